@@ -1,0 +1,217 @@
+import type { Context } from '../../server/context.ts';
+import { builder } from '../builder.ts';
+import { type EntityKind, entityKinds } from '../shared/entity-kinds.ts';
+import { encodeGlobalId } from '../shared/global-id.ts';
+import { loaderFor } from '../shared/loaders.ts';
+import { loadTies } from '../tie/tie.loaders.ts';
+import type { Tie, TieProps } from '../tie/tie.model.ts';
+import { encodeTieId } from '../tie/tie.model.ts';
+import { type TieKind, tieKindNames, tieKinds } from '../tie/tie-kinds.ts';
+import type { Entity } from './entity.model.ts';
+
+export const EntityKindEnum = builder.enumType('EntityKind', {
+  description: 'The kinds of thing in the graph.',
+  values: entityKinds,
+});
+
+export const TieKindEnum = builder.enumType('TieKind', {
+  description: 'The kinds of tie between things.',
+  values: Object.fromEntries(
+    tieKindNames.map((k) => [k, { value: k, description: tieKinds[k].description }]),
+  ) as Record<TieKind, { value: TieKind; description: string }>,
+});
+
+interface SourceRow {
+  id: string;
+  kind: string;
+  title: string | null;
+  url: string | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+function loadSource(ctx: Context, id: string): Promise<SourceRow | null> {
+  return loaderFor<SourceRow | null>(ctx, 'source', async (ids) => {
+    const rows = await ctx.db.read<{ s: SourceRow }>(
+      'UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s {.*, createdAt: toString(s.createdAt)} AS s',
+      { ids },
+    );
+    const byId = new Map(rows.map((r) => [r.s.id, r.s]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }).load(id);
+}
+
+export const SourceRef = builder.objectRef<SourceRow>('Source').implement({
+  description: 'Where facts came from: a roster, an import, an article, or a staff member.',
+  fields: (t) => ({
+    id: t.id({ resolve: (s) => encodeGlobalId('Source', s.id) }),
+    kind: t.exposeString('kind'),
+    title: t.exposeString('title', { nullable: true }),
+    url: t.exposeString('url', { nullable: true }),
+    createdAt: t.exposeString('createdAt'),
+    createdBy: t.exposeString('createdBy', { nullable: true }),
+  }),
+});
+
+interface ProvenanceShape {
+  sourceId: string | null;
+  recordedAt: string | null;
+  recordedBy: string | null;
+  verified: boolean;
+  confidence: number | null;
+}
+
+export const ProvenanceRef = builder.objectRef<ProvenanceShape>('Provenance').implement({
+  description: 'How we know a fact: its source, who recorded it and when, whether it was checked.',
+  fields: (t) => ({
+    source: t.field({
+      type: SourceRef,
+      nullable: true,
+      resolve: (p, _args, ctx) => (p.sourceId ? loadSource(ctx, p.sourceId) : null),
+    }),
+    unsourced: t.boolean({
+      description: 'True when no source was given: treat as a rumour until checked.',
+      resolve: (p) => !p.sourceId,
+    }),
+    recordedAt: t.exposeString('recordedAt', { nullable: true }),
+    recordedBy: t.exposeString('recordedBy', { nullable: true }),
+    verified: t.exposeBoolean('verified'),
+    confidence: t.exposeFloat('confidence', { nullable: true }),
+  }),
+});
+
+interface ChangeRow {
+  at: string;
+  actor: string;
+  op: string;
+  tieId: string | null;
+  changes: string;
+}
+
+const FieldChangeRef = builder
+  .objectRef<{ field: string; before: unknown; after: unknown }>('FieldChange')
+  .implement({
+    fields: (t) => ({
+      field: t.exposeString('field'),
+      before: t.string({ nullable: true, description: 'JSON', resolve: (c) => JSON.stringify(c.before) }),
+      after: t.string({ nullable: true, description: 'JSON', resolve: (c) => JSON.stringify(c.after) }),
+    }),
+  });
+
+const ChangeRef = builder.objectRef<ChangeRow>('Change').implement({
+  description: 'One recorded change to an entity or one of its ties.',
+  fields: (t) => ({
+    at: t.exposeString('at'),
+    actor: t.exposeString('actor'),
+    op: t.exposeString('op'),
+    tieId: t.string({ nullable: true, resolve: (c) => c.tieId }),
+    changes: t.field({
+      type: [FieldChangeRef],
+      resolve: (c) =>
+        Object.entries(JSON.parse(c.changes) as Record<string, [unknown, unknown]>).map(
+          ([field, [before, after]]) => ({ field, before, after }),
+        ),
+    }),
+  }),
+});
+
+export const EntityRef = builder.interfaceRef<Entity>('Entity');
+
+export const TieRef = builder.objectRef<Tie>('Tie').implement({
+  description: 'A tie between two entities, seen from one of them, with its valid time and source.',
+  fields: (t) => {
+    const prop = <K extends keyof TieProps>(key: K) => (tie: Tie) => tie.props[key] ?? null;
+    return {
+      id: t.id({ resolve: (tie) => encodeTieId(tie.kind, tie.id) }),
+      kind: t.field({ type: TieKindEnum, resolve: (tie) => tie.kind }),
+      direction: t.string({
+        description: 'OUT when stored from this end, IN when from the other end.',
+        resolve: (tie) => tie.direction,
+      }),
+      other: t.field({ type: EntityRef, resolve: (tie) => tie.other }),
+      startYear: t.int({ nullable: true, resolve: prop('from') }),
+      endYear: t.int({ nullable: true, resolve: prop('to') }),
+      current: t.boolean({ nullable: true, resolve: prop('current') }),
+      degree: t.string({ nullable: true, resolve: prop('degree') }),
+      major: t.string({ nullable: true, resolve: prop('major') }),
+      title: t.string({ nullable: true, resolve: prop('title') }),
+      role: t.string({ nullable: true, resolve: prop('role') }),
+      level: t.int({ nullable: true, resolve: prop('level') }),
+      knowsKind: t.string({ nullable: true, resolve: prop('kind') }),
+      strength: t.float({ nullable: true, resolve: prop('strength') }),
+      since: t.int({ nullable: true, resolve: prop('since') }),
+      landedYear: t.int({ nullable: true, resolve: prop('at') }),
+      provenance: t.field({
+        type: ProvenanceRef,
+        resolve: (tie) => ({
+          sourceId: tie.props.sourceId ?? null,
+          recordedAt: tie.props.recordedAt ?? null,
+          recordedBy: tie.props.recordedBy ?? null,
+          verified: tie.props.verified ?? false,
+          confidence: tie.props.confidence ?? null,
+        }),
+      }),
+    };
+  },
+});
+
+/** Tie kinds that can touch an entity of `kind` (at either end). */
+function tieKindsAt(kind: EntityKind): TieKind[] {
+  return tieKindNames.filter((k) =>
+    [...tieKinds[k].from, ...tieKinds[k].to].includes(kind as never),
+  );
+}
+
+EntityRef.implement({
+  description: 'Anything in the graph: a person, organisation, place, field or project.',
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (entity) => entity.kind,
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Display name; Chinese when known.' }),
+    latinName: t.exposeString('latinName', { nullable: true, description: 'Pinyin or English name.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other spellings and former names.' }),
+    createdAt: t.exposeString('createdAt'),
+    updatedAt: t.exposeString('updatedAt'),
+    provenance: t.field({
+      type: ProvenanceRef,
+      resolve: (e) => ({
+        sourceId: e.sourceId,
+        recordedAt: e.createdAt,
+        recordedBy: e.createdBy,
+        verified: e.verified,
+        confidence: e.confidence,
+      }),
+    }),
+    ties: t.field({
+      type: [TieRef],
+      description: 'Live ties of the given kinds (all kinds when omitted); with asOfYear, those that held then.',
+      args: {
+        kinds: t.arg({ type: [TieKindEnum], required: false }),
+        asOfYear: t.arg.int({ required: false }),
+        first: t.arg.int({ required: false, defaultValue: 100, description: 'At most 200 per kind.' }),
+      },
+      resolve: async (entity, args, ctx) => {
+        const kinds = (args.kinds ?? tieKindsAt(entity.kind)).filter((k) =>
+          tieKindsAt(entity.kind).includes(k),
+        );
+        const limit = Math.min(Math.max(args.first ?? 100, 0), 200);
+        const lists = await Promise.all(
+          kinds.map((k) => loadTies(ctx, entity.kind, entity.id, k, { asOfYear: args.asOfYear, limit })),
+        );
+        return lists.flat();
+      },
+    }),
+    history: t.field({
+      type: [ChangeRef],
+      description: 'What changed, who changed it and when; newest first.',
+      args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
+      resolve: (entity, args, ctx) =>
+        ctx.db.read<ChangeRow>(
+          `MATCH (c:Change {entityId: $id})
+           RETURN toString(c.at) AS at, c.actor AS actor, c.op AS op, c.tieId AS tieId, c.changes AS changes
+           ORDER BY c.at DESC, c.id DESC LIMIT $first`,
+          { id: entity.id, first: Math.min(Math.max(args.first ?? 50, 0), 500) },
+        ),
+    }),
+  }),
+});

@@ -1,0 +1,88 @@
+import type { EntityKind } from '../shared/entity-kinds.ts';
+
+/** What every entity has: names and provenance. Plain values only (no Neo4j types). */
+export interface EntityBase {
+  kind: EntityKind;
+  id: string;
+  name: string;
+  latinName: string | null;
+  aliases: string[];
+  sourceId: string | null;
+  verified: boolean;
+  confidence: number | null;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+}
+
+export interface Person extends EntityBase {
+  kind: 'Person';
+  gender: string | null;
+  birthYear: number | null;
+  categories: string[];
+  level: string | null;
+  honours: string[];
+  title: string | null;
+  bio: string | null;
+  consentStatus: string;
+  doNotContact: boolean;
+}
+
+export interface Organization extends EntityBase {
+  kind: 'Organization';
+  type: string;
+  description: string | null;
+}
+
+export interface Place extends EntityBase {
+  kind: 'Place';
+  placeKind: string;
+}
+
+export interface Field extends EntityBase {
+  kind: 'Field';
+}
+
+export interface Project extends EntityBase {
+  kind: 'Project';
+  projectKind: string;
+  status: string;
+  funding: number | null;
+  description: string | null;
+}
+
+export type Entity = Person | Organization | Place | Field | Project;
+export type EntityOf<K extends EntityKind> = Extract<Entity, { kind: K }>;
+
+/**
+ * The Cypher map projection of an entity node `n`: every stored property except the derived search
+ * keys, with temporal values as ISO strings, so nothing above this file sees a Neo4j type.
+ */
+export const entityProjection = `n {
+  .*, searchText: null, deleted: null,
+  createdAt: toString(n.createdAt), updatedAt: toString(n.updatedAt), deletedAt: toString(n.deletedAt)
+}`;
+
+const listProps = ['aliases', 'categories', 'honours'];
+
+/**
+ * A row from `entityProjection` as an entity of `kind`. Place and Project keep their `kind` property
+ * as `placeKind` / `projectKind` so that `kind` always names the label.
+ */
+export function toEntity<K extends EntityKind>(kind: K, row: Record<string, unknown>): EntityOf<K> {
+  const entity: Record<string, unknown> = {
+    latinName: null,
+    sourceId: null,
+    confidence: null,
+    createdBy: null,
+    verified: false,
+  };
+  for (const [key, value] of Object.entries(row)) {
+    if (value === null || value === undefined) continue;
+    if (key === 'kind') entity[kind === 'Place' ? 'placeKind' : 'projectKind'] = value;
+    else entity[key] = value;
+  }
+  for (const key of listProps) entity[key] ??= [];
+  entity.kind = kind;
+  return entity as unknown as EntityOf<K>;
+}

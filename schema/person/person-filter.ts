@@ -1,0 +1,155 @@
+import { toLuceneQuery } from '../search/lucene-query.ts';
+
+/** What a people list can be narrowed by. Ids are our own (already decoded from global ids). */
+export interface PersonFilter {
+  /** Name, alias, pinyin or English name (full-text). */
+  text?: string | null;
+  /** Any of these categories. */
+  categories?: readonly string[] | null;
+  levels?: readonly string[] | null;
+  /** Expert in any of these fields or a field below them. */
+  fieldIds?: readonly string[] | null;
+  /** Lives now (or in asOfYear) in any of these places or a place inside them. */
+  livesInIds?: readonly string[] | null;
+  /** Born in any of these places or a place inside them. */
+  hometownIds?: readonly string[] | null;
+  /** Studied at any of these organisations. */
+  almaMaterIds?: readonly string[] | null;
+  /** Graduated (STUDIED_AT.to) in this range, at an alma mater above when given. */
+  graduationYearFrom?: number | null;
+  graduationYearTo?: number | null;
+  /** Works (or ever worked, with employerEver) at any of these organisations. */
+  employerIds?: readonly string[] | null;
+  employerEver?: boolean | null;
+  /** Works at an organisation of one of these types. */
+  employerTypes?: readonly string[] | null;
+  birthYearFrom?: number | null;
+  birthYearTo?: number | null;
+  /** Employment and residence as they were in this year instead of now. */
+  asOfYear?: number | null;
+  /** Within `hops` KNOWS steps (1-3) of any of these people. */
+  near?: { personIds: readonly string[]; hops: number } | null;
+}
+
+export interface CypherPart {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/** Full-text candidates are capped: a text filter narrows, it does not list a million rows. */
+export const textCandidateLimit = 10_000;
+
+const nonEmpty = <T>(list: readonly T[] | null | undefined): list is readonly T[] =>
+  Array.isArray(list) && list.length > 0;
+
+/**
+ * The MATCH that binds `n` to the live people passing `filter`, as parameterised Cypher. Pure: the
+ * same filter always gives the same text (see person-filter.test.ts), and no value is ever spliced
+ * into the text except the hop count, which is checked to be 1, 2 or 3.
+ */
+export function buildPersonFilter(filter: PersonFilter): CypherPart {
+  const params: Record<string, unknown> = {};
+  const where: string[] = ['NOT n.deleted'];
+  let match = 'MATCH (n:Person)';
+
+  const lucene = filter.text ? toLuceneQuery(filter.text) : null;
+  if (filter.text && lucene) {
+    match = `CALL db.index.fulltext.queryNodes('entity_names', $text, {limit: ${textCandidateLimit}}) YIELD node AS n
+WITH n WHERE n:Person`;
+    params.text = lucene;
+  } else if (filter.text) {
+    where.push('false');
+  }
+
+  const asOf = filter.asOfYear ?? null;
+  const heldNow = (r: string) =>
+    asOf === null
+      ? `coalesce(${r}.current, ${r}.to IS NULL)`
+      : `(${r}.from IS NULL OR ${r}.from <= $asOf) AND (${r}.to IS NULL OR ${r}.to >= $asOf)`;
+  if (asOf !== null) params.asOf = asOf;
+
+  if (nonEmpty(filter.categories)) {
+    where.push('any(c IN n.categories WHERE c IN $categories)');
+    params.categories = filter.categories;
+  }
+  if (nonEmpty(filter.levels)) {
+    where.push('n.level IN $levels');
+    params.levels = filter.levels;
+  }
+  if (filter.birthYearFrom != null) {
+    where.push('n.birthYear >= $birthYearFrom');
+    params.birthYearFrom = filter.birthYearFrom;
+  }
+  if (filter.birthYearTo != null) {
+    where.push('n.birthYear <= $birthYearTo');
+    params.birthYearTo = filter.birthYearTo;
+  }
+  if (nonEmpty(filter.fieldIds)) {
+    where.push(`EXISTS {
+  MATCH (n)-[e:EXPERT_IN]->(:Field)-[:SUBFIELD_OF*0..5]->(f:Field)
+  WHERE NOT e.deleted AND f.id IN $fieldIds
+}`);
+    params.fieldIds = filter.fieldIds;
+  }
+  if (nonEmpty(filter.livesInIds)) {
+    where.push(`EXISTS {
+  MATCH (n)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)
+  WHERE NOT l.deleted AND ${heldNow('l')} AND p.id IN $livesInIds
+}`);
+    params.livesInIds = filter.livesInIds;
+  }
+  if (nonEmpty(filter.hometownIds)) {
+    where.push(`EXISTS {
+  MATCH (n)-[b:BORN_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)
+  WHERE NOT b.deleted AND p.id IN $hometownIds
+}`);
+    params.hometownIds = filter.hometownIds;
+  }
+  if (nonEmpty(filter.almaMaterIds) || filter.graduationYearFrom != null || filter.graduationYearTo != null) {
+    const conditions = ['NOT s.deleted'];
+    if (nonEmpty(filter.almaMaterIds)) {
+      conditions.push('o.id IN $almaMaterIds');
+      params.almaMaterIds = filter.almaMaterIds;
+    }
+    if (filter.graduationYearFrom != null) {
+      conditions.push('s.to >= $graduationYearFrom');
+      params.graduationYearFrom = filter.graduationYearFrom;
+    }
+    if (filter.graduationYearTo != null) {
+      conditions.push('s.to <= $graduationYearTo');
+      params.graduationYearTo = filter.graduationYearTo;
+    }
+    where.push(`EXISTS {
+  MATCH (n)-[s:STUDIED_AT]->(o:Organization)
+  WHERE ${conditions.join(' AND ')}
+}`);
+  }
+  if (nonEmpty(filter.employerIds) || nonEmpty(filter.employerTypes)) {
+    const conditions = ['NOT w.deleted', 'NOT o.deleted'];
+    if (!filter.employerEver) conditions.push(heldNow('w'));
+    if (nonEmpty(filter.employerIds)) {
+      conditions.push('o.id IN $employerIds');
+      params.employerIds = filter.employerIds;
+    }
+    if (nonEmpty(filter.employerTypes)) {
+      conditions.push('o.type IN $employerTypes');
+      params.employerTypes = filter.employerTypes;
+    }
+    where.push(`EXISTS {
+  MATCH (n)-[w:WORKED_AT]->(o:Organization)
+  WHERE ${conditions.join(' AND ')}
+}`);
+  }
+  if (filter.near && nonEmpty(filter.near.personIds)) {
+    const hops = filter.near.hops;
+    if (!Number.isInteger(hops) || hops < 1 || hops > 3) throw new RangeError('hops must be 1, 2 or 3');
+    where.push(`EXISTS {
+  MATCH (n)-[k:KNOWS WHERE NOT k.deleted]-{1,${hops}}(m:Person)
+  WHERE m.id IN $nearIds
+}`);
+    where.push('NOT n.id IN $nearIds');
+    params.nearIds = filter.near.personIds;
+  }
+
+  return { cypher: `${match}\nWHERE ${where.join('\n  AND ')}`, params };
+}

@@ -1,0 +1,166 @@
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import type { Context } from '../../server/context.ts';
+import { builder } from '../builder.ts';
+import { inWriteTx } from '../entity/entity-mutation.ts';
+import type { Person } from '../entity/entity.model.ts';
+import { ContactKindEnum } from '../shared/enums.graphql.ts';
+import { mutationErrors, NotFoundError } from '../shared/errors.ts';
+import { encodeGlobalId, idOf } from '../shared/global-id.ts';
+import { recordChange } from '../shared/history.ts';
+import { loaderFor } from '../shared/loaders.ts';
+import { parseInput } from '../shared/validate.ts';
+import { PersonRef } from '../person/person.graphql.ts';
+
+interface Contact {
+  id: string;
+  kind: string;
+  value: string;
+}
+
+interface PersonalData {
+  visible: boolean;
+  reason: string | null;
+  contacts: Contact[] | null;
+}
+
+const ContactRef = builder.objectRef<Contact>('Contact').implement({
+  description: 'A phone number, e-mail, WeChat id or identity number. Personal data: every read is logged.',
+  fields: (t) => ({
+    id: t.id({ resolve: (c) => encodeGlobalId('Contact', c.id) }),
+    kind: t.field({ type: ContactKindEnum, resolve: (c) => c.kind as never }),
+    value: t.exposeString('value'),
+  }),
+});
+
+const PersonalDataRef = builder.objectRef<PersonalData>('PersonalData').implement({
+  description: 'Contact details and identifiers, shown only to roles allowed to see them and only with consent.',
+  fields: (t) => ({
+    visible: t.exposeBoolean('visible'),
+    reason: t.exposeString('reason', { nullable: true, description: 'Why the details are hidden.' }),
+    contacts: t.field({ type: [ContactRef], nullable: true, resolve: (p) => p.contacts }),
+  }),
+});
+
+/** Why `ctx` may not see this person's contact details, or null when it may. */
+function hiddenBecause(ctx: Context, person: Person): string | null {
+  if (ctx.role !== 'admin' && ctx.role !== 'staff') {
+    return `the ${ctx.role} role may not see contact details`;
+  }
+  if (person.consentStatus === 'refused' || person.consentStatus === 'withdrawn') {
+    return `the person has ${person.consentStatus} consent`;
+  }
+  return null;
+}
+
+/**
+ * Contacts for many people at once, and one audit entry per person read, written in one transaction
+ * with the read: if the log cannot be written, nothing is shown.
+ */
+function loadContacts(ctx: Context, personId: string): Promise<Contact[]> {
+  return loaderFor<Contact[]>(ctx, 'contacts', async (ids) =>
+    ctx.db.writeTx(async (tx) => {
+      const rows = await tx.run<{ personId: string; contacts: Contact[] }>(
+        `UNWIND $ids AS personId MATCH (p:Person {id: personId})
+         OPTIONAL MATCH (p)-[:HAS_CONTACT]->(c:Contact)
+         WITH personId, c ORDER BY c.kind, c.id
+         RETURN personId, collect(c {.id, .kind, .value}) AS contacts`,
+        { ids },
+      );
+      await tx.run(
+        `UNWIND $rows AS row
+         CREATE (:AuditEntry {id: row.id, at: datetime(), actor: $actor, role: $role, requestId: $requestId,
+                              action: 'read_personal_data', subjectId: row.personId, fields: row.fields})`,
+        {
+          actor: ctx.actor,
+          role: ctx.role,
+          requestId: ctx.requestId,
+          rows: rows.map((r) => ({
+            id: ulid(),
+            personId: r.personId,
+            fields: [...new Set(r.contacts.map((c) => c.kind))],
+          })),
+        },
+      );
+      const byId = new Map(rows.map((r) => [r.personId, r.contacts]));
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
+  ).load(personId);
+}
+
+builder.objectField(PersonRef, 'personalData', (t) =>
+  t.field({
+    type: PersonalDataRef,
+    description: 'Contact details: null with a reason unless your role and the person’s consent allow it.',
+    resolve: async (person, _args, ctx) => {
+      const reason = hiddenBecause(ctx, person);
+      if (reason) return { visible: false, reason, contacts: null };
+      return { visible: true, reason: null, contacts: await loadContacts(ctx, person.id) };
+    },
+  }),
+);
+
+const contactRules = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('phone'), value: z.string().trim().regex(/^\+?[0-9 ()-]{5,20}$/, { message: 'must be a phone number' }) }),
+  z.object({ kind: z.literal('email'), value: z.string().trim().max(200).email({ message: 'must be an e-mail address' }) }),
+  z.object({ kind: z.literal('wechat'), value: z.string().trim().regex(/^[A-Za-z][-_A-Za-z0-9]{5,19}$/, { message: 'must be a WeChat id (6-20 letters, digits, - or _)' }) }),
+  z.object({ kind: z.literal('id_number'), value: z.string().trim().regex(/^[0-9]{17}[0-9Xx]$|^[A-Z0-9]{6,20}$/, { message: 'must be an identity or passport number' }) }),
+]);
+
+builder.mutationField('setContact', (t) =>
+  t.field({
+    type: ContactRef,
+    description: 'Adds a contact detail to a person (staff and admins only).',
+    authScopes: { personalData: true },
+    errors: { types: mutationErrors },
+    args: {
+      person: t.arg.id({ required: true }),
+      kind: t.arg({ type: ContactKindEnum, required: true }),
+      value: t.arg.string({ required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { id: personId } = idOf(args.person, ['Person'], ['person']);
+      const contact = parseInput(contactRules, { kind: args.kind, value: args.value }, []);
+      const id = ulid();
+      await inWriteTx(ctx, async (tx) => {
+        const found = await tx.run('MATCH (p:Person {id: $personId}) WHERE NOT p.deleted RETURN p.id', { personId });
+        if (!found.length) throw new NotFoundError('Person', args.person, ['person']);
+        await tx.run(
+          `MATCH (p:Person {id: $personId})
+           MERGE (p)-[:HAS_CONTACT]->(c:Contact {kind: $kind, value: $value})
+           ON CREATE SET c.id = $id, c.createdAt = datetime(), c.createdBy = $actor`,
+          { personId, kind: contact.kind, value: contact.value, id, actor: ctx.actor },
+        );
+        // History says a contact was added, never its value: history is readable by every role.
+        await recordChange(tx, { entityId: personId, op: 'update', actor: ctx.actor, changes: { [`contact.${contact.kind}`]: [null, '[personal data]'] } });
+      });
+      const rows = await ctx.db.read<Contact>(
+        'MATCH (:Person {id: $personId})-[:HAS_CONTACT]->(c:Contact {kind: $kind, value: $value}) RETURN c.id AS id, c.kind AS kind, c.value AS value',
+        { personId, kind: contact.kind, value: contact.value },
+      );
+      return rows[0]!;
+    },
+  }),
+);
+
+builder.mutationField('removeContact', (t) =>
+  t.id({
+    description: 'Erases a contact detail for good (personal data is not soft-deleted).',
+    authScopes: { personalData: true },
+    errors: { types: mutationErrors },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const { id } = idOf(args.id, ['Contact'], ['id']);
+      await inWriteTx(ctx, async (tx) => {
+        const rows = await tx.run<{ personId: string; kind: string }>(
+          'MATCH (p:Person)-[:HAS_CONTACT]->(c:Contact {id: $id}) WITH p, c, c.kind AS kind DETACH DELETE c RETURN p.id AS personId, kind',
+          { id },
+        );
+        if (!rows[0]) throw new NotFoundError('Contact', args.id, ['id']);
+        await recordChange(tx, { entityId: rows[0].personId, op: 'update', actor: ctx.actor, changes: { [`contact.${rows[0].kind}`]: ['[personal data]', null] } });
+      });
+      return args.id;
+    },
+  }),
+);
+

@@ -1,0 +1,37 @@
+import { normalizeQuery } from '../shared/search-keys.ts';
+
+const han = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const special = /[+\-!(){}[\]^"~*?:\\/&|]/g;
+
+/** Escapes Lucene's query syntax characters, so user text is always matched literally. */
+export function escapeLucene(text: string): string {
+  return text.replace(special, '\\$&');
+}
+
+/**
+ * The full-text query for what a user typed, or null when nothing searchable is left. Each variant of
+ * the text (simplified, traditional, pinyin; see normalizeQuery) is one alternative:
+ * - Chinese is a quoted phrase, so the cjk analyzer's character pairs must appear in order (a single
+ *   character is matched as a unigram, which searchText stores for short names);
+ * - Latin text needs every word, the last one as a prefix (`zhang we` finds `zhang wei`), in any order.
+ */
+export function toLuceneQuery(text: string): string | null {
+  const clauses = new Set<string>();
+  for (const variant of normalizeQuery(text).slice(0, 6)) {
+    const trimmed = variant.slice(0, 100);
+    if (han.test(trimmed)) {
+      const phrase = trimmed.replace(/["\\]/g, ' ').trim();
+      if (phrase) clauses.add(`"${phrase}"`);
+      continue;
+    }
+    const words = trimmed
+      .split(/[\s,;/]+/)
+      .map((w) => escapeLucene(w))
+      .filter((w) => w.replace(/\\/g, '').length > 0)
+      .slice(0, 8);
+    if (!words.length) continue;
+    const last = words.length - 1;
+    clauses.add(`(${words.map((w, i) => (i === last ? `+(${w} OR ${w}*)` : `+${w}`)).join(' ')})`);
+  }
+  return clauses.size ? [...clauses].join(' OR ') : null;
+}

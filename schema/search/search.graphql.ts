@@ -1,0 +1,88 @@
+import { builder } from '../builder.ts';
+import { EntityKindEnum, EntityRef } from '../entity/entity.graphql.ts';
+import { type Entity, entityProjection, toEntity } from '../entity/entity.model.ts';
+import { type EntityKind, entityKinds } from '../shared/entity-kinds.ts';
+import { ValidationError } from '../shared/errors.ts';
+import { normalizeQuery } from '../shared/search-keys.ts';
+import { toLuceneQuery } from './lucene-query.ts';
+import { explainMatch, type MatchReason } from './match-reasons.ts';
+
+interface SearchHit {
+  entity: Entity;
+  score: number;
+  matchedBy: MatchReason[];
+}
+
+const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
+  description: 'One search result, with why it matched.',
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, resolve: (h) => h.entity }),
+    score: t.exposeFloat('score'),
+    matchedBy: t.exposeStringList('matchedBy', {
+      description: 'exact_name, name, traditional_form, alias, latin_name, pinyin, initials or full_text; best first.',
+    }),
+  }),
+});
+
+/** Live entities of `kinds` whose name is exactly one of `variants` (range index on name). */
+function exactQuery(kinds: readonly EntityKind[]): string {
+  return kinds
+    .map(
+      (kind) => `MATCH (n:${kind}) WHERE n.name IN $variants AND NOT n.deleted
+RETURN '${kind}' AS kind, ${entityProjection} AS e, 0.0 AS score`,
+    )
+    .join('\nUNION ALL\n');
+}
+
+const fullTextQuery = `CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $limit}) YIELD node AS n, score
+WITH n, score, [l IN labels(n) WHERE l IN $kinds][0] AS kind
+WHERE kind IS NOT NULL AND NOT n.deleted
+RETURN kind, ${entityProjection} AS e, score`;
+
+builder.queryField('search', (t) =>
+  t.field({
+    type: [SearchHitRef],
+    description:
+      'One box over people, organisations, places, fields and projects: Chinese (simplified or traditional), pinyin, initials, English names and aliases. Exact names first.',
+    args: {
+      text: t.arg.string({ required: true }),
+      types: t.arg({ type: [EntityKindEnum], required: false }),
+      first: t.arg.int({ required: false, defaultValue: 20, description: '1-100' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const first = args.first ?? 20;
+      if (first < 1 || first > 100) {
+        throw new ValidationError([{ path: ['first'], message: 'must be between 1 and 100' }]);
+      }
+      const text = args.text.slice(0, 200);
+      const kinds = args.types?.length ? args.types : entityKinds;
+      const lucene = toLuceneQuery(text);
+      if (!lucene) return [];
+      const variants = normalizeQuery(text);
+      const [exact, fuzzy] = await Promise.all([
+        ctx.db.read<{ kind: EntityKind; e: Record<string, unknown>; score: number }>(exactQuery(kinds), {
+          variants: [...variants, text.trim()],
+        }),
+        ctx.db.read<{ kind: EntityKind; e: Record<string, unknown>; score: number }>(fullTextQuery, {
+          lucene,
+          limit: Math.max(first * 5, 50),
+          kinds,
+        }),
+      ]);
+      const hits = new Map<string, SearchHit>();
+      for (const row of [...exact, ...fuzzy]) {
+        const entity = toEntity(row.kind, row.e);
+        const known = hits.get(entity.id);
+        if (known) {
+          known.score = Math.max(known.score, row.score + explainMatch(text, entity).boost);
+          continue;
+        }
+        const { reasons, boost } = explainMatch(text, entity);
+        hits.set(entity.id, { entity, score: row.score + boost, matchedBy: reasons });
+      }
+      return [...hits.values()]
+        .sort((a, b) => b.score - a.score || a.entity.name.localeCompare(b.entity.name) || a.entity.id.localeCompare(b.entity.id))
+        .slice(0, first);
+    },
+  }),
+);

@@ -1,0 +1,69 @@
+import { ValidationError } from './errors.ts';
+
+/** Most items one page may ask for; larger `first` values are refused, not silently cut. */
+export const maxPageSize = 200;
+export const defaultPageSize = 50;
+
+/** A keyset cursor: the sort key of the last row seen (never an offset, so deep pages stay fast). */
+export type CursorKey = (string | number | null)[];
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, path = ['after']): CursorKey {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key)) return key as CursorKey;
+  } catch {
+    // fall through to the typed error
+  }
+  throw new ValidationError([{ path, message: 'is not a cursor returned by this API' }]);
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** Checks relay paging arguments; returns the page size and the decoded `after` key. */
+export function readPageArgs(args: PageArgs): { size: number; after: CursorKey | null } {
+  if (args.last != null || args.before != null) {
+    throw new ValidationError([
+      { path: ['last'], message: 'backward paging is not supported; page forward with first/after' },
+    ]);
+  }
+  const size = args.first ?? defaultPageSize;
+  if (!Number.isInteger(size) || size < 0 || size > maxPageSize) {
+    throw new ValidationError([
+      { path: ['first'], message: `must be between 0 and ${maxPageSize}` },
+    ]);
+  }
+  return { size, after: args.after ? decodeCursor(args.after) : null };
+}
+
+/**
+ * Builds a relay connection from one more row than asked for (`rows.length > size` means there is a
+ * next page) and the total.
+ */
+export function toConnection<T>(
+  rows: T[],
+  size: number,
+  totalCount: number,
+  keyOf: (row: T) => CursorKey,
+) {
+  const page = rows.slice(0, size);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { ulid } from 'ulid';
+import type { Tx } from '../../server/db/run.ts';
+
+export type ChangeOp =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'tie_add'
+  | 'tie_update'
+  | 'tie_end'
+  | 'tie_remove';
+
+/** One recorded change: who did what to which entity (or tie), with the values before and after. */
+export interface ChangeRecord {
+  entityId: string;
+  op: ChangeOp;
+  actor: string;
+  /** Changed properties: name -> [before, after]. */
+  changes: Record<string, [unknown, unknown]>;
+  tieId?: string;
+}
+
+/**
+ * Writes a (:Change) node in the caller's transaction, so the history is exactly as durable as the
+ * change it describes (a rolled-back write leaves no entry).
+ */
+export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> {
+  await tx.run(
+    `CREATE (:Change {id: $id, at: datetime(), entityId: $entityId, tieId: $tieId, op: $op,
+                      actor: $actor, changes: $changes})`,
+    {
+      id: ulid(),
+      entityId: change.entityId,
+      tieId: change.tieId ?? null,
+      op: change.op,
+      actor: change.actor,
+      changes: JSON.stringify(change.changes),
+    },
+  );
+}
+
+/** The properties whose value differs between `before` and `after`, as name -> [before, after]. */
+export function diff(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+      changes[key] = [before[key] ?? null, after[key] ?? null];
+    }
+  }
+  return changes;
+}

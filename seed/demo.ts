@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import type { Db } from '../server/db/run.ts';
+import { generateGraph } from './generate.ts';
+import { loadGraph } from './load.ts';
+
+/** People in the demo graph loaded by `npm start` into an empty database. */
+export const demoPeople = 3000;
+
+/** True when the database holds nothing but migration records. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const rows = await db.read('MATCH (n) WHERE NOT n:Migration RETURN 1 AS found LIMIT 1');
+  return rows.length === 0;
+}
+
+/** Loads the demo graph (fixed seed, so always the same graph). */
+export async function loadDemo(db: Db, onProgress?: (line: string) => void) {
+  return loadGraph(db.driver, generateGraph({ people: demoPeople }), {
+    onProgress: onProgress && ((p) => onProgress(`${p.label}: ${p.done} rows (${Math.round(p.rate)}/s)`)),
+  });
+}
+
+/** Loads the demo graph into an empty database; leaves a database with data alone. */
+export async function seedDemoIfEmpty(db: Db, logger: Logger): Promise<void> {
+  if (!(await isEmpty(db))) return;
+  logger.info({ people: demoPeople }, 'empty database: loading the demo graph (invented people)');
+  const result = await loadDemo(db);
+  logger.info(result, 'demo graph loaded');
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has working defaults: local Neo4j on 7687 below ./data, HTTP on 127.0.0.1:4000, demo data on', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ port: 4000, host: '127.0.0.1' });
+    expect(config.neo4j).toMatchObject({ mode: 'local', boltPort: 7687 });
+    expect(config.neo4j.mode === 'local' && config.neo4j.home.endsWith('/data/neo4j')).toBe(true);
+    expect(config.demoData).toBe(true);
+  });
+
+  it('uses an external Neo4j when NEO4J_URI is set', () => {
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io',
+      NEO4J_PASSWORD: 'secret',
+      NEO4J_DATABASE: 'talent',
+    });
+    expect(config.neo4j).toEqual({
+      mode: 'external',
+      uri: 'neo4j+s://abc.databases.neo4j.io',
+      user: 'neo4j',
+      password: 'secret',
+      database: 'talent',
+    });
+  });
+
+  it('names every wrong variable', () => {
+    const attempt = () => loadConfig({ PORT: 'abc', NEO4J_URI: 'http://x', DEMO_DATA: 'maybe' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT/);
+    expect(attempt).toThrow(/NEO4J_URI/);
+    expect(attempt).toThrow(/DEMO_DATA/);
+  });
+
+  it('asks for a password with an external Neo4j', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(/NEO4J_PASSWORD/);
+  });
+});

@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Environment variables the app reads. Names are part of the public contract (README, scripts). */
+const envSchema = z
+  .object({
+    PORT: port.default(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    NEO4J_BOLT_PORT: port.default(7687),
+    NEO4J_URI: z
+      .string()
+      .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, {
+        message: 'must start with neo4j://, neo4j+s://, bolt:// or bolt+s://',
+      })
+      .optional(),
+    NEO4J_USER: z.string().min(1).default('neo4j'),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().min(1).optional(),
+    NEO4J_HEAP: z.string().regex(/^\d+[kmg]$/i, { message: 'like 2g or 512m' }).default('2g'),
+    NEO4J_PAGECACHE: z.string().regex(/^\d+[kmg]$/i, { message: 'like 1g or 512m' }).default('1g'),
+    NEO4J_TX_TIMEOUT: z
+      .string()
+      .regex(/^\d+(ms|s|m)$/, { message: 'like 30s' })
+      .default('60s'),
+    DEMO_DATA: boolean.default(true),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  })
+  .refine((env) => !env.NEO4J_URI || env.NEO4J_PASSWORD !== undefined, {
+    path: ['NEO4J_PASSWORD'],
+    message: 'is required when NEO4J_URI is set',
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof envSchema>) {
+  const dataDir = resolve(env.DATA_DIR);
+  return {
+    http: { port: env.PORT, host: env.HOST },
+    dataDir,
+    neo4j: env.NEO4J_URI
+      ? {
+          mode: 'external' as const,
+          uri: env.NEO4J_URI,
+          user: env.NEO4J_USER,
+          password: env.NEO4J_PASSWORD ?? '',
+          database: env.NEO4J_DATABASE,
+        }
+      : {
+          mode: 'local' as const,
+          home: resolve(dataDir, 'neo4j'),
+          boltPort: env.NEO4J_BOLT_PORT,
+          heap: env.NEO4J_HEAP,
+          pageCache: env.NEO4J_PAGECACHE,
+          txTimeout: env.NEO4J_TX_TIMEOUT,
+          database: env.NEO4J_DATABASE,
+        },
+    demoData: env.DEMO_DATA,
+    logLevel: env.LOG_LEVEL,
+    production: env.NODE_ENV === 'production',
+  };
+}
+
+/** Thrown for a bad environment; the message names every wrong variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the configuration; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return toConfig(parsed.data);
+}

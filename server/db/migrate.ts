@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './run.ts';
+
+const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema', 'migrations');
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+/** The migrations in `schema/migrations`, in version order: `NNNN-name.cypher`, statements end in `;`. */
+export function readMigrations(dir = migrationsDir): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}-[\w-]+\.cypher$/.test(f))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(join(dir, file), 'utf8')
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('//'))
+        .join('\n');
+      return {
+        version: Number(file.slice(0, 4)),
+        name: file.replace(/\.cypher$/, ''),
+        statements: text
+          .split(/;\s*(?:\n|$)/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
+    });
+}
+
+/**
+ * Applies the migrations that have not run yet and records each as a (:Migration) node. Statements use
+ * IF NOT EXISTS, so a run interrupted half-way is safe to repeat. Returns the versions applied now.
+ */
+export async function migrate(db: Db, migrations = readMigrations()): Promise<number[]> {
+  await db.autoCommit(
+    'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:Migration) REQUIRE m.version IS UNIQUE',
+  );
+  const done = new Set(
+    (await db.read<{ version: number }>('MATCH (m:Migration) RETURN m.version AS version')).map(
+      (r) => r.version,
+    ),
+  );
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (done.has(migration.version)) continue;
+    // Schema commands cannot share a transaction with writes, so each runs on its own.
+    for (const statement of migration.statements) await db.autoCommit(statement);
+    await db.autoCommit('CALL db.awaitIndexes(300)');
+    await db.writeTx((tx) =>
+      tx.run(
+        'MERGE (m:Migration {version: $version}) ON CREATE SET m.name = $name, m.appliedAt = datetime()',
+        { version: migration.version, name: migration.name },
+      ),
+    );
+    applied.push(migration.version);
+  }
+  return applied;
+}
+
+/** True when every migration on disk is recorded in the database. */
+export async function migrationsApplied(db: Db, migrations = readMigrations()): Promise<boolean> {
+  const rows = await db.read<{ versions: number[] }>(
+    'MATCH (m:Migration) RETURN collect(m.version) AS versions',
+  );
+  const done = new Set(rows[0]?.versions ?? []);
+  return migrations.every((m) => done.has(m.version));
+}

@@ -1,0 +1,111 @@
+import type { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
+import { mapDriverError } from './errors.ts';
+
+/** One Cypher round trip, as seen by `onQuery` (tests count them; logs time them). */
+export interface QueryEvent {
+  cypher: string;
+  params: Record<string, unknown>;
+  ms: number;
+  rows: number;
+}
+
+export interface DbOptions {
+  database?: string;
+  /** Called after every query; used to count round trips per request and to log slow queries. */
+  onQuery?: (event: QueryEvent) => void;
+  /** Sent as transaction metadata, so a slow query in Neo4j's query log can be traced to its caller. */
+  metadata?: Record<string, string>;
+}
+
+/** A transaction handle that hides the driver: run a query, get plain rows. */
+export interface Tx {
+  run<Row extends RecordShape = RecordShape>(
+    cypher: string,
+    params?: Record<string, unknown>,
+  ): Promise<Row[]>;
+}
+
+function wrap(tx: ManagedTransaction, onQuery?: (event: QueryEvent) => void): Tx {
+  return {
+    async run<Row extends RecordShape>(cypher: string, params: Record<string, unknown> = {}) {
+      const started = performance.now();
+      const result: QueryResult<Row> = await tx.run<Row>(cypher, params);
+      const rows = result.records.map((r) => r.toObject());
+      onQuery?.({ cypher, params, ms: performance.now() - started, rows: rows.length });
+      return rows;
+    },
+  };
+}
+
+/**
+ * The database as the app uses it: reads go to READ routing (followers in a cluster), a write is one
+ * transaction (all or nothing), driver errors are mapped once to our error classes.
+ */
+export class Db {
+  constructor(
+    readonly driver: Driver,
+    private readonly options: DbOptions = {},
+  ) {}
+
+  /** A Db that reports to `onQuery` and tags transactions with `metadata`, for one request. */
+  scoped(extra: Pick<DbOptions, 'onQuery' | 'metadata'>): Db {
+    return new Db(this.driver, { ...this.options, ...extra });
+  }
+
+  /** Runs one read query in its own read transaction. */
+  async read<Row extends RecordShape = RecordShape>(
+    cypher: string,
+    params: Record<string, unknown> = {},
+  ): Promise<Row[]> {
+    return this.readTx((tx) => tx.run<Row>(cypher, params));
+  }
+
+  /** Runs `work` in one read transaction (retried on transient errors). */
+  async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: 'READ',
+      // Read-your-writes across sessions, also on a cluster where reads go to other members.
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+    try {
+      return await session.executeRead((tx) => work(wrap(tx, this.options.onQuery)), {
+        metadata: this.options.metadata,
+      });
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs `work` in one write transaction: it commits whole or not at all. */
+  async writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: 'WRITE',
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+    try {
+      return await session.executeWrite((tx) => work(wrap(tx, this.options.onQuery)), {
+        metadata: this.options.metadata,
+      });
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs one statement outside an explicit transaction (schema commands, `CALL {} IN TRANSACTIONS`). */
+  async autoCommit(cypher: string, params: Record<string, unknown> = {}): Promise<void> {
+    const session = this.driver.session({ database: this.options.database });
+    try {
+      await session.run(cypher, params);
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+}

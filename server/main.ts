@@ -1,0 +1,67 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { seedDemoIfEmpty } from '../seed/demo.ts';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { createDriver } from './db/driver.ts';
+import { migrate } from './db/migrate.ts';
+import { Db } from './db/run.ts';
+import { createLogger } from './logger.ts';
+import { LocalNeo4jError } from './neo4j/local-neo4j.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+
+  logger.info('starting TalentGraph');
+  const target = await openDatabase(config);
+  logger.info({ where: target.describe }, 'database');
+  const driver = createDriver(target.connection);
+  const db = new Db(driver, { database: target.database });
+
+  const applied = await migrate(db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  if (config.demoData) await seedDemoIfEmpty(db, logger);
+
+  const app = createApp({ db, logger, production: config.production });
+  const server = createServer(app.handle);
+  await new Promise<void>((resolve) => server.listen(config.http.port, config.http.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.http.host}:${port}`;
+  logger.info({ url, graphql: `${url}/graphql` }, 'listening');
+  console.log(`\nTalentGraph is running at ${url}  (GraphQL: ${url}/graphql)\n`);
+
+  target.local?.exited.then((code) => {
+    if (!stopping) logger.error({ code }, 'the local Neo4j exited unexpectedly');
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: no new requests, finishing the ones in flight');
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await driver.close();
+    if (target.local) {
+      logger.info('stopping the local Neo4j');
+      await target.local.stop();
+    }
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof LocalNeo4jError) {
+    console.error(`TalentGraph could not start: ${error.message}`);
+  } else {
+    console.error('TalentGraph could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+// npm postinstall: fetch Neo4j Community from Maven Central and compile the launcher (server/neo4j).
+// Skipped when the jars are already there, and only warns when Maven or Java is missing, because a user
+// with NEO4J_URI (an external Neo4j, Aura or a cluster) needs neither.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const built = join(here, 'target', 'classes', 'talentgraph', 'LocalNeo4j.class');
+const lib = join(here, 'target', 'lib');
+
+if (existsSync(built) && existsSync(lib) && process.env.TALENTGRAPH_REBUILD_NEO4J !== 'true') {
+  console.log('local Neo4j: already fetched (server/neo4j/target/lib)');
+  process.exit(0);
+}
+for (const tool of ['mvn', 'java']) {
+  if (spawnSync(tool, ['-version'], { stdio: 'ignore' }).error) {
+    console.warn(
+      `local Neo4j: '${tool}' not found, so the local Neo4j was not fetched. Install JDK 17+ and Maven, ` +
+        'then run `npm run postinstall`, or set NEO4J_URI to use an external Neo4j.',
+    );
+    process.exit(0);
+  }
+}
+console.log('local Neo4j: fetching Neo4j Community 5.26 from Maven Central (first time: a minute or two)…');
+const result = spawnSync('mvn', ['-q', '-B', '-f', join(here, 'pom.xml'), 'package', '-DskipTests'], {
+  stdio: 'inherit',
+});
+if (result.status !== 0) {
+  console.error('local Neo4j: Maven could not fetch or build it (see the output above).');
+  process.exit(result.status ?? 1);
+}
+console.log('local Neo4j: ready in server/neo4j/target');

@@ -1,0 +1,293 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const classesDir = join(here, 'target', 'classes');
+const libDir = join(here, 'target', 'lib');
+
+export interface LocalNeo4jOptions {
+  /** Neo4j home: the store lives in `<home>/data`, Neo4j's logs in `<home>/logs`. Kept across restarts. */
+  home: string;
+  /** Bolt port on 127.0.0.1. */
+  boltPort: number;
+  /** JVM heap, e.g. `2g`. */
+  heap?: string;
+  /** Neo4j page cache, e.g. `1g`. */
+  pageCache?: string;
+  /** Default transaction timeout, e.g. `60s` (`0s` = none). */
+  txTimeout?: string;
+  /** How long to wait for Bolt before giving up. */
+  startTimeoutMs?: number;
+}
+
+/** A running local Neo4j, as started by this process or found running by another one. */
+export interface LocalNeo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  pid: number;
+  /** The launcher's output (Neo4j's own logs are beside it in `<home>/logs`). */
+  logFile: string;
+}
+
+export interface LocalNeo4j extends LocalNeo4jConnection {
+  /** Closes the store cleanly (SIGTERM, JVM shutdown hook); resolves when the JVM has exited. */
+  stop(): Promise<void>;
+  /** Resolves when the JVM exits, for whatever reason, with its exit code. */
+  exited: Promise<number | null>;
+}
+
+export type LocalNeo4jFailure =
+  | 'no-java'
+  | 'not-fetched'
+  | 'port-taken'
+  | 'locked'
+  | 'timeout'
+  | 'auth'
+  | 'crashed';
+
+/** Why the local Neo4j could not start; `kind` is for code, the message is for people. */
+export class LocalNeo4jError extends Error {
+  override name = 'LocalNeo4jError';
+  constructor(
+    readonly kind: LocalNeo4jFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const runningFile = (home: string) => join(home, 'running.json');
+const passwordFile = (home: string) => join(home, 'password');
+
+/** The password of the local `neo4j` user: generated on first use, kept (mode 600) in the home folder. */
+export function localPassword(home: string): string {
+  const file = passwordFile(home);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(home, { recursive: true });
+  const password = randomBytes(18).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The local Neo4j another process (the server, a test run) started on this home folder, if it is still
+ * running. CLIs use it so that they work while the server holds the store lock.
+ */
+export function findRunningLocalNeo4j(home: string): LocalNeo4jConnection | undefined {
+  const file = runningFile(home);
+  if (!existsSync(file)) return undefined;
+  try {
+    const info = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; boltPort: number };
+    if (!isAlive(info.pid)) return undefined;
+    return {
+      uri: `bolt://127.0.0.1:${info.boltPort}`,
+      user: 'neo4j',
+      password: localPassword(home),
+      pid: info.pid,
+      logFile: join(home, 'logs', 'launcher.log'),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function checkPrerequisites(): void {
+  if (spawnSync('java', ['-version'], { stdio: 'ignore' }).error) {
+    throw new LocalNeo4jError(
+      'no-java',
+      'Java was not found on PATH. Install JDK 17 (Neo4j 5.26 runs on Java 17 or 21), or set NEO4J_URI to use an external Neo4j.',
+    );
+  }
+  if (!existsSync(join(classesDir, 'talentgraph', 'LocalNeo4j.class')) || !existsSync(libDir)) {
+    throw new LocalNeo4jError(
+      'not-fetched',
+      'The local Neo4j has not been fetched from Maven Central. Run `npm install` (or `npm run postinstall`) with Maven and JDK 17 installed.',
+    );
+  }
+}
+
+/**
+ * Starts Neo4j Community in a child JVM with Bolt on 127.0.0.1 and waits until it answers.
+ * Throws LocalNeo4jError saying what failed: no Java, jars not fetched, port taken, data folder in use,
+ * or a time-out (with the log file to read).
+ */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const { home, boltPort, heap = '2g', pageCache = '1g', txTimeout = '60s' } = options;
+  checkPrerequisites();
+
+  const running = findRunningLocalNeo4j(home);
+  if (running) {
+    throw new LocalNeo4jError(
+      'locked',
+      `The data folder ${home} is in use by another local Neo4j (pid ${running.pid}, ${running.uri}). Stop that process first, or use another DATA_DIR.`,
+    );
+  }
+  if (await portAnswers(boltPort)) {
+    throw new LocalNeo4jError(
+      'port-taken',
+      `Port ${boltPort} on 127.0.0.1 is already taken. Set NEO4J_BOLT_PORT to a free port.`,
+    );
+  }
+
+  const password = localPassword(home);
+  const logDir = join(home, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, 'launcher.log');
+  const log = createWriteStream(logFile, { flags: 'a' });
+  log.write(`\n--- ${new Date().toISOString()} starting on port ${boltPort}\n`);
+
+  const child = spawn(
+    'java',
+    [
+      `-Xmx${heap}`,
+      '-XX:+UseG1GC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-cp',
+      `${classesDir}:${libDir}/*`,
+      'talentgraph.LocalNeo4j',
+      home,
+      String(boltPort),
+      pageCache,
+      txTimeout,
+    ],
+    {
+      cwd: home,
+      env: { ...process.env, NEO4J_LOCAL_PASSWORD: password },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  child.stderr.pipe(log, { end: false });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  void exited.then(() => {
+    removeRunningFile(home, child.pid);
+    log.end();
+  });
+
+  await waitForReady(child, exited, log, options.startTimeoutMs ?? 120_000, logFile);
+
+  writeFileSync(
+    runningFile(home),
+    JSON.stringify({ pid: child.pid, boltPort, startedAt: new Date().toISOString() }),
+  );
+  const pid = child.pid ?? -1;
+  return {
+    uri: `bolt://127.0.0.1:${boltPort}`,
+    user: 'neo4j',
+    password,
+    pid,
+    logFile,
+    exited,
+    stop: () => stopChild(child, exited),
+  };
+}
+
+function waitForReady(
+  child: ChildProcess,
+  exited: Promise<number | null>,
+  log: NodeJS.WritableStream,
+  timeoutMs: number,
+  logFile: string,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    let settled = false;
+    const settle = (error?: LocalNeo4jError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) {
+        child.kill('SIGKILL');
+        reject(error);
+      } else resolve();
+    };
+    const timer = setTimeout(
+      () =>
+        settle(
+          new LocalNeo4jError(
+            'timeout',
+            `The local Neo4j did not answer within ${timeoutMs / 1000} s. See ${logFile}.`,
+          ),
+        ),
+      timeoutMs,
+    );
+    lines.on('line', (line) => {
+      log.write(`${line}\n`);
+      if (line.startsWith('READY ')) settle();
+      const failed = /^FAILED (\S+) (.*)$/.exec(line);
+      if (failed) settle(failure(failed[1] ?? 'start', failed[2] ?? '', logFile));
+    });
+    void exited.then((code) =>
+      settle(
+        new LocalNeo4jError(
+          'crashed',
+          `The local Neo4j exited during start (code ${code}). See ${logFile}.`,
+        ),
+      ),
+    );
+  });
+}
+
+function failure(kind: string, detail: string, logFile: string): LocalNeo4jError {
+  switch (kind) {
+    case 'locked':
+      return new LocalNeo4jError(
+        'locked',
+        `The data folder is locked by another Neo4j process. Stop it or use another DATA_DIR. (${detail})`,
+      );
+    case 'port':
+      return new LocalNeo4jError(
+        'port-taken',
+        `The Bolt port is taken. Set NEO4J_BOLT_PORT to a free port. (${detail})`,
+      );
+    case 'auth':
+      return new LocalNeo4jError('auth', `Could not set the local password: ${detail}`);
+    default:
+      return new LocalNeo4jError('crashed', `The local Neo4j failed to start: ${detail}. See ${logFile}.`);
+  }
+}
+
+function removeRunningFile(home: string, pid: number | undefined): void {
+  const file = runningFile(home);
+  try {
+    const info = JSON.parse(readFileSync(file, 'utf8')) as { pid: number };
+    if (info.pid === pid) rmSync(file);
+  } catch {
+    // no file, or someone else's: nothing to remove
+  }
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 60_000).unref());
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}

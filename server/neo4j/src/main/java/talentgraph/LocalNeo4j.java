@@ -1,0 +1,130 @@
+package talentgraph;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.SettingValueParsers;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+
+/**
+ * Starts Neo4j Community embedded with a Bolt connector on loopback, for server/neo4j/local-neo4j.ts.
+ *
+ * Arguments: the Neo4j home folder, the Bolt port, the page cache size (e.g. 512m) and the default
+ * transaction timeout (e.g. 60s; 0s = none); the last two are optional. The password of the `neo4j` user comes from the
+ * environment (NEO4J_LOCAL_PASSWORD) so that it never shows in a process list.
+ *
+ * Protocol with the parent process (one line each on stdout): `READY <port>` once Bolt answers, or
+ * `FAILED <kind> <message>` before exiting with status 1. The store is closed by the JVM shutdown hook,
+ * so SIGTERM/SIGINT always leave a clean store.
+ */
+public final class LocalNeo4j {
+  public static void main(String[] args) {
+    if (args.length < 2 || args.length > 4) {
+      fail("usage", "LocalNeo4j <home> <boltPort> [pageCacheSize=512m] [transactionTimeout=0s]");
+    }
+    Path home = Path.of(args[0]).toAbsolutePath();
+    int port = Integer.parseInt(args[1]);
+    long pageCache = SettingValueParsers.BYTES.parse(args.length > 2 ? args[2] : "512m");
+    Duration txTimeout = SettingValueParsers.DURATION.parse(args.length > 3 ? args[3] : "0s");
+    String password = System.getenv("NEO4J_LOCAL_PASSWORD");
+    if (password == null || password.length() < 8) {
+      fail("config", "NEO4J_LOCAL_PASSWORD must be set (8 characters or more)");
+    }
+
+    DatabaseManagementService dbms;
+    try {
+      dbms = new DatabaseManagementServiceBuilder(home)
+          .setConfig(BoltConnector.enabled, true)
+          .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+          .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+          .setConfig(GraphDatabaseSettings.auth_enabled, true)
+          .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+          .setConfig(GraphDatabaseSettings.transaction_timeout, txTimeout)
+          .build();
+    } catch (Throwable e) {
+      fail(classify(e), describe(e));
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
+
+    try {
+      setPassword(dbms, password);
+    } catch (Throwable e) {
+      dbms.shutdown();
+      fail("auth", describe(e));
+    }
+    System.out.println("READY " + port);
+    System.out.flush();
+    exitWhenParentGoes();
+  }
+
+  /**
+   * The parent keeps our stdin open; when it closes (the parent exited or crashed) we exit too, and the
+   * shutdown hook closes the store. Without this an orphaned JVM would keep the data folder locked.
+   */
+  private static void exitWhenParentGoes() {
+    Thread watcher = new Thread(() -> {
+      try {
+        while (System.in.read() != -1) {
+          // ignore input; we only wait for end-of-file
+        }
+      } catch (IOException ignored) {
+        // a broken pipe means the same as end-of-file
+      }
+      System.exit(0);
+    }, "parent-watcher");
+    watcher.setDaemon(false);
+    watcher.start();
+  }
+
+  /** The first start sets the password; later starts find it set already and leave it alone. */
+  private static void setPassword(DatabaseManagementService dbms, String password) {
+    var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    try {
+      system.executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (RuntimeException e) {
+      // Neo4j refuses to set the password it already has: that is the normal restart case.
+      if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
+        throw e;
+      }
+    }
+  }
+
+  private static String classify(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage()).toLowerCase();
+      String c = t.getClass().getName();
+      if (c.contains("FileLockException") || m.contains("lock file has been locked")
+          || m.contains("locked by another process")) {
+        return "locked";
+      }
+      if (c.contains("BindException") || m.contains("address already in use") || m.contains("port")
+          && m.contains("in use")) {
+        return "port";
+      }
+    }
+    return "start";
+  }
+
+  private static String describe(Throwable e) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (sb.length() > 0) sb.append(" <- ");
+      sb.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+    }
+    return sb.toString().replace('\n', ' ');
+  }
+
+  private static void fail(String kind, String message) {
+    System.out.println("FAILED " + kind + " " + message);
+    System.out.flush();
+    System.exit(1);
+  }
+}

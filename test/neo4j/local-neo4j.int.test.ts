@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { createDriver } from '../../server/db/driver.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { Db } from '../../server/db/run.ts';
+import {
+  findRunningLocalNeo4j,
+  type LocalNeo4j,
+  LocalNeo4jError,
+  startLocalNeo4j,
+} from '../../server/neo4j/local-neo4j.ts';
+import { freePort } from '../helpers/free-port.ts';
+
+// This file runs its own local Neo4j (not the run's shared one), because it stops and restarts it.
+const home = mkdtempSync(join(tmpdir(), 'talentgraph-local-'));
+let neo4j: LocalNeo4j | undefined;
+const start = async (port: number) =>
+  startLocalNeo4j({ home, boltPort: port, heap: '512m', pageCache: '128m' });
+
+afterAll(async () => {
+  await neo4j?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('the local Neo4j', () => {
+  it('starts, keeps data across a restart, refuses a second instance, and /ready follows it', async () => {
+    const port = await freePort();
+    neo4j = await start(port);
+    expect(neo4j.uri).toBe(`bolt://127.0.0.1:${port}`);
+    expect(findRunningLocalNeo4j(home)?.pid).toBe(neo4j.pid);
+
+    let driver = createDriver(neo4j);
+    let db = new Db(driver);
+    await migrate(db);
+    await db.writeTx((tx) => tx.run("CREATE (:Person {id: 'keep-me', name: '留存测试', deleted: false})"));
+    await driver.close();
+
+    // A second instance on the same data folder is refused with a clear error, whatever the port.
+    const second = start(await freePort());
+    await expect(second).rejects.toBeInstanceOf(LocalNeo4jError);
+    await expect(second).rejects.toMatchObject({ kind: 'locked' });
+    // A port already in use is named as such.
+    const otherHome = mkdtempSync(join(tmpdir(), 'talentgraph-port-'));
+    await expect(
+      startLocalNeo4j({ home: otherHome, boltPort: port, heap: '256m' }),
+    ).rejects.toMatchObject({ kind: 'port-taken' });
+    rmSync(otherHome, { recursive: true, force: true });
+
+    // /ready answers 200 while Neo4j runs and 503 once it stops; it recovers by itself after a restart.
+    driver = createDriver(neo4j);
+    db = new Db(driver);
+    const app = createApp({ db, logger: pino({ level: 'silent' }) });
+    const server = createServer(app.handle);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const readyUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/ready`;
+    const ready = async () => {
+      const res = await fetch(readyUrl);
+      return { status: res.status, body: (await res.json()) as { status: string } };
+    };
+    expect(await ready()).toMatchObject({ status: 200, body: { status: 'ready' } });
+
+    await neo4j.stop();
+    expect(findRunningLocalNeo4j(home)).toBeUndefined();
+    expect(await ready()).toMatchObject({ status: 503, body: { status: 'unavailable' } });
+
+    neo4j = await start(port);
+    const rows = await db.read<{ name: string }>("MATCH (p:Person {id: 'keep-me'}) RETURN p.name AS name");
+    expect(rows).toEqual([{ name: '留存测试' }]);
+    expect(await ready()).toMatchObject({ status: 200 });
+
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await driver.close();
+  }, 240_000);
+});

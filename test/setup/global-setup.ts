@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createDriver, type Neo4jConnection } from '../../server/db/driver.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { Db } from '../../server/db/run.ts';
+import { startLocalNeo4j } from '../../server/neo4j/local-neo4j.ts';
+import { loadDemo } from '../../seed/demo.ts';
+import { freePort } from '../helpers/free-port.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's local Neo4j, migrated and loaded with the demo graph (treat demo data as read-only). */
+    neo4j: Neo4jConnection;
+  }
+}
+
+/**
+ * One local Neo4j for the whole run, on a free port with a throwaway data folder, migrated and loaded
+ * with the demo graph. Tests keep their own data apart (see test/helpers/test-data.ts).
+ */
+export default async function setup(project: TestProject) {
+  const home = mkdtempSync(join(tmpdir(), 'talentgraph-test-'));
+  const neo4j = await startLocalNeo4j({ home, boltPort: await freePort(), heap: '1g', pageCache: '512m' });
+  const driver = createDriver(neo4j);
+  const db = new Db(driver);
+  await migrate(db);
+  await loadDemo(db);
+  await driver.close();
+  project.provide('neo4j', { uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
+
+  return async () => {
+    await neo4j.stop();
+    rmSync(home, { recursive: true, force: true });
+  };
+}
