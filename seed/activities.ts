@@ -14,6 +14,7 @@ import { entityRow, iso, NOW_MS, tieRow } from './rows.ts';
 export interface ProjectInfo {
   id: string;
   index: number;
+  name: string;
   kind: ProjectKind;
   top: number;
   host: OrgInfo;
@@ -143,7 +144,7 @@ function buildProjects(
       const place = catalog.places[host.place];
       if (place) ctx.out.tie('LANDED_IN', 'Project', 'Place', tieRow(id, place.id, tie(), { at: Math.min(2024, year + random.int(0, 1)) }));
     }
-    out.push({ id, index, kind, top, host });
+    out.push({ id, index, name, kind, top, host });
   }
   return out;
 }

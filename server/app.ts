@@ -15,6 +15,8 @@ export interface AppOptions {
   logger: Logger;
   /** Hides GraphiQL (and, later, introspection) in production. */
   production?: boolean;
+  /** Sees every Cypher round trip with its request id (tests count them per request). */
+  onQuery?: (event: QueryEvent, requestId: string) => void;
 }
 
 export interface App {
@@ -28,7 +30,7 @@ export interface App {
 const slowQueryMs = 500;
 
 /** Builds the HTTP app without listening (tests run it on port 0). */
-export function createApp({ db, logger, production = false }: AppOptions): App {
+export function createApp({ db, logger, production = false, onQuery }: AppOptions): App {
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -73,6 +75,7 @@ export function createApp({ db, logger, production = false }: AppOptions): App {
           metadata: { app: 'talentgraph', requestId },
           onQuery: (event) => {
             queries.push(event);
+            onQuery?.(event, requestId);
             if (event.ms > slowQueryMs) {
               requestLogger.warn({ ms: Math.round(event.ms), rows: event.rows }, 'slow query');
             }

@@ -55,7 +55,8 @@ export function buildPersonFilter(filter: PersonFilter): CypherPart {
   const lucene = filter.text ? toLuceneQuery(filter.text) : null;
   if (filter.text && lucene) {
     match = `CALL db.index.fulltext.queryNodes('entity_names', $text, {limit: ${textCandidateLimit}}) YIELD node AS n
-WITH n WHERE n:Person`;
+WITH n`;
+    where.unshift('n:Person');
     params.text = lucene;
   } else if (filter.text) {
     where.push('false');

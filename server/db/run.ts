@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { mapDriverError } from './errors.ts';
 
 /** One Cypher round trip, as seen by `onQuery` (tests count them; logs time them). */
@@ -25,11 +25,27 @@ export interface Tx {
   ): Promise<Row[]>;
 }
 
+/**
+ * JS has one number type; Cypher has INTEGER and FLOAT. Whole numbers go as INTEGER (LIMIT needs it, and
+ * years and counts are integers), everything else as it is. Applied to every parameter we send.
+ */
+export function toCypherParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toCypherParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParams(v)]));
+  }
+  return value;
+}
+
 function wrap(tx: ManagedTransaction, onQuery?: (event: QueryEvent) => void): Tx {
   return {
     async run<Row extends RecordShape>(cypher: string, params: Record<string, unknown> = {}) {
       const started = performance.now();
-      const result: QueryResult<Row> = await tx.run<Row>(cypher, params);
+      const result: QueryResult<Row> = await tx.run<Row>(
+        cypher,
+        toCypherParams(params) as Record<string, unknown>,
+      );
       const rows = result.records.map((r) => r.toObject());
       onQuery?.({ cypher, params, ms: performance.now() - started, rows: rows.length });
       return rows;
@@ -101,7 +117,7 @@ export class Db {
   async autoCommit(cypher: string, params: Record<string, unknown> = {}): Promise<void> {
     const session = this.driver.session({ database: this.options.database });
     try {
-      await session.run(cypher, params);
+      await session.run(cypher, toCypherParams(params) as Record<string, unknown>);
     } catch (error) {
       throw mapDriverError(error);
     } finally {

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createDriver, type Neo4jConnection } from '../../server/db/driver.ts';
-import { Db } from '../../server/db/run.ts';
+import { Db, type QueryEvent } from '../../server/db/run.ts';
 
 export interface GqlResponse<T> {
   status: number;
@@ -17,6 +17,8 @@ export interface TestServer {
   url: string;
   driver: Driver;
   db: Db;
+  /** The Cypher round trips of the request sent with this x-request-id. */
+  queriesOf(requestId: string): QueryEvent[];
   /** POSTs a GraphQL request; `role` sets the x-role header. */
   gql<T = Record<string, unknown>>(
     query: string,
@@ -32,7 +34,12 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const driver = createDriver(connection);
   const db = new Db(driver);
-  const app = createApp({ db, logger: pino({ level: 'silent' }) });
+  const queries = new Map<string, QueryEvent[]>();
+  const app = createApp({
+    db,
+    logger: pino({ level: 'silent' }),
+    onQuery: (event, requestId) => queries.set(requestId, [...(queries.get(requestId) ?? []), event]),
+  });
   const server: Server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -40,6 +47,7 @@ export async function startTestServer(
     url,
     driver,
     db,
+    queriesOf: (requestId) => queries.get(requestId) ?? [],
     async gql(query, variables = {}, options = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
