@@ -7,7 +7,13 @@ import { type Catalog, type FieldInfo, type OrgInfo, shortName } from './catalog
 import type { Choosers } from './choosers.ts';
 import type { SeedContext } from './context.ts';
 import type { ExpertisePicker } from './expertise.ts';
-import type { EventKind, EventStatus, OrganizationType, ProjectKind, ProjectStatus } from './model.ts';
+import type {
+  EventKind,
+  EventStatus,
+  OrganizationType,
+  ProjectKind,
+  ProjectStatus,
+} from './model.ts';
 import { Weighted } from './random.ts';
 import { entityRow, iso, NOW_MS, tieRow } from './rows.ts';
 
@@ -68,14 +74,33 @@ const EVENT_KINDS = new Weighted<Exclude<EventKind, 'visit'>>([
   ['online', 10],
 ]);
 /** Where each kind of event is held (seed/places.ts keys). */
-const EVENT_PLACES: Readonly<Record<'alumni_session' | 'forum' | 'recruitment_fair', Weighted<string>>> = {
+const EVENT_PLACES: Readonly<
+  Record<'alumni_session' | 'forum' | 'recruitment_fair', Weighted<string>>
+> = {
   alumni_session: new Weighted([
-    ['beijing', 5], ['shanghai', 4], ['shenzhen', 4], ['guangzhou', 1], ['hangzhou', 1],
-    ['san-jose', 1], ['boston', 0.5], ['london', 0.5], ['singapore', 0.5],
+    ['beijing', 5],
+    ['shanghai', 4],
+    ['shenzhen', 4],
+    ['guangzhou', 1],
+    ['hangzhou', 1],
+    ['san-jose', 1],
+    ['boston', 0.5],
+    ['london', 0.5],
+    ['singapore', 0.5],
   ]),
-  forum: new Weighted([['wuhan-donghu', 5], ['xiongan', 1], ['yuncheng', 1], ['shijiazhuang', 1]]),
+  forum: new Weighted([
+    ['wuhan-donghu', 5],
+    ['xiongan', 1],
+    ['yuncheng', 1],
+    ['shijiazhuang', 1],
+  ]),
   recruitment_fair: new Weighted([
-    ['wuhan', 3], ['taiyuan', 1], ['shijiazhuang', 1], ['yuncheng', 1], ['beijing', 1], ['shanghai', 1],
+    ['wuhan', 3],
+    ['taiyuan', 1],
+    ['shijiazhuang', 1],
+    ['yuncheng', 1],
+    ['beijing', 1],
+    ['shanghai', 1],
   ]),
 };
 const FIRST_EVENT = Date.UTC(2021, 0, 1);
@@ -88,7 +113,13 @@ export function buildActivities(
   expertise: ExpertisePicker,
   people: number,
 ): Activities {
-  const projects = buildProjects(ctx, catalog, choosers, expertise, Math.max(24, Math.round(people / 150)));
+  const projects = buildProjects(
+    ctx,
+    catalog,
+    choosers,
+    expertise,
+    Math.max(24, Math.round(people / 150)),
+  );
   const unled = new Map<number, number[]>();
   const projectsByTop = new Map<number, ProjectInfo[]>();
   for (const p of projects) {
@@ -127,13 +158,26 @@ function buildProjects(
     const id = ctx.id(createdMs);
     const hostCity = catalog.places[host.city];
     const city = hostCity ? shortName(hostCity) : '';
-    const name = projectName(kind, field.def.name, city, random.pick(BRAND_CHARS) + random.pick(BRAND_CHARS), year);
+    const name = projectName(
+      kind,
+      field.def.name,
+      city,
+      random.pick(BRAND_CHARS) + random.pick(BRAND_CHARS),
+      year,
+    );
     const funding = random.chance(0.8) ? random.int(10, 5000) * 10 : undefined;
     const createdAt = iso(createdMs);
     ctx.out.node(
       'Project',
       entityRow(
-        { id, name, createdAt, updatedAt: iso(createdMs + random.int(0, 15) * DAY), sourceId: ctx.sourceId, verified: random.chance(0.5) },
+        {
+          id,
+          name,
+          createdAt,
+          updatedAt: iso(createdMs + random.int(0, 15) * DAY),
+          sourceId: ctx.sourceId,
+          verified: random.chance(0.5),
+        },
         { kind, status, funding },
       ),
     );
@@ -142,14 +186,26 @@ function buildProjects(
     ctx.out.tie('IN_FIELD', 'Project', 'Field', tieRow(id, field.id, tie()));
     if (status === 'landed') {
       const place = catalog.places[host.place];
-      if (place) ctx.out.tie('LANDED_IN', 'Project', 'Place', tieRow(id, place.id, tie(), { at: Math.min(2024, year + random.int(0, 1)) }));
+      if (place)
+        ctx.out.tie(
+          'LANDED_IN',
+          'Project',
+          'Place',
+          tieRow(id, place.id, tie(), { at: Math.min(2024, year + random.int(0, 1)) }),
+        );
     }
     out.push({ id, index, name, kind, top, host });
   }
   return out;
 }
 
-function projectName(kind: ProjectKind, field: string, city: string, brand: string, year: number): string {
+function projectName(
+  kind: ProjectKind,
+  field: string,
+  city: string,
+  brand: string,
+  year: number,
+): string {
   switch (kind) {
     case 'academician_project':
       return `${field}院士团队成果转化项目（${year}）`;
@@ -178,10 +234,17 @@ function buildEvents(
   const organisers = catalog.orgs.filter((o) => o.type === 'headhunter' || o.type === 'government');
   for (let i = 0; i < count; i++) {
     const kind = EVENT_KINDS.pick(random);
-    const startsMs = FIRST_EVENT + random.int(0, (LAST_EVENT - FIRST_EVENT) / DAY) * DAY + 6 * 3_600_000;
+    const startsMs =
+      FIRST_EVENT + random.int(0, (LAST_EVENT - FIRST_EVENT) / DAY) * DAY + 6 * 3_600_000;
     const year = new Date(startsMs).getUTCFullYear();
     const status: EventStatus =
-      startsMs < NOW_MS ? (random.chance(0.07) ? 'cancelled' : 'held') : random.chance(0.6) ? 'planned' : 'open';
+      startsMs < NOW_MS
+        ? random.chance(0.07)
+          ? 'cancelled'
+          : 'held'
+        : random.chance(0.6)
+          ? 'planned'
+          : 'open';
     const place = kind === 'online' ? undefined : catalog.place(EVENT_PLACES[kind].pick(random));
     const city = place ? place.city : -1;
     const cityName = place ? shortName(place) : '';
@@ -189,7 +252,9 @@ function buildEvents(
     let name: string;
     const bureau = random.pick(choosers.bureaus);
     if (kind === 'alumni_session') {
-      const associations = catalog.orgs.filter((o) => o.type === 'alumni_association' && o.city === city);
+      const associations = catalog.orgs.filter(
+        (o) => o.type === 'alumni_association' && o.city === city,
+      );
       const station = stations.find((o) => o.city === city);
       if (associations.length > 0 && random.chance(0.5)) {
         organiser = random.pick(associations);
@@ -220,7 +285,14 @@ function buildEvents(
     ctx.out.node(
       'Event',
       entityRow(
-        { id, name, createdAt, updatedAt: iso(Math.min(NOW_MS, createdMs + random.int(0, 30) * DAY)), sourceId: ctx.sourceId, verified: true },
+        {
+          id,
+          name,
+          createdAt,
+          updatedAt: iso(Math.min(NOW_MS, createdMs + random.int(0, 30) * DAY)),
+          sourceId: ctx.sourceId,
+          verified: true,
+        },
         { kind, startsAt: iso(startsMs), status },
       ),
     );

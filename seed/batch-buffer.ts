@@ -2,8 +2,9 @@
  * Collects generated rows per label / tie type and hands them out as full batches.
  *
  * The loader MATCHes both ends of a tie, so a tie must never reach it before its nodes. Generators add
- * a node before any tie that uses it, and this buffer flushes every pending node batch before it
- * releases any tie batch; together that keeps the order right while still producing full batches.
+ * a node before any tie that uses it; full tie batches then wait until the next `barrier()`, which
+ * first releases every pending node batch. Calling the barrier once per chunk of people keeps node
+ * batches full (a partial node batch is only released at a barrier) and memory bounded by a chunk.
  */
 import type { NodeLabel, SeedBatch, TieType } from './model.ts';
 import type { Row, TieRow } from './rows.ts';
@@ -15,6 +16,7 @@ export class BatchBuffer {
   private readonly nodes = new Map<NodeLabel, Row[]>();
   private readonly ties = new Map<string, TieBatch>();
   private readonly ready: SeedBatch[] = [];
+  private readonly waiting: TieBatch[] = [];
 
   constructor(readonly batchSize: number) {}
 
@@ -40,21 +42,25 @@ export class BatchBuffer {
     }
     batch.rows.push(row);
     if (batch.rows.length >= this.batchSize) {
-      this.flushNodes();
-      this.ready.push(batch);
+      this.waiting.push(batch);
       this.ties.delete(key);
     }
   }
 
-  /** Batches that are complete (all of them with `all`), in a safe order; empties the queue. */
+  /** Releases all pending nodes (even partial batches), then the full tie batches waiting for them. */
+  barrier(): void {
+    this.flushNodes();
+    this.ready.push(...this.waiting.splice(0));
+  }
+
+  /** The released batches, in a safe order; with `all`, everything pending (end of the run). */
   *take(all = false): Generator<SeedBatch> {
     if (all) {
-      this.flushNodes();
+      this.barrier();
       for (const batch of this.ties.values()) this.ready.push(batch);
       this.ties.clear();
     }
-    const out = this.ready.splice(0);
-    yield* out;
+    yield* this.ready.splice(0);
   }
 
   private flushNodes(): void {

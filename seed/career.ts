@@ -46,7 +46,10 @@ export function planCareer(random: Random, choosers: Choosers, p: CareerProfile)
   const starts = [p.start];
   for (let k = 1; k < count; k++) {
     const even = p.start + Math.round((span * k) / count);
-    const year = Math.min(end - 1, Math.max((starts[k - 1] ?? p.start) + 1, even + random.int(-1, 1)));
+    const year = Math.min(
+      end - 1,
+      Math.max((starts[k - 1] ?? p.start) + 1, even + random.int(-1, 1)),
+    );
     if (year <= (starts[k - 1] ?? p.start)) break;
     starts.push(year);
   }

@@ -2,12 +2,13 @@
  * The reference part of the demo graph (Source, places, fields, organisations and the ties among
  * them), emitted first, plus the lookups the person generator needs to pick from it.
  */
+
+import { traditionalForm } from '../schema/shared/search-keys.ts';
 import type { SeedContext } from './context.ts';
-import { type FieldDef, FIELDS } from './fields.ts';
+import { FIELDS, type FieldDef } from './fields.ts';
 import { INSTITUTIONS, type OrgDef } from './institutions.ts';
 import type { OrganizationType } from './model.ts';
-import { type PlaceDef, PLACES } from './places.ts';
-import { traditionalForm } from '../schema/shared/search-keys.ts';
+import { PLACES, type PlaceDef } from './places.ts';
 import { entityRow, iso, NOW_MS, tieRow } from './rows.ts';
 
 export interface PlaceInfo {
@@ -73,7 +74,10 @@ export function buildCatalog(ctx: SeedContext): Catalog {
   );
   // The Source row points at itself, so that no seeded node shows up as "unsourced".
   const staticTie = () => ctx.tie(STATIC_TIME, createdAt, true);
-  const base = (def: { name: string; latinName: string; aliases?: readonly string[] }, id: string) => ({
+  const base = (
+    def: { name: string; latinName: string; aliases?: readonly string[] },
+    id: string,
+  ) => ({
     id,
     name: def.name,
     latinName: def.latinName,
@@ -92,7 +96,8 @@ export function buildCatalog(ctx: SeedContext): Catalog {
       id: ctx.id(STATIC_TIME),
       index: places.length,
       parent: parent?.index ?? -1,
-      city: def.kind === 'city' ? places.length : def.kind === 'district' ? (parent?.city ?? -1) : -1,
+      city:
+        def.kind === 'city' ? places.length : def.kind === 'district' ? (parent?.city ?? -1) : -1,
       province: def.kind === 'province' ? places.length : (parent?.province ?? -1),
       country: def.kind === 'country' ? places.length : (parent?.country ?? -1),
     };
@@ -118,7 +123,8 @@ export function buildCatalog(ctx: SeedContext): Catalog {
     fields.push(info);
     fieldByKey.set(def.key, info);
     ctx.out.node('Field', entityRow(base(def, info.id), {}));
-    if (parent) ctx.out.tie('SUBFIELD_OF', 'Field', 'Field', tieRow(info.id, parent.id, staticTie()));
+    if (parent)
+      ctx.out.tie('SUBFIELD_OF', 'Field', 'Field', tieRow(info.id, parent.id, staticTie()));
   }
 
   const orgs: OrgInfo[] = [];
@@ -178,5 +184,7 @@ function required<V>(map: ReadonlyMap<string, V>, key: string, what: string): V 
 /** The table's aliases plus the traditional form of the name when it differs. */
 function withTraditional(name: string, aliases: readonly string[] = []): string[] {
   const traditional = traditionalForm(name);
-  return traditional !== name && !aliases.includes(traditional) ? [...aliases, traditional] : [...aliases];
+  return traditional !== name && !aliases.includes(traditional)
+    ? [...aliases, traditional]
+    : [...aliases];
 }

@@ -90,7 +90,9 @@ export class Choosers {
     this.abroadResidence = new Weighted(
       Object.entries(RESIDENCE_WEIGHTS)
         .map(([key, w]) => [catalog.place(key), w] as const)
-        .filter(([place]) => place.country !== catalog.china && this.employersByCity.has(place.index))
+        .filter(
+          ([place]) => place.country !== catalog.china && this.employersByCity.has(place.index),
+        )
         .map(([place, w]) => [place.index, w] as const),
     );
 
@@ -100,9 +102,14 @@ export class Choosers {
     const domestic = universities.filter((o) => o.country === catalog.china);
     this.domesticUniversities = weighted(domestic);
     this.abroadUniversities = weighted(universities.filter((o) => o.country !== catalog.china));
-    this.hubeiUniversities = weighted(domestic.filter((o) => o.province === catalog.place('hubei').index));
+    this.hubeiUniversities = weighted(
+      domestic.filter((o) => o.province === catalog.place('hubei').index),
+    );
     for (const province of new Set(domestic.map((o) => o.province))) {
-      this.universitiesByProvince.set(province, weighted(domestic.filter((o) => o.province === province)));
+      this.universitiesByProvince.set(
+        province,
+        weighted(domestic.filter((o) => o.province === province)),
+      );
     }
 
     for (const org of orgs) {
@@ -111,11 +118,18 @@ export class Choosers {
         this.alumniAssociations.set(key, [...(this.alumniAssociations.get(key) ?? []), org]);
       }
       if (org.type === 'overseas_association') {
-        this.overseasAssociations.set(org.country, [...(this.overseasAssociations.get(org.country) ?? []), org]);
+        this.overseasAssociations.set(org.country, [
+          ...(this.overseasAssociations.get(org.country) ?? []),
+          org,
+        ]);
       }
     }
-    this.bureaus = orgs.filter((o) => o.type === 'government' && this.bureauProvinces.has(o.province));
-    this.landingOrgs = orgs.filter((o) => LANDING_TYPES.has(o.type) && this.bureauProvinces.has(o.province));
+    this.bureaus = orgs.filter(
+      (o) => o.type === 'government' && this.bureauProvinces.has(o.province),
+    );
+    this.landingOrgs = orgs.filter(
+      (o) => LANDING_TYPES.has(o.type) && this.bureauProvinces.has(o.province),
+    );
   }
 
   /** An employer in `city`, three times likelier when it works in industry `top`. */
@@ -126,7 +140,9 @@ export class Choosers {
       const list = this.employersByCity.get(city);
       if (!list) throw new Error(`no employer in city #${city}`);
       table = new Weighted(
-        list.map((o) => [o.index, (this.staff[o.index] ?? 1) * (o.tops.includes(top) ? 3 : 1)] as const),
+        list.map(
+          (o) => [o.index, (this.staff[o.index] ?? 1) * (o.tops.includes(top) ? 3 : 1)] as const,
+        ),
       );
       this.employerTables.set(key, table);
     }

@@ -15,7 +15,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
 /** Loads the demo graph (fixed seed, so always the same graph). */
 export async function loadDemo(db: Db, onProgress?: (line: string) => void) {
   return loadGraph(db.driver, generateGraph({ people: demoPeople }), {
-    onProgress: onProgress && ((p) => onProgress(`${p.label}: ${p.done} rows (${Math.round(p.rate)}/s)`)),
+    onProgress:
+      onProgress && ((p) => onProgress(`${p.label}: ${p.done} rows (${Math.round(p.rate)}/s)`)),
   });
 }
 

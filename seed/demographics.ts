@@ -8,6 +8,7 @@
 export const BUREAU_PROVINCES: readonly string[] = ['hubei', 'shanxi', 'hebei'];
 
 /** Where people were born (district or city), by weight. */
+// biome-ignore format: a table reads best one entry per line
 export const HOMETOWN_WEIGHTS: Readonly<Record<string, number>> = {
   // Hubei ~35 %
   'wuhan-hongshan': 1.5, 'wuhan-jiangxia': 2, 'wuhan-wuchang': 1.5, 'wuhan-jiang-an': 1.5,
@@ -29,6 +30,7 @@ export const HOMETOWN_WEIGHTS: Readonly<Record<string, number>> = {
 };
 
 /** Where people live and work now (cities), by weight; abroad ~15 %. */
+// biome-ignore format: a table reads best one entry per line
 export const RESIDENCE_WEIGHTS: Readonly<Record<string, number>> = {
   beijing: 16, shanghai: 11, shenzhen: 11, wuhan: 18, guangzhou: 4, hangzhou: 5, nanjing: 3,
   hefei: 2, chengdu: 3, xian: 2, changsha: 2, zhengzhou: 2, shijiazhuang: 2, baoding: 1, xiongan: 0.6,

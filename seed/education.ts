@@ -42,21 +42,30 @@ export function planStudies(random: Random, choosers: Choosers, p: StudyProfile)
     });
   };
   const later = (abroadChance: number, stayChance: number): OrgInfo => {
-    if (p.overseasPath && random.chance(abroadChance)) return choosers.laterUniversity(random, true);
+    if (p.overseasPath && random.chance(abroadChance))
+      return choosers.laterUniversity(random, true);
     const previous = studies[studies.length - 1];
     if (previous && !previous.abroad && random.chance(stayChance)) return previous.org;
     return choosers.laterUniversity(random, false);
   };
-  const gap = (sameYear: number, max: number): number => (random.chance(sameYear) ? 0 : random.int(1, max));
+  const gap = (sameYear: number, max: number): number =>
+    random.chance(sameYear) ? 0 : random.int(1, max);
   const lastEnd = (): number => studies[studies.length - 1]?.to ?? p.birthYear + 22;
 
-  add(choosers.firstUniversity(random, p.homeProvince), 'bachelor', p.birthYear + 18 + gap(0.8, 1), 4);
+  add(
+    choosers.firstUniversity(random, p.homeProvince),
+    'bachelor',
+    p.birthYear + 18 + gap(0.8, 1),
+    4,
+  );
   const master = random.chance(p.eminent ? 0.85 : 0.55);
   if (master) {
     const org = later(0.35, 0.45);
     add(org, 'master', lastEnd() + gap(0.75, 3), org.country !== choosers.china ? 2 : 3);
   }
-  const phd = master ? random.chance(p.eminent ? 0.97 : 0.35) : random.chance(p.eminent ? 0.9 : 0.03);
+  const phd = master
+    ? random.chance(p.eminent ? 0.97 : 0.35)
+    : random.chance(p.eminent ? 0.9 : 0.03);
   if (phd) {
     const org = later(0.6, 0.5);
     add(org, 'phd', lastEnd() + gap(0.8, 2), org.country !== choosers.china ? 5 : random.int(3, 5));

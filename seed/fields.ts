@@ -14,6 +14,7 @@ export interface FieldDef {
 }
 
 /** Every field, parents before children. */
+// biome-ignore format: a table reads best one entry per line
 export const FIELDS: readonly FieldDef[] = [
   {
     key: 'opto',

@@ -31,11 +31,17 @@ export function peopleFor(size: SeedSize): number {
  * after the nodes it connects. Rows carry the common properties of schema/MODEL.md, dates as ISO
  * strings (the loader converts them).
  */
-export function* generateGraph(opts: { people: number; seed?: number; batchSize?: number }): Generator<SeedBatch> {
+export function* generateGraph(opts: {
+  people: number;
+  seed?: number;
+  batchSize?: number;
+}): Generator<SeedBatch> {
   const { people } = opts;
-  if (!Number.isInteger(people) || people < 0) throw new Error(`people must be a whole number >= 0, got ${people}`);
+  if (!Number.isInteger(people) || people < 0)
+    throw new Error(`people must be a whole number >= 0, got ${people}`);
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batchSize must be a whole number >= 1, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`batchSize must be a whole number >= 1, got ${batchSize}`);
 
   const out = new BatchBuffer(batchSize);
   const ctx = new SeedContext(opts.seed ?? DEFAULT_SEED, out);
@@ -43,12 +49,13 @@ export function* generateGraph(opts: { people: number; seed?: number; batchSize?
   const choosers = new Choosers(catalog);
   const expertise = new ExpertisePicker(catalog);
   const activities = buildActivities(ctx, catalog, choosers, expertise, people);
-  yield* out.take();
+  yield* out.take(true);
 
   const generator = new PeopleGenerator(ctx, catalog, choosers, expertise, activities, people);
   for (let i = 0; i < people; i++) {
     generator.generate(i);
-    // Hand out full batches as they fill, so only about one batch per label is held at a time.
+    // One chunk of people per batch size: release their nodes, then the ties waiting for them.
+    if ((i + 1) % batchSize === 0) out.barrier();
     if (i % 256 === 255) yield* out.take();
   }
   yield* out.take(true);

@@ -21,6 +21,7 @@ export interface OrgDef {
   alumniOf?: string;
 }
 
+// biome-ignore format: a table reads best one entry per line
 const UNIVERSITIES: readonly OrgDef[] = [
   // Hubei: the alumni base of the Wuhan bureaus
   { key: 'hust', name: '华中科技大学', latinName: 'Huazhong University of Science and Technology', aliases: ['HUST', '华科', '华中大', '华中理工大学'], type: 'university', place: 'wuhan-hongshan', fields: ['opto', 'ai', 'energy', 'equipment', 'semi', 'life', 'digital'], staff: 8 },
@@ -80,6 +81,7 @@ const UNIVERSITIES: readonly OrgDef[] = [
   { key: 'usyd', name: '悉尼大学', latinName: 'The University of Sydney', aliases: ['USYD'], type: 'university', place: 'sydney', fields: ['materials', 'life'], staff: 3 },
 ];
 
+// biome-ignore format: a table reads best one entry per line
 const INSTITUTES: readonly OrgDef[] = [
   { key: 'cas', name: '中国科学院', latinName: 'Chinese Academy of Sciences', aliases: ['CAS', '中科院'], type: 'research_institute', place: 'beijing-xicheng', fields: ['materials', 'life', 'ai'], staff: 1 },
   { key: 'cas-ia', name: '中国科学院自动化研究所', latinName: 'Institute of Automation, Chinese Academy of Sciences', aliases: ['中科院自动化所', 'CASIA'], type: 'research_institute', place: 'beijing-haidian', fields: ['ai', 'multimodal', 'cv'], staff: 2 },
@@ -98,6 +100,7 @@ const INSTITUTES: readonly OrgDef[] = [
   { key: 'ovl', name: '光谷实验室', latinName: 'Optics Valley Laboratory', aliases: ['湖北光谷实验室'], type: 'key_lab', place: 'wuhan-donghu', fields: ['opto', 'silicon-photonics', 'laser'], staff: 1 },
 ];
 
+// biome-ignore format: a table reads best one entry per line
 const ENTERPRISES: readonly OrgDef[] = [
   // Optics Valley
   { key: 'ymtc', name: '长江存储科技有限责任公司', latinName: 'Yangtze Memory Technologies Co., Ltd.', aliases: ['长江存储', 'YMTC'], type: 'enterprise', place: 'wuhan-donghu', fields: ['memory-chip', '3d-nand', 'ic-manufacturing'], staff: 4 },
@@ -137,6 +140,7 @@ const ENTERPRISES: readonly OrgDef[] = [
   { key: 'siemens', name: '西门子', latinName: 'Siemens AG', aliases: ['Siemens'], type: 'enterprise', place: 'munich', fields: ['industrial-software', 'equipment'], staff: 3 },
 ];
 
+// biome-ignore format: a table reads best one entry per line
 const HOSPITALS: readonly OrgDef[] = [
   { key: 'tongji-hosp', name: '华中科技大学同济医学院附属同济医院', latinName: 'Tongji Hospital, Tongji Medical College, HUST', aliases: ['同济医院'], type: 'hospital', place: 'wuhan-qiaokou', fields: ['biomed', 'med-imaging'], staff: 2.5 },
   { key: 'union-hosp', name: '华中科技大学同济医学院附属协和医院', latinName: 'Union Hospital, Tongji Medical College, HUST', aliases: ['协和医院', '武汉协和'], type: 'hospital', place: 'wuhan-jianghan', fields: ['biomed'], staff: 2.5 },
@@ -145,6 +149,7 @@ const HOSPITALS: readonly OrgDef[] = [
   { key: 'charite', name: '柏林夏里特医学院', latinName: 'Charité – Universitätsmedizin Berlin', aliases: ['Charité'], type: 'hospital', place: 'berlin', fields: ['biomed'], staff: 2 },
 ];
 
+// biome-ignore format: a table reads best one entry per line
 const PARKS_AND_INCUBATORS: readonly OrgDef[] = [
   { key: 'wisp', name: '武汉留学生创业园', latinName: 'Wuhan International Students Pioneer Park', aliases: ['留创园'], type: 'incubator', place: 'wuhan-donghu', fields: ['opto', 'ai', 'life'], staff: 0.5 },
   { key: 'ov-cafe', name: '光谷创业咖啡', latinName: 'Optics Valley Venture Cafe', type: 'incubator', place: 'wuhan-donghu', staff: 0.3 },
@@ -158,6 +163,7 @@ const PARKS_AND_INCUBATORS: readonly OrgDef[] = [
   { key: 'dso', name: '迪拜硅绿洲', latinName: 'Dubai Silicon Oasis', type: 'industrial_park', place: 'dubai', staff: 0.5 },
 ];
 
+// biome-ignore format: a table reads best one entry per line
 const PUBLIC_BODIES: readonly OrgDef[] = [
   { key: 'wh-bureau', name: '武汉市招才局', latinName: 'Wuhan Talent Recruitment Bureau', aliases: ['武汉招才局'], type: 'government', place: 'wuhan', staff: 0.3 },
   { key: 'ov-committee', name: '东湖新技术开发区管理委员会', latinName: 'East Lake High-tech Zone Administrative Committee', aliases: ['东湖高新区管委会', '光谷管委会'], type: 'government', place: 'wuhan-donghu', staff: 0.3 },
@@ -179,6 +185,7 @@ const PUBLIC_BODIES: readonly OrgDef[] = [
   { key: 'szvc', name: '深圳市创新投资集团有限公司', latinName: 'Shenzhen Capital Group', aliases: ['深创投'], type: 'investor', place: 'shenzhen-futian', staff: 0.3 },
 ];
 
+// biome-ignore format: a table reads best one entry per line
 const ASSOCIATIONS: readonly OrgDef[] = [
   { key: 'hust-aa-bj', name: '华中科技大学北京校友会', latinName: 'HUST Alumni Association in Beijing', type: 'alumni_association', place: 'beijing', alumniOf: 'hust' },
   { key: 'hust-aa-sh', name: '华中科技大学上海校友会', latinName: 'HUST Alumni Association in Shanghai', type: 'alumni_association', place: 'shanghai', alumniOf: 'hust' },

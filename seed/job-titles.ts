@@ -21,7 +21,12 @@ const DOMESTIC: Readonly<Record<string, Ladder>> = {
 
 const ABROAD: Readonly<Record<string, Ladder>> = {
   university: ['Postdoctoral Fellow', 'Assistant Professor', 'Associate Professor', 'Professor'],
-  research: ['Research Scientist', 'Senior Research Scientist', 'Principal Investigator', 'Distinguished Scientist'],
+  research: [
+    'Research Scientist',
+    'Senior Research Scientist',
+    'Principal Investigator',
+    'Distinguished Scientist',
+  ],
   enterprise: ['Engineer', 'Senior Engineer', 'Staff Engineer', 'Principal Scientist'],
   hospital: ['Resident', 'Research Fellow', 'Attending Physician', 'Professor of Medicine'],
   government: ['Officer', 'Senior Officer', 'Program Manager', 'Senior Program Manager'],

@@ -18,15 +18,28 @@ export function linkAcquaintances(
   ids: readonly string[],
 ): void {
   const { random } = ctx;
-  const tie = (other: number, kind: KnowsKind, since: number, strength: number, towardsMe = false): void => {
+  const tie = (
+    other: number,
+    kind: KnowsKind,
+    since: number,
+    strength: number,
+    towardsMe = false,
+  ): void => {
     if (other === person.index || person.partners.includes(other)) return;
     const otherId = ids[other];
     if (otherId === undefined) return;
     person.partners.push(other);
-    const common = ctx.tie(person.createdMs, person.createdAt, random.chance(0.2), random.float(0.4, 0.95));
+    const common = ctx.tie(
+      person.createdMs,
+      person.createdAt,
+      random.chance(0.2),
+      random.float(0.4, 0.95),
+    );
     const own = { kind, strength, since: Math.min(NOW_YEAR, since) };
     // KNOWS is read as undirected; a mentor tie points from mentor to student.
-    const row = towardsMe ? tieRow(otherId, person.id, common, own) : tieRow(person.id, otherId, common, own);
+    const row = towardsMe
+      ? tieRow(otherId, person.id, common, own)
+      : tieRow(person.id, otherId, common, own);
     ctx.out.tie('KNOWS', 'Person', 'Person', row);
   };
   const pick = (bucket: readonly number[] | undefined): number | undefined =>
@@ -47,7 +60,8 @@ export function linkAcquaintances(
       const packed = pick(social.mentors.get(keys.team(s.org.index, keys.slot(s.from))));
       if (packed !== undefined) {
         const mentor = unpackMentor(packed);
-        if (mentor.birthYear + 12 <= person.birthYear) tie(mentor.person, 'mentor', s.from, random.float(0.6, 1), true);
+        if (mentor.birthYear + 12 <= person.birthYear)
+          tie(mentor.person, 'mentor', s.from, random.float(0.6, 1), true);
       }
     }
   }
@@ -60,7 +74,8 @@ export function linkAcquaintances(
     const n = random.int(0, 2);
     for (let k = 0; k < n; k++) {
       const other = pick(bucket);
-      if (other !== undefined) tie(other, 'colleague', Math.max(job.from, keys.slotStart(slot)), random.float(0.4, 0.9));
+      if (other !== undefined)
+        tie(other, 'colleague', Math.max(job.from, keys.slotStart(slot)), random.float(0.4, 0.9));
     }
   }
 
@@ -69,26 +84,45 @@ export function linkAcquaintances(
   const careerStart = person.jobs[0]?.from ?? NOW_YEAR;
   if (researcher && random.chance(0.5)) {
     const other = pick(social.coauthors.get(primary));
-    if (other !== undefined) tie(other, 'coauthor', random.int(Math.min(careerStart, NOW_YEAR), NOW_YEAR), random.float(0.4, 0.85));
+    if (other !== undefined)
+      tie(
+        other,
+        'coauthor',
+        random.int(Math.min(careerStart, NOW_YEAR), NOW_YEAR),
+        random.float(0.4, 0.85),
+      );
   }
   if (random.chance(0.6)) {
     const other = pick(social.hometown.get(person.hometownCity));
     if (other !== undefined) {
       const family = random.chance(0.05);
-      tie(other, family ? 'family' : 'friend', person.birthYear + random.int(6, 25), random.float(family ? 0.8 : 0.5, 1));
+      tie(
+        other,
+        family ? 'family' : 'friend',
+        person.birthYear + random.int(6, 25),
+        random.float(family ? 0.8 : 0.5, 1),
+      );
     }
   }
 
   // Join the pools, so later people can know this one.
   for (const s of person.studies) {
-    social.classmates.add(keys.cohort(s.org.index, s.from, DEGREE_CODE[s.degree]), person.index, random);
+    social.classmates.add(
+      keys.cohort(s.org.index, s.from, DEGREE_CODE[s.degree]),
+      person.index,
+      random,
+    );
   }
   for (const job of person.jobs) {
     const last = keys.slot(Math.min(NOW_YEAR, job.to ?? NOW_YEAR));
     for (let slot = keys.slot(job.from); slot <= last; slot++) {
       social.colleagues.add(keys.team(job.org.index, slot), person.index, random);
       if (isSeniorAcademic(job.org.type, job.seniority)) {
-        social.mentors.add(keys.team(job.org.index, slot), packMentor(person.index, person.birthYear), random);
+        social.mentors.add(
+          keys.team(job.org.index, slot),
+          packMentor(person.index, person.birthYear),
+          random,
+        );
       }
     }
   }

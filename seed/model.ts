@@ -104,7 +104,10 @@ export const INTEGER_PROPERTIES: Record<NodeLabel | TieType, readonly string[]> 
   LANDED_IN: ['at'],
 };
 
-function fill<K extends string>(keys: readonly K[], value: readonly string[]): Record<K, readonly string[]> {
+function fill<K extends string>(
+  keys: readonly K[],
+  value: readonly string[],
+): Record<K, readonly string[]> {
   return Object.fromEntries(keys.map((k) => [k, value])) as Record<K, readonly string[]>;
 }
 
@@ -159,7 +162,13 @@ export const PROJECT_KINDS = [
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
 export const PROJECT_STATUSES = ['idea', 'negotiating', 'signed', 'landed', 'stopped'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export const EVENT_KINDS = ['alumni_session', 'forum', 'recruitment_fair', 'visit', 'online'] as const;
+export const EVENT_KINDS = [
+  'alumni_session',
+  'forum',
+  'recruitment_fair',
+  'visit',
+  'online',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export const EVENT_STATUSES = ['planned', 'open', 'held', 'cancelled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -178,11 +187,24 @@ export type IntroductionStage = (typeof INTRODUCTION_STAGES)[number];
 export const SOURCE_KINDS = ['roster', 'import', 'article', 'user', 'seed'] as const;
 export const DEGREES = ['bachelor', 'master', 'phd', 'postdoc', 'other'] as const;
 export type Degree = (typeof DEGREES)[number];
-export const KNOWS_KINDS = ['classmate', 'colleague', 'mentor', 'coauthor', 'friend', 'family'] as const;
+export const KNOWS_KINDS = [
+  'classmate',
+  'colleague',
+  'mentor',
+  'coauthor',
+  'friend',
+  'family',
+] as const;
 export type KnowsKind = (typeof KNOWS_KINDS)[number];
 /**
  * INVITED_TO statuses. MODEL.md names the property but not its values; these come from the seed brief
  * (invited/accepted/declined/attended/no_show).
  */
-export const INVITATION_STATUSES = ['invited', 'accepted', 'declined', 'attended', 'no_show'] as const;
+export const INVITATION_STATUSES = [
+  'invited',
+  'accepted',
+  'declined',
+  'attended',
+  'no_show',
+] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];

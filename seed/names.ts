@@ -6,6 +6,7 @@
 import type { Gender } from './model.ts';
 
 /** [surname, official romanisation, weight]. The romanisation is explicit because pinyin guesses polyphonic surnames wrongly (曾 Zeng, 单 Shan). */
+// biome-ignore format: a table reads best one entry per line
 export const SURNAMES: readonly (readonly [string, string, number])[] = [
   ['王', 'Wang', 7.25], ['李', 'Li', 7.19], ['张', 'Zhang', 6.83], ['刘', 'Liu', 5.38], ['陈', 'Chen', 4.53],
   ['杨', 'Yang', 3.08], ['赵', 'Zhao', 2.29], ['黄', 'Huang', 2.23], ['吴', 'Wu', 2.05], ['周', 'Zhou', 1.88],
@@ -41,10 +42,12 @@ export const SURNAMES: readonly (readonly [string, string, number])[] = [
 export const GIVEN_NAME_CHARS = {
   first: '文华明晓建志海春俊晨思雨子一嘉宇永国立新天光德振家佳雅欣婉秀',
   male: '伟强磊军勇杰涛超刚平辉鹏飞鑫波斌浩凯健帆旭宁林阳峰东亮成庆清博远航哲铭瑞锋毅诚康轩然昊翔坤彬龙',
-  female: '芳娜敏静丽艳娟霞玲燕婷雪慧颖琳晶洁倩萍红梅莉欣悦彤怡雯璐瑶琪蕾薇婧岚月兰荣凤琴云茜诗涵萱馨桐',
+  female:
+    '芳娜敏静丽艳娟霞玲燕婷雪慧颖琳晶洁倩萍红梅莉欣悦彤怡雯璐瑶琪蕾薇婧岚月兰荣凤琴云茜诗涵萱馨桐',
 } as const;
 
 /** English given names some returnees use beside their Chinese name ("David Zhang Wei"). */
+// biome-ignore format: a table reads best one entry per line
 export const ENGLISH_GIVEN_NAMES: Record<Exclude<Gender, 'unknown'>, readonly string[]> = {
   male: ['David', 'Michael', 'Kevin', 'Jason', 'Eric', 'Peter', 'Steven', 'Tony', 'Frank', 'Jack', 'Leo', 'Henry', 'Allen', 'Ryan', 'Daniel', 'Andy', 'Vincent', 'Richard', 'James', 'William'],
   female: ['Grace', 'Lily', 'Amy', 'Linda', 'Helen', 'Emily', 'Cindy', 'Jenny', 'Vivian', 'Sophia', 'Annie', 'Judy', 'Joyce', 'Irene', 'Crystal', 'Fiona', 'Iris', 'Wendy', 'Cathy', 'Nancy'],
@@ -56,6 +59,7 @@ export const ENGLISH_GIVEN_NAMES: Record<Exclude<Gender, 'unknown'>, readonly st
  * drawn again, so no invented fact (above all an academician title) lands on a real, named person.
  * Random common names (张伟) may still match someone real; they carry nothing from the articles.
  */
+// biome-ignore format: a table reads best one entry per line
 export const REAL_NAMES_TO_AVOID: ReadonlySet<string> = new Set([
   // named in the seed articles (some in garbled machine-translated forms)
   '应勇', '李荣灿', '闫大鹏', '谭必恩', '张颖', '韩莉', '王振', '陈东升', '雷军', '万敏', '邓珊珊', '裴端卿',

@@ -4,7 +4,7 @@
  * introductions of them to organisations and projects in the bureau provinces.
  */
 import type { Activities, EventInfo, ProjectInfo } from './activities.ts';
-import { type Catalog, type OrgInfo, shortName } from './catalog.ts';
+import { type OrgInfo, shortName } from './catalog.ts';
 import type { Choosers } from './choosers.ts';
 import type { SeedContext } from './context.ts';
 import type { EventStatus, IntroductionStage, InvitationStatus } from './model.ts';
@@ -14,17 +14,46 @@ import { entityRow, iso, NOW_MS, NOW_YEAR, tieRow } from './rows.ts';
 
 const DAY = 86_400_000;
 const INVITATION_STATUS: Readonly<Record<EventStatus, Weighted<InvitationStatus>>> = {
-  held: new Weighted([['attended', 45], ['no_show', 10], ['declined', 20], ['accepted', 5], ['invited', 20]]),
-  planned: new Weighted([['invited', 50], ['accepted', 35], ['declined', 15]]),
-  open: new Weighted([['invited', 50], ['accepted', 35], ['declined', 15]]),
-  cancelled: new Weighted([['invited', 40], ['accepted', 40], ['declined', 20]]),
+  held: new Weighted([
+    ['attended', 45],
+    ['no_show', 10],
+    ['declined', 20],
+    ['accepted', 5],
+    ['invited', 20],
+  ]),
+  planned: new Weighted([
+    ['invited', 50],
+    ['accepted', 35],
+    ['declined', 15],
+  ]),
+  open: new Weighted([
+    ['invited', 50],
+    ['accepted', 35],
+    ['declined', 15],
+  ]),
+  cancelled: new Weighted([
+    ['invited', 40],
+    ['accepted', 40],
+    ['declined', 20],
+  ]),
 };
 const STAGES = new Weighted<IntroductionStage>([
-  ['proposed', 15], ['contacted', 20], ['interested', 15], ['visited', 10], ['negotiating', 10],
-  ['signed', 7], ['landed', 8], ['declined', 10], ['dormant', 5],
+  ['proposed', 15],
+  ['contacted', 20],
+  ['interested', 15],
+  ['visited', 10],
+  ['negotiating', 10],
+  ['signed', 7],
+  ['landed', 8],
+  ['declined', 10],
+  ['dormant', 5],
 ]);
 /** Roles many members hold at once (never a one-person office of a real association). */
-const ALUMNI_ROLES = new Weighted([['会员', 85], ['理事', 11], ['常务理事', 4]]);
+const ALUMNI_ROLES = new Weighted([
+  ['会员', 85],
+  ['理事', 11],
+  ['常务理事', 4],
+]);
 const FIRST_VISIT = Date.UTC(2021, 0, 1);
 const LAST_VISIT = Date.UTC(2025, 5, 30);
 
@@ -35,7 +64,6 @@ export class Outreach {
 
   constructor(
     private readonly ctx: SeedContext,
-    private readonly catalog: Catalog,
     private readonly choosers: Choosers,
     private readonly activities: Activities,
     people: number,
@@ -63,28 +91,54 @@ export class Outreach {
       for (const association of this.choosers.alumniAssociationsOf(university, p.residence.index)) {
         if (!random.chance(0.35)) continue;
         const graduated = p.studies.find((s) => s.org.index === university)?.to ?? NOW_YEAR;
-        this.member(p, association, ALUMNI_ROLES.pick(random), random.int(Math.min(NOW_YEAR, Math.max(graduated, 2000)), NOW_YEAR));
+        this.member(
+          p,
+          association,
+          ALUMNI_ROLES.pick(random),
+          random.int(Math.min(NOW_YEAR, Math.max(graduated, 2000)), NOW_YEAR),
+        );
       }
     }
     if (p.abroadNow) {
       for (const association of this.choosers.overseasAssociationsIn(p.residence.country)) {
-        if (random.chance(0.3)) this.member(p, association, random.chance(0.9) ? '会员' : '理事', random.int(2005, NOW_YEAR));
+        if (random.chance(0.3))
+          this.member(
+            p,
+            association,
+            random.chance(0.9) ? '会员' : '理事',
+            random.int(2005, NOW_YEAR),
+          );
       }
     }
     // Recruitment consultants (招才顾问) and ambassadors: well-placed alumni and natives.
     const linked = p.categories.includes('alumnus') || p.categories.includes('native_elsewhere');
-    if (linked && p.jobs.length > 0 && p.birthYear <= 1989 && random.chance(p.eminence > 0 ? 0.15 : 0.02)) {
+    if (
+      linked &&
+      p.jobs.length > 0 &&
+      p.birthYear <= 1989 &&
+      random.chance(p.eminence > 0 ? 0.15 : 0.02)
+    ) {
       const provinces = new Set([p.hometownProvince, ...p.studies.map((s) => s.org.province)]);
       const near = this.choosers.bureaus.filter((b) => provinces.has(b.province));
       const bureau = random.pick(near.length > 0 ? near : this.choosers.bureaus);
-      this.member(p, bureau, random.chance(0.7) ? '招才顾问' : '引才大使', random.int(2017, NOW_YEAR));
+      this.member(
+        p,
+        bureau,
+        random.chance(0.7) ? '招才顾问' : '引才大使',
+        random.int(2017, NOW_YEAR),
+      );
       this.consultant[p.index] = 1;
       this.consultants.push(p.index);
     }
   }
 
   private member(p: PersonDraft, org: OrgInfo, role: string, from: number): void {
-    this.ctx.out.tie('MEMBER_OF', 'Person', 'Organization', tieRow(p.id, org.id, this.tie(p, true), { role, from, current: true }));
+    this.ctx.out.tie(
+      'MEMBER_OF',
+      'Person',
+      'Organization',
+      tieRow(p.id, org.id, this.tie(p, true), { role, from, current: true }),
+    );
   }
 
   private invitations(p: PersonDraft): void {
@@ -98,12 +152,18 @@ export class Outreach {
         if (!chosen.includes(e)) chosen.push(e);
       }
     }
-    if (this.activities.onlineEvents.length > 0 && random.chance(0.03)) chosen.push(random.pick(this.activities.onlineEvents));
+    if (this.activities.onlineEvents.length > 0 && random.chance(0.03))
+      chosen.push(random.pick(this.activities.onlineEvents));
     for (const e of chosen) this.invite(p, e.id, INVITATION_STATUS[e.status].pick(random));
   }
 
   private invite(p: PersonDraft, eventId: string, status: InvitationStatus): void {
-    this.ctx.out.tie('INVITED_TO', 'Person', 'Event', tieRow(p.id, eventId, this.tie(p, true), { status }));
+    this.ctx.out.tie(
+      'INVITED_TO',
+      'Person',
+      'Event',
+      tieRow(p.id, eventId, this.tie(p, true), { status }),
+    );
   }
 
   private lead(p: PersonDraft, ids: readonly string[]): void {
@@ -125,41 +185,74 @@ export class Outreach {
     }
     const project = this.activities.projects[pool.splice(at, 1)[0] as number] as ProjectInfo;
     const role = project.kind === 'startup' ? '创始人' : p.eminence === 3 ? '首席科学家' : '负责人';
-    this.ctx.out.tie('LEADS', 'Person', 'Project', tieRow(p.id, project.id, this.tie(p, true), { role }));
+    this.ctx.out.tie(
+      'LEADS',
+      'Person',
+      'Project',
+      tieRow(p.id, project.id, this.tie(p, true), { role }),
+    );
     // The core team: up to two people the leader knows (all generated earlier, so their nodes exist).
     for (const member of p.partners.slice(0, 2)) {
       const id = ids[member];
-      if (id) this.ctx.out.tie('LEADS', 'Person', 'Project', tieRow(id, project.id, this.tie(p), { role: '核心成员' }));
+      if (id)
+        this.ctx.out.tie(
+          'LEADS',
+          'Person',
+          'Project',
+          tieRow(id, project.id, this.tie(p), { role: '核心成员' }),
+        );
     }
   }
 
   /** A bureau team visits eminent people living outside the bureau provinces. */
   private visit(p: PersonDraft): void {
     const { random } = this.ctx;
-    if (p.eminence === 0 || this.choosers.bureauProvinces.has(p.residence.province) || !random.chance(0.25)) return;
-    const startsMs = FIRST_VISIT + random.int(0, (LAST_VISIT - FIRST_VISIT) / DAY) * DAY + 2 * 3_600_000;
-    const status: EventStatus = startsMs < NOW_MS ? (random.chance(0.1) ? 'cancelled' : 'held') : 'planned';
+    if (
+      p.eminence === 0 ||
+      this.choosers.bureauProvinces.has(p.residence.province) ||
+      !random.chance(0.25)
+    )
+      return;
+    const startsMs =
+      FIRST_VISIT + random.int(0, (LAST_VISIT - FIRST_VISIT) / DAY) * DAY + 2 * 3_600_000;
+    const status: EventStatus =
+      startsMs < NOW_MS ? (random.chance(0.1) ? 'cancelled' : 'held') : 'planned';
     const createdMs = Math.min(NOW_MS - DAY, startsMs - random.int(7, 40) * DAY);
     const createdAt = iso(createdMs);
     const id = this.ctx.id(createdMs);
-    const honorific = p.eminence === 3 ? '院士' : p.studies.some((s) => s.degree === 'phd') ? '博士' : '老师';
+    const honorific =
+      p.eminence === 3 ? '院士' : p.studies.some((s) => s.degree === 'phd') ? '博士' : '老师';
     const bureau = random.pick(this.choosers.bureaus);
     this.ctx.out.node(
       'Event',
       entityRow(
-        { id, name: `赴${shortName(p.residence)}拜访${p.name.surname}${honorific}`, createdAt, sourceId: this.ctx.sourceId, verified: true },
+        {
+          id,
+          name: `赴${shortName(p.residence)}拜访${p.name.surname}${honorific}`,
+          createdAt,
+          sourceId: this.ctx.sourceId,
+          verified: true,
+        },
         { kind: 'visit', startsAt: iso(startsMs), status },
       ),
     );
     const tie = () => this.ctx.tie(createdMs, createdAt, true);
     this.ctx.out.tie('HELD_IN', 'Event', 'Place', tieRow(id, p.residence.id, tie()));
     this.ctx.out.tie('ORGANIZED_BY', 'Event', 'Organization', tieRow(id, bureau.id, tie()));
-    this.invite(p, id, status === 'held' ? 'attended' : status === 'cancelled' ? 'declined' : 'accepted');
+    this.invite(
+      p,
+      id,
+      status === 'held' ? 'attended' : status === 'cancelled' ? 'declined' : 'accepted',
+    );
   }
 
   private introduction(p: PersonDraft, ids: readonly string[]): void {
     const { random } = this.ctx;
-    const wanted = p.eminence > 0 || p.level !== undefined || p.categories.includes('returnee') || p.categories.includes('young_talent');
+    const wanted =
+      p.eminence > 0 ||
+      p.level !== undefined ||
+      p.categories.includes('returnee') ||
+      p.categories.includes('young_talent');
     if (!random.chance(wanted ? 0.2 : 0.01)) return;
     const viaConsultant = p.partners.filter((i) => this.consultant[i] === 1);
     let introducer: number | undefined;

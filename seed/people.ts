@@ -3,9 +3,11 @@
  * degrees and jobs, expertise, categories and level, their Person row, contacts and consent, and their
  * ties. Only compact state is kept between people (ids, the social pools), so a million people stream.
  */
+
+import { searchText, traditionalForm } from '../schema/shared/search-keys.ts';
 import type { Activities } from './activities.ts';
-import { type Catalog, type PlaceInfo, shortName } from './catalog.ts';
 import { planCareer } from './career.ts';
+import { type Catalog, type PlaceInfo, shortName } from './catalog.ts';
 import type { Choosers } from './choosers.ts';
 import type { SeedContext } from './context.ts';
 import { planStudies } from './education.ts';
@@ -17,13 +19,17 @@ import { Outreach } from './outreach.ts';
 import type { Eminence, PersonDraft } from './person-draft.ts';
 import { PersonNameMaker } from './person-names.ts';
 import { type Random, Weighted } from './random.ts';
-import { entityRow, iso, NOW_MS, NOW_YEAR, tieRow } from './rows.ts';
+import { entityRow, iso, NOW_MS, tieRow } from './rows.ts';
 import { SocialIndex } from './social.ts';
-import { searchText, traditionalForm } from '../schema/shared/search-keys.ts';
 
 const DAY = 86_400_000;
 const FIRST_RECORD = Date.UTC(2024, 0, 1);
-const CONSENT = new Weighted<ConsentStatus>([['unknown', 55], ['granted', 33], ['refused', 8], ['withdrawn', 4]]);
+const CONSENT = new Weighted<ConsentStatus>([
+  ['unknown', 55],
+  ['granted', 33],
+  ['refused', 8],
+  ['withdrawn', 4],
+]);
 const CONSENT_PURPOSES = ['人才信息登记', '活动邀约与联络', '岗位与项目推荐'];
 const CONSENT_CHANNELS = ['微信小程序', '纸质登记表', '电话', '活动现场', '电子邮件'];
 const CONTACT_NAMES: Readonly<Record<Exclude<ContactKind, 'id_number'>, string>> = {
@@ -33,11 +39,22 @@ const CONTACT_NAMES: Readonly<Record<Exclude<ContactKind, 'id_number'>, string>>
 };
 /** Reserved example domains (RFC 2606): nothing seeded can reach a real mailbox. */
 const EMAIL_DOMAINS = ['example.com', 'example.org', 'example.net'];
-const DEGREE_NAMES = { bachelor: '学士', master: '硕士', phd: '博士', postdoc: '博士后', other: '' } as const;
+const DEGREE_NAMES = {
+  bachelor: '学士',
+  master: '硕士',
+  phd: '博士',
+  postdoc: '博士后',
+  other: '',
+} as const;
 const HONOURS = {
   academy: ['中国科学院院士', '中国工程院院士'],
   strategic: ['国家重大科技项目首席科学家'],
-  leading: ['国家杰出青年科学基金获得者', '长江学者特聘教授', '国家级领军人才', '省级高层次人才计划入选者'],
+  leading: [
+    '国家杰出青年科学基金获得者',
+    '长江学者特聘教授',
+    '国家级领军人才',
+    '省级高层次人才计划入选者',
+  ],
   young: ['国家优秀青年科学基金获得者', '青年拔尖人才', '博士后创新人才支持计划入选者'],
   wuhan: '光谷3551领军人才',
 } as const;
@@ -58,7 +75,7 @@ export class PeopleGenerator {
     activities: Activities,
     people: number,
   ) {
-    this.outreach = new Outreach(ctx, catalog, choosers, activities, people);
+    this.outreach = new Outreach(ctx, choosers, activities, people);
   }
 
   /** Generates person number `index` (0-based, in order) with all their nodes and ties. */
@@ -76,7 +93,11 @@ export class PeopleGenerator {
     const eminence: Eminence = roll < 0.003 ? 3 : roll < 0.005 ? 2 : roll < 0.045 ? 1 : 0;
     const gender = this.gender(random, eminence);
     const birthYear =
-      eminence >= 2 ? random.int(1950, 1972) : eminence === 1 ? random.bell(1958, 1990) : random.bell(1955, 2000);
+      eminence >= 2
+        ? random.int(1950, 1972)
+        : eminence === 1
+          ? random.bell(1958, 1990)
+          : random.bell(1955, 2000);
     const name = this.names.make(random, gender);
     const hometown = this.catalog.places[this.choosers.hometown.pick(random)] as PlaceInfo;
     let residence = this.catalog.places[this.choosers.residence.pick(random)] as PlaceInfo;
@@ -107,7 +128,8 @@ export class PeopleGenerator {
             eminence: eminence >= 2 ? 2 : eminence,
             firstJobAbroad: returnee && !studies.some((s) => s.abroad),
           });
-    const createdMs = FIRST_RECORD + Math.floor(random.next() * (NOW_MS - DAY - FIRST_RECORD) / 1000) * 1000;
+    const createdMs =
+      FIRST_RECORD + Math.floor((random.next() * (NOW_MS - DAY - FIRST_RECORD)) / 1000) * 1000;
     const draft: PersonDraft = {
       index,
       id: this.ctx.id(createdMs),
@@ -147,16 +169,20 @@ export class PeopleGenerator {
     if (p.eminence === 3) out.push('academician');
     if (p.eminence === 2) out.push('strategic_scientist');
     if (p.eminence === 1) out.push('leading_talent');
-    if (p.eminence === 0 && p.birthYear >= 1985 && phd && random.chance(0.4)) out.push('young_talent');
+    if (p.eminence === 0 && p.birthYear >= 1985 && phd && random.chance(0.4))
+      out.push('young_talent');
     const abroad = p.studies.some((s) => s.abroad) || p.jobs.some((j) => j.abroad);
     if (abroad && !p.abroadNow) out.push('returnee');
     if (p.studies.some((s) => bureau.has(s.org.province))) out.push('alumnus');
-    if (bureau.has(p.hometownProvince) && p.residence.province !== p.hometownProvince) out.push('native_elsewhere');
+    if (bureau.has(p.hometownProvince) && p.residence.province !== p.hometownProvince)
+      out.push('native_elsewhere');
     const senior = (p.jobs[p.jobs.length - 1]?.seniority ?? 0) >= 2;
-    if (bureau.has(p.residence.province) && p.residence.province === p.hometownProvince && (phd || senior) && random.chance(0.5)) {
+    // Local experts: qualified people working in a bureau province, wherever they were born.
+    if (bureau.has(p.residence.province) && (phd || senior) && random.chance(0.5)) {
       out.push('local_expert');
     }
-    if (p.jobs.length > 0 && random.chance(p.eminence === 1 ? 0.25 : 0.06)) out.push('entrepreneur');
+    if (p.jobs.length > 0 && random.chance(p.eminence === 1 ? 0.25 : 0.06))
+      out.push('entrepreneur');
     return out;
   }
 
@@ -164,7 +190,8 @@ export class PeopleGenerator {
     if (p.eminence >= 2) return 'national';
     if (p.eminence === 1) return random.chance(0.35) ? 'national' : 'provincial';
     const x = random.next();
-    if (p.categories.includes('young_talent')) return x < 0.15 ? 'provincial' : x < 0.35 ? 'city' : undefined;
+    if (p.categories.includes('young_talent'))
+      return x < 0.15 ? 'provincial' : x < 0.35 ? 'city' : undefined;
     return x < 0.03 ? 'provincial' : x < 0.1 ? 'city' : undefined;
   }
 
@@ -202,9 +229,13 @@ export class PeopleGenerator {
     const current = p.jobs.find((j) => j.current);
     const lastJob = p.jobs[p.jobs.length - 1];
     const lastStudy = p.studies[p.studies.length - 1];
-    const title = current?.title ?? lastJob?.title ?? (lastStudy ? `在读${DEGREE_NAMES[lastStudy.degree]}研究生` : undefined);
+    const title =
+      current?.title ??
+      lastJob?.title ??
+      (lastStudy ? `在读${DEGREE_NAMES[lastStudy.degree]}研究生` : undefined);
     const consentStatus = CONSENT.pick(random);
-    const doNotContact = consentStatus === 'refused' || consentStatus === 'withdrawn' || random.chance(0.01);
+    const doNotContact =
+      consentStatus === 'refused' || consentStatus === 'withdrawn' || random.chance(0.01);
     out.node(
       'Person',
       entityRow(
@@ -247,7 +278,11 @@ export class PeopleGenerator {
     const top = [...p.studies].reverse().find((s) => s.to !== undefined) ?? p.studies[0];
     const degree = top ? `${top.org.def.name}${DEGREE_NAMES[top.degree]}` : '';
     const job = p.jobs.find((j) => j.current);
-    const now = job ? `现任${job.org.def.name}${title ?? ''}` : p.jobs.length > 0 ? '已退休' : '在读';
+    const now = job
+      ? `现任${job.org.def.name}${title ?? ''}`
+      : p.jobs.length > 0
+        ? '已退休'
+        : '在读';
     const fields = p.fields.map((f) => this.catalog.fields[f]?.def.name).join('、');
     return `${p.birthYear}年生，${home}人。${degree}。${now}。研究方向：${fields}。（虚构人物，演示数据）`;
   }
@@ -257,7 +292,8 @@ export class PeopleGenerator {
     const contacts: [Exclude<ContactKind, 'id_number'>, string][] = [];
     // Clearly fake values: 199-00 numbers indexed by person, reserved e-mail domains, demo WeChat ids.
     // No id_number is ever generated, not even a fake one.
-    if (random.chance(0.85)) contacts.push(['phone', `19900${String(p.index % 1_000_000).padStart(6, '0')}`]);
+    if (random.chance(0.85))
+      contacts.push(['phone', `19900${String(p.index % 1_000_000).padStart(6, '0')}`]);
     if (random.chance(0.7)) {
       const local = p.name.latinName.toLowerCase().replace(/[^a-z]/g, '');
       contacts.push(['email', `${local}${p.index}@${random.pick(EMAIL_DOMAINS)}`]);
@@ -274,11 +310,23 @@ export class PeopleGenerator {
       out.node(
         'Contact',
         entityRow(
-          { id, name, createdAt: p.createdAt, sourceId: this.ctx.sourceId, verified: random.chance(0.4), searchText: text },
+          {
+            id,
+            name,
+            createdAt: p.createdAt,
+            sourceId: this.ctx.sourceId,
+            verified: random.chance(0.4),
+            searchText: text,
+          },
           { kind, value },
         ),
       );
-      out.tie('HAS_CONTACT', 'Person', 'Contact', tieRow(p.id, id, this.ctx.tie(p.createdMs, p.createdAt, true)));
+      out.tie(
+        'HAS_CONTACT',
+        'Person',
+        'Contact',
+        tieRow(p.id, id, this.ctx.tie(p.createdMs, p.createdAt, true)),
+      );
     }
     if (consent === 'granted' || consent === 'withdrawn') {
       const atMs = p.createdMs - random.int(0, 200) * DAY;
@@ -287,11 +335,23 @@ export class PeopleGenerator {
       out.node(
         'Consent',
         entityRow(
-          { id, name: `同意：${purpose}`, createdAt: iso(atMs), updatedAt: p.createdAt, sourceId: this.ctx.sourceId, verified: true },
+          {
+            id,
+            name: `同意：${purpose}`,
+            createdAt: iso(atMs),
+            updatedAt: p.createdAt,
+            sourceId: this.ctx.sourceId,
+            verified: true,
+          },
           { purpose, channel: random.pick(CONSENT_CHANNELS), at: iso(atMs) },
         ),
       );
-      out.tie('GAVE_CONSENT', 'Person', 'Consent', tieRow(p.id, id, this.ctx.tie(p.createdMs, p.createdAt, true)));
+      out.tie(
+        'GAVE_CONSENT',
+        'Person',
+        'Consent',
+        tieRow(p.id, id, this.ctx.tie(p.createdMs, p.createdAt, true)),
+      );
     }
   }
 
@@ -301,27 +361,71 @@ export class PeopleGenerator {
     out.tie('BORN_IN', 'Person', 'Place', tieRow(p.id, p.hometown.id, tie()));
 
     const current = p.jobs[p.jobs.length - 1];
-    const since = current?.org.city === p.residence.index ? current.from : (p.studies[p.studies.length - 1]?.from ?? p.birthYear + 18);
-    out.tie('LIVES_IN', 'Person', 'Place', tieRow(p.id, p.residence.id, tie(), { from: since, current: true }));
+    const since =
+      current?.org.city === p.residence.index
+        ? current.from
+        : (p.studies[p.studies.length - 1]?.from ?? p.birthYear + 18);
+    out.tie(
+      'LIVES_IN',
+      'Person',
+      'Place',
+      tieRow(p.id, p.residence.id, tie(), { from: since, current: true }),
+    );
     // Returnees: where they lived abroad before.
-    const abroad = [...p.studies, ...p.jobs].filter((x) => x.abroad && x.to !== undefined && x.to <= since);
+    const abroad = [...p.studies, ...p.jobs].filter(
+      (x) => x.abroad && x.to !== undefined && x.to <= since,
+    );
     const stay = abroad[abroad.length - 1];
     if (stay && !p.abroadNow) {
       const city = this.catalog.places[stay.org.city];
       const from = abroad[0]?.from ?? stay.from;
-      if (city) out.tie('LIVES_IN', 'Person', 'Place', tieRow(p.id, city.id, tie(), { from, to: stay.to, current: false }));
+      if (city)
+        out.tie(
+          'LIVES_IN',
+          'Person',
+          'Place',
+          tieRow(p.id, city.id, tie(), { from, to: stay.to, current: false }),
+        );
     }
 
     for (const s of p.studies) {
-      out.tie('STUDIED_AT', 'Person', 'Organization', tieRow(p.id, s.org.id, tie(), { degree: s.degree, major: s.major, from: s.from, to: s.to }));
+      out.tie(
+        'STUDIED_AT',
+        'Person',
+        'Organization',
+        tieRow(p.id, s.org.id, tie(), { degree: s.degree, major: s.major, from: s.from, to: s.to }),
+      );
     }
     for (const j of p.jobs) {
-      out.tie('WORKED_AT', 'Person', 'Organization', tieRow(p.id, j.org.id, tie(), { title: j.title, from: j.from, to: j.to, current: j.current }));
+      out.tie(
+        'WORKED_AT',
+        'Person',
+        'Organization',
+        tieRow(p.id, j.org.id, tie(), {
+          title: j.title,
+          from: j.from,
+          to: j.to,
+          current: j.current,
+        }),
+      );
     }
-    const top = p.eminence >= 2 ? 5 : p.eminence === 1 ? random.int(4, 5) : p.studies.some((s) => s.degree === 'phd') ? random.int(3, 4) : random.int(1, 3);
+    const top =
+      p.eminence >= 2
+        ? 5
+        : p.eminence === 1
+          ? random.int(4, 5)
+          : p.studies.some((s) => s.degree === 'phd')
+            ? random.int(3, 4)
+            : random.int(1, 3);
     p.fields.forEach((f, i) => {
       const field = this.catalog.fields[f];
-      if (field) out.tie('EXPERT_IN', 'Person', 'Field', tieRow(p.id, field.id, tie(), { level: Math.max(1, top - i) }));
+      if (field)
+        out.tie(
+          'EXPERT_IN',
+          'Person',
+          'Field',
+          tieRow(p.id, field.id, tie(), { level: Math.max(1, top - i) }),
+        );
     });
   }
 }

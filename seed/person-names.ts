@@ -56,7 +56,9 @@ export class PersonNameMaker {
           : random.chance(0.5)
             ? this.maleChars
             : this.femaleChars;
-    const chars = random.chance(0.25) ? [random.pick(pool)] : [random.pick(this.firstChars), random.pick(pool)];
+    const chars = random.chance(0.25)
+      ? [random.pick(pool)]
+      : [random.pick(this.firstChars), random.pick(pool)];
     const given = chars.join('');
     let givenLatin = '';
     for (const c of chars) {

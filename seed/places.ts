@@ -17,6 +17,7 @@ export interface PlaceDef {
   parent?: string;
 }
 
+// biome-ignore format: a table reads best one entry per line
 const CHINA: readonly PlaceDef[] = [
   { key: 'cn', name: '中国', latinName: 'China', aliases: ['中华人民共和国', 'PRC'], kind: 'country' },
 
@@ -169,6 +170,7 @@ const CHINA: readonly PlaceDef[] = [
   { key: 'xinyang', name: '信阳市', latinName: 'Xinyang', aliases: ['信阳'], kind: 'city', parent: 'henan' },
 ];
 
+// biome-ignore format: a table reads best one entry per line
 const ABROAD: readonly PlaceDef[] = [
   { key: 'us', name: '美国', latinName: 'United States', aliases: ['USA', 'US', '美利坚合众国'], kind: 'country' },
   { key: 'us-ca', name: '加利福尼亚州', latinName: 'California', aliases: ['加州', 'CA'], kind: 'province', parent: 'us' },

@@ -64,7 +64,13 @@ export function entityRow(base: EntityBase, own: Row): Row {
 export function tieRow(
   from: string,
   to: string,
-  common: { id: string; sourceId: string; recordedAt: string; verified: boolean; confidence?: number },
+  common: {
+    id: string;
+    sourceId: string;
+    recordedAt: string;
+    verified: boolean;
+    confidence?: number;
+  },
   own: Row = {},
 ): TieRow {
   const props: Row = {

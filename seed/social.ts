@@ -38,14 +38,16 @@ export class CappedBuckets {
 
 /** Bucket keys; organisations and fields are catalog indexes, years are calendar years. */
 export const keys = {
-  cohort: (org: number, entryYear: number, degree: number): number => (org * 256 + (entryYear - 1900)) * 8 + degree,
+  cohort: (org: number, entryYear: number, degree: number): number =>
+    (org * 256 + (entryYear - 1900)) * 8 + degree,
   team: (org: number, slot: number): number => org * 64 + slot,
   slot: (year: number): number => Math.max(0, Math.floor((year - 1960) / 5)),
   slotStart: (slot: number): number => 1960 + slot * 5,
 };
 
 /** Mentors are stored with their birth year packed in, to check the age gap without a lookup. */
-export const packMentor = (person: number, birthYear: number): number => person * 256 + (birthYear - 1900);
+export const packMentor = (person: number, birthYear: number): number =>
+  person * 256 + (birthYear - 1900);
 export const unpackMentor = (packed: number): { person: number; birthYear: number } => ({
   person: Math.floor(packed / 256),
   birthYear: (packed % 256) + 1900,

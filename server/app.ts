@@ -55,6 +55,11 @@ export function createApp({ db, logger, production = false, onQuery }: AppOption
             extensions: { code: 'BAD_USER_INPUT', issues: original.issues },
           });
         }
+        if (original instanceof Error && original.name === 'ForbiddenError') {
+          return createGraphQLError(`Not authorized: ${original.message}`, {
+            extensions: { code: 'FORBIDDEN' },
+          });
+        }
         if (original instanceof NotFoundError || original instanceof ConflictError) {
           return createGraphQLError(original.message, { extensions: { code: original.name } });
         }

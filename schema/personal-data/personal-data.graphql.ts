@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { inWriteTx } from '../entity/entity-mutation.ts';
+import { loadEntity } from '../entity/entity.loaders.ts';
 import type { Person } from '../entity/entity.model.ts';
-import { ContactKindEnum } from '../shared/enums.graphql.ts';
+import { ConsentStatusEnum, ContactKindEnum } from '../shared/enums.graphql.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
@@ -160,6 +161,54 @@ builder.mutationField('removeContact', (t) =>
         await recordChange(tx, { entityId: rows[0].personId, op: 'update', actor: ctx.actor, changes: { [`contact.${rows[0].kind}`]: ['[personal data]', null] } });
       });
       return args.id;
+    },
+  }),
+);
+
+const consentChannels = ['in_person', 'phone', 'email', 'wechat', 'form', 'other'] as const;
+const ConsentChannelEnum = builder.enumType('ConsentChannel', { values: consentChannels });
+
+const consentRules = z.object({
+  purpose: z.string().trim().min(1, { message: 'must not be empty' }).max(500, { message: 'must be at most 500 characters' }),
+});
+
+builder.mutationField('recordConsent', (t) =>
+  t.field({
+    type: PersonRef,
+    description:
+      'Records a person’s consent decision (purpose, channel, when) as its own Consent node and sets their consent status. Withdrawn or refused consent hides their contact details from every role.',
+    authScopes: { personalData: true },
+    errors: { types: mutationErrors },
+    args: {
+      person: t.arg.id({ required: true }),
+      status: t.arg({ type: ConsentStatusEnum, required: true }),
+      purpose: t.arg.string({ required: true, description: 'What the data may be used for, e.g. 招才引智活动邀请.' }),
+      channel: t.arg({ type: ConsentChannelEnum, required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { id: personId } = idOf(args.person, ['Person'], ['person']);
+      const { purpose } = parseInput(consentRules, { purpose: args.purpose }, []);
+      await inWriteTx(ctx, async (tx) => {
+        const rows = await tx.run<{ before: string | null }>(
+          `MATCH (p:Person {id: $personId}) WHERE NOT p.deleted
+           WITH p, p.consentStatus AS before
+           SET p.consentStatus = $status, p.updatedAt = datetime()
+           CREATE (p)-[:GAVE_CONSENT]->(:Consent {id: $id, status: $status, purpose: $purpose, channel: $channel,
+                                                 at: datetime(), recordedBy: $actor})
+           RETURN before`,
+          { personId, status: args.status, purpose, channel: args.channel, id: ulid(), actor: ctx.actor },
+        );
+        if (!rows.length) throw new NotFoundError('Person', args.person, ['person']);
+        await recordChange(tx, {
+          entityId: personId,
+          op: 'update',
+          actor: ctx.actor,
+          changes: { consentStatus: [rows[0]?.before ?? 'unknown', args.status] },
+        });
+      });
+      const person = await loadEntity(ctx, 'Person', personId);
+      if (!person) throw new NotFoundError('Person', args.person, ['person']);
+      return person;
     },
   }),
 );

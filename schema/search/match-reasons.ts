@@ -6,6 +6,7 @@ export type MatchReason =
   | 'exact_name'
   | 'name'
   | 'traditional_form'
+  | 'exact_alias'
   | 'alias'
   | 'latin_name'
   | 'pinyin'
@@ -14,6 +15,7 @@ export type MatchReason =
 
 const boost: Record<MatchReason, number> = {
   exact_name: 1000,
+  exact_alias: 500,
   name: 60,
   traditional_form: 50,
   alias: 40,
@@ -33,7 +35,7 @@ function pinyinOf(name: string): { full: string; initials: string } {
 
 /**
  * Why `hit` matches what the user typed, and a rank boost from the best reason: an exact name beats
- * everything, then the name, its other script form, aliases, Latin name, pinyin and initials.
+ * everything, then an exact alias, the name, its other script form, aliases, Latin name, pinyin and initials.
  */
 export function explainMatch(
   query: string,
@@ -49,7 +51,9 @@ export function explainMatch(
   else if (name.includes(typed)) reasons.push('name');
   else if (variants.some((v) => name.includes(v))) reasons.push('traditional_form');
 
-  if (hit.aliases.some((a) => variants.some((v) => norm(a).includes(v)))) reasons.push('alias');
+  const aliases = hit.aliases.map(norm);
+  if (aliases.some((a) => variants.includes(a))) reasons.push('exact_alias');
+  else if (aliases.some((a) => variants.some((v) => a.includes(v)))) reasons.push('alias');
 
   const words = typed.split(' ').filter(Boolean);
   const latin = hit.latinName ? norm(hit.latinName) : '';

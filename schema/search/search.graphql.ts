@@ -19,7 +19,7 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
     entity: t.field({ type: EntityRef, resolve: (h) => h.entity }),
     score: t.exposeFloat('score'),
     matchedBy: t.exposeStringList('matchedBy', {
-      description: 'exact_name, name, traditional_form, alias, latin_name, pinyin, initials or full_text; best first.',
+      description: 'exact_name, exact_alias, name, traditional_form, alias, latin_name, pinyin, initials or full_text; best first.',
     }),
   }),
 });

@@ -24,8 +24,19 @@ const LATIN_WORDS = /^[a-z][a-z'.-]*( [a-z][a-z'.-]*){1,2}$/;
 const POLYPHONIC_SURNAMES = new Set('曾单解仇朴区查盖乐缪员繁召句折薄牟');
 
 // The OpenCC dictionaries take ~0.3 s to build, so converters are created on first use only.
-let toTraditional: Convert | undefined;
-let toSimplified: Convert | undefined;
+let converters: { toTraditional: Convert; toSimplified: Convert } | undefined;
+
+function openCC(): { toTraditional: Convert; toSimplified: Convert } {
+  let c = converters;
+  if (!c) {
+    c = {
+      toTraditional: OpenCC.Converter({ from: 'cn', to: 'tw' }),
+      toSimplified: OpenCC.Converter({ from: 'tw', to: 'cn' }),
+    };
+    converters = c;
+  }
+  return c;
+}
 
 // Bounded memo caches: names repeat a lot (张伟 ...) and both OpenCC and pinyin-pro cost microseconds per
 // call. Cleared wholesale when full, which is cheaper than LRU bookkeeping and keeps memory bounded.
@@ -44,15 +55,11 @@ function memo<V>(cache: Map<string, V>, key: string, compute: (key: string) => V
 }
 
 function traditional(text: string): string {
-  toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
-  const convert = toTraditional;
-  return memo(traditionalCache, text, (t) => convert(t));
+  return memo(traditionalCache, text, (t) => openCC().toTraditional(t));
 }
 
 function simplified(text: string): string {
-  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  const convert = toSimplified;
-  return memo(simplifiedCache, text, (t) => convert(t));
+  return memo(simplifiedCache, text, (t) => openCC().toSimplified(t));
 }
 
 /** Pinyin syllables (no tones, ü as v) of the Han characters in `text`; other characters are dropped. */

@@ -97,6 +97,26 @@ describe('personal data', () => {
     expect(write.errors?.[0]?.message).toMatch(/authoriz|permission/i);
   });
 
+  it('records a consent decision as its own node and follows it', async () => {
+    const res = await server.gql<{ recordConsent: { data: { consentStatus: string; personalData: { visible: boolean } } } }>(
+      `mutation ($id: ID!) { recordConsent(person: $id, status: withdrawn, purpose: "活动邀请", channel: wechat) {
+        ... on MutationRecordConsentSuccess { data { consentStatus personalData { visible } } } } }`,
+      { id: person },
+      { role: 'staff' },
+    );
+    expect(res.data?.recordConsent.data).toEqual({ consentStatus: 'withdrawn', personalData: { visible: false } });
+    const consents = await server.db.read<{ purpose: string; channel: string }>(
+      'MATCH (:Person {id: $id})-[:GAVE_CONSENT]->(c:Consent) RETURN c.purpose AS purpose, c.channel AS channel',
+      { id: person.split(':')[1] },
+    );
+    expect(consents).toEqual([{ purpose: '活动邀请', channel: 'wechat' }]);
+    await server.gql(
+      'mutation ($id: ID!) { recordConsent(person: $id, status: granted, purpose: "活动邀请", channel: wechat) { __typename } }',
+      { id: person },
+      { role: 'staff' },
+    );
+  });
+
   it('validates contact values per kind', async () => {
     const res = await server.gql<{ setContact: { __typename: string; issues: { path: string[]; message: string }[] } }>(
       'mutation ($id: ID!) { setContact(person: $id, kind: email, value: "not-an-email") { __typename ... on ValidationError { issues { path message } } } }',

@@ -63,7 +63,9 @@ describe('search', () => {
 
   it('matches aliases and says so', async () => {
     const hits = await search('Clara Gong');
-    expect(hits.find((h) => h.entity.id === target)?.matchedBy).toContain('alias');
+    expect(hits[0]?.entity.id).toBe(target);
+    expect(hits[0]?.matchedBy[0]).toBe('exact_alias');
+    expect((await search('Clara')).find((h) => h.entity.id === target)?.matchedBy).toContain('alias');
   });
 
   it('matches a single character', async () => {
@@ -79,7 +81,7 @@ describe('search', () => {
 
   it('finds places and organisations of the demo graph, filtered by type', async () => {
     const hits = await search('武汉', ['Place']);
-    expect(hits[0]?.entity).toMatchObject({ __typename: 'Place', name: '武汉' });
+    expect(hits[0]?.entity).toMatchObject({ __typename: 'Place', name: '武汉市' });
     expect(hits.every((h) => h.entity.__typename === 'Place')).toBe(true);
     const orgs = await search('华中科技大学', ['Organization']);
     expect(orgs[0]?.entity.name).toBe('华中科技大学');

@@ -136,6 +136,94 @@ describe('ties', () => {
   });
 });
 
+describe('changing and ending ties', () => {
+  it('updates a tie, ends it in a year, removes it, and keeps each step in history', async () => {
+    const added = (await addTie({
+      kind: 'WORKED_AT', subject: ids.丁, object: ids.huawei, title: '工程师', startYear: 2012, current: true,
+    })) as { data: { id: string } };
+    const tieId = added.data.id;
+    const ERRS = `__typename ... on ValidationError { issues { path message } } ... on NotFoundError { path }`;
+    const updated = await server.gql<{ updateTie: { data: { title: string; provenance: { verified: boolean; source: { title: string } } } } }>(
+      `mutation ($id: ID!) { updateTie(id: $id, input: {title: "高级工程师", verified: true}, source: {title: "${p} 单位证明"}) {
+        ${ERRS} ... on MutationUpdateTieSuccess { data { title provenance { verified source { title } } } } } }`,
+      { id: tieId },
+      staff,
+    );
+    expect(updated.data?.updateTie.data).toEqual({
+      title: '高级工程师',
+      provenance: { verified: true, source: { title: `${p} 单位证明` } },
+    });
+    const badEnd = await server.gql<{ endTie: { __typename: string } }>(
+      `mutation ($id: ID!) { endTie(id: $id, endYear: 2001) { ${ERRS} } }`,
+      { id: tieId },
+      staff,
+    );
+    expect(badEnd.data?.endTie).toMatchObject({ __typename: 'ValidationError' });
+    const ended = await server.gql<{ endTie: { data: { endYear: number; current: boolean } } }>(
+      `mutation ($id: ID!) { endTie(id: $id, endYear: 2020) { ${ERRS} ... on MutationEndTieSuccess { data { endYear current } } } }`,
+      { id: tieId },
+      staff,
+    );
+    expect(ended.data?.endTie.data).toEqual({ endYear: 2020, current: false });
+    expect(await peopleNames({ employers: [ids.huawei] })).not.toContain('丁');
+    expect(await peopleNames({ employers: [ids.huawei], asOfYear: 2019 })).toContain('丁');
+
+    const removed = await server.gql<{ removeTie: { __typename: string } }>(
+      `mutation ($id: ID!) { removeTie(id: $id) { ${ERRS} } }`,
+      { id: tieId },
+      staff,
+    );
+    expect(removed.data?.removeTie.__typename).toBe('MutationRemoveTieSuccess');
+    expect(await peopleNames({ employers: [ids.huawei], employerEver: true })).not.toContain('丁');
+    const again = await server.gql<{ removeTie: { __typename: string } }>(
+      `mutation ($id: ID!) { removeTie(id: $id) { ${ERRS} } }`,
+      { id: tieId },
+      staff,
+    );
+    expect(again.data?.removeTie.__typename).toBe('NotFoundError');
+
+    const history = await server.gql<{ person: { history: { op: string }[] } }>(
+      'query ($id: ID!) { person(id: $id) { history { op } } }',
+      { id: ids.丁 },
+    );
+    expect(history.data?.person.history.map((h) => h.op)).toEqual(['tie_remove', 'tie_end', 'tie_update', 'tie_add', 'create']);
+  });
+
+  it('updates organisations, fields and projects, and refuses a field under its own sub-field', async () => {
+    const org = await server.gql<{ updateOrganization: { data: { name: string; type: string; place: { name: string } } } }>(
+      `mutation ($id: ID!, $place: ID!) { updateOrganization(id: $id, input: {type: investor, place: $place}) {
+        ... on MutationUpdateOrganizationSuccess { data { name type place { name } } } } }`,
+      { id: ids.hust, place: ids.wuhan },
+      staff,
+    );
+    expect(org.data?.updateOrganization.data).toEqual({ name: `${p}华科`, type: 'investor', place: { name: `${p}武汉` } });
+    const loop = await server.gql<{ updateField: { __typename: string } }>(
+      `mutation ($id: ID!, $parent: ID!) { updateField(id: $id, input: {parent: $parent}) { __typename } }`,
+      { id: ids.bio, parent: ids.protein },
+      staff,
+    );
+    expect(loop.data?.updateField.__typename).toBe('ConflictError');
+    const project = await server.gql<{ createProject: { data: { id: string; status: string; host: { name: string }; place: { name: string } } } }>(
+      `mutation ($host: ID!, $place: ID!) { createProject(input: {name: "${p}合成生物研究院", kind: institute, status: negotiating, host: $host, place: $place, funding: 5000}) {
+        ... on MutationCreateProjectSuccess { data { id status host { name } place { name } } } } }`,
+      { host: ids.hust, place: ids.hongshan },
+      staff,
+    );
+    expect(project.data?.createProject.data).toMatchObject({ status: 'negotiating', host: { name: `${p}华科` }, place: { name: `${p}洪山` } });
+    const landed = await server.gql<{ updateProject: { data: { status: string } } }>(
+      `mutation ($id: ID!) { updateProject(id: $id, input: {status: landed}) { ... on MutationUpdateProjectSuccess { data { status } } } }`,
+      { id: project.data?.createProject.data.id },
+      staff,
+    );
+    expect(landed.data?.updateProject.data.status).toBe('landed');
+    const inHubei = await server.gql<{ projects: { totalCount: number } }>(
+      'query ($in: ID!, $t: String) { projects(filter: {landedIn: $in, text: $t, statuses: [landed]}) { totalCount } }',
+      { in: ids.hubei, t: p },
+    );
+    expect(inHubei.data?.projects.totalCount).toBe(1);
+  });
+});
+
 describe('people filters', () => {
   it('filters by field including sub-fields', async () => {
     expect(await peopleNames({ fields: [ids.synbio] })).toEqual(['甲']);

@@ -20,7 +20,7 @@ export async function removeTestData(db: Db, prefix: string): Promise<void> {
     await tx.run('MATCH (a:AuditEntry) WHERE a.subjectId IN $ids DETACH DELETE a', { ids: ids.map((r) => r.id) });
     await tx.run(
       `MATCH (n) WHERE n.name STARTS WITH $prefix OR n.title STARTS WITH $prefix
-       OPTIONAL MATCH (n)-[:HAS_CONTACT]->(c:Contact) DETACH DELETE c, n`,
+       OPTIONAL MATCH (n)-[:HAS_CONTACT|GAVE_CONSENT]->(c) DETACH DELETE c, n`,
       { prefix },
     );
   });
