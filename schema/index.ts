@@ -12,6 +12,7 @@ import './project/project.graphql.ts';
 import './tie/tie.mutations.ts';
 import './search/search.graphql.ts';
 import './personal-data/personal-data.graphql.ts';
+import './connections/paths.graphql.ts';
 import { builder } from './builder.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -30,7 +30,7 @@ interface SourceRow {
   createdBy: string | null;
 }
 
-function loadSource(ctx: Context, id: string): Promise<SourceRow | null> {
+export function loadSource(ctx: Context, id: string): Promise<SourceRow | null> {
   return loaderFor<SourceRow | null>(ctx, 'source', async (ids) => {
     const rows = await ctx.db.read<{ s: SourceRow }>(
       'UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s {.*, createdAt: toString(s.createdAt)} AS s',

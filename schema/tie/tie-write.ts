@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.
 import { idOf } from '../shared/global-id.ts';
 import { diff, recordChange } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
+import { type DerivedKind, refreshDerivedTies } from '../connections/derived-ties.ts';
 import { encodeTieId, type TieProps } from './tie.model.ts';
 import { type TieKind, tieKinds } from './tie-kinds.ts';
 
@@ -13,6 +14,19 @@ export interface TieWriteMeta {
   sourceId: string | null;
   verified?: boolean | null;
   confidence?: number | null;
+}
+
+/** The derived-tie kind a tie feeds (colleagues from WORKED_AT …), if any. */
+const feedsDerived: Partial<Record<TieKind, DerivedKind>> = {
+  WORKED_AT: 'colleague',
+  STUDIED_AT: 'classmate',
+  MEMBER_OF: 'association',
+  LEADS: 'project',
+};
+
+async function refreshDerived(tx: Tx, kind: TieKind, personId: string): Promise<void> {
+  const derived = feedsDerived[kind];
+  if (derived) await refreshDerivedTies(tx, personId, derived);
 }
 
 /** Ties a person can have only one of (a second would be a contradiction, not a second fact). */
@@ -105,6 +119,7 @@ export async function addTie(
     actor: meta.actor,
     changes: diff({}, { kind, object: object, ...props, sourceId: meta.sourceId }),
   });
+  await refreshDerived(tx, kind, from.id);
   return encodeTieId(kind, id);
 }
 
@@ -152,6 +167,7 @@ export async function updateTie(
     actor: meta.actor,
     changes: diff(before as Record<string, unknown>, after as Record<string, unknown>),
   });
+  await refreshDerived(tx, kind, subjectId);
 }
 
 /** Soft-removes a tie: it disappears from every query, stays in the store with its history. */
@@ -174,4 +190,5 @@ export async function removeTie(
     actor,
     changes: { deleted: [false, true] },
   });
+  await refreshDerived(tx, kind, subjectId);
 }

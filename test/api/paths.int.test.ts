@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeTestData, testPrefix } from '../helpers/test-data.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+// A hand-built graph whose answers were worked out by hand (see the comments on each expectation).
+let server: TestServer;
+const p = testPrefix('path');
+const staff = { role: 'staff' };
+const id: Record<string, string> = {};
+
+async function create(kind: 'Person' | 'Organization', key: string, extra: Record<string, unknown> = {}) {
+  const res = await server.gql<Record<string, { data: { id: string } }>>(
+    `mutation ($input: ${kind}Input!) { create${kind}(input: $input) { ... on MutationCreate${kind}Success { data { id } } } }`,
+    { input: { name: `${p}${key}`, ...extra } },
+    staff,
+  );
+  id[key] = res.data![`create${kind}`]!.data.id;
+}
+
+async function tie(input: Record<string, unknown>, source?: Record<string, unknown>) {
+  const res = await server.gql<{ addTie: { __typename: string } }>(
+    'mutation ($input: AddTieInput!, $source: SourceInput) { addTie(input: $input, source: $source) { __typename ... on Error { message } } }',
+    { input, source },
+    staff,
+  );
+  expect(res.data?.addTie.__typename).toBe('MutationAddTieSuccess');
+}
+
+const roster = { title: `${p} 校友名录` };
+const knows = (a: string, b: string, strength: number, verified: boolean, kind = 'classmate') =>
+  tie(
+    { kind: 'KNOWS', subject: id[a], object: id[b], knowsKind: kind, strength, since: 2005, verified },
+    verified ? roster : undefined,
+  );
+
+type Paths = {
+  introductionPaths: {
+    reason: string | null;
+    paths: { score: { score: number; hops: number }; people: { name: string }[]; hops: { derived: boolean; explanation: string; en: string }[] }[];
+  };
+};
+async function paths(args: Record<string, unknown>) {
+  const res = await server.gql<Paths>(
+    `query ($from: [ID!]!, $to: ID!, $maxHops: Int, $first: Int, $derived: Boolean, $avoid: [ID!], $minStrength: Float) {
+      introductionPaths(from: $from, to: $to, maxHops: $maxHops, first: $first, derived: $derived, avoid: $avoid, minStrength: $minStrength) {
+        reason paths { score { score hops } people { name } hops { derived explanation en: explanation(lang: EN) } }
+      } }`,
+    { from: [id.A], to: id.T, first: 10, ...args },
+  );
+  expect(res.errors).toBeUndefined();
+  const result = res.data!.introductionPaths;
+  return { ...result, routes: result.paths.map((x) => x.people.map((n) => n.name.slice(p.length)).join('-')) };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const key of ['A', 'B', 'C', 'D', 'E', 'T', 'F', 'G']) await create('Person', key);
+  await create('Organization', 'O', { type: 'enterprise' });
+  await knows('A', 'B', 0.9, true); // A-B-T: 0.9 × 0.9 × 0.8 = 0.648
+  await knows('B', 'T', 0.9, true);
+  await knows('A', 'D', 0.9, true); // A-D-E-T: 0.9³ × 0.8² = 0.467
+  await knows('D', 'E', 0.9, true);
+  await knows('E', 'T', 0.9, true);
+  await knows('A', 'C', 0.5, false); // A-C-T: (0.5 × 0.7)² × 0.8 = 0.098 (unsourced, unverified)
+  await knows('C', 'T', 0.5, false);
+  await knows('B', 'C', 0.5, false); // a cycle B-C
+  // A and T overlapped at O (2010-2015): a derived colleague tie, 0.45 × 0.725 × 0.8 ≈ 0.26.
+  await tie({ kind: 'WORKED_AT', subject: id.A, object: id.O, startYear: 2010, endYear: 2015 });
+  await tie({ kind: 'WORKED_AT', subject: id.T, object: id.O, startYear: 2012, endYear: 2015 });
+  // G was at O later, with no overlap: no derived tie.
+  await tie({ kind: 'WORKED_AT', subject: id.G, object: id.O, startYear: 2018, endYear: 2020 });
+}, 120_000);
+
+afterAll(async () => {
+  await removeTestData(server.db, p);
+  await server.close();
+});
+
+describe('introductionPaths', () => {
+  it('ranks paths by score: strong verified ties first, then fewer hops, derived ties weaker', async () => {
+    const { routes, paths: found } = await paths({});
+    expect(routes).toEqual(['A-B-T', 'A-D-E-T', 'A-T', 'A-C-T']);
+    expect(found[0]?.score.score).toBeCloseTo(0.648, 2);
+    expect(found[1]?.score.score).toBeCloseTo(0.467, 2);
+    expect(found[2]?.hops[0]?.derived).toBe(true);
+    expect(found[3]?.score.score).toBeCloseTo(0.098, 2);
+  });
+
+  it('explains each hop with its source, in Chinese and English', async () => {
+    const { paths: found } = await paths({});
+    expect(found[0]?.hops[0]?.explanation).toBe(`同学（自2005年起），来源：${p} 校友名录（已核实）`);
+    expect(found[2]?.hops[0]?.en).toBe(`colleagues at ${p}O (2012–2015), derived from employment records`);
+    expect(found[3]?.hops[0]?.explanation).toBe('同学（自2005年起），未注明来源');
+  });
+
+  it('switches derived ties off, avoids people, and honours a minimum strength', async () => {
+    expect((await paths({ derived: false })).routes).toEqual(['A-B-T', 'A-D-E-T', 'A-C-T']);
+    expect((await paths({ avoid: [id.B] })).routes[0]).toBe('A-D-E-T');
+    expect((await paths({ minStrength: 0.6 })).routes).toEqual(['A-B-T', 'A-D-E-T']);
+    expect((await paths({ first: 1 })).routes).toEqual(['A-B-T']);
+  });
+
+  it('answers an empty list with the reason when the target is out of reach', async () => {
+    expect(await paths({ maxHops: 1, derived: false })).toMatchObject({
+      paths: [],
+      reason: 'not reachable within 1 hops with the ties allowed',
+    });
+    expect(await paths({ to: id.F })).toMatchObject({ paths: [] });
+    // G's years at O did not overlap with A's: no derived tie, so no path.
+    expect(await paths({ to: id.G })).toMatchObject({ paths: [] });
+  });
+
+  it('refuses bad arguments with the field named', async () => {
+    const res = await server.gql('query ($to: ID!) { introductionPaths(from: [], to: $to, maxHops: 9) { reason } }', { to: id.T });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: ['maxHops'] }] });
+  });
+});
