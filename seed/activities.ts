@@ -15,7 +15,7 @@ import type {
   ProjectStatus,
 } from './model.ts';
 import { Weighted } from './random.ts';
-import { entityRow, iso, NOW_MS, tieRow } from './rows.ts';
+import { entityRow, iso, NOW_MS, recordedFor, tieRow } from './rows.ts';
 
 export interface ProjectInfo {
   id: string;
@@ -153,8 +153,10 @@ function buildProjects(
     const matching = candidates.filter((o) => o.tops.includes(top));
     const host = random.pick(matching.length > 0 ? matching : candidates);
     const status = PROJECT_STATUSES.pick(random);
-    const createdMs = NOW_MS - random.int(20, 1400) * DAY;
-    const year = new Date(createdMs).getUTCFullYear();
+    // Projects started over the last four years; the database records them from its start.
+    const startedMs = NOW_MS - random.int(20, 1400) * DAY;
+    const year = new Date(startedMs).getUTCFullYear();
+    const createdMs = recordedFor(startedMs);
     const id = ctx.id(createdMs);
     const hostCity = catalog.places[host.city];
     const city = hostCity ? shortName(hostCity) : '';
@@ -279,7 +281,7 @@ function buildEvents(
       const field = catalog.fields[expertise.industry(random)]?.def.name ?? '';
       name = `${year}${field}线上人才对接会`;
     }
-    const createdMs = Math.min(NOW_MS - DAY, startsMs - random.int(20, 90) * DAY);
+    const createdMs = recordedFor(startsMs - random.int(20, 90) * DAY);
     const createdAt = iso(createdMs);
     const id = ctx.id(createdMs);
     ctx.out.node(

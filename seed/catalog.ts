@@ -9,7 +9,7 @@ import { FIELDS, type FieldDef } from './fields.ts';
 import { INSTITUTIONS, type OrgDef } from './institutions.ts';
 import type { OrganizationType } from './model.ts';
 import { PLACES, type PlaceDef } from './places.ts';
-import { entityRow, iso, NOW_MS, tieRow } from './rows.ts';
+import { entityRow, iso, REFERENCE_MS, tieRow } from './rows.ts';
 
 export interface PlaceInfo {
   def: PlaceDef;
@@ -58,7 +58,7 @@ export interface Catalog {
   china: number;
 }
 
-const STATIC_TIME = NOW_MS - 330 * 86_400_000;
+const STATIC_TIME = REFERENCE_MS;
 
 /** Emits the Source, places, fields and organisations with their ties, and returns the lookups. */
 export function buildCatalog(ctx: SeedContext): Catalog {

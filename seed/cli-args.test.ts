@@ -9,6 +9,7 @@ describe('parseSeedArgs', () => {
       seed: 20241123,
       wipe: false,
       batchSize: 5000,
+      concurrency: 2,
     });
   });
 
@@ -21,13 +22,24 @@ describe('parseSeedArgs', () => {
 
   it('reads seed, wipe and batch size', () => {
     expect(
-      parseSeedArgs(['--size', 'demo', '--seed', '7', '--wipe', '--batch-size', '10000']),
+      parseSeedArgs([
+        '--size',
+        'demo',
+        '--seed',
+        '7',
+        '--wipe',
+        '--batch-size',
+        '10000',
+        '--concurrency',
+        '3',
+      ]),
     ).toEqual({
       size: 'demo',
       people: 3000,
       seed: 7,
       wipe: true,
       batchSize: 10_000,
+      concurrency: 3,
     });
   });
 
@@ -36,6 +48,7 @@ describe('parseSeedArgs', () => {
     expect(() => parseSeedArgs(['--size', '0'])).toThrow(/at least 1/);
     expect(() => parseSeedArgs(['--seed', '-1'])).toThrow(/--seed/);
     expect(() => parseSeedArgs(['--batch-size', '0'])).toThrow(/--batch-size/);
+    expect(() => parseSeedArgs(['--concurrency', '0'])).toThrow(/--concurrency/);
     expect(() => parseSeedArgs(['--sise', 'demo'])).toThrow();
   });
 });

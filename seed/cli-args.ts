@@ -10,10 +10,15 @@ export interface SeedArgs {
   seed: number;
   wipe: boolean;
   batchSize: number;
+  /** Batches written at once (see loadGraph). */
+  concurrency: number;
 }
 
+/** Two writers keep a small machine's cores busy; more rarely helps and raises lock contention. */
+export const DEFAULT_CONCURRENCY = 2;
+
 export const USAGE =
-  'usage: npm run seed -- --size demo|N [--seed S] [--wipe] [--batch-size B]\n' +
+  'usage: npm run seed -- --size demo|N [--seed S] [--wipe] [--batch-size B] [--concurrency C]\n' +
   '  N may use k or m (100k, 1m). Connects to NEO4J_URI as NEO4J_USER / NEO4J_PASSWORD (database NEO4J_DATABASE).';
 
 /** Parses `argv` (without node and script); throws an Error with a readable message on bad input. */
@@ -25,6 +30,7 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
       seed: { type: 'string' },
       wipe: { type: 'boolean', default: false },
       'batch-size': { type: 'string' },
+      concurrency: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -39,6 +45,10 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
       values['batch-size'] === undefined
         ? DEFAULT_BATCH_SIZE
         : parseWhole(values['batch-size'], '--batch-size', 1),
+    concurrency:
+      values.concurrency === undefined
+        ? DEFAULT_CONCURRENCY
+        : parseWhole(values.concurrency, '--concurrency', 1),
   };
 }
 

@@ -57,6 +57,7 @@ async function main(): Promise<number> {
     let lastLabel = '';
     const result = await loadGraph(driver, counted, {
       database,
+      concurrency: args.concurrency,
       onProgress: ({ label, done, rate }) => {
         const now = performance.now();
         if (label === lastLabel && now - lastPrint < 1000) return;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../server/db/run.ts';
 import { generateGraph } from './generate.ts';
 import { loadGraph } from './load.ts';
+import { rebuildDerivedTies } from '../schema/connections/derived-ties.ts';
 
 /** People in the demo graph loaded by `npm start` into an empty database. */
 export const demoPeople = 3000;
@@ -12,12 +13,14 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return rows.length === 0;
 }
 
-/** Loads the demo graph (fixed seed, so always the same graph). */
+/** Loads the demo graph (fixed seed, so always the same graph), then derives its derived ties. */
 export async function loadDemo(db: Db, onProgress?: (line: string) => void) {
-  return loadGraph(db.driver, generateGraph({ people: demoPeople }), {
+  const loaded = await loadGraph(db.driver, generateGraph({ people: demoPeople }), {
     onProgress:
       onProgress && ((p) => onProgress(`${p.label}: ${p.done} rows (${Math.round(p.rate)}/s)`)),
   });
+  const derivedTies = await rebuildDerivedTies(db.driver);
+  return { ...loaded, derivedTies };
 }
 
 /** Loads the demo graph into an empty database; leaves a database with data alone. */

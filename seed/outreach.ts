@@ -10,7 +10,7 @@ import type { SeedContext } from './context.ts';
 import type { EventStatus, IntroductionStage, InvitationStatus } from './model.ts';
 import type { PersonDraft } from './person-draft.ts';
 import { Weighted } from './random.ts';
-import { entityRow, iso, NOW_MS, NOW_YEAR, tieRow } from './rows.ts';
+import { entityRow, iso, NOW_MS, NOW_YEAR, recordedFor, tieRow } from './rows.ts';
 
 const DAY = 86_400_000;
 const INVITATION_STATUS: Readonly<Record<EventStatus, Weighted<InvitationStatus>>> = {
@@ -217,7 +217,7 @@ export class Outreach {
       FIRST_VISIT + random.int(0, (LAST_VISIT - FIRST_VISIT) / DAY) * DAY + 2 * 3_600_000;
     const status: EventStatus =
       startsMs < NOW_MS ? (random.chance(0.1) ? 'cancelled' : 'held') : 'planned';
-    const createdMs = Math.min(NOW_MS - DAY, startsMs - random.int(7, 40) * DAY);
+    const createdMs = recordedFor(startsMs - random.int(7, 40) * DAY);
     const createdAt = iso(createdMs);
     const id = this.ctx.id(createdMs);
     const honorific =

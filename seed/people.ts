@@ -19,11 +19,10 @@ import { Outreach } from './outreach.ts';
 import type { Eminence, PersonDraft } from './person-draft.ts';
 import { PersonNameMaker } from './person-names.ts';
 import { type Random, Weighted } from './random.ts';
-import { entityRow, iso, NOW_MS, tieRow } from './rows.ts';
+import { DB_START_MS, entityRow, iso, NOW_MS, tieRow } from './rows.ts';
 import { SocialIndex } from './social.ts';
 
 const DAY = 86_400_000;
-const FIRST_RECORD = Date.UTC(2024, 0, 1);
 const CONSENT = new Weighted<ConsentStatus>([
   ['unknown', 55],
   ['granted', 33],
@@ -128,8 +127,11 @@ export class PeopleGenerator {
             eminence: eminence >= 2 ? 2 : eminence,
             firstJobAbroad: returnee && !studies.some((s) => s.abroad),
           });
+    // Students (no job yet) live where they study.
+    const studyCity = this.catalog.places[lastStudy?.org.city ?? -1];
+    const home = jobs.length === 0 && studyCity ? studyCity : residence;
     const createdMs =
-      FIRST_RECORD + Math.floor((random.next() * (NOW_MS - DAY - FIRST_RECORD)) / 1000) * 1000;
+      DB_START_MS + Math.floor((random.next() * (NOW_MS - DAY - DB_START_MS)) / 1000) * 1000;
     const draft: PersonDraft = {
       index,
       id: this.ctx.id(createdMs),
@@ -142,8 +144,8 @@ export class PeopleGenerator {
       hometown,
       hometownCity: hometown.city,
       hometownProvince: hometown.province,
-      residence,
-      abroadNow,
+      residence: home,
+      abroadNow: home.country !== this.catalog.china,
       studies,
       jobs,
       fields,
@@ -331,15 +333,14 @@ export class PeopleGenerator {
     if (consent === 'granted' || consent === 'withdrawn') {
       const atMs = p.createdMs - random.int(0, 200) * DAY;
       const purpose = random.pick(CONSENT_PURPOSES);
-      const id = this.ctx.id(atMs);
+      const id = this.ctx.id(p.createdMs);
       out.node(
         'Consent',
         entityRow(
           {
             id,
             name: `同意：${purpose}`,
-            createdAt: iso(atMs),
-            updatedAt: p.createdAt,
+            createdAt: p.createdAt,
             sourceId: this.ctx.sourceId,
             verified: true,
           },

@@ -15,6 +15,15 @@ export interface TieRow {
 export const NOW_YEAR = 2024;
 export const NOW_MS = Date.UTC(2024, 10, 23);
 
+/** When the demo database "started": every record is created between this and NOW_MS. */
+export const DB_START_MS = Date.UTC(2024, 0, 1);
+/** The reference data (places, fields, organisations) and the seed Source predate the records. */
+export const REFERENCE_MS = DB_START_MS - 3 * 86_400_000;
+
+/** A record creation time for something that happened at `eventMs`: entered then, or at the start. */
+export const recordedFor = (eventMs: number): number =>
+  Math.min(NOW_MS - 86_400_000, Math.max(DB_START_MS, eventMs));
+
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Copies `extra` into `row`, leaving out undefined values (Neo4j has no null properties to store). */
