@@ -13,6 +13,9 @@ import './tie/tie.mutations.ts';
 import './search/search.graphql.ts';
 import './personal-data/personal-data.graphql.ts';
 import './connections/paths.graphql.ts';
+import './connections/neighborhood.graphql.ts';
+import './connections/common.graphql.ts';
+import './connections/maps.graphql.ts';
 import { builder } from './builder.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

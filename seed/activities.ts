@@ -17,6 +17,7 @@ import type {
 import { Weighted } from './random.ts';
 import { entityRow, iso, NOW_MS, recordedFor, tieRow } from './rows.ts';
 
+/** What the person generator needs to know about a generated project. */
 export interface ProjectInfo {
   id: string;
   index: number;
@@ -26,6 +27,7 @@ export interface ProjectInfo {
   host: OrgInfo;
 }
 
+/** What the person generator needs to know about a generated event. */
 export interface EventInfo {
   id: string;
   status: EventStatus;
@@ -33,6 +35,7 @@ export interface EventInfo {
   city: number;
 }
 
+/** The projects and events of a run, indexed for the person generator. */
 export interface Activities {
   projects: readonly ProjectInfo[];
   /** Per top-level field, projects nobody leads yet (taken from the end as leaders are assigned). */
@@ -106,6 +109,7 @@ const EVENT_PLACES: Readonly<
 const FIRST_EVENT = Date.UTC(2021, 0, 1);
 const LAST_EVENT = Date.UTC(2025, 5, 30);
 
+/** Emits Project and Event nodes with their ties; about one project per 150 people, one event per 300. */
 export function buildActivities(
   ctx: SeedContext,
   catalog: Catalog,

@@ -12,6 +12,7 @@ import type { Row, TieRow } from './rows.ts';
 type TieBatch = Extract<SeedBatch, { kind: 'tie' }>;
 type NodeBatch = Extract<SeedBatch, { kind: 'node' }>;
 
+/** Per-label row buffers that release full batches in a load-safe order. */
 export class BatchBuffer {
   private readonly nodes = new Map<NodeLabel, Row[]>();
   private readonly ties = new Map<string, TieBatch>();

@@ -9,6 +9,7 @@ import { jobTitle } from './job-titles.ts';
 import type { Random } from './random.ts';
 import { NOW_YEAR } from './rows.ts';
 
+/** One position, as it becomes a WORKED_AT tie. */
 export interface Job {
   org: OrgInfo;
   title: string;
@@ -20,6 +21,7 @@ export interface Job {
   abroad: boolean;
 }
 
+/** What a career plan depends on. */
 export interface CareerProfile {
   birthYear: number;
   /** First year of work: the end of the last degree. */
@@ -34,6 +36,7 @@ export interface CareerProfile {
   firstJobAbroad: boolean;
 }
 
+/** The jobs of one person, oldest first; empty while they still study. */
 export function planCareer(random: Random, choosers: Choosers, p: CareerProfile): Job[] {
   if (p.start > NOW_YEAR) return [];
   const retired = p.eminence === 0 && p.birthYear + 65 <= NOW_YEAR && random.chance(0.6);

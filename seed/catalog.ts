@@ -11,6 +11,7 @@ import type { OrganizationType } from './model.ts';
 import { PLACES, type PlaceDef } from './places.ts';
 import { entityRow, iso, REFERENCE_MS, tieRow } from './rows.ts';
 
+/** A generated Place with its position in the hierarchy. */
 export interface PlaceInfo {
   def: PlaceDef;
   id: string;
@@ -22,6 +23,7 @@ export interface PlaceInfo {
   country: number;
 }
 
+/** A generated Field with its position in the taxonomy. */
 export interface FieldInfo {
   def: FieldDef;
   id: string;
@@ -32,6 +34,7 @@ export interface FieldInfo {
   isLeaf: boolean;
 }
 
+/** A generated Organization with where it is and what it works on. */
 export interface OrgInfo {
   def: OrgDef;
   id: string;
@@ -46,6 +49,7 @@ export interface OrgInfo {
   tops: readonly number[];
 }
 
+/** The reference data of a run, with lookups by seed key. */
 export interface Catalog {
   sourceId: string;
   places: readonly PlaceInfo[];

@@ -45,6 +45,7 @@ const LANDING_TYPES: ReadonlySet<OrganizationType> = new Set([
   'hospital',
 ]);
 
+/** Weighted picks over the catalog, built once per run. */
 export class Choosers {
   readonly hometown: Weighted<number>;
   readonly residence: Weighted<number>;

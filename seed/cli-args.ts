@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_BATCH_SIZE, DEFAULT_SEED, peopleFor, type SeedSize } from './generate.ts';
 
+/** The parsed command line of `npm run seed`. */
 export interface SeedArgs {
   size: SeedSize;
   people: number;
@@ -17,6 +18,7 @@ export interface SeedArgs {
 /** Two writers keep a small machine's cores busy; more rarely helps and raises lock contention. */
 export const DEFAULT_CONCURRENCY = 2;
 
+/** Printed with any argument error. */
 export const USAGE =
   'usage: npm run seed -- --size demo|N [--seed S] [--wipe] [--batch-size B] [--concurrency C]\n' +
   '  N may use k or m (100k, 1m). Connects to NEO4J_URI as NEO4J_USER / NEO4J_PASSWORD (database NEO4J_DATABASE).';

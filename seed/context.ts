@@ -6,6 +6,7 @@ import type { BatchBuffer } from './batch-buffer.ts';
 import { ulidFactory } from './ids.ts';
 import { Random } from './random.ts';
 
+/** Shared state of one generation run. */
 export class SeedContext {
   /** Draws for the data itself. */
   readonly random: Random;

@@ -9,6 +9,7 @@ import type { Degree } from './model.ts';
 import type { Random } from './random.ts';
 import { NOW_YEAR } from './rows.ts';
 
+/** One degree, as it becomes a STUDIED_AT tie. */
 export interface Study {
   org: OrgInfo;
   degree: Degree;
@@ -19,6 +20,7 @@ export interface Study {
   abroad: boolean;
 }
 
+/** What a study plan depends on. */
 export interface StudyProfile {
   birthYear: number;
   homeProvince: number;
@@ -29,6 +31,7 @@ export interface StudyProfile {
   majors: readonly string[];
 }
 
+/** The degrees of one person, oldest first (one to three). */
 export function planStudies(random: Random, choosers: Choosers, p: StudyProfile): Study[] {
   const studies: Study[] = [];
   const add = (org: OrgInfo, degree: Degree, from: number, years: number): void => {

@@ -22,6 +22,7 @@ const INDUSTRY_WEIGHTS: Readonly<Record<string, number>> = {
   agri: 3,
 };
 
+/** Draws industries and fields of expertise from the catalog. */
 export class ExpertisePicker {
   private readonly industries: Weighted<number>;
   /** Per top-level field: its specialities (leaves) and its mid-level fields. */

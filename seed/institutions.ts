@@ -9,6 +9,7 @@
  */
 import type { OrganizationType } from './model.ts';
 
+/** One organisation of the demo tables. */
 export interface OrgDef {
   key: string;
   name: string;

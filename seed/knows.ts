@@ -11,6 +11,7 @@ import { keys, packMentor, type SocialIndex, unpackMentor } from './social.ts';
 
 const DEGREE_CODE = { bachelor: 0, master: 1, phd: 2, postdoc: 3, other: 4 } as const;
 
+/** Emits the KNOWS ties of `person` to earlier people and adds them to the pools. */
 export function linkAcquaintances(
   ctx: SeedContext,
   social: SocialIndex,

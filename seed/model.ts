@@ -17,6 +17,7 @@ export const NODE_LABELS = [
   'Consent',
   'Introduction',
 ] as const;
+/** A node label the seed writes. */
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
 /** Which labels each tie type joins, from the MODEL.md "Ties" table. */
@@ -44,13 +45,17 @@ export const TIE_ENDPOINTS = {
   HAS_CONTACT: { from: ['Person'], to: ['Contact'] },
   GAVE_CONSENT: { from: ['Person'], to: ['Consent'] },
 } as const satisfies Record<string, { from: readonly NodeLabel[]; to: readonly NodeLabel[] }>;
+/** A relationship type of the model. */
 export type TieType = keyof typeof TIE_ENDPOINTS;
+/** Every relationship type of the model. */
 export const TIE_TYPES = Object.keys(TIE_ENDPOINTS) as TieType[];
 
+/** True for a node label the seed may write. */
 export function isNodeLabel(value: string): value is NodeLabel {
   return (NODE_LABELS as readonly string[]).includes(value);
 }
 
+/** True for a relationship type of the model. */
 export function isTieType(value: string): value is TieType {
   return Object.hasOwn(TIE_ENDPOINTS, value);
 }

@@ -4,16 +4,17 @@
  * ties. Only compact state is kept between people (ids, the social pools), so a million people stream.
  */
 
-import { searchText, traditionalForm } from '../schema/shared/search-keys.ts';
+import { traditionalForm } from '../schema/shared/search-keys.ts';
 import type { Activities } from './activities.ts';
 import { planCareer } from './career.ts';
 import { type Catalog, type PlaceInfo, shortName } from './catalog.ts';
 import type { Choosers } from './choosers.ts';
+import { emitContacts } from './contacts.ts';
 import type { SeedContext } from './context.ts';
 import { planStudies } from './education.ts';
 import type { ExpertisePicker } from './expertise.ts';
 import { linkAcquaintances } from './knows.ts';
-import type { ConsentStatus, ContactKind, Gender, PersonCategory, TalentLevel } from './model.ts';
+import type { ConsentStatus, Gender, PersonCategory, TalentLevel } from './model.ts';
 import { ENGLISH_GIVEN_NAMES } from './names.ts';
 import { Outreach } from './outreach.ts';
 import type { Eminence, PersonDraft } from './person-draft.ts';
@@ -29,15 +30,6 @@ const CONSENT = new Weighted<ConsentStatus>([
   ['refused', 8],
   ['withdrawn', 4],
 ]);
-const CONSENT_PURPOSES = ['人才信息登记', '活动邀约与联络', '岗位与项目推荐'];
-const CONSENT_CHANNELS = ['微信小程序', '纸质登记表', '电话', '活动现场', '电子邮件'];
-const CONTACT_NAMES: Readonly<Record<Exclude<ContactKind, 'id_number'>, string>> = {
-  phone: '手机',
-  email: '电子邮箱',
-  wechat: '微信',
-};
-/** Reserved example domains (RFC 2606): nothing seeded can reach a real mailbox. */
-const EMAIL_DOMAINS = ['example.com', 'example.org', 'example.net'];
 const DEGREE_NAMES = {
   bachelor: '学士',
   master: '硕士',
@@ -64,7 +56,6 @@ export class PeopleGenerator {
   private readonly names = new PersonNameMaker();
   private readonly social = new SocialIndex();
   private readonly outreach: Outreach;
-  private readonly contactSearchText = new Map<string, string>();
 
   constructor(
     private readonly ctx: SeedContext,
@@ -265,7 +256,7 @@ export class PeopleGenerator {
         },
       ),
     );
-    this.emitContacts(p, consentStatus);
+    emitContacts(this.ctx, p, consentStatus);
     this.emitTies(p);
   }
 
@@ -287,73 +278,6 @@ export class PeopleGenerator {
         : '在读';
     const fields = p.fields.map((f) => this.catalog.fields[f]?.def.name).join('、');
     return `${p.birthYear}年生，${home}人。${degree}。${now}。研究方向：${fields}。（虚构人物，演示数据）`;
-  }
-
-  private emitContacts(p: PersonDraft, consent: ConsentStatus): void {
-    const { random, out } = this.ctx;
-    const contacts: [Exclude<ContactKind, 'id_number'>, string][] = [];
-    // Clearly fake values: 199-00 numbers indexed by person, reserved e-mail domains, demo WeChat ids.
-    // No id_number is ever generated, not even a fake one.
-    if (random.chance(0.85))
-      contacts.push(['phone', `19900${String(p.index % 1_000_000).padStart(6, '0')}`]);
-    if (random.chance(0.7)) {
-      const local = p.name.latinName.toLowerCase().replace(/[^a-z]/g, '');
-      contacts.push(['email', `${local}${p.index}@${random.pick(EMAIL_DOMAINS)}`]);
-    }
-    if (random.chance(0.5)) contacts.push(['wechat', `wxid_demo_${p.index.toString(36)}`]);
-    for (const [kind, value] of contacts) {
-      const id = this.ctx.id(p.createdMs);
-      const name = CONTACT_NAMES[kind];
-      let text = this.contactSearchText.get(name);
-      if (text === undefined) {
-        text = searchText({ name });
-        this.contactSearchText.set(name, text);
-      }
-      out.node(
-        'Contact',
-        entityRow(
-          {
-            id,
-            name,
-            createdAt: p.createdAt,
-            sourceId: this.ctx.sourceId,
-            verified: random.chance(0.4),
-            searchText: text,
-          },
-          { kind, value },
-        ),
-      );
-      out.tie(
-        'HAS_CONTACT',
-        'Person',
-        'Contact',
-        tieRow(p.id, id, this.ctx.tie(p.createdMs, p.createdAt, true)),
-      );
-    }
-    if (consent === 'granted' || consent === 'withdrawn') {
-      const atMs = p.createdMs - random.int(0, 200) * DAY;
-      const purpose = random.pick(CONSENT_PURPOSES);
-      const id = this.ctx.id(p.createdMs);
-      out.node(
-        'Consent',
-        entityRow(
-          {
-            id,
-            name: `同意：${purpose}`,
-            createdAt: p.createdAt,
-            sourceId: this.ctx.sourceId,
-            verified: true,
-          },
-          { purpose, channel: random.pick(CONSENT_CHANNELS), at: iso(atMs) },
-        ),
-      );
-      out.tie(
-        'GAVE_CONSENT',
-        'Person',
-        'Consent',
-        tieRow(p.id, id, this.ctx.tie(p.createdMs, p.createdAt, true)),
-      );
-    }
   }
 
   private emitTies(p: PersonDraft): void {

@@ -8,6 +8,7 @@
  */
 import type { PlaceKind } from './model.ts';
 
+/** One place of the demo tables. */
 export interface PlaceDef {
   key: string;
   name: string;

@@ -4,7 +4,9 @@
  */
 import { searchText } from '../schema/shared/search-keys.ts';
 
+/** A node row or the properties of a tie. */
 export type Row = Record<string, unknown>;
+/** A tie row: end node ids and the tie properties. */
 export interface TieRow {
   from: string;
   to: string;
@@ -35,6 +37,7 @@ function assignDefined(row: Row, extra: Row): Row {
   return row;
 }
 
+/** The common node properties of schema/MODEL.md. */
 export interface EntityBase {
   id: string;
   name: string;

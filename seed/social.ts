@@ -10,6 +10,7 @@
  */
 import type { Random } from './random.ts';
 
+/** Buckets of person indexes by key, each capped by reservoir sampling. */
 export class CappedBuckets {
   private readonly buckets = new Map<number, number[]>();
   private readonly seen = new Map<number, number>();
@@ -53,6 +54,7 @@ export const unpackMentor = (packed: number): { person: number; birthYear: numbe
   birthYear: (packed % 256) + 1900,
 });
 
+/** The pools new people pick acquaintances from. */
 export class SocialIndex {
   readonly classmates = new CappedBuckets(48);
   readonly colleagues = new CappedBuckets(48);

@@ -25,6 +25,7 @@ export const PersonFilterInput = builder.inputType('PersonFilter', {
     fields: t.idList({ required: false, description: 'Expert in one of these fields or a sub-field.' }),
     livesIn: t.idList({ required: false, description: 'Lives in one of these places or a place inside.' }),
     hometown: t.idList({ required: false, description: 'Born in one of these places or a place inside.' }),
+    livesOutside: t.idList({ required: false, description: 'Lives (known) outside all of these places: natives working elsewhere.' }),
     almaMater: t.idList({ required: false }),
     graduationYearFrom: t.int({ required: false }),
     graduationYearTo: t.int({ required: false }),
@@ -72,6 +73,7 @@ export function toPersonFilter(filter: FilterArg | null | undefined): PersonFilt
     fieldIds: ids(filter.fields, 'Field', ['filter', 'fields']),
     livesInIds: ids(filter.livesIn, 'Place', ['filter', 'livesIn']),
     hometownIds: ids(filter.hometown, 'Place', ['filter', 'hometown']),
+    livesOutsideIds: ids(filter.livesOutside, 'Place', ['filter', 'livesOutside']),
     almaMaterIds: ids(filter.almaMater, 'Organization', ['filter', 'almaMater']),
     graduationYearFrom: filter.graduationYearFrom,
     graduationYearTo: filter.graduationYearTo,
@@ -86,7 +88,7 @@ export function toPersonFilter(filter: FilterArg | null | undefined): PersonFilt
 }
 
 /** Sort orders for people; `id` breaks ties so the order is stable. */
-const orders: Record<PersonOrder, ListOrder<Person>> = {
+export const personOrders: Record<PersonOrder, ListOrder<Person>> = {
   CREATED: byCreation,
   NAME: byName,
   BIRTH_YEAR: { key: 'coalesce(n.birthYear, 9999)', keyOf: (p) => [p.birthYear ?? 9999, p.id] },
@@ -103,7 +105,7 @@ builder.queryField('people', (t) =>
       },
       resolve: (_root, args, ctx) => {
         const part = buildPersonFilter(toPersonFilter(args.filter));
-        return listPage(ctx, 'Person', part, orders[(args.orderBy ?? 'CREATED') as PersonOrder], args);
+        return listPage(ctx, 'Person', part, personOrders[(args.orderBy ?? 'CREATED') as PersonOrder], args);
       },
     },
     {},

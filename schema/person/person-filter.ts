@@ -13,6 +13,8 @@ export interface PersonFilter {
   livesInIds?: readonly string[] | null;
   /** Born in any of these places or a place inside them. */
   hometownIds?: readonly string[] | null;
+  /** Lives now somewhere known that is not in (or inside) any of these places: "natives elsewhere". */
+  livesOutsideIds?: readonly string[] | null;
   /** Studied at any of these organisations. */
   almaMaterIds?: readonly string[] | null;
   /** Graduated (STUDIED_AT.to) in this range, at an alma mater above when given. */
@@ -105,6 +107,17 @@ WITH n`;
   WHERE NOT b.deleted AND p.id IN $hometownIds
 }`);
     params.hometownIds = filter.hometownIds;
+  }
+  if (nonEmpty(filter.livesOutsideIds)) {
+    where.push(`EXISTS {
+  MATCH (n)-[l:LIVES_IN]->(:Place)
+  WHERE NOT l.deleted AND ${heldNow('l')}
+}`);
+    where.push(`NOT EXISTS {
+  MATCH (n)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)
+  WHERE NOT l.deleted AND ${heldNow('l')} AND p.id IN $livesOutsideIds
+}`);
+    params.livesOutsideIds = filter.livesOutsideIds;
   }
   if (nonEmpty(filter.almaMaterIds) || filter.graduationYearFrom != null || filter.graduationYearTo != null) {
     const conditions = ['NOT s.deleted'];

@@ -1,0 +1,201 @@
+import { builder } from '../builder.ts';
+import { EntityKindEnum, EntityRef, TieKindEnum } from '../entity/entity.graphql.ts';
+import { type Entity, entityProjection, toEntity } from '../entity/entity.model.ts';
+import { type EntityKind, entityKinds } from '../shared/entity-kinds.ts';
+import { PersonCategoryEnum } from '../shared/enums.graphql.ts';
+import { ValidationError } from '../shared/errors.ts';
+import { encodeGlobalId } from '../shared/global-id.ts';
+import { tieKindNames } from '../tie/tie-kinds.ts';
+import { encodeTieId } from '../tie/tie.model.ts';
+import { locateEntities } from './element-ids.ts';
+
+interface GraphEdge {
+  id: string;
+  kind: string;
+  derived: boolean;
+  source: string;
+  target: string;
+  label: string | null;
+  strength: number | null;
+  startYear: number | null;
+  endYear: number | null;
+  current: boolean | null;
+}
+
+interface Neighborhood {
+  nodes: Entity[];
+  edges: GraphEdge[];
+  truncated: boolean;
+  omittedNodes: number;
+  omittedByKind: { kind: string; count: number }[];
+}
+
+const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
+  description: 'A tie drawn in the graph view; source and target are global ids of nodes in the same answer.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.exposeString('kind', { description: 'A TieKind, or DERIVED_TIE.' }),
+    derived: t.exposeBoolean('derived'),
+    source: t.exposeID('source'),
+    target: t.exposeID('target'),
+    label: t.exposeString('label', { nullable: true, description: 'KNOWS kind, job title, degree or derived kind.' }),
+    strength: t.exposeFloat('strength', { nullable: true }),
+    startYear: t.exposeInt('startYear', { nullable: true }),
+    endYear: t.exposeInt('endYear', { nullable: true }),
+    current: t.exposeBoolean('current', { nullable: true }),
+  }),
+});
+
+const KindCountRef = builder.objectRef<{ kind: string; count: number }>('KindCount').implement({
+  fields: (t) => ({ kind: t.exposeString('kind'), count: t.exposeInt('count') }),
+});
+
+const NeighborhoodRef = builder.objectRef<Neighborhood>('Neighborhood').implement({
+  fields: (t) => ({
+    nodes: t.field({ type: [EntityRef], resolve: (n) => n.nodes }),
+    edges: t.field({ type: [GraphEdgeRef], resolve: (n) => n.edges }),
+    truncated: t.exposeBoolean('truncated', { description: 'True when the limit left neighbours out.' }),
+    omittedNodes: t.exposeInt('omittedNodes', { description: 'How many neighbours the limit left out (at least).' }),
+    omittedByKind: t.field({
+      type: [KindCountRef],
+      description: 'What was left out, per kind of thing: ask again with a filter to see those.',
+      resolve: (n) => n.omittedByKind,
+    }),
+  }),
+});
+
+const NeighborhoodFilter = builder.inputType('NeighborhoodFilter', {
+  fields: (t) => ({
+    tieKinds: t.field({ type: [TieKindEnum], required: false, description: 'Tie kinds to follow (all by default).' }),
+    derived: t.boolean({ required: false, defaultValue: false, description: 'Also follow derived ties.' }),
+    kinds: t.field({ type: [EntityKindEnum], required: false, description: 'Kinds of neighbour to keep.' }),
+    categories: t.field({ type: [PersonCategoryEnum], required: false, description: 'People of these categories only.' }),
+  }),
+});
+
+interface Expansion {
+  from: string;
+  total: number;
+  byKind: { kind: EntityKind; count: number }[];
+  items: {
+    r: Record<string, unknown> & { type: string; startEid: string };
+    e: Record<string, unknown>;
+    kind: EntityKind;
+    eid: string;
+  }[];
+}
+
+builder.queryField('neighborhood', (t) =>
+  t.field({
+    type: NeighborhoodRef,
+    description:
+      'Nodes and ties around one or more entities, for the graph view: breadth-first, strongest ties first, capped by limit (with counts of what was left out).',
+    args: {
+      ids: t.arg.idList({ required: true }),
+      depth: t.arg.int({ required: false, defaultValue: 1, description: '1-3' }),
+      limit: t.arg.int({ required: false, defaultValue: 200, description: 'Most nodes returned, 1-2000.' }),
+      filter: t.arg({ type: NeighborhoodFilter, required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const depth = args.depth ?? 1;
+      const limit = args.limit ?? 200;
+      if (depth < 1 || depth > 3) throw new ValidationError([{ path: ['depth'], message: 'must be 1 to 3' }]);
+      if (limit < 1 || limit > 2000) throw new ValidationError([{ path: ['limit'], message: 'must be 1 to 2000' }]);
+      if (!args.ids.length || args.ids.length > 100) throw new ValidationError([{ path: ['ids'], message: 'must name 1 to 100 entities' }]);
+      const filter = args.filter ?? {};
+      const types = [...(filter.tieKinds?.length ? filter.tieKinds : tieKindNames), 'PART_OF', 'SUBFIELD_OF'];
+      if (filter.derived) types.push('DERIVED_TIE');
+      const kinds = filter.kinds?.length ? filter.kinds : entityKinds;
+      const categories = filter.categories?.length ? filter.categories : null;
+
+      const start = await locateEntities(ctx, args.ids, ['ids']);
+      const nodes = new Map<string, Entity>();
+      const eidToGlobal = new Map<string, string>();
+      const startRows = await ctx.db.read<{ eid: string; e: Record<string, unknown> }>(
+        `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid RETURN eid, ${entityProjection} AS e`,
+        { eids: start.map((s) => s.elementId) },
+      );
+      for (const s of start) {
+        const row = startRows.find((r) => r.eid === s.elementId);
+        if (row) nodes.set(s.globalId, toEntity(s.kind, row.e));
+        eidToGlobal.set(s.elementId, s.globalId);
+      }
+
+      const edges = new Map<string, GraphEdge>();
+      let omitted = 0;
+      const omittedByKind = new Map<string, number>();
+      let frontier = start.map((s) => s.elementId);
+      for (let level = 0; level < depth && frontier.length; level++) {
+        const room = limit - nodes.size;
+        const perNode = Math.max(1, Math.min(room, 500));
+        const rows = await ctx.db.read<Expansion>(
+          `UNWIND $frontier AS from
+           MATCH (a) WHERE elementId(a) = from
+           CALL (a) {
+             MATCH (a)-[r]-(n)
+             WHERE type(r) IN $types AND NOT coalesce(r.deleted, false) AND NOT coalesce(n.deleted, false)
+               AND any(l IN labels(n) WHERE l IN $kinds)
+               AND ($categories IS NULL OR NOT n:Person OR any(c IN n.categories WHERE c IN $categories))
+             WITH r, n, [l IN labels(n) WHERE l IN $kinds][0] AS kind
+             ORDER BY coalesce(r.strength, 0.5) DESC, n.id
+             WITH collect({r: r, n: n, kind: kind}) AS found
+             WITH size(found) AS total, found[0..$perNode] AS head,
+                  [k IN $kinds | {kind: k, count: size([x IN found WHERE x.kind = k])}] AS byKind
+             UNWIND head AS x
+             WITH total, byKind, x.r AS r, x.n AS n, x.kind AS kind
+             RETURN total, byKind,
+                    collect({r: r {.*, type: type(r), recordedAt: null, startEid: elementId(startNode(r))},
+                             e: ${entityProjection}, kind: kind, eid: elementId(n)}) AS items
+           }
+           RETURN from, total, byKind, items`,
+          { frontier, types, kinds, categories, perNode },
+        );
+        const next: string[] = [];
+        for (const row of rows) {
+          const shownByKind = new Map<string, number>();
+          for (const item of row.items) {
+            const global = encodeGlobalId(item.kind, item.e.id as string);
+            const isNew = !nodes.has(global);
+            if (isNew && nodes.size >= limit) continue;
+            if (isNew) {
+              nodes.set(global, toEntity(item.kind, item.e));
+              eidToGlobal.set(item.eid, global);
+              next.push(item.eid);
+            }
+            shownByKind.set(item.kind, (shownByKind.get(item.kind) ?? 0) + 1);
+            const fromGlobal = eidToGlobal.get(row.from) as string;
+            const outward = item.r.startEid === row.from;
+            const type = item.r.type;
+            const id = type === 'DERIVED_TIE' ? `Derived:${[fromGlobal, global].sort().join('|')}:${item.r.kind}` : encodeTieId(type as never, String(item.r.id));
+            edges.set(id, {
+              id,
+              kind: type,
+              derived: type === 'DERIVED_TIE',
+              source: outward ? fromGlobal : global,
+              target: outward ? global : fromGlobal,
+              label: (item.r.kind ?? item.r.title ?? item.r.degree ?? item.r.role ?? null) as string | null,
+              strength: (item.r.strength ?? null) as number | null,
+              startYear: (item.r.from ?? null) as number | null,
+              endYear: (item.r.to ?? null) as number | null,
+              current: (item.r.current ?? null) as boolean | null,
+            });
+          }
+          for (const { kind, count } of row.byKind) {
+            const left = count - (shownByKind.get(kind) ?? 0);
+            if (left <= 0) continue;
+            omitted += left;
+            omittedByKind.set(kind, (omittedByKind.get(kind) ?? 0) + left);
+          }
+        }
+        frontier = next;
+      }
+      return {
+        nodes: [...nodes.values()],
+        edges: [...edges.values()],
+        truncated: omitted > 0,
+        omittedNodes: omitted,
+        omittedByKind: [...omittedByKind].map(([kind, count]) => ({ kind, count })),
+      };
+    },
+  }),
+);

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeTestData, testPrefix } from '../helpers/test-data.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+// Hand-built: province P > city C > district D, and city X elsewhere. University U in D.
+// a, b, c born in D; a and c live in X (natives elsewhere), b in C. d born nowhere known, lives in X.
+// Alumni of U: a (2009), b (2012), c (2015), d (2001). a and c work at E now.
+let server: TestServer;
+const p = testPrefix('conn');
+const staff = { role: 'staff' };
+const id: Record<string, string> = {};
+
+async function create(kind: string, key: string, input: Record<string, unknown> = {}) {
+  const res = await server.gql<Record<string, { data: { id: string } }>>(
+    `mutation ($input: ${kind}Input!) { create${kind}(input: $input) { ... on MutationCreate${kind}Success { data { id } } } }`,
+    { input: { name: `${p}${key}`, ...input } },
+    staff,
+  );
+  id[key] = res.data![`create${kind}`]!.data.id;
+}
+async function tie(input: Record<string, unknown>) {
+  const res = await server.gql<{ addTie: { __typename: string } }>(
+    'mutation ($input: AddTieInput!) { addTie(input: $input) { __typename } }',
+    { input },
+    staff,
+  );
+  expect(res.data?.addTie.__typename).toBe('MutationAddTieSuccess');
+}
+const names = (list: { name: string }[]) => list.map((x) => x.name.slice(p.length)).sort();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await create('Place', 'P', { kind: 'province' });
+  await create('Place', 'C', { kind: 'city', parent: id.P });
+  await create('Place', 'D', { kind: 'district', parent: id.C });
+  await create('Place', 'X', { kind: 'city' });
+  await create('Organization', 'U', { type: 'university', place: id.D });
+  await create('Organization', 'E', { type: 'enterprise' });
+  for (const key of ['a', 'b', 'c', 'd']) await create('Person', key);
+  for (const key of ['a', 'b', 'c']) await tie({ kind: 'BORN_IN', subject: id[key], object: id.D });
+  for (const [key, city] of [['a', 'X'], ['b', 'C'], ['c', 'X'], ['d', 'X']]) {
+    await tie({ kind: 'LIVES_IN', subject: id[key as string], object: id[city as string], current: true });
+  }
+  for (const [key, year] of [['a', 2009], ['b', 2012], ['c', 2015], ['d', 2001]] as const) {
+    await tie({ kind: 'STUDIED_AT', subject: id[key], object: id.U, startYear: year - 4, endYear: year });
+  }
+  for (const key of ['a', 'c']) await tie({ kind: 'WORKED_AT', subject: id[key], object: id.E, startYear: 2016, current: true });
+}, 120_000);
+
+afterAll(async () => {
+  await removeTestData(server.db, p);
+  await server.close();
+});
+
+type Map = { total: number; groups: { key: string | null; label: string; count: number; people: { edges: { node: { name: string } }[] } | null }[] };
+
+describe('alumni and natives maps', () => {
+  it('counts natives living elsewhere; a person born in a district counts for its province', async () => {
+    const res = await server.gql<{ nativesMap: Map }>(
+      'query ($place: ID!) { nativesMap(place: $place, groupBy: CITY) { total groups { key label count people { edges { node { name } } } } } }',
+      { place: id.P },
+    );
+    expect(res.errors).toBeUndefined();
+    const map = res.data!.nativesMap;
+    expect(map.total).toBe(2);
+    expect(map.groups).toHaveLength(1);
+    expect(map.groups[0]).toMatchObject({ key: id.X, label: `${p}X`, count: 2 });
+    expect(names(map.groups[0]!.people!.edges.map((e) => e.node))).toEqual(['a', 'c']);
+  });
+
+  it('groups alumni by graduation decade and by current employer, with an unknown group', async () => {
+    const res = await server.gql<{ decade: Map; employer: Map }>(
+      `query ($org: ID!) {
+        decade: alumniMap(organization: $org, groupBy: DECADE) { total groups { key count people { edges { node { name } } } } }
+        employer: alumniMap(organization: $org, groupBy: EMPLOYER) { total groups { key label count people { edges { node { name } } } } }
+      }`,
+      { org: id.U },
+    );
+    expect(res.errors).toBeUndefined();
+    const { decade, employer } = res.data!;
+    expect(decade.total).toBe(4);
+    expect(decade.groups.map((g) => [g.key, g.count])).toEqual([['2000s', 2], ['2010s', 2]]);
+    expect(names(decade.groups[0]!.people!.edges.map((e) => e.node))).toEqual(['a', 'd']);
+    expect(employer.groups.map((g) => [g.key, g.count])).toEqual(
+      expect.arrayContaining([[id.E, 2], [null, 2]]),
+    );
+    expect(employer.groups.find((g) => g.key === null)?.people).toBeNull();
+  });
+});
+
+describe('commonConnections', () => {
+  it('finds what two people share, and how', async () => {
+    const res = await server.gql<{ commonConnections: { entity: { name: string }; count: number; ties: { of: string; kind: string }[] }[] }>(
+      'query ($ids: [ID!]!) { commonConnections(ids: $ids) { entity { name } count ties { of kind } } }',
+      { ids: [id.a, id.c] },
+    );
+    expect(res.errors).toBeUndefined();
+    const shared = res.data!.commonConnections;
+    expect(names(shared.map((s) => s.entity))).toEqual(['D', 'E', 'U', 'X']);
+    expect(shared.every((s) => s.count === 2)).toBe(true);
+    expect(shared.find((s) => s.entity.name === `${p}E`)?.ties).toEqual(
+      expect.arrayContaining([{ of: id.a, kind: 'WORKED_AT' }, { of: id.c, kind: 'WORKED_AT' }]),
+    );
+  });
+
+  it('works for a person and an organisation mixed', async () => {
+    const res = await server.gql<{ commonConnections: { entity: { name: string } }[] }>(
+      'query ($ids: [ID!]!) { commonConnections(ids: $ids) { entity { name } } }',
+      { ids: [id.b, id.U] },
+    );
+    // b was born in D, and U is located in D.
+    expect(names(res.data!.commonConnections.map((s) => s.entity))).toEqual(['D']);
+  });
+});
+
+describe('neighborhood', () => {
+  type N = { neighborhood: { nodes: { name: string }[]; edges: { kind: string; source: string; target: string }[]; truncated: boolean; omittedNodes: number; omittedByKind: { kind: string; count: number }[] } };
+  const query = `query ($ids: [ID!]!, $depth: Int, $limit: Int, $filter: NeighborhoodFilter) {
+    neighborhood(ids: $ids, depth: $depth, limit: $limit, filter: $filter) {
+      nodes { name } edges { kind source target } truncated omittedNodes omittedByKind { kind count } } }`;
+
+  it('returns the nodes and ties around an entity', async () => {
+    const res = await server.gql<N>(query, { ids: [id.U] });
+    expect(res.errors).toBeUndefined();
+    const n = res.data!.neighborhood;
+    expect(names(n.nodes)).toEqual(['D', 'U', 'a', 'b', 'c', 'd']);
+    expect(n.edges).toHaveLength(5);
+    expect(n.edges).toContainEqual({ kind: 'LOCATED_IN', source: id.U, target: id.D });
+    expect(n).toMatchObject({ truncated: false, omittedNodes: 0 });
+  });
+
+  it('caps at the limit and says what it left out', async () => {
+    const n = (await server.gql<N>(query, { ids: [id.U], limit: 3 })).data!.neighborhood;
+    expect(n.nodes).toHaveLength(3);
+    expect(n).toMatchObject({ truncated: true, omittedNodes: 3 });
+    expect(n.omittedByKind.reduce((sum, k) => sum + k.count, 0)).toBe(3);
+  });
+
+  it('filters by kind of neighbour and goes deeper on request', async () => {
+    const places = (await server.gql<N>(query, { ids: [id.U], filter: { kinds: ['Place'] } })).data!.neighborhood;
+    expect(names(places.nodes)).toEqual(['D', 'U']);
+    const deeper = (await server.gql<N>(query, { ids: [id.E], depth: 2, filter: { tieKinds: ['WORKED_AT', 'LIVES_IN'] } })).data!.neighborhood;
+    // E → a, c (WORKED_AT) → X (LIVES_IN); d lives in X too, but that is a third step.
+    expect(names(deeper.nodes)).toEqual(['E', 'X', 'a', 'c']);
+  });
+});
