@@ -1,13 +1,19 @@
 /**
  * `npm run seed -- --size demo|N [--seed S] [--wipe]`: generates the demo graph and loads it into the
- * Neo4j at NEO4J_URI. Refuses a database that holds anything but :Migration nodes unless --wipe is
+ * app's database (NEO4J_URI, or the local Neo4j below DATA_DIR). Refuses a database that holds anything but :Migration nodes unless --wipe is
  * given. Progress goes to stderr, the summary to stdout.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { rebuildDerivedTies } from '../schema/connections/derived-ties.ts';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/connect.ts';
+import { createDriver } from '../server/db/driver.ts';
+import { migrate } from '../server/db/migrate.ts';
+import { Db } from '../server/db/run.ts';
 import { parseSeedArgs, type SeedArgs, USAGE } from './cli-args.ts';
 import { generateGraph } from './generate.ts';
 import { loadGraph } from './load.ts';
-import { NODE_LABELS, type SeedBatch } from './model.ts';
+import type { SeedBatch } from './model.ts';
 
 const WIPE_TIES = `MATCH (a)-[r]->(b) WHERE NOT a:Migration AND NOT b:Migration
 CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`;
@@ -22,29 +28,22 @@ async function main(): Promise<number> {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  const uri = process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687';
-  const user = process.env.NEO4J_USER ?? 'neo4j';
-  const password = process.env.NEO4J_PASSWORD;
-  const database = process.env.NEO4J_DATABASE || undefined;
-  if (!password) {
-    console.error(`NEO4J_PASSWORD is not set.\n${USAGE}`);
-    return 2;
-  }
-
-  const driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
+  // The same database the server uses: NEO4J_URI, or the local Neo4j below DATA_DIR (reusing the one
+  // the running server started, if any, instead of failing on its lock).
+  const config = loadConfig();
+  const target = await openDatabase(config, { attach: true });
+  const database = target.database;
+  const uri = target.describe;
+  const driver = createDriver(target.connection);
   try {
-    await driver.verifyConnectivity({ database });
+    await migrate(new Db(driver, { database }));
     if (await hasData(driver, database)) {
       if (!args.wipe) {
-        console.error(
-          `${uri} already holds data (nodes other than :Migration). Re-run with --wipe to delete it first.`,
-        );
+        console.error(`${uri} already holds data (nodes other than :Migration). Re-run with --wipe to delete it first.`);
         return 1;
       }
       await wipe(driver, database);
     }
-    await warnAboutMissingIndexes(driver, database);
-
     console.error(
       `seeding ${args.people.toLocaleString('en')} people (seed ${args.seed}) into ${uri}`,
     );
@@ -69,12 +68,15 @@ async function main(): Promise<number> {
       },
     });
     printSummary(counts, result);
+    const derived = await rebuildDerivedTies(driver, { database });
+    console.log(`  ${'DERIVED_TIE'.padEnd(14)} ${derived.toLocaleString('en').padStart(12)}`);
     return 0;
   } catch (e) {
     console.error(`seed failed: ${(e as Error).message}`);
     return 1;
   } finally {
     await driver.close();
+    await target.local?.stop();
   }
 }
 
@@ -104,25 +106,6 @@ async function wipe(driver: Driver, database: string | undefined): Promise<void>
     );
   } finally {
     await session.close();
-  }
-}
-
-/** Tie loading MATCHes by id; without an index on :Label(id) it slows to a crawl, so say so up front. */
-async function warnAboutMissingIndexes(
-  driver: Driver,
-  database: string | undefined,
-): Promise<void> {
-  const { records } = await driver.executeQuery(
-    "SHOW INDEXES YIELD labelsOrTypes, properties, entityType WHERE entityType = 'NODE' AND properties = ['id'] RETURN labelsOrTypes",
-    {},
-    { database, routing: 'READ' },
-  );
-  const indexed = new Set(records.flatMap((r) => r.get('labelsOrTypes') as string[]));
-  const missing = NODE_LABELS.filter((l) => !indexed.has(l));
-  if (missing.length > 0) {
-    console.error(
-      `warning: no index on :${missing.join(', :')}(id); run the migrations first or loading ties will be very slow`,
-    );
   }
 }
 
