@@ -12,7 +12,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           // Pure code, tested beside it: no database, no network.
-          include: ['schema/**/*.test.ts', 'seed/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts'],
+          include: [
+            'schema/**/*.test.ts',
+            'seed/**/*.test.ts',
+            'server/**/*.test.ts',
+            'web/**/*.test.ts',
+          ],
         },
       },
       {

@@ -6,7 +6,10 @@ import { printSchemaFile } from './print-schema.ts';
 
 describe('schema/schema.graphql', () => {
   it('is up to date with the code (run `npm run schema:print` after a schema change)', () => {
-    const committed = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'schema.graphql'), 'utf8');
+    const committed = readFileSync(
+      join(dirname(fileURLToPath(import.meta.url)), 'schema.graphql'),
+      'utf8',
+    );
     expect(printSchemaFile()).toBe(committed);
   });
 });

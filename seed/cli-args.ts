@@ -21,7 +21,7 @@ export const DEFAULT_CONCURRENCY = 2;
 /** Printed with any argument error. */
 export const USAGE =
   'usage: npm run seed -- --size demo|N [--seed S] [--wipe] [--batch-size B] [--concurrency C]\n' +
-  '  N may use k or m (100k, 1m). Loads into the app\'s database: NEO4J_URI if set, else the local Neo4j below DATA_DIR\n' +
+  "  N may use k or m (100k, 1m). Loads into the app's database: NEO4J_URI if set, else the local Neo4j below DATA_DIR\n" +
   '  (the one the running server started, if any).';
 
 /** Parses `argv` (without node and script); throws an Error with a readable message on bad input. */

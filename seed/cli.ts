@@ -39,7 +39,9 @@ async function main(): Promise<number> {
     await migrate(new Db(driver, { database }));
     if (await hasData(driver, database)) {
       if (!args.wipe) {
-        console.error(`${uri} already holds data (nodes other than :Migration). Re-run with --wipe to delete it first.`);
+        console.error(
+          `${uri} already holds data (nodes other than :Migration). Re-run with --wipe to delete it first.`,
+        );
         return 1;
       }
       await wipe(driver, database);

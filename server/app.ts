@@ -114,7 +114,10 @@ export function createApp({ db, logger, production = false, onQuery }: AppOption
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {
       void ready().then((r) =>
-        sendJson(res, r.ok ? 200 : 503, { status: r.ok ? 'ready' : 'unavailable', detail: r.detail }),
+        sendJson(res, r.ok ? 200 : 503, {
+          status: r.ok ? 'ready' : 'unavailable',
+          detail: r.detail,
+        }),
       );
       return;
     }

@@ -22,14 +22,22 @@ const envSchema = z
     NEO4J_USER: z.string().min(1).default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
     NEO4J_DATABASE: z.string().min(1).optional(),
-    NEO4J_HEAP: z.string().regex(/^\d+[kmg]$/i, { message: 'like 2g or 512m' }).default('2g'),
-    NEO4J_PAGECACHE: z.string().regex(/^\d+[kmg]$/i, { message: 'like 1g or 512m' }).default('1g'),
+    NEO4J_HEAP: z
+      .string()
+      .regex(/^\d+[kmg]$/i, { message: 'like 2g or 512m' })
+      .default('2g'),
+    NEO4J_PAGECACHE: z
+      .string()
+      .regex(/^\d+[kmg]$/i, { message: 'like 1g or 512m' })
+      .default('1g'),
     NEO4J_TX_TIMEOUT: z
       .string()
       .regex(/^\d+(ms|s|m)$/, { message: 'like 30s' })
       .default('60s'),
     DEMO_DATA: boolean.default(true),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   })
   .refine((env) => !env.NEO4J_URI || env.NEO4J_PASSWORD !== undefined, {

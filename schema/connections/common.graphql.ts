@@ -31,7 +31,8 @@ const CommonTieRef = builder.objectRef<CommonTie>('CommonTie').implement({
 });
 
 const CommonConnectionRef = builder.objectRef<CommonConnection>('CommonConnection').implement({
-  description: 'Something two or more of the given entities are all tied to (an interlock), and how.',
+  description:
+    'Something two or more of the given entities are all tied to (an interlock), and how.',
   fields: (t) => ({
     entity: t.field({ type: EntityRef, resolve: (c) => c.entity }),
     count: t.exposeInt('count', { description: 'How many of the given entities it ties to.' }),
@@ -54,7 +55,8 @@ builder.queryField('commonConnections', (t) =>
         throw new ValidationError([{ path: ['ids'], message: 'must name 2 to 50 entities' }]);
       }
       const first = args.first ?? 50;
-      if (first < 1 || first > 200) throw new ValidationError([{ path: ['first'], message: 'must be 1 to 200' }]);
+      if (first < 1 || first > 200)
+        throw new ValidationError([{ path: ['first'], message: 'must be 1 to 200' }]);
       const minShared = Math.max(2, args.minShared ?? 2);
       const given = await locateEntities(ctx, args.ids, ['ids']);
       const rows = await ctx.db.read<{

@@ -21,16 +21,26 @@ describe('pairsInGroup', () => {
   });
 
   it('links each person to at most k nearest overlapping people', () => {
-    const members = Array.from({ length: 50 }, (_, i) => ({ person: `p${String(i).padStart(2, '0')}`, from: 2000, to: 2010 }));
+    const members = Array.from({ length: 50 }, (_, i) => ({
+      person: `p${String(i).padStart(2, '0')}`,
+      from: 2000,
+      to: 2010,
+    }));
     const pairs = pairsInGroup(members, 3);
     const degree = new Map<string, number>();
-    for (const p of pairs) for (const end of [p.a, p.b]) degree.set(end, (degree.get(end) ?? 0) + 1);
+    for (const p of pairs)
+      for (const end of [p.a, p.b]) degree.set(end, (degree.get(end) ?? 0) + 1);
     expect(Math.max(...degree.values())).toBeLessThanOrEqual(6);
     expect(pairs.length).toBeLessThan(50 * 3);
   });
 
   it('does not link a person to themself (two stints at one employer)', () => {
-    expect(pairsInGroup([{ person: 'a', from: 2000, to: 2005 }, { person: 'a', from: 2004, to: 2008 }])).toEqual([]);
+    expect(
+      pairsInGroup([
+        { person: 'a', from: 2000, to: 2005 },
+        { person: 'a', from: 2004, to: 2008 },
+      ]),
+    ).toEqual([]);
   });
 });
 

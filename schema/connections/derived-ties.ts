@@ -89,7 +89,11 @@ const groupFilter: Record<DerivedKind, string> = {
  */
 export async function rebuildDerivedTies(
   driver: Driver,
-  options: { database?: string; batchSize?: number; onProgress?: (kind: string, pairs: number) => void } = {},
+  options: {
+    database?: string;
+    batchSize?: number;
+    onProgress?: (kind: string, pairs: number) => void;
+  } = {},
 ): Promise<number> {
   const { database, batchSize = 10_000 } = options;
   const session = driver.session({ database });
@@ -149,9 +153,16 @@ export async function rebuildDerivedTies(
  * Recomputes the derived ties of one person in the caller's transaction, after one of their
  * memberships changed: the nearest overlapping members of each of their groups, as in the rebuild.
  */
-export async function refreshDerivedTies(tx: Tx, personId: string, kind: DerivedKind): Promise<void> {
+export async function refreshDerivedTies(
+  tx: Tx,
+  personId: string,
+  kind: DerivedKind,
+): Promise<void> {
   const { tie } = derivedKinds[kind];
-  await tx.run('MATCH (:Person {id: $id})-[d:DERIVED_TIE {kind: $kind}]-() DELETE d', { id: personId, kind });
+  await tx.run('MATCH (:Person {id: $id})-[d:DERIVED_TIE {kind: $kind}]-() DELETE d', {
+    id: personId,
+    kind,
+  });
   await tx.run(
     `MATCH (p:Person {id: $id})-[r:${tie}]->(g) WHERE NOT r.deleted AND NOT g.deleted AND NOT p.deleted ${groupFilter[kind]}
      CALL (p, r, g) {
@@ -166,6 +177,12 @@ export async function refreshDerivedTies(tx: Tx, personId: string, kind: Derived
      MERGE (p)-[d:DERIVED_TIE {kind: $kind, viaId: g.id}]-(q)
      SET d.viaName = g.name, d.from = from, d.to = to,
          d.strength = $base + CASE WHEN from IS NOT NULL AND coalesce(to, $year) - from >= 3 THEN 0.1 ELSE 0 END`,
-    { id: personId, kind, k: perGroup, base: derivedKinds[kind].strength, year: new Date().getUTCFullYear() },
+    {
+      id: personId,
+      kind,
+      k: perGroup,
+      base: derivedKinds[kind].strength,
+      year: new Date().getUTCFullYear(),
+    },
   );
 }

@@ -15,8 +15,15 @@ export interface Located {
  * Finds live entities of any kind by global id, one indexed query per kind present. Later queries of
  * the same request start from the element ids, which needs no label.
  */
-export async function locateEntities(ctx: Context, globalIds: readonly string[], path: string[]): Promise<Located[]> {
-  const wanted = globalIds.map((g, i) => ({ globalId: g, ...idOf(g, entityKinds, [...path, String(i)]) }));
+export async function locateEntities(
+  ctx: Context,
+  globalIds: readonly string[],
+  path: string[],
+): Promise<Located[]> {
+  const wanted = globalIds.map((g, i) => ({
+    globalId: g,
+    ...idOf(g, entityKinds, [...path, String(i)]),
+  }));
   const byKind = new Map<EntityKind, string[]>();
   for (const w of wanted) byKind.set(w.kind, [...(byKind.get(w.kind) ?? []), w.id]);
   const found = new Map<string, string>();

@@ -1,16 +1,25 @@
 import { builder } from '../builder.ts';
-import { listPage } from '../entity/entity-list.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
-import { personOrders, PersonFilterInput, toPersonFilter } from '../person/people.graphql.ts';
-import { buildPersonFilter, type PersonFilter } from '../person/person-filter.ts';
+import { listPage } from '../entity/entity-list.ts';
+import { PersonFilterInput, personOrders, toPersonFilter } from '../person/people.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
+import { buildPersonFilter, type PersonFilter } from '../person/person-filter.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 
-const groupings = ['COUNTRY', 'PROVINCE', 'CITY', 'EMPLOYER', 'FIELD', 'DECADE', 'CATEGORY'] as const;
+const groupings = [
+  'COUNTRY',
+  'PROVINCE',
+  'CITY',
+  'EMPLOYER',
+  'FIELD',
+  'DECADE',
+  'CATEGORY',
+] as const;
 type Grouping = (typeof groupings)[number];
 const MapGroupingEnum = builder.enumType('MapGrouping', {
-  description: 'How to group a map: where people live now, their current employer, top-level field, decade (graduation for alumni, birth for natives) or category.',
+  description:
+    'How to group a map: where people live now, their current employer, top-level field, decade (graduation for alumni, birth for natives) or category.',
   values: groupings,
 });
 
@@ -29,7 +38,10 @@ interface PeopleMap {
 
 const MapGroupRef = builder.objectRef<MapGroup>('MapGroup').implement({
   fields: (t) => ({
-    key: t.exposeString('key', { nullable: true, description: 'Global id of the place/organisation/field, the decade or the category.' }),
+    key: t.exposeString('key', {
+      nullable: true,
+      description: 'Global id of the place/organisation/field, the decade or the category.',
+    }),
     label: t.exposeString('label'),
     count: t.exposeInt('count'),
     people: t.connection({
@@ -37,7 +49,9 @@ const MapGroupRef = builder.objectRef<MapGroup>('MapGroup').implement({
       nullable: true,
       description: 'The people in this group (drill-down); null for the unknown group.',
       resolve: (group, args, ctx) =>
-        group.filter ? listPage(ctx, 'Person', buildPersonFilter(group.filter), personOrders.NAME, args) : null,
+        group.filter
+          ? listPage(ctx, 'Person', buildPersonFilter(group.filter), personOrders.NAME, args)
+          : null,
     }),
   }),
 });
@@ -45,7 +59,11 @@ const MapGroupRef = builder.objectRef<MapGroup>('MapGroup').implement({
 const PeopleMapRef = builder.objectRef<PeopleMap>('PeopleMap').implement({
   fields: (t) => ({
     total: t.exposeInt('total', { description: 'People on the map (each counted once).' }),
-    groups: t.field({ type: [MapGroupRef], description: 'Largest first; a person may be in several groups for FIELD and CATEGORY.', resolve: (m) => m.groups }),
+    groups: t.field({
+      type: [MapGroupRef],
+      description: 'Largest first; a person may be in several groups for FIELD and CATEGORY.',
+      resolve: (m) => m.groups,
+    }),
   }),
 });
 
@@ -53,7 +71,10 @@ const currentLives = 'NOT l.deleted AND coalesce(l.current, l.to IS NULL)';
 
 /** The Cypher tail that groups the people bound to `n`, and the filter that drills into a group. */
 function grouping(by: Grouping, base: PersonFilter, decadeOf: 'graduation' | 'birth') {
-  const placeKind = { COUNTRY: 'country', PROVINCE: 'province', CITY: 'city' } as Record<string, string>;
+  const placeKind = { COUNTRY: 'country', PROVINCE: 'province', CITY: 'city' } as Record<
+    string,
+    string
+  >;
   switch (by) {
     case 'COUNTRY':
     case 'PROVINCE':
@@ -83,12 +104,20 @@ RETURN 'Field:' + g.id AS key, g.name AS label, count(DISTINCT n) AS count`,
             tail: `MATCH (n)-[s:STUDIED_AT]->(o:Organization) WHERE NOT s.deleted AND o.id IN $almaMaterIds AND s.to IS NOT NULL
 WITH n, max(s.to) AS year
 RETURN toString(year / 10 * 10) + 's' AS key, toString(year / 10 * 10) + 's' AS label, count(n) AS count`,
-            drill: (key: string) => ({ ...base, graduationYearFrom: Number.parseInt(key, 10), graduationYearTo: Number.parseInt(key, 10) + 9 }),
+            drill: (key: string) => ({
+              ...base,
+              graduationYearFrom: Number.parseInt(key, 10),
+              graduationYearTo: Number.parseInt(key, 10) + 9,
+            }),
           }
         : {
             tail: `WITH n WHERE n.birthYear IS NOT NULL
 RETURN toString(n.birthYear / 10 * 10) + 's' AS key, toString(n.birthYear / 10 * 10) + 's' AS label, count(n) AS count`,
-            drill: (key: string) => ({ ...base, birthYearFrom: Number.parseInt(key, 10), birthYearTo: Number.parseInt(key, 10) + 9 }),
+            drill: (key: string) => ({
+              ...base,
+              birthYearFrom: Number.parseInt(key, 10),
+              birthYearTo: Number.parseInt(key, 10) + 9,
+            }),
           };
     case 'CATEGORY':
       return {
@@ -122,7 +151,8 @@ async function peopleMap(
 builder.queryField('alumniMap', (t) =>
   t.field({
     type: PeopleMapRef,
-    description: 'Where an organisation’s alumni are now: counts per place, employer, field, graduation decade or category, with drill-down.',
+    description:
+      'Where an organisation’s alumni are now: counts per place, employer, field, graduation decade or category, with drill-down.',
     args: {
       organization: t.arg.id({ required: true }),
       groupBy: t.arg({ type: MapGroupingEnum, required: true }),
@@ -130,8 +160,14 @@ builder.queryField('alumniMap', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const { id } = idOf(args.organization, ['Organization'], ['organization']);
-      if (!(await loadEntity(ctx, 'Organization', id))) throw new NotFoundError('Organization', args.organization, ['organization']);
-      return peopleMap(ctx, { ...toPersonFilter(args.filter), almaMaterIds: [id] }, args.groupBy, 'graduation');
+      if (!(await loadEntity(ctx, 'Organization', id)))
+        throw new NotFoundError('Organization', args.organization, ['organization']);
+      return peopleMap(
+        ctx,
+        { ...toPersonFilter(args.filter), almaMaterIds: [id] },
+        args.groupBy,
+        'graduation',
+      );
     },
   }),
 );
@@ -139,7 +175,8 @@ builder.queryField('alumniMap', (t) =>
 builder.queryField('nativesMap', (t) =>
   t.field({
     type: PeopleMapRef,
-    description: 'People born in a place (or a place inside it) who now live elsewhere — "natives working elsewhere" — grouped like alumniMap (DECADE = birth decade).',
+    description:
+      'People born in a place (or a place inside it) who now live elsewhere — "natives working elsewhere" — grouped like alumniMap (DECADE = birth decade).',
     args: {
       place: t.arg.id({ required: true }),
       groupBy: t.arg({ type: MapGroupingEnum, required: true }),
@@ -147,8 +184,14 @@ builder.queryField('nativesMap', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const { id } = idOf(args.place, ['Place'], ['place']);
-      if (!(await loadEntity(ctx, 'Place', id))) throw new NotFoundError('Place', args.place, ['place']);
-      return peopleMap(ctx, { ...toPersonFilter(args.filter), hometownIds: [id], livesOutsideIds: [id] }, args.groupBy, 'birth');
+      if (!(await loadEntity(ctx, 'Place', id)))
+        throw new NotFoundError('Place', args.place, ['place']);
+      return peopleMap(
+        ctx,
+        { ...toPersonFilter(args.filter), hometownIds: [id], livesOutsideIds: [id] },
+        args.groupBy,
+        'birth',
+      );
     },
   }),
 );

@@ -5,8 +5,8 @@ import { type EntityKind, entityKinds } from '../shared/entity-kinds.ts';
 import { PersonCategoryEnum } from '../shared/enums.graphql.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId } from '../shared/global-id.ts';
-import { tieKindNames } from '../tie/tie-kinds.ts';
 import { encodeTieId } from '../tie/tie.model.ts';
+import { tieKindNames } from '../tie/tie-kinds.ts';
 import { locateEntities } from './element-ids.ts';
 
 interface GraphEdge {
@@ -31,14 +31,18 @@ interface Neighborhood {
 }
 
 const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
-  description: 'A tie drawn in the graph view; source and target are global ids of nodes in the same answer.',
+  description:
+    'A tie drawn in the graph view; source and target are global ids of nodes in the same answer.',
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.exposeString('kind', { description: 'A TieKind, or DERIVED_TIE.' }),
     derived: t.exposeBoolean('derived'),
     source: t.exposeID('source'),
     target: t.exposeID('target'),
-    label: t.exposeString('label', { nullable: true, description: 'KNOWS kind, job title, degree or derived kind.' }),
+    label: t.exposeString('label', {
+      nullable: true,
+      description: 'KNOWS kind, job title, degree or derived kind.',
+    }),
     strength: t.exposeFloat('strength', { nullable: true }),
     startYear: t.exposeInt('startYear', { nullable: true }),
     endYear: t.exposeInt('endYear', { nullable: true }),
@@ -54,8 +58,12 @@ const NeighborhoodRef = builder.objectRef<Neighborhood>('Neighborhood').implemen
   fields: (t) => ({
     nodes: t.field({ type: [EntityRef], resolve: (n) => n.nodes }),
     edges: t.field({ type: [GraphEdgeRef], resolve: (n) => n.edges }),
-    truncated: t.exposeBoolean('truncated', { description: 'True when the limit left neighbours out.' }),
-    omittedNodes: t.exposeInt('omittedNodes', { description: 'How many neighbours the limit left out (at least).' }),
+    truncated: t.exposeBoolean('truncated', {
+      description: 'True when the limit left neighbours out.',
+    }),
+    omittedNodes: t.exposeInt('omittedNodes', {
+      description: 'How many neighbours the limit left out (at least).',
+    }),
     omittedByKind: t.field({
       type: [KindCountRef],
       description: 'What was left out, per kind of thing: ask again with a filter to see those.',
@@ -66,10 +74,26 @@ const NeighborhoodRef = builder.objectRef<Neighborhood>('Neighborhood').implemen
 
 const NeighborhoodFilter = builder.inputType('NeighborhoodFilter', {
   fields: (t) => ({
-    tieKinds: t.field({ type: [TieKindEnum], required: false, description: 'Tie kinds to follow (all by default).' }),
-    derived: t.boolean({ required: false, defaultValue: false, description: 'Also follow derived ties.' }),
-    kinds: t.field({ type: [EntityKindEnum], required: false, description: 'Kinds of neighbour to keep.' }),
-    categories: t.field({ type: [PersonCategoryEnum], required: false, description: 'People of these categories only.' }),
+    tieKinds: t.field({
+      type: [TieKindEnum],
+      required: false,
+      description: 'Tie kinds to follow (all by default).',
+    }),
+    derived: t.boolean({
+      required: false,
+      defaultValue: false,
+      description: 'Also follow derived ties.',
+    }),
+    kinds: t.field({
+      type: [EntityKindEnum],
+      required: false,
+      description: 'Kinds of neighbour to keep.',
+    }),
+    categories: t.field({
+      type: [PersonCategoryEnum],
+      required: false,
+      description: 'People of these categories only.',
+    }),
   }),
 });
 
@@ -93,17 +117,28 @@ builder.queryField('neighborhood', (t) =>
     args: {
       ids: t.arg.idList({ required: true }),
       depth: t.arg.int({ required: false, defaultValue: 1, description: '1-3' }),
-      limit: t.arg.int({ required: false, defaultValue: 200, description: 'Most nodes returned, 1-2000.' }),
+      limit: t.arg.int({
+        required: false,
+        defaultValue: 200,
+        description: 'Most nodes returned, 1-2000.',
+      }),
       filter: t.arg({ type: NeighborhoodFilter, required: false }),
     },
     resolve: async (_root, args, ctx) => {
       const depth = args.depth ?? 1;
       const limit = args.limit ?? 200;
-      if (depth < 1 || depth > 3) throw new ValidationError([{ path: ['depth'], message: 'must be 1 to 3' }]);
-      if (limit < 1 || limit > 2000) throw new ValidationError([{ path: ['limit'], message: 'must be 1 to 2000' }]);
-      if (!args.ids.length || args.ids.length > 100) throw new ValidationError([{ path: ['ids'], message: 'must name 1 to 100 entities' }]);
+      if (depth < 1 || depth > 3)
+        throw new ValidationError([{ path: ['depth'], message: 'must be 1 to 3' }]);
+      if (limit < 1 || limit > 2000)
+        throw new ValidationError([{ path: ['limit'], message: 'must be 1 to 2000' }]);
+      if (!args.ids.length || args.ids.length > 100)
+        throw new ValidationError([{ path: ['ids'], message: 'must name 1 to 100 entities' }]);
       const filter = args.filter ?? {};
-      const types = [...(filter.tieKinds?.length ? filter.tieKinds : tieKindNames), 'PART_OF', 'SUBFIELD_OF'];
+      const types = [
+        ...(filter.tieKinds?.length ? filter.tieKinds : tieKindNames),
+        'PART_OF',
+        'SUBFIELD_OF',
+      ];
       if (filter.derived) types.push('DERIVED_TIE');
       const kinds = filter.kinds?.length ? filter.kinds : entityKinds;
       const categories = filter.categories?.length ? filter.categories : null;
@@ -166,14 +201,19 @@ builder.queryField('neighborhood', (t) =>
             const fromGlobal = eidToGlobal.get(row.from) as string;
             const outward = item.r.startEid === row.from;
             const type = item.r.type;
-            const id = type === 'DERIVED_TIE' ? `Derived:${[fromGlobal, global].sort().join('|')}:${item.r.kind}` : encodeTieId(type as never, String(item.r.id));
+            const id =
+              type === 'DERIVED_TIE'
+                ? `Derived:${[fromGlobal, global].sort().join('|')}:${item.r.kind}`
+                : encodeTieId(type as never, String(item.r.id));
             edges.set(id, {
               id,
               kind: type,
               derived: type === 'DERIVED_TIE',
               source: outward ? fromGlobal : global,
               target: outward ? global : fromGlobal,
-              label: (item.r.kind ?? item.r.title ?? item.r.degree ?? item.r.role ?? null) as string | null,
+              label: (item.r.kind ?? item.r.title ?? item.r.degree ?? item.r.role ?? null) as
+                | string
+                | null,
               strength: (item.r.strength ?? null) as number | null,
               startYear: (item.r.from ?? null) as number | null,
               endYear: (item.r.to ?? null) as number | null,

@@ -34,15 +34,38 @@ describe('path ranking', () => {
   });
 
   it('weighs a derived tie below an asserted one of default strength', () => {
-    const derived: PathTie = { ...knows(), type: 'DERIVED_TIE', kind: 'colleague', strength: 0.35, from: 2010, to: 2018, viaName: '华为' };
-    expect(scoreHop(derived, 2026).weight).toBeLessThan(scoreHop(knows({ strength: null, verified: false }), 2026).weight);
+    const derived: PathTie = {
+      ...knows(),
+      type: 'DERIVED_TIE',
+      kind: 'colleague',
+      strength: 0.35,
+      from: 2010,
+      to: 2018,
+      viaName: '华为',
+    };
+    expect(scoreHop(derived, 2026).weight).toBeLessThan(
+      scoreHop(knows({ strength: null, verified: false }), 2026).weight,
+    );
   });
 
   it('explains hops in Chinese and English', () => {
-    expect(explainHop(knows(), '华科校友名录', 'zh')).toBe('同学（自2005年起），来源：华科校友名录（已核实）');
-    expect(explainHop(knows({ verified: false, sourceId: null }), null, 'en')).toBe('classmates (since 2005), unsourced');
-    const derived: PathTie = { ...knows(), type: 'DERIVED_TIE', kind: 'colleague', from: 2010, to: 2018, viaName: '以岭药业' };
+    expect(explainHop(knows(), '华科校友名录', 'zh')).toBe(
+      '同学（自2005年起），来源：华科校友名录（已核实）',
+    );
+    expect(explainHop(knows({ verified: false, sourceId: null }), null, 'en')).toBe(
+      'classmates (since 2005), unsourced',
+    );
+    const derived: PathTie = {
+      ...knows(),
+      type: 'DERIVED_TIE',
+      kind: 'colleague',
+      from: 2010,
+      to: 2018,
+      viaName: '以岭药业',
+    };
     expect(explainHop(derived, null, 'zh')).toBe('在以岭药业同事（2010–2018），由任职记录推断');
-    expect(explainHop(derived, null, 'en')).toBe('colleagues at 以岭药业 (2010–2018), derived from employment records');
+    expect(explainHop(derived, null, 'en')).toBe(
+      'colleagues at 以岭药业 (2010–2018), derived from employment records',
+    );
   });
 });

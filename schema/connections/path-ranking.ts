@@ -94,7 +94,8 @@ export function explainHop(tie: PathTie, sourceTitle: string | null, lang: Lang)
     const kind = tie.kind as DerivedKind;
     const label = derivedKinds[kind]?.label[lang] ?? tie.kind;
     const via = tie.viaName ?? '';
-    const head = lang === 'zh' ? `${via ? `在${via}` : ''}${label}` : `${label}${via ? ` at ${via}` : ''}`;
+    const head =
+      lang === 'zh' ? `${via ? `在${via}` : ''}${label}` : `${label}${via ? ` at ${via}` : ''}`;
     const sep = lang === 'zh' ? '，' : ', ';
     return `${head}${years(tie.from, tie.to, lang)}${sep}${derivedSources[kind]?.[lang] ?? ''}`;
   }

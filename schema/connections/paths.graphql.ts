@@ -1,3 +1,4 @@
+import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { loadSource, ProvenanceRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
@@ -28,31 +29,60 @@ interface PathsResult {
   maxHops: number;
 }
 
-export const LangEnum = builder.enumType('Lang', { values: { ZH: { value: 'zh' }, EN: { value: 'en' } } });
+/** A person on a path (found live a moment ago by the path query itself). */
+async function requirePerson(ctx: Context, id: string) {
+  const person = await loadEntity(ctx, 'Person', id);
+  if (!person) throw new Error(`person ${id} on a path could not be read`);
+  return person;
+}
+
+export const LangEnum = builder.enumType('Lang', {
+  values: { ZH: { value: 'zh' }, EN: { value: 'en' } },
+});
 
 const PathScoreRef = builder.objectRef<PathScore>('PathScore').implement({
-  description: 'A path’s score and its parts: score = Π(strength × recency × verification) × 0.8^(hops-1).',
+  description:
+    'A path’s score and its parts: score = Π(strength × recency × verification) × 0.8^(hops-1).',
   fields: (t) => ({
     score: t.exposeFloat('score'),
     hops: t.exposeInt('hops'),
     strength: t.exposeFloat('strength', { description: 'Of the weakest hop (0-1).' }),
     recency: t.exposeFloat('recency', { description: 'Of the least recent hop (0.5-1).' }),
-    verification: t.exposeFloat('verification', { description: 'Of the least checked hop (0.7-1).' }),
+    verification: t.exposeFloat('verification', {
+      description: 'Of the least checked hop (0.7-1).',
+    }),
   }),
 });
 
 const PathHopRef = builder.objectRef<Hop>('PathHop').implement({
   description: 'One introduction along a path: who knows whom, how, and how we know it.',
   fields: (t) => ({
-    from: t.field({ type: PersonRef, resolve: async (h, _a, ctx) => (await loadEntity(ctx, 'Person', h.fromId))! }),
-    to: t.field({ type: PersonRef, resolve: async (h, _a, ctx) => (await loadEntity(ctx, 'Person', h.toId))! }),
-    kind: t.string({ description: 'classmate, colleague, mentor, coauthor, friend, family, association or project.', resolve: (h) => h.tie.kind }),
-    derived: t.boolean({ description: 'Derived from shared employers/schools/associations/projects, not asserted.', resolve: (h) => h.tie.type === 'DERIVED_TIE' }),
+    from: t.field({
+      type: PersonRef,
+      resolve: (h, _a, ctx) => requirePerson(ctx, h.fromId),
+    }),
+    to: t.field({
+      type: PersonRef,
+      resolve: (h, _a, ctx) => requirePerson(ctx, h.toId),
+    }),
+    kind: t.string({
+      description:
+        'classmate, colleague, mentor, coauthor, friend, family, association or project.',
+      resolve: (h) => h.tie.kind,
+    }),
+    derived: t.boolean({
+      description: 'Derived from shared employers/schools/associations/projects, not asserted.',
+      resolve: (h) => h.tie.type === 'DERIVED_TIE',
+    }),
     strength: t.float({ nullable: true, resolve: (h) => h.tie.strength }),
     since: t.int({ nullable: true, resolve: (h) => h.tie.since }),
     startYear: t.int({ nullable: true, resolve: (h) => h.tie.from }),
     endYear: t.int({ nullable: true, resolve: (h) => h.tie.to }),
-    via: t.string({ nullable: true, description: 'Where a derived tie comes from.', resolve: (h) => h.tie.viaName }),
+    via: t.string({
+      nullable: true,
+      description: 'Where a derived tie comes from.',
+      resolve: (h) => h.tie.viaName,
+    }),
     provenance: t.field({
       type: ProvenanceRef,
       resolve: (h) => ({
@@ -79,7 +109,10 @@ const IntroductionPathRef = builder.objectRef<IntroductionPath>('IntroductionPat
     people: t.field({
       type: [PersonRef],
       description: 'From our side to the target, in order.',
-      resolve: async (p, _a, ctx) => (await Promise.all(p.personIds.map((id) => loadEntity(ctx, 'Person', id)))).filter((x) => x !== null),
+      resolve: async (p, _a, ctx) =>
+        (await Promise.all(p.personIds.map((id) => loadEntity(ctx, 'Person', id)))).filter(
+          (x) => x !== null,
+        ),
     }),
     hops: t.field({ type: [PathHopRef], resolve: (p) => p.hops }),
   }),
@@ -88,7 +121,10 @@ const IntroductionPathRef = builder.objectRef<IntroductionPath>('IntroductionPat
 const IntroductionPathsRef = builder.objectRef<PathsResult>('IntroductionPaths').implement({
   fields: (t) => ({
     paths: t.field({ type: [IntroductionPathRef], resolve: (r) => r.paths }),
-    reason: t.exposeString('reason', { nullable: true, description: 'Why there is no path, when there is none.' }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'Why there is no path, when there is none.',
+    }),
     maxHops: t.exposeInt('maxHops'),
   }),
 });
@@ -98,7 +134,11 @@ const DerivedKindEnum = builder.enumType('DerivedKind', { values: derivedKindNam
 
 interface RawPath {
   ids: string[];
-  ties: (Omit<PathTie, 'recordedYear'> & { recordedAt: string | null; recordedBy: string | null; startId: string })[];
+  ties: (Omit<PathTie, 'recordedYear'> & {
+    recordedAt: string | null;
+    recordedBy: string | null;
+    startId: string;
+  })[];
 }
 
 builder.queryField('introductionPaths', (t) =>
@@ -107,12 +147,23 @@ builder.queryField('introductionPaths', (t) =>
     description:
       'The warmest ways from our side (any set of people) to a target person, best first. Each hop says how the two know each other and from which source.',
     args: {
-      from: t.arg.idList({ required: true, description: 'Our side: staff, consultants, an organisation’s people …' }),
+      from: t.arg.idList({
+        required: true,
+        description: 'Our side: staff, consultants, an organisation’s people …',
+      }),
       to: t.arg.id({ required: true }),
       maxHops: t.arg.int({ required: false, defaultValue: 4, description: '1-6' }),
       first: t.arg.int({ required: false, defaultValue: 3, description: 'Distinct paths, 1-10.' }),
-      knowsKinds: t.arg({ type: [KnowsKindEnum], required: false, description: 'Asserted tie kinds to use (all by default).' }),
-      derived: t.arg.boolean({ required: false, defaultValue: true, description: 'Use derived ties (colleagues, classmates … by overlapping years).' }),
+      knowsKinds: t.arg({
+        type: [KnowsKindEnum],
+        required: false,
+        description: 'Asserted tie kinds to use (all by default).',
+      }),
+      derived: t.arg.boolean({
+        required: false,
+        defaultValue: true,
+        description: 'Use derived ties (colleagues, classmates … by overlapping years).',
+      }),
       derivedKinds: t.arg({ type: [DerivedKindEnum], required: false }),
       minStrength: t.arg.float({ required: false, defaultValue: 0 }),
       avoid: t.arg.idList({ required: false, description: 'People the path must not go through.' }),
@@ -120,14 +171,20 @@ builder.queryField('introductionPaths', (t) =>
     resolve: async (_root, args, ctx) => {
       const maxHops = args.maxHops ?? 4;
       const first = args.first ?? 3;
-      if (maxHops < 1 || maxHops > 6) throw new ValidationError([{ path: ['maxHops'], message: 'must be 1 to 6' }]);
-      if (first < 1 || first > 10) throw new ValidationError([{ path: ['first'], message: 'must be 1 to 10' }]);
+      if (maxHops < 1 || maxHops > 6)
+        throw new ValidationError([{ path: ['maxHops'], message: 'must be 1 to 6' }]);
+      if (first < 1 || first > 10)
+        throw new ValidationError([{ path: ['first'], message: 'must be 1 to 10' }]);
       if (!args.from.length || args.from.length > 500) {
         throw new ValidationError([{ path: ['from'], message: 'must name 1 to 500 people' }]);
       }
       const to = idOf(args.to, ['Person'], ['to']).id;
-      const from = args.from.map((id, i) => idOf(id, ['Person'], ['from', String(i)]).id).filter((id) => id !== to);
-      const avoid = (args.avoid ?? []).map((id, i) => idOf(id, ['Person'], ['avoid', String(i)]).id);
+      const from = args.from
+        .map((id, i) => idOf(id, ['Person'], ['from', String(i)]).id)
+        .filter((id) => id !== to);
+      const avoid = (args.avoid ?? []).map(
+        (id, i) => idOf(id, ['Person'], ['avoid', String(i)]).id,
+      );
       const rows = await ctx.db.read<RawPath>(
         `MATCH (t:Person {id: $to}) WHERE NOT t.deleted
          MATCH (s:Person) WHERE s.id IN $from AND NOT s.deleted AND NOT s.id IN $avoid
@@ -171,7 +228,12 @@ builder.queryField('introductionPaths', (t) =>
           })),
         });
       }
-      paths.sort((a, b) => b.score.score - a.score.score || a.score.hops - b.score.hops || a.personIds.join().localeCompare(b.personIds.join()));
+      paths.sort(
+        (a, b) =>
+          b.score.score - a.score.score ||
+          a.score.hops - b.score.hops ||
+          a.personIds.join().localeCompare(b.personIds.join()),
+      );
       const best = paths.slice(0, first);
       return {
         paths: best,

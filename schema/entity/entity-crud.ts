@@ -57,7 +57,9 @@ export function defineCreateUpdate<K extends EntityKind, S extends z.ZodObject>(
     source: Parameters<typeof resolveSourceId>[1],
     work: (tx: Tx, sourceId: string | null) => Promise<string>,
   ) => {
-    const id = await inWriteTx(ctx, async (tx) => work(tx, await resolveSourceId(tx, source, ctx.actor)));
+    const id = await inWriteTx(ctx, async (tx) =>
+      work(tx, await resolveSourceId(tx, source, ctx.actor)),
+    );
     const entity = await loadEntity(ctx, kind, id);
     if (!entity) throw new Error(`${kind} ${id} could not be read back after a write`);
     return entity;

@@ -28,14 +28,18 @@ export async function setSingleLink(
   if (target === undefined) return;
   const targetId = target === null ? null : idOf(target, [targetKind], path).id;
   if (targetId) {
-    const found = await tx.run(`MATCH (t:${targetKind} {id: $targetId}) WHERE NOT t.deleted RETURN t.id`, { targetId });
+    const found = await tx.run(
+      `MATCH (t:${targetKind} {id: $targetId}) WHERE NOT t.deleted RETURN t.id`,
+      { targetId },
+    );
     if (!found.length) throw new NotFoundError(targetKind, target as string, path);
     if (options.acyclic) {
       const loop = await tx.run(
         `MATCH (t:${targetKind} {id: $targetId})-[:${type}*0..20]->(x:${kind} {id: $id}) RETURN 1 AS loop LIMIT 1`,
         { targetId, id },
       );
-      if (loop.length) throw new ConflictError(`a ${kind.toLowerCase()} cannot be inside itself`, path);
+      if (loop.length)
+        throw new ConflictError(`a ${kind.toLowerCase()} cannot be inside itself`, path);
     }
   }
   const removed = await tx.run<{ old: string }>(
@@ -44,7 +48,10 @@ export async function setSingleLink(
     { id, targetId, actor },
   );
   const existing = targetId
-    ? await tx.run(`MATCH (:${kind} {id: $id})-[r:${type}]->({id: $targetId}) WHERE NOT r.deleted RETURN r.id`, { id, targetId })
+    ? await tx.run(
+        `MATCH (:${kind} {id: $id})-[r:${type}]->({id: $targetId}) WHERE NOT r.deleted RETURN r.id`,
+        { id, targetId },
+      )
     : [];
   if (targetId && !existing.length) {
     await tx.run(

@@ -1,9 +1,9 @@
 import type { InputObjectRef, ObjectRef } from '@pothos/core';
 import { builder } from '../builder.ts';
+import type { CypherPart } from '../person/person-filter.ts';
+import { toLuceneQuery } from '../search/lucene-query.ts';
 import { type CursorKey, readPageArgs, toConnection } from '../shared/connection.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
-import { toLuceneQuery } from '../search/lucene-query.ts';
-import type { CypherPart } from '../person/person-filter.ts';
 import { type EntityOf, entityProjection, toEntity } from './entity.model.ts';
 
 type Types = typeof builder.$inferSchemaTypes;
@@ -56,7 +56,12 @@ export async function listPage<K extends EntityKind>(
   kind: K,
   part: CypherPart,
   order: ListOrder<EntityOf<K>>,
-  args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null },
+  args: {
+    first?: number | null;
+    after?: string | null;
+    last?: number | null;
+    before?: string | null;
+  },
 ) {
   const { size, after } = readPageArgs(args);
   const page = pageQuery(part, order.key, after, size + 1);
@@ -72,7 +77,10 @@ export async function listPage<K extends EntityKind>(
  * Registers a list query (`organizations`, `places` …) over one kind: a filter input turned into
  * WHERE conditions by `conditions`, ordered by name, keyset-paged with totals.
  */
-export function defineEntityList<K extends EntityKind, F extends { text?: string | null }>(options: {
+export function defineEntityList<
+  K extends EntityKind,
+  F extends { text?: string | null },
+>(options: {
   kind: K;
   field: string;
   ref: ObjectRef<Types, EntityOf<K>>;

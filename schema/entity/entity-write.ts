@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
-import { type EntityKind } from '../shared/entity-kinds.ts';
+import type { EntityKind } from '../shared/entity-kinds.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId } from '../shared/global-id.ts';
 import { diff, recordChange } from '../shared/history.ts';

@@ -93,8 +93,16 @@ const FieldChangeRef = builder
   .implement({
     fields: (t) => ({
       field: t.exposeString('field'),
-      before: t.string({ nullable: true, description: 'JSON', resolve: (c) => JSON.stringify(c.before) }),
-      after: t.string({ nullable: true, description: 'JSON', resolve: (c) => JSON.stringify(c.after) }),
+      before: t.string({
+        nullable: true,
+        description: 'JSON',
+        resolve: (c) => JSON.stringify(c.before),
+      }),
+      after: t.string({
+        nullable: true,
+        description: 'JSON',
+        resolve: (c) => JSON.stringify(c.after),
+      }),
     }),
   });
 
@@ -120,7 +128,10 @@ export const EntityRef = builder.interfaceRef<Entity>('Entity');
 export const TieRef = builder.objectRef<Tie>('Tie').implement({
   description: 'A tie between two entities, seen from one of them, with its valid time and source.',
   fields: (t) => {
-    const prop = <K extends keyof TieProps>(key: K) => (tie: Tie) => tie.props[key] ?? null;
+    const prop =
+      <K extends keyof TieProps>(key: K) =>
+      (tie: Tie) =>
+        tie.props[key] ?? null;
     return {
       id: t.id({ resolve: (tie) => encodeTieId(tie.kind, tie.id) }),
       kind: t.field({ type: TieKindEnum, resolve: (tie) => tie.kind }),
@@ -168,7 +179,10 @@ EntityRef.implement({
   resolveType: (entity) => entity.kind,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Display name; Chinese when known.' }),
-    latinName: t.exposeString('latinName', { nullable: true, description: 'Pinyin or English name.' }),
+    latinName: t.exposeString('latinName', {
+      nullable: true,
+      description: 'Pinyin or English name.',
+    }),
     aliases: t.exposeStringList('aliases', { description: 'Other spellings and former names.' }),
     createdAt: t.exposeString('createdAt'),
     updatedAt: t.exposeString('updatedAt'),
@@ -184,11 +198,16 @@ EntityRef.implement({
     }),
     ties: t.field({
       type: [TieRef],
-      description: 'Live ties of the given kinds (all kinds when omitted); with asOfYear, those that held then.',
+      description:
+        'Live ties of the given kinds (all kinds when omitted); with asOfYear, those that held then.',
       args: {
         kinds: t.arg({ type: [TieKindEnum], required: false }),
         asOfYear: t.arg.int({ required: false }),
-        first: t.arg.int({ required: false, defaultValue: 100, description: 'At most 200 per kind.' }),
+        first: t.arg.int({
+          required: false,
+          defaultValue: 100,
+          description: 'At most 200 per kind.',
+        }),
       },
       resolve: async (entity, args, ctx) => {
         const kinds = (args.kinds ?? tieKindsAt(entity.kind)).filter((k) =>
@@ -196,7 +215,9 @@ EntityRef.implement({
         );
         const limit = Math.min(Math.max(args.first ?? 100, 0), 200);
         const lists = await Promise.all(
-          kinds.map((k) => loadTies(ctx, entity.kind, entity.id, k, { asOfYear: args.asOfYear, limit })),
+          kinds.map((k) =>
+            loadTies(ctx, entity.kind, entity.id, k, { asOfYear: args.asOfYear, limit }),
+          ),
         );
         return lists.flat();
       },

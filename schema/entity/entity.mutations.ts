@@ -7,15 +7,13 @@ import { loadEntity } from './entity.loaders.ts';
 import { inWriteTx } from './entity-mutation.ts';
 import { setDeleted } from './entity-write.ts';
 
-const DeletedRef = builder
-  .objectRef<{ id: string; kind: EntityKind }>('DeletedEntity')
-  .implement({
-    description: 'What deleteEntity removed from view.',
-    fields: (t) => ({
-      id: t.exposeID('id', { description: 'The global id; pass it to restoreEntity to undo.' }),
-      kind: t.field({ type: EntityKindEnum, resolve: (d) => d.kind }),
-    }),
-  });
+const DeletedRef = builder.objectRef<{ id: string; kind: EntityKind }>('DeletedEntity').implement({
+  description: 'What deleteEntity removed from view.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The global id; pass it to restoreEntity to undo.' }),
+    kind: t.field({ type: EntityKindEnum, resolve: (d) => d.kind }),
+  }),
+});
 
 builder.mutationField('deleteEntity', (t) =>
   t.field({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
-import { defineCreateUpdate } from '../entity/entity-crud.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
+import { entityProjection, type Field, toEntity } from '../entity/entity.model.ts';
+import { defineCreateUpdate } from '../entity/entity-crud.ts';
 import { setSingleLink } from '../entity/entity-links.ts';
 import { defineEntityList } from '../entity/entity-list.ts';
-import { entityProjection, type Field, toEntity } from '../entity/entity.model.ts';
 import { defineEntityNode } from '../entity/entity-node.ts';
 import { idOf } from '../shared/global-id.ts';
 import { groupInOrder, loaderFor } from '../shared/loaders.ts';
@@ -18,7 +18,10 @@ export const FieldRef = defineEntityNode(
 
 /** Fields next to each of `ids` in the taxonomy, up (parent) or down (children); batched. */
 function loadRelated(ctx: Context, id: string, way: 'parent' | 'children'): Promise<Field[]> {
-  const pattern = way === 'parent' ? '(:Field {id: key})-[r:SUBFIELD_OF]->(n:Field)' : '(n:Field)-[r:SUBFIELD_OF]->(:Field {id: key})';
+  const pattern =
+    way === 'parent'
+      ? '(:Field {id: key})-[r:SUBFIELD_OF]->(n:Field)'
+      : '(n:Field)-[r:SUBFIELD_OF]->(:Field {id: key})';
   return loaderFor<Field[]>(ctx, `field:${way}`, async (ids) => {
     const rows = await ctx.db.read<{ key: string; e: Record<string, unknown> }>(
       `UNWIND $ids AS key MATCH ${pattern} WHERE NOT n.deleted AND NOT r.deleted
@@ -35,7 +38,10 @@ builder.objectFields(FieldRef, (t) => ({
     nullable: true,
     resolve: async (f, _args, ctx) => (await loadRelated(ctx, f.id, 'parent'))[0] ?? null,
   }),
-  children: t.field({ type: [FieldRef], resolve: (f, _args, ctx) => loadRelated(ctx, f.id, 'children') }),
+  children: t.field({
+    type: [FieldRef],
+    resolve: (f, _args, ctx) => loadRelated(ctx, f.id, 'children'),
+  }),
 }));
 
 builder.queryField('field', (t) =>

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
-import { defineCreateUpdate } from '../entity/entity-crud.ts';
 import { EntityRef, TieRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
+import type { Organization } from '../entity/entity.model.ts';
+import { defineCreateUpdate } from '../entity/entity-crud.ts';
 import { setSingleLink } from '../entity/entity-links.ts';
 import { defineEntityList } from '../entity/entity-list.ts';
-import type { Organization } from '../entity/entity.model.ts';
 import { defineEntityNode } from '../entity/entity-node.ts';
 import { organizationTypes } from '../shared/entity-kinds.ts';
 import { OrganizationTypeEnum } from '../shared/enums.graphql.ts';
@@ -52,7 +52,10 @@ const OrganizationFilter = builder.inputType('OrganizationFilter', {
   fields: (t) => ({
     text: t.string({ required: false }),
     types: t.field({ type: [OrganizationTypeEnum], required: false }),
-    within: t.id({ required: false, description: 'Only organisations located in this place (or a place inside it).' }),
+    within: t.id({
+      required: false,
+      description: 'Only organisations located in this place (or a place inside it).',
+    }),
   }),
 });
 

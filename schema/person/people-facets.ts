@@ -17,7 +17,9 @@ export interface PeopleFacets {
 
 const FacetCountRef = builder.objectRef<FacetCount>('FacetCount').implement({
   fields: (t) => ({
-    value: t.exposeString('value', { description: 'The enum value, or the global id of a place/field.' }),
+    value: t.exposeString('value', {
+      description: 'The enum value, or the global id of a place/field.',
+    }),
     label: t.exposeString('label'),
     count: t.exposeInt('count'),
   }),
@@ -27,8 +29,16 @@ export const PeopleFacetsRef = builder.objectRef<PeopleFacets>('PeopleFacets').i
   fields: (t) => ({
     categories: t.field({ type: [FacetCountRef], resolve: (f) => f.categories }),
     levels: t.field({ type: [FacetCountRef], resolve: (f) => f.levels }),
-    cities: t.field({ type: [FacetCountRef], description: 'Current city (top 20).', resolve: (f) => f.cities }),
-    fields: t.field({ type: [FacetCountRef], description: 'Fields of expertise (top 20).', resolve: (f) => f.fields }),
+    cities: t.field({
+      type: [FacetCountRef],
+      description: 'Current city (top 20).',
+      resolve: (f) => f.cities,
+    }),
+    fields: t.field({
+      type: [FacetCountRef],
+      description: 'Fields of expertise (top 20).',
+      resolve: (f) => f.fields,
+    }),
   }),
 });
 

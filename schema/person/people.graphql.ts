@@ -1,12 +1,16 @@
 import { builder } from '../builder.ts';
-import { byCreation, byName, type ListOrder, listPage } from '../entity/entity-list.ts';
 import type { Person } from '../entity/entity.model.ts';
-import { OrganizationTypeEnum, PersonCategoryEnum, TalentLevelEnum } from '../shared/enums.graphql.ts';
+import { byCreation, byName, type ListOrder, listPage } from '../entity/entity-list.ts';
+import {
+  OrganizationTypeEnum,
+  PersonCategoryEnum,
+  TalentLevelEnum,
+} from '../shared/enums.graphql.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
-import { buildPersonFilter, type PersonFilter } from './person-filter.ts';
-import { PersonRef } from './person.graphql.ts';
 import { loadPeopleFacets, PeopleFacetsRef } from './people-facets.ts';
+import { PersonRef } from './person.graphql.ts';
+import { buildPersonFilter, type PersonFilter } from './person-filter.ts';
 
 const NearInput = builder.inputType('NearInput', {
   description: 'Within `hops` KNOWS steps of any of these people (1st, 2nd, 3rd degree).',
@@ -17,20 +21,39 @@ const NearInput = builder.inputType('NearInput', {
 });
 
 export const PersonFilterInput = builder.inputType('PersonFilter', {
-  description: 'Narrows a people list; every condition given must hold. Place and field conditions include what lies below them.',
+  description:
+    'Narrows a people list; every condition given must hold. Place and field conditions include what lies below them.',
   fields: (t) => ({
-    text: t.string({ required: false, description: 'Name, alias, pinyin, initials or English name.' }),
+    text: t.string({
+      required: false,
+      description: 'Name, alias, pinyin, initials or English name.',
+    }),
     categories: t.field({ type: [PersonCategoryEnum], required: false }),
     levels: t.field({ type: [TalentLevelEnum], required: false }),
-    fields: t.idList({ required: false, description: 'Expert in one of these fields or a sub-field.' }),
-    livesIn: t.idList({ required: false, description: 'Lives in one of these places or a place inside.' }),
-    hometown: t.idList({ required: false, description: 'Born in one of these places or a place inside.' }),
-    livesOutside: t.idList({ required: false, description: 'Lives (known) outside all of these places: natives working elsewhere.' }),
+    fields: t.idList({
+      required: false,
+      description: 'Expert in one of these fields or a sub-field.',
+    }),
+    livesIn: t.idList({
+      required: false,
+      description: 'Lives in one of these places or a place inside.',
+    }),
+    hometown: t.idList({
+      required: false,
+      description: 'Born in one of these places or a place inside.',
+    }),
+    livesOutside: t.idList({
+      required: false,
+      description: 'Lives (known) outside all of these places: natives working elsewhere.',
+    }),
     almaMater: t.idList({ required: false }),
     graduationYearFrom: t.int({ required: false }),
     graduationYearTo: t.int({ required: false }),
     employers: t.idList({ required: false }),
-    employerEver: t.boolean({ required: false, description: 'Count past employers too (default: current only).' }),
+    employerEver: t.boolean({
+      required: false,
+      description: 'Count past employers too (default: current only).',
+    }),
     employerTypes: t.field({ type: [OrganizationTypeEnum], required: false }),
     birthYearFrom: t.int({ required: false }),
     birthYearTo: t.int({ required: false }),
@@ -50,8 +73,11 @@ type PersonOrder = 'CREATED' | 'NAME' | 'BIRTH_YEAR';
 
 type FilterArg = typeof PersonFilterInput.$inferInput;
 
-const ids = (list: readonly (string | number)[] | null | undefined, kind: 'Person' | 'Organization' | 'Place' | 'Field', path: string[]) =>
-  list?.map((id, i) => idOf(String(id), [kind], [...path, String(i)]).id) ?? null;
+const ids = (
+  list: readonly (string | number)[] | null | undefined,
+  kind: 'Person' | 'Organization' | 'Place' | 'Field',
+  path: string[],
+) => list?.map((id, i) => idOf(String(id), [kind], [...path, String(i)]).id) ?? null;
 
 /** The GraphQL filter as a PersonFilter with our own ids; ValidationError names a bad id. */
 export function toPersonFilter(filter: FilterArg | null | undefined): PersonFilter {
@@ -60,10 +86,18 @@ export function toPersonFilter(filter: FilterArg | null | undefined): PersonFilt
   if (near && (near.hops < 1 || near.hops > 3)) {
     throw new ValidationError([{ path: ['filter', 'near', 'hops'], message: 'must be 1, 2 or 3' }]);
   }
-  for (const key of ['graduationYearFrom', 'graduationYearTo', 'birthYearFrom', 'birthYearTo', 'asOfYear'] as const) {
+  for (const key of [
+    'graduationYearFrom',
+    'graduationYearTo',
+    'birthYearFrom',
+    'birthYearTo',
+    'asOfYear',
+  ] as const) {
     const year = filter[key];
     if (year != null && (year < 1900 || year > 2100)) {
-      throw new ValidationError([{ path: ['filter', key], message: 'must be a year between 1900 and 2100' }]);
+      throw new ValidationError([
+        { path: ['filter', key], message: 'must be a year between 1900 and 2100' },
+      ]);
     }
   }
   return {
@@ -83,7 +117,12 @@ export function toPersonFilter(filter: FilterArg | null | undefined): PersonFilt
     birthYearFrom: filter.birthYearFrom,
     birthYearTo: filter.birthYearTo,
     asOfYear: filter.asOfYear,
-    near: near ? { personIds: ids(near.people, 'Person', ['filter', 'near', 'people']) ?? [], hops: near.hops } : null,
+    near: near
+      ? {
+          personIds: ids(near.people, 'Person', ['filter', 'near', 'people']) ?? [],
+          hops: near.hops,
+        }
+      : null,
   };
 }
 
@@ -98,14 +137,21 @@ builder.queryField('people', (t) =>
   t.connection(
     {
       type: PersonRef,
-      description: 'People passing a filter, in a stable order, paged with keyset cursors (first ≤ 200).',
+      description:
+        'People passing a filter, in a stable order, paged with keyset cursors (first ≤ 200).',
       args: {
         filter: t.arg({ type: PersonFilterInput, required: false }),
         orderBy: t.arg({ type: PersonOrderEnum, required: false, defaultValue: 'CREATED' }),
       },
       resolve: (_root, args, ctx) => {
         const part = buildPersonFilter(toPersonFilter(args.filter));
-        return listPage(ctx, 'Person', part, personOrders[(args.orderBy ?? 'CREATED') as PersonOrder], args);
+        return listPage(
+          ctx,
+          'Person',
+          part,
+          personOrders[(args.orderBy ?? 'CREATED') as PersonOrder],
+          args,
+        );
       },
     },
     {},
@@ -118,6 +164,7 @@ builder.queryField('peopleFacets', (t) =>
     type: PeopleFacetsRef,
     description: 'How many people passing the filter fall in each category, level, city and field.',
     args: { filter: t.arg({ type: PersonFilterInput, required: false }) },
-    resolve: (_root, args, ctx) => loadPeopleFacets(ctx, buildPersonFilter(toPersonFilter(args.filter))),
+    resolve: (_root, args, ctx) =>
+      loadPeopleFacets(ctx, buildPersonFilter(toPersonFilter(args.filter))),
   }),
 );

@@ -46,7 +46,9 @@ describe('buildPersonFilter', () => {
 
   it('asks about a past year when asOfYear is given', () => {
     const { cypher, params } = buildPersonFilter({ employerIds: ['huawei'], asOfYear: 2019 });
-    expect(cypher).toContain('(w.from IS NULL OR w.from <= $asOf) AND (w.to IS NULL OR w.to >= $asOf)');
+    expect(cypher).toContain(
+      '(w.from IS NULL OR w.from <= $asOf) AND (w.to IS NULL OR w.to >= $asOf)',
+    );
     expect(params.asOf).toBe(2019);
   });
 

@@ -119,7 +119,11 @@ WITH n`;
 }`);
     params.livesOutsideIds = filter.livesOutsideIds;
   }
-  if (nonEmpty(filter.almaMaterIds) || filter.graduationYearFrom != null || filter.graduationYearTo != null) {
+  if (
+    nonEmpty(filter.almaMaterIds) ||
+    filter.graduationYearFrom != null ||
+    filter.graduationYearTo != null
+  ) {
     const conditions = ['NOT s.deleted'];
     if (nonEmpty(filter.almaMaterIds)) {
       conditions.push('o.id IN $almaMaterIds');
@@ -156,7 +160,8 @@ WITH n`;
   }
   if (filter.near && nonEmpty(filter.near.personIds)) {
     const hops = filter.near.hops;
-    if (!Number.isInteger(hops) || hops < 1 || hops > 3) throw new RangeError('hops must be 1, 2 or 3');
+    if (!Number.isInteger(hops) || hops < 1 || hops > 3)
+      throw new RangeError('hops must be 1, 2 or 3');
     where.push(`EXISTS {
   MATCH (n)-[k:KNOWS WHERE NOT k.deleted]-{1,${hops}}(m:Person)
   WHERE m.id IN $nearIds

@@ -2,9 +2,14 @@ import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { EntityRef, TieRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
-import { defineEntityNode } from '../entity/entity-node.ts';
 import type { Person, Place } from '../entity/entity.model.ts';
-import { ConsentStatusEnum, GenderEnum, PersonCategoryEnum, TalentLevelEnum } from '../shared/enums.graphql.ts';
+import { defineEntityNode } from '../entity/entity-node.ts';
+import {
+  ConsentStatusEnum,
+  GenderEnum,
+  PersonCategoryEnum,
+  TalentLevelEnum,
+} from '../shared/enums.graphql.ts';
 import { idOf } from '../shared/global-id.ts';
 import { loadTies } from '../tie/tie.loaders.ts';
 
@@ -15,7 +20,8 @@ export const PersonRef = defineEntityNode(
 
 async function onePlace(ctx: Context, person: Person, kind: 'BORN_IN' | 'LIVES_IN') {
   const ties = await loadTies(ctx, 'Person', person.id, kind);
-  const tie = kind === 'LIVES_IN' ? ties.find((t) => t.props.current ?? t.props.to == null) : ties[0];
+  const tie =
+    kind === 'LIVES_IN' ? ties.find((t) => t.props.current ?? t.props.to == null) : ties[0];
   return (tie?.other as Place | undefined) ?? null;
 }
 
@@ -50,7 +56,8 @@ builder.objectFields(PersonRef, (t) => ({
     type: [TieRef],
     description: 'Jobs: WORKED_AT ties, current first; with asOfYear, those held that year.',
     args: { asOfYear: t.arg.int({ required: false }) },
-    resolve: (p, args, ctx) => loadTies(ctx, 'Person', p.id, 'WORKED_AT', { asOfYear: args.asOfYear }),
+    resolve: (p, args, ctx) =>
+      loadTies(ctx, 'Person', p.id, 'WORKED_AT', { asOfYear: args.asOfYear }),
   }),
   expertise: t.field({
     type: [TieRef],

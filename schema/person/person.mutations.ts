@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { defineCreateUpdate } from '../entity/entity-crud.ts';
-import { consentStatuses, genders, personCategories, talentLevels } from '../shared/entity-kinds.ts';
+import {
+  consentStatuses,
+  genders,
+  personCategories,
+  talentLevels,
+} from '../shared/entity-kinds.ts';
 import {
   ConsentStatusEnum,
   GenderEnum,
@@ -31,7 +36,10 @@ function personInput(create: boolean) {
       ? 'A new person. Contact details are set separately (setContact), under their own access rules.'
       : 'Changes to a person: only the fields given change; null clears a field.',
     fields: (t) => ({
-      name: t.string({ required: create, description: 'Display name (Chinese when known), 1-200 characters.' }),
+      name: t.string({
+        required: create,
+        description: 'Display name (Chinese when known), 1-200 characters.',
+      }),
       latinName: t.string({ required: false }),
       aliases: t.stringList({ required: false }),
       gender: t.field({ type: GenderEnum, required: false }),

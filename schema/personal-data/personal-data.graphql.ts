@@ -2,16 +2,16 @@ import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import type { Person } from '../entity/entity.model.ts';
+import { inWriteTx } from '../entity/entity-mutation.ts';
+import { PersonRef } from '../person/person.graphql.ts';
 import { ConsentStatusEnum, ContactKindEnum } from '../shared/enums.graphql.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { loaderFor } from '../shared/loaders.ts';
 import { parseInput } from '../shared/validate.ts';
-import { PersonRef } from '../person/person.graphql.ts';
 
 interface Contact {
   id: string;
@@ -26,7 +26,8 @@ interface PersonalData {
 }
 
 const ContactRef = builder.objectRef<Contact>('Contact').implement({
-  description: 'A phone number, e-mail, WeChat id or identity number. Personal data: every read is logged.',
+  description:
+    'A phone number, e-mail, WeChat id or identity number. Personal data: every read is logged.',
   fields: (t) => ({
     id: t.id({ resolve: (c) => encodeGlobalId('Contact', c.id) }),
     kind: t.field({ type: ContactKindEnum, resolve: (c) => c.kind as never }),
@@ -35,10 +36,14 @@ const ContactRef = builder.objectRef<Contact>('Contact').implement({
 });
 
 const PersonalDataRef = builder.objectRef<PersonalData>('PersonalData').implement({
-  description: 'Contact details and identifiers, shown only to roles allowed to see them and only with consent.',
+  description:
+    'Contact details and identifiers, shown only to roles allowed to see them and only with consent.',
   fields: (t) => ({
     visible: t.exposeBoolean('visible'),
-    reason: t.exposeString('reason', { nullable: true, description: 'Why the details are hidden.' }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'Why the details are hidden.',
+    }),
     contacts: t.field({ type: [ContactRef], nullable: true, resolve: (p) => p.contacts }),
   }),
 });
@@ -92,7 +97,8 @@ function loadContacts(ctx: Context, personId: string): Promise<Contact[]> {
 builder.objectField(PersonRef, 'personalData', (t) =>
   t.field({
     type: PersonalDataRef,
-    description: 'Contact details: null with a reason unless your role and the person’s consent allow it.',
+    description:
+      'Contact details: null with a reason unless your role and the person’s consent allow it.',
     resolve: async (person, _args, ctx) => {
       const reason = hiddenBecause(ctx, person);
       if (reason) return { visible: false, reason, contacts: null };
@@ -102,10 +108,35 @@ builder.objectField(PersonRef, 'personalData', (t) =>
 );
 
 const contactRules = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('phone'), value: z.string().trim().regex(/^\+?[0-9 ()-]{5,20}$/, { message: 'must be a phone number' }) }),
-  z.object({ kind: z.literal('email'), value: z.string().trim().max(200).email({ message: 'must be an e-mail address' }) }),
-  z.object({ kind: z.literal('wechat'), value: z.string().trim().regex(/^[A-Za-z][-_A-Za-z0-9]{5,19}$/, { message: 'must be a WeChat id (6-20 letters, digits, - or _)' }) }),
-  z.object({ kind: z.literal('id_number'), value: z.string().trim().regex(/^[0-9]{17}[0-9Xx]$|^[A-Z0-9]{6,20}$/, { message: 'must be an identity or passport number' }) }),
+  z.object({
+    kind: z.literal('phone'),
+    value: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{5,20}$/, { message: 'must be a phone number' }),
+  }),
+  z.object({
+    kind: z.literal('email'),
+    value: z.string().trim().max(200).email({ message: 'must be an e-mail address' }),
+  }),
+  z.object({
+    kind: z.literal('wechat'),
+    value: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z][-_A-Za-z0-9]{5,19}$/, {
+        message: 'must be a WeChat id (6-20 letters, digits, - or _)',
+      }),
+  }),
+  z.object({
+    kind: z.literal('id_number'),
+    value: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{17}[0-9Xx]$|^[A-Z0-9]{6,20}$/, {
+        message: 'must be an identity or passport number',
+      }),
+  }),
 ]);
 
 builder.mutationField('setContact', (t) =>
@@ -124,7 +155,10 @@ builder.mutationField('setContact', (t) =>
       const contact = parseInput(contactRules, { kind: args.kind, value: args.value }, []);
       const id = ulid();
       await inWriteTx(ctx, async (tx) => {
-        const found = await tx.run('MATCH (p:Person {id: $personId}) WHERE NOT p.deleted RETURN p.id', { personId });
+        const found = await tx.run(
+          'MATCH (p:Person {id: $personId}) WHERE NOT p.deleted RETURN p.id',
+          { personId },
+        );
         if (!found.length) throw new NotFoundError('Person', args.person, ['person']);
         await tx.run(
           `MATCH (p:Person {id: $personId})
@@ -133,13 +167,20 @@ builder.mutationField('setContact', (t) =>
           { personId, kind: contact.kind, value: contact.value, id, actor: ctx.actor },
         );
         // History says a contact was added, never its value: history is readable by every role.
-        await recordChange(tx, { entityId: personId, op: 'update', actor: ctx.actor, changes: { [`contact.${contact.kind}`]: [null, '[personal data]'] } });
+        await recordChange(tx, {
+          entityId: personId,
+          op: 'update',
+          actor: ctx.actor,
+          changes: { [`contact.${contact.kind}`]: [null, '[personal data]'] },
+        });
       });
       const rows = await ctx.db.read<Contact>(
         'MATCH (:Person {id: $personId})-[:HAS_CONTACT]->(c:Contact {kind: $kind, value: $value}) RETURN c.id AS id, c.kind AS kind, c.value AS value',
         { personId, kind: contact.kind, value: contact.value },
       );
-      return rows[0]!;
+      const saved = rows[0];
+      if (!saved) throw new Error('the contact could not be read back after saving it');
+      return saved;
     },
   }),
 );
@@ -158,7 +199,12 @@ builder.mutationField('removeContact', (t) =>
           { id },
         );
         if (!rows[0]) throw new NotFoundError('Contact', args.id, ['id']);
-        await recordChange(tx, { entityId: rows[0].personId, op: 'update', actor: ctx.actor, changes: { [`contact.${rows[0].kind}`]: ['[personal data]', null] } });
+        await recordChange(tx, {
+          entityId: rows[0].personId,
+          op: 'update',
+          actor: ctx.actor,
+          changes: { [`contact.${rows[0].kind}`]: ['[personal data]', null] },
+        });
       });
       return args.id;
     },
@@ -169,7 +215,11 @@ const consentChannels = ['in_person', 'phone', 'email', 'wechat', 'form', 'other
 const ConsentChannelEnum = builder.enumType('ConsentChannel', { values: consentChannels });
 
 const consentRules = z.object({
-  purpose: z.string().trim().min(1, { message: 'must not be empty' }).max(500, { message: 'must be at most 500 characters' }),
+  purpose: z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(500, { message: 'must be at most 500 characters' }),
 });
 
 builder.mutationField('recordConsent', (t) =>
@@ -182,7 +232,10 @@ builder.mutationField('recordConsent', (t) =>
     args: {
       person: t.arg.id({ required: true }),
       status: t.arg({ type: ConsentStatusEnum, required: true }),
-      purpose: t.arg.string({ required: true, description: 'What the data may be used for, e.g. 招才引智活动邀请.' }),
+      purpose: t.arg.string({
+        required: true,
+        description: 'What the data may be used for, e.g. 招才引智活动邀请.',
+      }),
       channel: t.arg({ type: ConsentChannelEnum, required: true }),
     },
     resolve: async (_root, args, ctx) => {
@@ -196,7 +249,14 @@ builder.mutationField('recordConsent', (t) =>
            CREATE (p)-[:GAVE_CONSENT]->(:Consent {id: $id, status: $status, purpose: $purpose, channel: $channel,
                                                  at: datetime(), recordedBy: $actor})
            RETURN before`,
-          { personId, status: args.status, purpose, channel: args.channel, id: ulid(), actor: ctx.actor },
+          {
+            personId,
+            status: args.status,
+            purpose,
+            channel: args.channel,
+            id: ulid(),
+            actor: ctx.actor,
+          },
         );
         if (!rows.length) throw new NotFoundError('Person', args.person, ['person']);
         await recordChange(tx, {
@@ -212,4 +272,3 @@ builder.mutationField('recordConsent', (t) =>
     },
   }),
 );
-

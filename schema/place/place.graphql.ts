@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
-import { defineCreateUpdate } from '../entity/entity-crud.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
+import { entityProjection, type Place, toEntity } from '../entity/entity.model.ts';
+import { defineCreateUpdate } from '../entity/entity-crud.ts';
 import { setSingleLink } from '../entity/entity-links.ts';
 import { defineEntityList } from '../entity/entity-list.ts';
-import { type Place, toEntity, entityProjection } from '../entity/entity.model.ts';
 import { defineEntityNode } from '../entity/entity-node.ts';
 import { placeKinds } from '../shared/entity-kinds.ts';
 import { PlaceKindEnum } from '../shared/enums.graphql.ts';
@@ -24,7 +24,9 @@ function loadChildren(ctx: Context, id: string): Promise<Place[]> {
        RETURN parent, ${entityProjection} AS e ORDER BY n.name`,
       { ids },
     );
-    return groupInOrder(ids, rows, (r) => r.parent).map((g) => g.map((r) => toEntity('Place', r.e)));
+    return groupInOrder(ids, rows, (r) => r.parent).map((g) =>
+      g.map((r) => toEntity('Place', r.e)),
+    );
   }).load(id);
 }
 
@@ -110,7 +112,10 @@ function placeInput(create: boolean) {
       latinName: t.string({ required: false }),
       aliases: t.stringList({ required: false }),
       kind: t.field({ type: PlaceKindEnum, required: create }),
-      parent: t.id({ required: false, description: 'The place this one lies in; null detaches it.' }),
+      parent: t.id({
+        required: false,
+        description: 'The place this one lies in; null detaches it.',
+      }),
       verified: t.boolean({ required: false }),
       confidence: t.float({ required: false }),
     }),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { defineCreateUpdate } from '../entity/entity-crud.ts';
 import { EntityRef, TieRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
+import { defineCreateUpdate } from '../entity/entity-crud.ts';
 import { setSingleLink } from '../entity/entity-links.ts';
 import { defineEntityList } from '../entity/entity-list.ts';
 import { defineEntityNode } from '../entity/entity-node.ts';
@@ -26,13 +26,15 @@ builder.objectFields(ProjectRef, (t) => ({
     type: EntityRef,
     nullable: true,
     description: 'The host organisation (HOSTED_BY).',
-    resolve: async (p, _args, ctx) => (await loadTies(ctx, 'Project', p.id, 'HOSTED_BY'))[0]?.other ?? null,
+    resolve: async (p, _args, ctx) =>
+      (await loadTies(ctx, 'Project', p.id, 'HOSTED_BY'))[0]?.other ?? null,
   }),
   place: t.field({
     type: EntityRef,
     nullable: true,
     description: 'Where it landed (LANDED_IN).',
-    resolve: async (p, _args, ctx) => (await loadTies(ctx, 'Project', p.id, 'LANDED_IN'))[0]?.other ?? null,
+    resolve: async (p, _args, ctx) =>
+      (await loadTies(ctx, 'Project', p.id, 'LANDED_IN'))[0]?.other ?? null,
   }),
   leaders: t.field({
     type: [TieRef],
@@ -49,7 +51,8 @@ builder.queryField('project', (t) =>
     type: ProjectRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => loadEntity(ctx, 'Project', idOf(args.id, ['Project'], ['id']).id),
+    resolve: (_root, args, ctx) =>
+      loadEntity(ctx, 'Project', idOf(args.id, ['Project'], ['id']).id),
   }),
 );
 
@@ -122,7 +125,19 @@ defineCreateUpdate({
   links: ['host', 'place'],
   writeLinks: async (tx, id, links, ctx) => {
     const common = { kind: 'Project' as const, id, actor: ctx.actor };
-    await setSingleLink(tx, { ...common, type: 'HOSTED_BY', targetKind: 'Organization', target: links.host as string | null | undefined, path: ['input', 'host'] });
-    await setSingleLink(tx, { ...common, type: 'LANDED_IN', targetKind: 'Place', target: links.place as string | null | undefined, path: ['input', 'place'] });
+    await setSingleLink(tx, {
+      ...common,
+      type: 'HOSTED_BY',
+      targetKind: 'Organization',
+      target: links.host as string | null | undefined,
+      path: ['input', 'host'],
+    });
+    await setSingleLink(tx, {
+      ...common,
+      type: 'LANDED_IN',
+      targetKind: 'Place',
+      target: links.place as string | null | undefined,
+      path: ['input', 'place'],
+    });
   },
 });

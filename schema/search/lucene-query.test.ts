@@ -14,7 +14,9 @@ describe('toLuceneQuery', () => {
 
   it('escapes Lucene syntax instead of failing on it', () => {
     expect(escapeLucene('a+b (c) "d" \\ e:f')).toBe('a\\+b \\(c\\) \\"d\\" \\\\ e\\:f');
-    expect(toLuceneQuery('AND OR NOT ~*?')).toMatchInlineSnapshot(`"(+and +or +not +(\\~\\*\\? OR \\~\\*\\?*))"`);
+    expect(toLuceneQuery('AND OR NOT ~*?')).toMatchInlineSnapshot(
+      `"(+and +or +not +(\\~\\*\\? OR \\~\\*\\?*))"`,
+    );
   });
 
   it('gives null for blank or syntax-only text', () => {

@@ -17,8 +17,8 @@ describe('explainMatch', () => {
     expect(explainMatch('david', zhangWei).reasons).toContain('alias');
   });
   it('falls back to full text when nothing else explains it', () => {
-    expect(explainMatch('光谷', { name: '东湖高新区', latinName: null, aliases: [] }).reasons).toEqual([
-      'full_text',
-    ]);
+    expect(
+      explainMatch('光谷', { name: '东湖高新区', latinName: null, aliases: [] }).reasons,
+    ).toEqual(['full_text']);
   });
 });

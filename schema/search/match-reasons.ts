@@ -62,7 +62,7 @@ export function explainMatch(
   const q = compact(query);
   if (q && /^[a-z]+$/.test(q)) {
     const { full, initials } = pinyinOf(hit.name);
-    if (full && full.startsWith(q)) reasons.push('pinyin');
+    if (full?.startsWith(q)) reasons.push('pinyin');
     else if (initials && initials === q) reasons.push('initials');
   }
   if (!reasons.length) reasons.push('full_text');

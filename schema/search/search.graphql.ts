@@ -19,7 +19,8 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
     entity: t.field({ type: EntityRef, resolve: (h) => h.entity }),
     score: t.exposeFloat('score'),
     matchedBy: t.exposeStringList('matchedBy', {
-      description: 'exact_name, exact_alias, name, traditional_form, alias, latin_name, pinyin, initials or full_text; best first.',
+      description:
+        'exact_name, exact_alias, name, traditional_form, alias, latin_name, pinyin, initials or full_text; best first.',
     }),
   }),
 });
@@ -60,14 +61,20 @@ builder.queryField('search', (t) =>
       if (!lucene) return [];
       const variants = normalizeQuery(text);
       const [exact, fuzzy] = await Promise.all([
-        ctx.db.read<{ kind: EntityKind; e: Record<string, unknown>; score: number }>(exactQuery(kinds), {
-          variants: [...variants, text.trim()],
-        }),
-        ctx.db.read<{ kind: EntityKind; e: Record<string, unknown>; score: number }>(fullTextQuery, {
-          lucene,
-          limit: Math.max(first * 5, 50),
-          kinds,
-        }),
+        ctx.db.read<{ kind: EntityKind; e: Record<string, unknown>; score: number }>(
+          exactQuery(kinds),
+          {
+            variants: [...variants, text.trim()],
+          },
+        ),
+        ctx.db.read<{ kind: EntityKind; e: Record<string, unknown>; score: number }>(
+          fullTextQuery,
+          {
+            lucene,
+            limit: Math.max(first * 5, 50),
+            kinds,
+          },
+        ),
       ]);
       const hits = new Map<string, SearchHit>();
       for (const row of [...exact, ...fuzzy]) {
@@ -81,7 +88,12 @@ builder.queryField('search', (t) =>
         hits.set(entity.id, { entity, score: row.score + boost, matchedBy: reasons });
       }
       return [...hits.values()]
-        .sort((a, b) => b.score - a.score || a.entity.name.localeCompare(b.entity.name) || a.entity.id.localeCompare(b.entity.id))
+        .sort(
+          (a, b) =>
+            b.score - a.score ||
+            a.entity.name.localeCompare(b.entity.name) ||
+            a.entity.id.localeCompare(b.entity.id),
+        )
         .slice(0, first);
     },
   }),

@@ -32,7 +32,10 @@ export interface PageArgs {
 export function readPageArgs(args: PageArgs): { size: number; after: CursorKey | null } {
   if (args.last != null || args.before != null) {
     throw new ValidationError([
-      { path: ['last'], message: 'backward paging is not supported; page forward with first/after' },
+      {
+        path: ['last'],
+        message: 'backward paging is not supported; page forward with first/after',
+      },
     ]);
   }
   const size = args.first ?? defaultPageSize;

@@ -17,7 +17,9 @@ export const PersonCategoryEnum = builder.enumType('PersonCategory', { values: p
 export const TalentLevelEnum = builder.enumType('TalentLevel', { values: talentLevels });
 export const GenderEnum = builder.enumType('Gender', { values: genders });
 export const ConsentStatusEnum = builder.enumType('ConsentStatus', { values: consentStatuses });
-export const OrganizationTypeEnum = builder.enumType('OrganizationType', { values: organizationTypes });
+export const OrganizationTypeEnum = builder.enumType('OrganizationType', {
+  values: organizationTypes,
+});
 export const PlaceKindEnum = builder.enumType('PlaceKind', { values: placeKinds });
 export const ProjectKindEnum = builder.enumType('ProjectKind', { values: projectKinds });
 export const ProjectStatusEnum = builder.enumType('ProjectStatus', { values: projectStatuses });

@@ -26,7 +26,10 @@ export function idOf<K extends string>(
   const { typename, id } = decodeGlobalId(globalId);
   if (!(expected as readonly string[]).includes(typename) || !/^[0-9A-Za-z_-]{1,64}$/.test(id)) {
     throw new ValidationError([
-      { path, message: `must be the id of a ${expected.join(' or ')} (got "${globalId.slice(0, 80)}")` },
+      {
+        path,
+        message: `must be the id of a ${expected.join(' or ')} (got "${globalId.slice(0, 80)}")`,
+      },
     ]);
   }
   return { kind: typename as K, id };

@@ -20,7 +20,11 @@ export function loaderFor<V>(
 }
 
 /** Groups rows by `keyOf` into one list per key, in the order of `keys` (empty list when none). */
-export function groupInOrder<R>(keys: readonly string[], rows: R[], keyOf: (row: R) => string): R[][] {
+export function groupInOrder<R>(
+  keys: readonly string[],
+  rows: R[],
+  keyOf: (row: R) => string,
+): R[][] {
   const groups = new Map<string, R[]>();
   for (const row of rows) {
     const k = keyOf(row);

@@ -45,7 +45,13 @@ export async function resolveSourceId(
   const id = ulid();
   await tx.run(
     `CREATE (:Source {id: $id, kind: $kind, title: $title, url: $url, createdAt: datetime(), createdBy: $actor})`,
-    { id, kind: source.kind ?? 'user', title: source.title ?? null, url: source.url ?? null, actor },
+    {
+      id,
+      kind: source.kind ?? 'user',
+      title: source.title ?? null,
+      url: source.url ?? null,
+      actor,
+    },
   );
   return id;
 }

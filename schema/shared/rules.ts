@@ -4,6 +4,7 @@ import { z } from 'zod';
  * Field rules shared by every input. Text is trimmed; control characters are refused because they
  * break exports and hide differences between names.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export const text = (max: number) =>
@@ -18,7 +19,9 @@ export const requiredText = (max: number) =>
   text(max).refine((s) => s.length > 0, { message: 'must not be empty' });
 
 export const textList = (maxItems: number, maxLength: number) =>
-  z.array(requiredText(maxLength)).max(maxItems, { message: `must have at most ${maxItems} items` });
+  z
+    .array(requiredText(maxLength))
+    .max(maxItems, { message: `must have at most ${maxItems} items` });
 
 export const year = z
   .number()

@@ -3,7 +3,14 @@ import type { EntityKind } from '../shared/entity-kinds.ts';
 import { text, unitInterval, year } from '../shared/rules.ts';
 
 export const degrees = ['bachelor', 'master', 'phd', 'postdoc', 'other'] as const;
-export const knowsKinds = ['classmate', 'colleague', 'mentor', 'coauthor', 'friend', 'family'] as const;
+export const knowsKinds = [
+  'classmate',
+  'colleague',
+  'mentor',
+  'coauthor',
+  'friend',
+  'family',
+] as const;
 
 const validTime = {
   from: year.nullish(),
@@ -29,7 +36,11 @@ export const tieKinds = {
   STUDIED_AT: {
     from: ['Person'],
     to: ['Organization'],
-    props: z.strictObject({ degree: z.enum(degrees).nullish(), major: text(200).nullish(), ...validTime }),
+    props: z.strictObject({
+      degree: z.enum(degrees).nullish(),
+      major: text(200).nullish(),
+      ...validTime,
+    }),
     validTime: true,
     description: 'studied at (degree, major, years)',
   },
@@ -65,7 +76,12 @@ export const tieKinds = {
     from: ['Person'],
     to: ['Field'],
     props: z.strictObject({
-      level: z.number().int().min(1, { message: 'must be 1 to 5' }).max(5, { message: 'must be 1 to 5' }).nullish(),
+      level: z
+        .number()
+        .int()
+        .min(1, { message: 'must be 1 to 5' })
+        .max(5, { message: 'must be 1 to 5' })
+        .nullish(),
     }),
     validTime: false,
     description: 'expert in (level 1-5)',

@@ -1,11 +1,11 @@
 import { ulid } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
+import { type DerivedKind, refreshDerivedTies } from '../connections/derived-ties.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { diff, recordChange } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
-import { type DerivedKind, refreshDerivedTies } from '../connections/derived-ties.ts';
 import { encodeTieId, type TieProps } from './tie.model.ts';
 import { type TieKind, tieKinds } from './tie-kinds.ts';
 
@@ -34,7 +34,9 @@ const singleValued: ReadonlySet<TieKind> = new Set(['BORN_IN']);
 
 function checkValidTime(props: TieProps, path: string[]): void {
   if (props.from != null && props.to != null && props.to < props.from) {
-    throw new ValidationError([{ path: [...path, 'endYear'], message: 'must not be before startYear' }]);
+    throw new ValidationError([
+      { path: [...path, 'endYear'], message: 'must not be before startYear' },
+    ]);
   }
   if (props.current && props.to != null && props.to < new Date().getUTCFullYear()) {
     throw new ValidationError([
@@ -44,7 +46,11 @@ function checkValidTime(props: TieProps, path: string[]): void {
 }
 
 /** Validates `props` for `kind`: known properties only, each within its rules. */
-export function validateTieProps(kind: TieKind, props: Record<string, unknown>, path: string[]): TieProps {
+export function validateTieProps(
+  kind: TieKind,
+  props: Record<string, unknown>,
+  path: string[],
+): TieProps {
   const clean = Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
   const parsed = parseInput(tieKinds[kind].props, clean, path) as TieProps;
   checkValidTime(parsed, path);
@@ -52,7 +58,9 @@ export function validateTieProps(kind: TieKind, props: Record<string, unknown>, 
 }
 
 async function requireLive(tx: Tx, kind: EntityKind, id: string, globalId: string, path: string[]) {
-  const rows = await tx.run(`MATCH (n:${kind} {id: $id}) WHERE NOT n.deleted RETURN n.id AS id`, { id });
+  const rows = await tx.run(`MATCH (n:${kind} {id: $id}) WHERE NOT n.deleted RETURN n.id AS id`, {
+    id,
+  });
   if (!rows.length) throw new NotFoundError(kind, globalId, path);
 }
 

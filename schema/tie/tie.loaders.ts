@@ -6,7 +6,10 @@ import { type Tie, tieProjection } from './tie.model.ts';
 import { type TieKind, tieKinds } from './tie-kinds.ts';
 
 /** Which way to follow a tie from an entity of `self` kind: stored direction, or both for KNOWS. */
-function patternFor(kind: TieKind, self: EntityKind): { pattern: string; direction: 'OUT' | 'IN' }[] {
+function patternFor(
+  kind: TieKind,
+  self: EntityKind,
+): { pattern: string; direction: 'OUT' | 'IN' }[] {
   const spec = tieKinds[kind];
   const ways: { pattern: string; direction: 'OUT' | 'IN' }[] = [];
   if ((spec.from as readonly string[]).includes(self)) {

@@ -1,6 +1,6 @@
+import type { Entity } from '../entity/entity.model.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 import { ValidationError } from '../shared/errors.ts';
-import type { Entity } from '../entity/entity.model.ts';
 import { isTieKind, type TieKind } from './tie-kinds.ts';
 
 /** A tie as the API sees it, from the point of view of one end (`direction`). */

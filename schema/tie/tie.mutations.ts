@@ -1,29 +1,37 @@
+import { z } from 'zod';
+import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { TieKindEnum, TieRef } from '../entity/entity.graphql.ts';
 import { inWriteTx } from '../entity/entity-mutation.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { resolveSourceId } from '../shared/provenance.ts';
+import { provenance } from '../shared/rules.ts';
 import { SourceInputRef } from '../shared/source-input.graphql.ts';
 import { parseInput } from '../shared/validate.ts';
-import { provenance } from '../shared/rules.ts';
-import { z } from 'zod';
-import type { Context } from '../../server/context.ts';
 import { loadTies } from './tie.loaders.ts';
 import { decodeTieId, type Tie, type TieProps } from './tie.model.ts';
-import { tieKinds, type TieKind } from './tie-kinds.ts';
+import { type TieKind, tieKinds } from './tie-kinds.ts';
 import { addTie, removeTie, updateTie, validateTieProps } from './tie-write.ts';
 
-const tiePropFields = (t: PothosSchemaTypes.InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>) => ({
+const tiePropFields = (
+  t: PothosSchemaTypes.InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>,
+) => ({
   startYear: t.int({ required: false }),
   endYear: t.int({ required: false }),
   current: t.boolean({ required: false }),
-  degree: t.string({ required: false, description: 'STUDIED_AT: bachelor, master, phd, postdoc, other' }),
+  degree: t.string({
+    required: false,
+    description: 'STUDIED_AT: bachelor, master, phd, postdoc, other',
+  }),
   major: t.string({ required: false }),
   title: t.string({ required: false, description: 'WORKED_AT: job title' }),
   role: t.string({ required: false, description: 'MEMBER_OF, LEADS: role' }),
   level: t.int({ required: false, description: 'EXPERT_IN: 1-5' }),
-  knowsKind: t.string({ required: false, description: 'KNOWS: classmate, colleague, mentor, coauthor, friend, family' }),
+  knowsKind: t.string({
+    required: false,
+    description: 'KNOWS: classmate, colleague, mentor, coauthor, friend, family',
+  }),
   strength: t.float({ required: false, description: 'KNOWS: 0-1' }),
   since: t.int({ required: false, description: 'KNOWS: year they met' }),
   landedYear: t.int({ required: false, description: 'LANDED_IN: year' }),
@@ -70,16 +78,22 @@ function storedProps(input: TiePropArgs): Record<string, unknown> {
 }
 
 /** Stored names back to API names, so validation messages name the field the client sent. */
-const apiName: Record<string, string> = { from: 'startYear', to: 'endYear', kind: 'knowsKind', at: 'landedYear' };
+const apiName: Record<string, string> = {
+  from: 'startYear',
+  to: 'endYear',
+  kind: 'knowsKind',
+  at: 'landedYear',
+};
 function validated(kind: TieKind, input: TiePropArgs): TieProps {
   try {
     return validateTieProps(kind, storedProps(input), ['input']);
   } catch (error) {
     if (error && typeof error === 'object' && 'issues' in error) {
-      for (const issue of (error as { issues: { path: string[]; message: string } [] }).issues) {
+      for (const issue of (error as { issues: { path: string[]; message: string }[] }).issues) {
         const last = issue.path.at(-1);
         if (last && apiName[last]) issue.path[issue.path.length - 1] = apiName[last];
-        if (issue.message.startsWith('Unrecognized key')) issue.message = `is not a property of a ${kind} tie`;
+        if (issue.message.startsWith('Unrecognized key'))
+          issue.message = `is not a property of a ${kind} tie`;
       }
     }
     throw error;
@@ -143,7 +157,8 @@ builder.mutationField('addTie', (t) =>
 builder.mutationField('updateTie', (t) =>
   t.field({
     type: TieRef,
-    description: 'Changes a tie’s properties, valid time or provenance; the change is kept in history.',
+    description:
+      'Changes a tie’s properties, valid time or provenance; the change is kept in history.',
     authScopes: { editor: true },
     errors: { types: mutationErrors },
     args: {
@@ -168,7 +183,8 @@ builder.mutationField('updateTie', (t) =>
 builder.mutationField('endTie', (t) =>
   t.field({
     type: TieRef,
-    description: 'Ends a tie with valid time (left a job, moved away) in a year; it stays in the past.',
+    description:
+      'Ends a tie with valid time (left a job, moved away) in a year; it stays in the past.',
     authScopes: { editor: true },
     errors: { types: mutationErrors },
     args: { id: t.arg.id({ required: true }), endYear: t.arg.int({ required: true }) },
@@ -180,7 +196,15 @@ builder.mutationField('endTie', (t) =>
         ]);
       }
       await inWriteTx(ctx, (tx) =>
-        updateTie(tx, kind, id, args.id, { to: args.endYear, current: false }, { actor: ctx.actor, sourceId: null }, 'tie_end'),
+        updateTie(
+          tx,
+          kind,
+          id,
+          args.id,
+          { to: args.endYear, current: false },
+          { actor: ctx.actor, sourceId: null },
+          'tie_end',
+        ),
       );
       return readBack(ctx, kind, id, args.id);
     },
@@ -189,7 +213,8 @@ builder.mutationField('endTie', (t) =>
 
 builder.mutationField('removeTie', (t) =>
   t.id({
-    description: 'Soft-removes a tie (a mistake, not an ending: use endTie for that). Returns its id.',
+    description:
+      'Soft-removes a tie (a mistake, not an ending: use endTie for that). Returns its id.',
     authScopes: { editor: true },
     errors: { types: mutationErrors },
     args: { id: t.arg.id({ required: true }) },

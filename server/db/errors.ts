@@ -38,7 +38,9 @@ export function mapDriverError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (unavailableCodes.has(error.code)) return new DatabaseUnavailableError(error);
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new ConstraintViolationError('A record with the same key already exists.', { cause: error });
+    return new ConstraintViolationError('A record with the same key already exists.', {
+      cause: error,
+    });
   }
   if (
     error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||

@@ -3,7 +3,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './run.ts';
 
-const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema', 'migrations');
+const migrationsDir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'schema',
+  'migrations',
+);
 
 export interface Migration {
   version: number;

@@ -23,10 +23,16 @@ for (const tool of ['mvn', 'java']) {
     process.exit(0);
   }
 }
-console.log('local Neo4j: fetching Neo4j Community 5.26 from Maven Central (first time: a minute or two)…');
-const result = spawnSync('mvn', ['-q', '-B', '-f', join(here, 'pom.xml'), 'package', '-DskipTests'], {
-  stdio: 'inherit',
-});
+console.log(
+  'local Neo4j: fetching Neo4j Community 5.26 from Maven Central (first time: a minute or two)…',
+);
+const result = spawnSync(
+  'mvn',
+  ['-q', '-B', '-f', join(here, 'pom.xml'), 'package', '-DskipTests'],
+  {
+    stdio: 'inherit',
+  },
+);
 if (result.status !== 0) {
   console.error('local Neo4j: Maven could not fetch or build it (see the output above).');
   process.exit(result.status ?? 1);

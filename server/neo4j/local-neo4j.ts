@@ -1,6 +1,13 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -183,7 +190,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     },
   );
   child.stderr.pipe(log, { end: false });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   void exited.then(() => {
     removeRunningFile(home, child.pid);
     log.end();
@@ -268,7 +277,10 @@ function failure(kind: string, detail: string, logFile: string): LocalNeo4jError
     case 'auth':
       return new LocalNeo4jError('auth', `Could not set the local password: ${detail}`);
     default:
-      return new LocalNeo4jError('crashed', `The local Neo4j failed to start: ${detail}. See ${logFile}.`);
+      return new LocalNeo4jError(
+        'crashed',
+        `The local Neo4j failed to start: ${detail}. See ${logFile}.`,
+      );
   }
 }
 

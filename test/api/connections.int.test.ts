@@ -38,13 +38,41 @@ beforeAll(async () => {
   await create('Organization', 'E', { type: 'enterprise' });
   for (const key of ['a', 'b', 'c', 'd']) await create('Person', key);
   for (const key of ['a', 'b', 'c']) await tie({ kind: 'BORN_IN', subject: id[key], object: id.D });
-  for (const [key, city] of [['a', 'X'], ['b', 'C'], ['c', 'X'], ['d', 'X']]) {
-    await tie({ kind: 'LIVES_IN', subject: id[key as string], object: id[city as string], current: true });
+  for (const [key, city] of [
+    ['a', 'X'],
+    ['b', 'C'],
+    ['c', 'X'],
+    ['d', 'X'],
+  ]) {
+    await tie({
+      kind: 'LIVES_IN',
+      subject: id[key as string],
+      object: id[city as string],
+      current: true,
+    });
   }
-  for (const [key, year] of [['a', 2009], ['b', 2012], ['c', 2015], ['d', 2001]] as const) {
-    await tie({ kind: 'STUDIED_AT', subject: id[key], object: id.U, startYear: year - 4, endYear: year });
+  for (const [key, year] of [
+    ['a', 2009],
+    ['b', 2012],
+    ['c', 2015],
+    ['d', 2001],
+  ] as const) {
+    await tie({
+      kind: 'STUDIED_AT',
+      subject: id[key],
+      object: id.U,
+      startYear: year - 4,
+      endYear: year,
+    });
   }
-  for (const key of ['a', 'c']) await tie({ kind: 'WORKED_AT', subject: id[key], object: id.E, startYear: 2016, current: true });
+  for (const key of ['a', 'c'])
+    await tie({
+      kind: 'WORKED_AT',
+      subject: id[key],
+      object: id.E,
+      startYear: 2016,
+      current: true,
+    });
 }, 120_000);
 
 afterAll(async () => {
@@ -52,7 +80,15 @@ afterAll(async () => {
   await server.close();
 });
 
-type Map = { total: number; groups: { key: string | null; label: string; count: number; people: { edges: { node: { name: string } }[] } | null }[] };
+type Map = {
+  total: number;
+  groups: {
+    key: string | null;
+    label: string;
+    count: number;
+    people: { edges: { node: { name: string } }[] } | null;
+  }[];
+};
 
 describe('alumni and natives maps', () => {
   it('counts natives living elsewhere; a person born in a district counts for its province', async () => {
@@ -79,10 +115,16 @@ describe('alumni and natives maps', () => {
     expect(res.errors).toBeUndefined();
     const { decade, employer } = res.data!;
     expect(decade.total).toBe(4);
-    expect(decade.groups.map((g) => [g.key, g.count])).toEqual([['2000s', 2], ['2010s', 2]]);
+    expect(decade.groups.map((g) => [g.key, g.count])).toEqual([
+      ['2000s', 2],
+      ['2010s', 2],
+    ]);
     expect(names(decade.groups[0]!.people!.edges.map((e) => e.node))).toEqual(['a', 'd']);
     expect(employer.groups.map((g) => [g.key, g.count])).toEqual(
-      expect.arrayContaining([[id.E, 2], [null, 2]]),
+      expect.arrayContaining([
+        [id.E, 2],
+        [null, 2],
+      ]),
     );
     expect(employer.groups.find((g) => g.key === null)?.people).toBeNull();
   });
@@ -90,7 +132,13 @@ describe('alumni and natives maps', () => {
 
 describe('commonConnections', () => {
   it('finds what two people share, and how', async () => {
-    const res = await server.gql<{ commonConnections: { entity: { name: string }; count: number; ties: { of: string; kind: string }[] }[] }>(
+    const res = await server.gql<{
+      commonConnections: {
+        entity: { name: string };
+        count: number;
+        ties: { of: string; kind: string }[];
+      }[];
+    }>(
       'query ($ids: [ID!]!) { commonConnections(ids: $ids) { entity { name } count ties { of kind } } }',
       { ids: [id.a, id.c] },
     );
@@ -99,7 +147,10 @@ describe('commonConnections', () => {
     expect(names(shared.map((s) => s.entity))).toEqual(['D', 'E', 'U', 'X']);
     expect(shared.every((s) => s.count === 2)).toBe(true);
     expect(shared.find((s) => s.entity.name === `${p}E`)?.ties).toEqual(
-      expect.arrayContaining([{ of: id.a, kind: 'WORKED_AT' }, { of: id.c, kind: 'WORKED_AT' }]),
+      expect.arrayContaining([
+        { of: id.a, kind: 'WORKED_AT' },
+        { of: id.c, kind: 'WORKED_AT' },
+      ]),
     );
   });
 
@@ -114,7 +165,15 @@ describe('commonConnections', () => {
 });
 
 describe('neighborhood', () => {
-  type N = { neighborhood: { nodes: { name: string }[]; edges: { kind: string; source: string; target: string }[]; truncated: boolean; omittedNodes: number; omittedByKind: { kind: string; count: number }[] } };
+  type N = {
+    neighborhood: {
+      nodes: { name: string }[];
+      edges: { kind: string; source: string; target: string }[];
+      truncated: boolean;
+      omittedNodes: number;
+      omittedByKind: { kind: string; count: number }[];
+    };
+  };
   const query = `query ($ids: [ID!]!, $depth: Int, $limit: Int, $filter: NeighborhoodFilter) {
     neighborhood(ids: $ids, depth: $depth, limit: $limit, filter: $filter) {
       nodes { name } edges { kind source target } truncated omittedNodes omittedByKind { kind count } } }`;
@@ -137,9 +196,16 @@ describe('neighborhood', () => {
   });
 
   it('filters by kind of neighbour and goes deeper on request', async () => {
-    const places = (await server.gql<N>(query, { ids: [id.U], filter: { kinds: ['Place'] } })).data!.neighborhood;
+    const places = (await server.gql<N>(query, { ids: [id.U], filter: { kinds: ['Place'] } })).data!
+      .neighborhood;
     expect(names(places.nodes)).toEqual(['D', 'U']);
-    const deeper = (await server.gql<N>(query, { ids: [id.E], depth: 2, filter: { tieKinds: ['WORKED_AT', 'LIVES_IN'] } })).data!.neighborhood;
+    const deeper = (
+      await server.gql<N>(query, {
+        ids: [id.E],
+        depth: 2,
+        filter: { tieKinds: ['WORKED_AT', 'LIVES_IN'] },
+      })
+    ).data!.neighborhood;
     // E → a, c (WORKED_AT) → X (LIVES_IN); d lives in X too, but that is a third step.
     expect(names(deeper.nodes)).toEqual(['E', 'X', 'a', 'c']);
   });

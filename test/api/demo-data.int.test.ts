@@ -14,15 +14,35 @@ describe('the demo graph loaded by the test run', () => {
       "MATCH (p:Person) WHERE p.sourceId IS NOT NULL AND EXISTS { MATCH (s:Source {id: p.sourceId, kind: 'seed'}) } RETURN count(p) AS n",
     );
     expect(people?.n).toBe(demoPeople);
-    const labels = await server.db.read<{ label: string }>('CALL db.labels() YIELD label RETURN label');
-    for (const label of ['Person', 'Organization', 'Place', 'Field', 'Project', 'Event', 'Introduction', 'Contact', 'Source']) {
+    const labels = await server.db.read<{ label: string }>(
+      'CALL db.labels() YIELD label RETURN label',
+    );
+    for (const label of [
+      'Person',
+      'Organization',
+      'Place',
+      'Field',
+      'Project',
+      'Event',
+      'Introduction',
+      'Contact',
+      'Source',
+    ]) {
       expect(labels.map((l) => l.label)).toContain(label);
     }
     const types = await server.db.read<{ type: string; n: number }>(
       'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n',
     );
     const count = new Map(types.map((t) => [t.type, t.n]));
-    for (const type of ['STUDIED_AT', 'WORKED_AT', 'BORN_IN', 'LIVES_IN', 'EXPERT_IN', 'KNOWS', 'DERIVED_TIE']) {
+    for (const type of [
+      'STUDIED_AT',
+      'WORKED_AT',
+      'BORN_IN',
+      'LIVES_IN',
+      'EXPERT_IN',
+      'KNOWS',
+      'DERIVED_TIE',
+    ]) {
       expect(count.get(type), type).toBeGreaterThan(1000);
     }
   });
@@ -32,7 +52,9 @@ describe('the demo graph loaded by the test run', () => {
       'MATCH (p:Person) WHERE p.phone IS NOT NULL OR p.email IS NOT NULL OR p.wechat IS NOT NULL RETURN count(p) AS n',
     );
     expect(leaks?.n).toBe(0);
-    const [source] = await server.db.read<{ title: string }>("MATCH (s:Source {kind: 'seed'}) RETURN s.title AS title");
+    const [source] = await server.db.read<{ title: string }>(
+      "MATCH (s:Source {kind: 'seed'}) RETURN s.title AS title",
+    );
     expect(source?.title).toMatch(/invented/i);
   });
 
@@ -42,7 +64,10 @@ describe('the demo graph loaded by the test run', () => {
     );
     expect(JSON.stringify(res.data)).toContain('运城');
     for (const name of ['华中科技大学', '武汉大学', '武汉理工大学']) {
-      const [org] = await server.db.read<{ n: number }>('MATCH (o:Organization {name: $name}) RETURN count(o) AS n', { name });
+      const [org] = await server.db.read<{ n: number }>(
+        'MATCH (o:Organization {name: $name}) RETURN count(o) AS n',
+        { name },
+      );
       expect(org?.n, name).toBe(1);
     }
   });

@@ -17,7 +17,15 @@ afterAll(async () => {
 const ERR = `__typename ... on Error { message } ... on ValidationError { issues { path message } }
   ... on NotFoundError { entity id path } ... on ConflictError { path }`;
 
-type Result = Record<string, { __typename: string; data?: Record<string, unknown>; message?: string; issues?: { path: string[]; message: string }[] }>;
+type Result = Record<
+  string,
+  {
+    __typename: string;
+    data?: Record<string, unknown>;
+    message?: string;
+    issues?: { path: string[]; message: string }[];
+  }
+>;
 
 async function createPerson(input: Record<string, unknown>, source?: Record<string, unknown>) {
   const res = await server.gql<Result>(
@@ -44,7 +52,13 @@ async function mutate(query: string, variables: Record<string, unknown>) {
 describe('creating and changing people', () => {
   it('creates a person with names, aliases and a source, and marks a person without one unsourced', async () => {
     const sourced = await createPerson(
-      { name: `${p}张明`, latinName: 'Zhang Ming', aliases: ['張明'], birthYear: 1975, categories: ['academician'] },
+      {
+        name: `${p}张明`,
+        latinName: 'Zhang Ming',
+        aliases: ['張明'],
+        birthYear: 1975,
+        categories: ['academician'],
+      },
       { title: `${p} 校友名录 2024`, url: 'https://example.org/roster' },
     );
     expect(sourced.__typename).toBe('MutationCreatePersonSuccess');
@@ -54,7 +68,12 @@ describe('creating and changing people', () => {
       aliases: ['張明'],
       birthYear: 1975,
       categories: ['academician'],
-      provenance: { unsourced: false, verified: false, recordedBy: 'role:staff', source: { title: `${p} 校友名录 2024`, kind: 'user' } },
+      provenance: {
+        unsourced: false,
+        verified: false,
+        recordedBy: 'role:staff',
+        source: { title: `${p} 校友名录 2024`, kind: 'user' },
+      },
     });
     const bare = await createPerson({ name: `${p}李华` });
     expect(bare.data).toMatchObject({ provenance: { unsourced: true, source: null } });
@@ -67,7 +86,11 @@ describe('creating and changing people', () => {
     [{ name: `${p}a`, birthYear: 1800 }, ['input', 'birthYear'], '1900'],
     [{ name: `${p}a`, birthYear: new Date().getFullYear() + 1 }, ['input', 'birthYear'], 'future'],
     [{ name: `${p}a\u0007b` }, ['input', 'name'], 'control characters'],
-    [{ name: `${p}a`, aliases: Array.from({ length: 31 }, (_, i) => `a${i}`) }, ['input', 'aliases'], 'at most 30'],
+    [
+      { name: `${p}a`, aliases: Array.from({ length: 31 }, (_, i) => `a${i}`) },
+      ['input', 'aliases'],
+      'at most 30',
+    ],
     [{ name: `${p}a`, confidence: 1.5 }, ['input', 'confidence'], 'between 0 and 1'],
   ])('refuses %j with a ValidationError naming the field', async (input, path, message) => {
     const result = await createPerson(input);
@@ -94,7 +117,10 @@ describe('creating and changing people', () => {
       { id },
     );
     expect(updated.data).toMatchObject({ name: `${p}王强`, title: '院长', birthYear: null });
-    const history = updated.data!.history as { op: string; changes: { field: string; before: string; after: string }[] }[];
+    const history = updated.data!.history as {
+      op: string;
+      changes: { field: string; before: string; after: string }[];
+    }[];
     expect(history.map((h) => h.op)).toEqual(['update', 'create']);
     expect(history[0]?.changes).toEqual(
       expect.arrayContaining([
@@ -110,12 +136,19 @@ describe('creating and changing people', () => {
       {},
     );
     expect(missing).toMatchObject({ __typename: 'NotFoundError', entity: 'Person' });
-    const malformed = await mutate(`mutation { updatePerson(id: "Organization:abc", input: {title: "x"}) { ${ERR} } }`, {});
+    const malformed = await mutate(
+      `mutation { updatePerson(id: "Organization:abc", input: {title: "x"}) { ${ERR} } }`,
+      {},
+    );
     expect(malformed).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['id'] }] });
   });
 
   it('refuses writes from roles that may not write', async () => {
-    const res = await server.gql('mutation { createPerson(input: {name: "x"}) { __typename } }', {}, { role: 'viewer' });
+    const res = await server.gql(
+      'mutation { createPerson(input: {name: "x"}) { __typename } }',
+      {},
+      { role: 'viewer' },
+    );
     expect(res.errors?.[0]?.message).toMatch(/authoriz|permission/i);
   });
 });
@@ -133,7 +166,10 @@ describe('places, fields and organisations', () => {
     const province = (await createPlace(`${p}省`, 'province')).data!;
     const city = (await createPlace(`${p}市`, 'city', province.id as string)).data!;
     const district = (await createPlace(`${p}区`, 'district', city.id as string)).data!;
-    expect(district).toMatchObject({ parent: { name: `${p}市` }, ancestors: [{ name: `${p}市` }, { name: `${p}省` }] });
+    expect(district).toMatchObject({
+      parent: { name: `${p}市` },
+      ancestors: [{ name: `${p}市` }, { name: `${p}省` }],
+    });
 
     const cycle = await mutate(
       `mutation ($id: ID!, $parent: ID!) { updatePlace(id: $id, input: {parent: $parent, name: "renamed"}) { ${ERR} } }`,
@@ -159,10 +195,13 @@ describe('places, fields and organisations', () => {
       {},
     );
     expect(failed).toMatchObject({ __typename: 'NotFoundError', path: ['input', 'host'] });
-    const left = await server.db.read('MATCH (n) WHERE n.name = $name OR n.title = $title RETURN n', {
-      name: `${p}项目`,
-      title: `${p}来源`,
-    });
+    const left = await server.db.read(
+      'MATCH (n) WHERE n.name = $name OR n.title = $title RETURN n',
+      {
+        name: `${p}项目`,
+        title: `${p}来源`,
+      },
+    );
     expect(left).toEqual([]);
   });
 
@@ -174,10 +213,15 @@ describe('places, fields and organisations', () => {
       { place: city.id },
     );
     expect(org.data).toMatchObject({ type: 'rnd_institute', place: { name: `${p}光谷` } });
-    const list = await server.gql<{ organizations: { totalCount: number; edges: { node: { name: string } }[] } }>(
+    const list = await server.gql<{
+      organizations: { totalCount: number; edges: { node: { name: string } }[] };
+    }>(
       'query ($within: ID!) { organizations(filter: {within: $within, types: [rnd_institute]}) { totalCount edges { node { name } } } }',
       { within: city.id },
     );
-    expect(list.data?.organizations).toEqual({ totalCount: 1, edges: [{ node: { name: `${p}光电研究院` } }] });
+    expect(list.data?.organizations).toEqual({
+      totalCount: 1,
+      edges: [{ node: { name: `${p}光电研究院` } }],
+    });
   });
 });

@@ -27,7 +27,15 @@ describe('schema migrations', () => {
       "SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, type WHERE type = 'UNIQUENESS' RETURN labels, type",
     );
     const labels = constraints.map((c) => c.labels[0]);
-    for (const label of ['Person', 'Organization', 'Place', 'Field', 'Project', 'Event', 'Source']) {
+    for (const label of [
+      'Person',
+      'Organization',
+      'Place',
+      'Field',
+      'Project',
+      'Event',
+      'Source',
+    ]) {
       expect(labels).toContain(label);
     }
     const [fulltext] = await server.db.read<{ analyzer: string; state: string }>(

@@ -8,7 +8,11 @@ const p = testPrefix('path');
 const staff = { role: 'staff' };
 const id: Record<string, string> = {};
 
-async function create(kind: 'Person' | 'Organization', key: string, extra: Record<string, unknown> = {}) {
+async function create(
+  kind: 'Person' | 'Organization',
+  key: string,
+  extra: Record<string, unknown> = {},
+) {
   const res = await server.gql<Record<string, { data: { id: string } }>>(
     `mutation ($input: ${kind}Input!) { create${kind}(input: $input) { ... on MutationCreate${kind}Success { data { id } } } }`,
     { input: { name: `${p}${key}`, ...extra } },
@@ -29,14 +33,26 @@ async function tie(input: Record<string, unknown>, source?: Record<string, unkno
 const roster = { title: `${p} 校友名录` };
 const knows = (a: string, b: string, strength: number, verified: boolean, kind = 'classmate') =>
   tie(
-    { kind: 'KNOWS', subject: id[a], object: id[b], knowsKind: kind, strength, since: 2005, verified },
+    {
+      kind: 'KNOWS',
+      subject: id[a],
+      object: id[b],
+      knowsKind: kind,
+      strength,
+      since: 2005,
+      verified,
+    },
     verified ? roster : undefined,
   );
 
 type Paths = {
   introductionPaths: {
     reason: string | null;
-    paths: { score: { score: number; hops: number }; people: { name: string }[]; hops: { derived: boolean; explanation: string; en: string }[] }[];
+    paths: {
+      score: { score: number; hops: number };
+      people: { name: string }[];
+      hops: { derived: boolean; explanation: string; en: string }[];
+    }[];
   };
 };
 async function paths(args: Record<string, unknown>) {
@@ -49,7 +65,10 @@ async function paths(args: Record<string, unknown>) {
   );
   expect(res.errors).toBeUndefined();
   const result = res.data!.introductionPaths;
-  return { ...result, routes: result.paths.map((x) => x.people.map((n) => n.name.slice(p.length)).join('-')) };
+  return {
+    ...result,
+    routes: result.paths.map((x) => x.people.map((n) => n.name.slice(p.length)).join('-')),
+  };
 }
 
 beforeAll(async () => {
@@ -88,13 +107,21 @@ describe('introductionPaths', () => {
 
   it('explains each hop with its source, in Chinese and English', async () => {
     const { paths: found } = await paths({});
-    expect(found[0]?.hops[0]?.explanation).toBe(`同学（自2005年起），来源：${p} 校友名录（已核实）`);
-    expect(found[2]?.hops[0]?.en).toBe(`colleagues at ${p}O (2012–2015), derived from employment records`);
+    expect(found[0]?.hops[0]?.explanation).toBe(
+      `同学（自2005年起），来源：${p} 校友名录（已核实）`,
+    );
+    expect(found[2]?.hops[0]?.en).toBe(
+      `colleagues at ${p}O (2012–2015), derived from employment records`,
+    );
     expect(found[3]?.hops[0]?.explanation).toBe('同学（自2005年起），未注明来源');
   });
 
   it('switches derived ties off, avoids people, and honours a minimum strength', async () => {
-    expect((await paths({ derived: false, first: 3 })).routes).toEqual(['A-B-T', 'A-D-E-T', 'A-C-T']);
+    expect((await paths({ derived: false, first: 3 })).routes).toEqual([
+      'A-B-T',
+      'A-D-E-T',
+      'A-C-T',
+    ]);
     // Six simple paths exist within 4 hops (A-B-C-T and A-C-B-T through the cycle too), no more.
     expect((await paths({ first: 10 })).routes).toHaveLength(6);
     expect((await paths({ avoid: [id.B] })).routes[0]).toBe('A-D-E-T');
@@ -113,7 +140,13 @@ describe('introductionPaths', () => {
   });
 
   it('refuses bad arguments with the field named', async () => {
-    const res = await server.gql('query ($to: ID!) { introductionPaths(from: [], to: $to, maxHops: 9) { reason } }', { to: id.T });
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: ['maxHops'] }] });
+    const res = await server.gql(
+      'query ($to: ID!) { introductionPaths(from: [], to: $to, maxHops: 9) { reason } }',
+      { to: id.T },
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      issues: [{ path: ['maxHops'] }],
+    });
   });
 });

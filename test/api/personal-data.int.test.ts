@@ -58,28 +58,36 @@ describe('personal data', () => {
     expect((await audits(person))[0]!.n).toBe(before + 1);
   });
 
-  it.each(['viewer', 'consultant'])('hides contacts from %s with a reason, and logs nothing', async (role) => {
-    const before = (await audits(person))[0]!.n;
-    const res = await server.gql<{ person: { personalData: unknown } }>(
-      `query ($id: ID!) { person(id: $id) { ${personalData} } }`,
-      { id: person },
-      { role },
-    );
-    expect(res.data?.person.personalData).toEqual({
-      visible: false,
-      reason: `the ${role} role may not see contact details`,
-      contacts: null,
-    });
-    expect((await audits(person))[0]!.n).toBe(before);
-  });
+  it.each(['viewer', 'consultant'])(
+    'hides contacts from %s with a reason, and logs nothing',
+    async (role) => {
+      const before = (await audits(person))[0]!.n;
+      const res = await server.gql<{ person: { personalData: unknown } }>(
+        `query ($id: ID!) { person(id: $id) { ${personalData} } }`,
+        { id: person },
+        { role },
+      );
+      expect(res.data?.person.personalData).toEqual({
+        visible: false,
+        reason: `the ${role} role may not see contact details`,
+        contacts: null,
+      });
+      expect((await audits(person))[0]!.n).toBe(before);
+    },
+  );
 
   it('hides contacts of a person who withdrew consent, even from staff', async () => {
-    const res = await server.gql<{ person: { personalData: { visible: boolean; reason: string } } }>(
+    const res = await server.gql<{
+      person: { personalData: { visible: boolean; reason: string } };
+    }>(
       `query ($id: ID!) { person(id: $id) { ${personalData} } }`,
       { id: refused },
       { role: 'staff' },
     );
-    expect(res.data?.person.personalData).toMatchObject({ visible: false, reason: 'the person has withdrawn consent' });
+    expect(res.data?.person.personalData).toMatchObject({
+      visible: false,
+      reason: 'the person has withdrawn consent',
+    });
   });
 
   it('never puts contact values in history, and refuses contact writes from viewers', async () => {
@@ -98,13 +106,18 @@ describe('personal data', () => {
   });
 
   it('records a consent decision as its own node and follows it', async () => {
-    const res = await server.gql<{ recordConsent: { data: { consentStatus: string; personalData: { visible: boolean } } } }>(
+    const res = await server.gql<{
+      recordConsent: { data: { consentStatus: string; personalData: { visible: boolean } } };
+    }>(
       `mutation ($id: ID!) { recordConsent(person: $id, status: withdrawn, purpose: "活动邀请", channel: wechat) {
         ... on MutationRecordConsentSuccess { data { consentStatus personalData { visible } } } } }`,
       { id: person },
       { role: 'staff' },
     );
-    expect(res.data?.recordConsent.data).toEqual({ consentStatus: 'withdrawn', personalData: { visible: false } });
+    expect(res.data?.recordConsent.data).toEqual({
+      consentStatus: 'withdrawn',
+      personalData: { visible: false },
+    });
     const consents = await server.db.read<{ purpose: string; channel: string }>(
       'MATCH (:Person {id: $id})-[:GAVE_CONSENT]->(c:Consent) RETURN c.purpose AS purpose, c.channel AS channel',
       { id: person.split(':')[1] },
@@ -118,7 +131,9 @@ describe('personal data', () => {
   });
 
   it('validates contact values per kind', async () => {
-    const res = await server.gql<{ setContact: { __typename: string; issues: { path: string[]; message: string }[] } }>(
+    const res = await server.gql<{
+      setContact: { __typename: string; issues: { path: string[]; message: string }[] };
+    }>(
       'mutation ($id: ID!) { setContact(person: $id, kind: email, value: "not-an-email") { __typename ... on ValidationError { issues { path message } } } }',
       { id: person },
       { role: 'staff' },

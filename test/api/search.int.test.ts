@@ -33,7 +33,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server.db.writeTx((tx) => tx.run('MATCH (n:Person) WHERE n.id IN $ids DETACH DELETE n', { ids: [target, twin].map((g) => g.split(':')[1]) }));
+  await server.db.writeTx((tx) =>
+    tx.run('MATCH (n:Person) WHERE n.id IN $ids DETACH DELETE n', {
+      ids: [target, twin].map((g) => g.split(':')[1]),
+    }),
+  );
   await removeTestData(server.db, p);
   await server.close();
 });
@@ -55,7 +59,9 @@ describe('search', () => {
 
   it('matches full pinyin, pinyin initials and the English name in either order', async () => {
     expect(ids(await search('gongcheling'))).toContain(target);
-    expect((await search('gongcheling')).find((h) => h.entity.id === target)?.matchedBy).toContain('pinyin');
+    expect((await search('gongcheling')).find((h) => h.entity.id === target)?.matchedBy).toContain(
+      'pinyin',
+    );
     expect(ids(await search('gcl', ['Person']))).toContain(target);
     expect(ids(await search('Cheling Gong'))).toContain(target);
     expect(ids(await search('Gong Cheling'))).toContain(target);
@@ -65,7 +71,9 @@ describe('search', () => {
     const hits = await search('Clara Gong');
     expect(hits[0]?.entity.id).toBe(target);
     expect(hits[0]?.matchedBy[0]).toBe('exact_alias');
-    expect((await search('Clara')).find((h) => h.entity.id === target)?.matchedBy).toContain('alias');
+    expect((await search('Clara')).find((h) => h.entity.id === target)?.matchedBy).toContain(
+      'alias',
+    );
   });
 
   it('matches a single character', async () => {
@@ -74,7 +82,9 @@ describe('search', () => {
 
   it('treats Lucene syntax in user text as text, not as an error', async () => {
     for (const text of ['龚澈翎"', 'AND OR', '(*?', '\\', 'title:x', '~~~', '"""', '[a TO z]']) {
-      const res = await server.gql('query ($t: String!) { search(text: $t) { entity { id } } }', { t: text });
+      const res = await server.gql('query ($t: String!) { search(text: $t) { entity { id } } }', {
+        t: text,
+      });
       expect(res.errors, text).toBeUndefined();
     }
   });

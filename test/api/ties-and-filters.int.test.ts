@@ -59,13 +59,47 @@ beforeAll(async () => {
   await addTie({ kind: 'BORN_IN', subject: ids.甲, object: ids.hongshan });
   await addTie({ kind: 'LIVES_IN', subject: ids.甲, object: ids.beijing, current: true });
   await addTie({ kind: 'EXPERT_IN', subject: ids.甲, object: ids.protein, level: 4 });
-  await addTie({ kind: 'STUDIED_AT', subject: ids.甲, object: ids.hust, degree: 'phd', startYear: 2005, endYear: 2010 });
-  await addTie({ kind: 'WORKED_AT', subject: ids.甲, object: ids.huawei, title: '研究员', startYear: 2010, endYear: 2018 });
-  await addTie({ kind: 'WORKED_AT', subject: ids.甲, object: ids.yiling, title: '首席科学家', startYear: 2019, current: true });
+  await addTie({
+    kind: 'STUDIED_AT',
+    subject: ids.甲,
+    object: ids.hust,
+    degree: 'phd',
+    startYear: 2005,
+    endYear: 2010,
+  });
+  await addTie({
+    kind: 'WORKED_AT',
+    subject: ids.甲,
+    object: ids.huawei,
+    title: '研究员',
+    startYear: 2010,
+    endYear: 2018,
+  });
+  await addTie({
+    kind: 'WORKED_AT',
+    subject: ids.甲,
+    object: ids.yiling,
+    title: '首席科学家',
+    startYear: 2019,
+    current: true,
+  });
   await addTie({ kind: 'LIVES_IN', subject: ids.乙, object: ids.wuhan, current: true });
   await addTie({ kind: 'EXPERT_IN', subject: ids.乙, object: ids.bio, level: 2 });
-  await addTie({ kind: 'KNOWS', subject: ids.甲, object: ids.乙, knowsKind: 'classmate', strength: 0.8, since: 2005 });
-  await addTie({ kind: 'KNOWS', subject: ids.乙, object: ids.丙, knowsKind: 'colleague', strength: 0.5 });
+  await addTie({
+    kind: 'KNOWS',
+    subject: ids.甲,
+    object: ids.乙,
+    knowsKind: 'classmate',
+    strength: 0.8,
+    since: 2005,
+  });
+  await addTie({
+    kind: 'KNOWS',
+    subject: ids.乙,
+    object: ids.丙,
+    knowsKind: 'colleague',
+    strength: 0.5,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -76,9 +110,17 @@ afterAll(async () => {
 describe('ties', () => {
   it('refuses bad ties with typed errors, naming the field', async () => {
     expect(
-      await addTie({ kind: 'WORKED_AT', subject: ids.乙, object: ids.huawei, startYear: 2015, endYear: 2010 }),
+      await addTie({
+        kind: 'WORKED_AT',
+        subject: ids.乙,
+        object: ids.huawei,
+        startYear: 2015,
+        endYear: 2010,
+      }),
     ).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'endYear'] }] });
-    expect(await addTie({ kind: 'WORKED_AT', subject: ids.乙, object: ids.huawei, degree: 'phd' })).toMatchObject({
+    expect(
+      await addTie({ kind: 'WORKED_AT', subject: ids.乙, object: ids.huawei, degree: 'phd' }),
+    ).toMatchObject({
       __typename: 'ValidationError',
       issues: [{ message: 'is not a property of a WORKED_AT tie' }],
     });
@@ -86,18 +128,26 @@ describe('ties', () => {
       __typename: 'ValidationError',
       issues: [{ path: ['input', 'object'] }],
     });
-    expect(await addTie({ kind: 'KNOWS', subject: ids.甲, object: ids.甲, knowsKind: 'friend' })).toMatchObject({
+    expect(
+      await addTie({ kind: 'KNOWS', subject: ids.甲, object: ids.甲, knowsKind: 'friend' }),
+    ).toMatchObject({
       __typename: 'ValidationError',
     });
     // Duplicates: the same KNOWS pair in the other direction, a second hometown.
-    expect(await addTie({ kind: 'KNOWS', subject: ids.乙, object: ids.甲, knowsKind: 'friend' })).toMatchObject({
+    expect(
+      await addTie({ kind: 'KNOWS', subject: ids.乙, object: ids.甲, knowsKind: 'friend' }),
+    ).toMatchObject({
       __typename: 'ConflictError',
     });
     expect(await addTie({ kind: 'BORN_IN', subject: ids.甲, object: ids.beijing })).toMatchObject({
       __typename: 'ConflictError',
     });
     expect(
-      await addTie({ kind: 'LIVES_IN', subject: ids.丁, object: 'Place:01ARZ3NDEKTSV4RRFFQ69G5FAV' }),
+      await addTie({
+        kind: 'LIVES_IN',
+        subject: ids.丁,
+        object: 'Place:01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      }),
     ).toMatchObject({ __typename: 'NotFoundError', path: ['input', 'object'] });
   });
 
@@ -123,11 +173,13 @@ describe('ties', () => {
   });
 
   it('ends a job in a year and keeps it in the past (as-of queries)', async () => {
-    const person = await server.gql<{ person: { positions: { id: string; other: { name: string } }[] } }>(
-      'query ($id: ID!) { person(id: $id) { positions { id other { name } } } }',
-      { id: ids.甲 },
-    );
-    expect(person.data?.person.positions.map((x) => x.other.name)).toEqual([`${p}以岭`, `${p}华为`]);
+    const person = await server.gql<{
+      person: { positions: { id: string; other: { name: string } }[] };
+    }>('query ($id: ID!) { person(id: $id) { positions { id other { name } } } }', { id: ids.甲 });
+    expect(person.data?.person.positions.map((x) => x.other.name)).toEqual([
+      `${p}以岭`,
+      `${p}华为`,
+    ]);
     const asOf2015 = await server.gql<{ person: { positions: { other: { name: string } }[] } }>(
       'query ($id: ID!) { person(id: $id) { positions(asOfYear: 2015) { other { name } } } }',
       { id: ids.甲 },
@@ -139,11 +191,20 @@ describe('ties', () => {
 describe('changing and ending ties', () => {
   it('updates a tie, ends it in a year, removes it, and keeps each step in history', async () => {
     const added = (await addTie({
-      kind: 'WORKED_AT', subject: ids.丁, object: ids.huawei, title: '工程师', startYear: 2012, current: true,
+      kind: 'WORKED_AT',
+      subject: ids.丁,
+      object: ids.huawei,
+      title: '工程师',
+      startYear: 2012,
+      current: true,
     })) as { data: { id: string } };
     const tieId = added.data.id;
     const ERRS = `__typename ... on ValidationError { issues { path message } } ... on NotFoundError { path }`;
-    const updated = await server.gql<{ updateTie: { data: { title: string; provenance: { verified: boolean; source: { title: string } } } } }>(
+    const updated = await server.gql<{
+      updateTie: {
+        data: { title: string; provenance: { verified: boolean; source: { title: string } } };
+      };
+    }>(
       `mutation ($id: ID!) { updateTie(id: $id, input: {title: "高级工程师", verified: true}, source: {title: "${p} 单位证明"}) {
         ${ERRS} ... on MutationUpdateTieSuccess { data { title provenance { verified source { title } } } } } }`,
       { id: tieId },
@@ -186,30 +247,50 @@ describe('changing and ending ties', () => {
       'query ($id: ID!) { person(id: $id) { history { op } } }',
       { id: ids.丁 },
     );
-    expect(history.data?.person.history.map((h) => h.op)).toEqual(['tie_remove', 'tie_end', 'tie_update', 'tie_add', 'create']);
+    expect(history.data?.person.history.map((h) => h.op)).toEqual([
+      'tie_remove',
+      'tie_end',
+      'tie_update',
+      'tie_add',
+      'create',
+    ]);
   });
 
   it('updates organisations, fields and projects, and refuses a field under its own sub-field', async () => {
-    const org = await server.gql<{ updateOrganization: { data: { name: string; type: string; place: { name: string } } } }>(
+    const org = await server.gql<{
+      updateOrganization: { data: { name: string; type: string; place: { name: string } } };
+    }>(
       `mutation ($id: ID!, $place: ID!) { updateOrganization(id: $id, input: {type: investor, place: $place}) {
         ... on MutationUpdateOrganizationSuccess { data { name type place { name } } } } }`,
       { id: ids.hust, place: ids.wuhan },
       staff,
     );
-    expect(org.data?.updateOrganization.data).toEqual({ name: `${p}华科`, type: 'investor', place: { name: `${p}武汉` } });
+    expect(org.data?.updateOrganization.data).toEqual({
+      name: `${p}华科`,
+      type: 'investor',
+      place: { name: `${p}武汉` },
+    });
     const loop = await server.gql<{ updateField: { __typename: string } }>(
       `mutation ($id: ID!, $parent: ID!) { updateField(id: $id, input: {parent: $parent}) { __typename } }`,
       { id: ids.bio, parent: ids.protein },
       staff,
     );
     expect(loop.data?.updateField.__typename).toBe('ConflictError');
-    const project = await server.gql<{ createProject: { data: { id: string; status: string; host: { name: string }; place: { name: string } } } }>(
+    const project = await server.gql<{
+      createProject: {
+        data: { id: string; status: string; host: { name: string }; place: { name: string } };
+      };
+    }>(
       `mutation ($host: ID!, $place: ID!) { createProject(input: {name: "${p}合成生物研究院", kind: institute, status: negotiating, host: $host, place: $place, funding: 5000}) {
         ... on MutationCreateProjectSuccess { data { id status host { name } place { name } } } } }`,
       { host: ids.hust, place: ids.hongshan },
       staff,
     );
-    expect(project.data?.createProject.data).toMatchObject({ status: 'negotiating', host: { name: `${p}华科` }, place: { name: `${p}洪山` } });
+    expect(project.data?.createProject.data).toMatchObject({
+      status: 'negotiating',
+      host: { name: `${p}华科` },
+      place: { name: `${p}洪山` },
+    });
     const landed = await server.gql<{ updateProject: { data: { status: string } } }>(
       `mutation ($id: ID!) { updateProject(id: $id, input: {status: landed}) { ... on MutationUpdateProjectSuccess { data { status } } } }`,
       { id: project.data?.createProject.data.id },
@@ -242,7 +323,13 @@ describe('people filters', () => {
     expect(await peopleNames({ employers: [ids.huawei], asOfYear: 2015 })).toEqual(['甲']);
     expect(await peopleNames({ employers: [ids.huawei], asOfYear: 2020 })).toEqual([]);
     expect(await peopleNames({ employerTypes: ['enterprise'] })).toEqual(['甲']);
-    expect(await peopleNames({ almaMater: [ids.hust], graduationYearFrom: 2010, graduationYearTo: 2010 })).toEqual(['甲']);
+    expect(
+      await peopleNames({
+        almaMater: [ids.hust],
+        graduationYearFrom: 2010,
+        graduationYearTo: 2010,
+      }),
+    ).toEqual(['甲']);
     expect(await peopleNames({ almaMater: [ids.hust], graduationYearFrom: 2011 })).toEqual([]);
   });
 
@@ -252,20 +339,37 @@ describe('people filters', () => {
   });
 
   it('refuses a filter id of the wrong kind with the field path', async () => {
-    const res = await server.gql('query ($f: [ID!]) { people(filter: {fields: $f}) { totalCount } }', { f: [ids.hust] });
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: ['filter', 'fields', '0'] }] });
+    const res = await server.gql(
+      'query ($f: [ID!]) { people(filter: {fields: $f}) { totalCount } }',
+      { f: [ids.hust] },
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      issues: [{ path: ['filter', 'fields', '0'] }],
+    });
   });
 
   it('counts facets for the filtered list', async () => {
-    const res = await server.gql<{ peopleFacets: { fields: { label: string; count: number }[]; cities: { label: string; count: number }[] } }>(
+    const res = await server.gql<{
+      peopleFacets: {
+        fields: { label: string; count: number }[];
+        cities: { label: string; count: number }[];
+      };
+    }>(
       'query ($text: String) { peopleFacets(filter: {text: $text}) { fields { label count } cities { label count } } }',
       { text: p },
     );
     expect(res.data?.peopleFacets.fields).toEqual(
-      expect.arrayContaining([{ label: `${p}功能蛋白`, count: 1 }, { label: `${p}生命健康`, count: 1 }]),
+      expect.arrayContaining([
+        { label: `${p}功能蛋白`, count: 1 },
+        { label: `${p}生命健康`, count: 1 },
+      ]),
     );
     expect(res.data?.peopleFacets.cities).toEqual(
-      expect.arrayContaining([{ label: `${p}武汉`, count: 1 }, { label: `${p}北京`, count: 1 }]),
+      expect.arrayContaining([
+        { label: `${p}武汉`, count: 1 },
+        { label: `${p}北京`, count: 1 },
+      ]),
     );
   });
 });
@@ -291,7 +395,11 @@ describe('soft delete', () => {
     );
     expect(friend.data?.person.knows.map((k) => k.other.name)).toEqual([`${p}甲`]);
 
-    await server.gql(`mutation ($id: ID!) { restoreEntity(id: $id) { ${ERR} } }`, { id: ids.丙 }, staff);
+    await server.gql(
+      `mutation ($id: ID!) { restoreEntity(id: $id) { ${ERR} } }`,
+      { id: ids.丙 },
+      staff,
+    );
     expect(await peopleNames({})).toContain('丙');
   });
 });

@@ -91,7 +91,8 @@ async function loadInto(
   home: string,
   log: (line: string) => void,
 ): Promise<LoadMarker> {
-  if (!(await isEmpty(db))) throw new Error(`${home} holds data but no load marker; delete the folder`);
+  if (!(await isEmpty(db)))
+    throw new Error(`${home} holds data but no load marker; delete the folder`);
   log(`loading ${people.toLocaleString('en')} people into ${home}`);
   const started = performance.now();
   let lastPrint = 0;

@@ -16,8 +16,12 @@ export async function removeTestData(db: Db, prefix: string): Promise<void> {
       'MATCH (n) WHERE n.name STARTS WITH $prefix OR n.title STARTS WITH $prefix RETURN n.id AS id',
       { prefix },
     );
-    await tx.run('MATCH (c:Change) WHERE c.entityId IN $ids DETACH DELETE c', { ids: ids.map((r) => r.id) });
-    await tx.run('MATCH (a:AuditEntry) WHERE a.subjectId IN $ids DETACH DELETE a', { ids: ids.map((r) => r.id) });
+    await tx.run('MATCH (c:Change) WHERE c.entityId IN $ids DETACH DELETE c', {
+      ids: ids.map((r) => r.id),
+    });
+    await tx.run('MATCH (a:AuditEntry) WHERE a.subjectId IN $ids DETACH DELETE a', {
+      ids: ids.map((r) => r.id),
+    });
     await tx.run(
       `MATCH (n) WHERE n.name STARTS WITH $prefix OR n.title STARTS WITH $prefix
        OPTIONAL MATCH (n)-[:HAS_CONTACT|GAVE_CONSENT]->(c) DETACH DELETE c, n`,

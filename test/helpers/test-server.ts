@@ -38,7 +38,8 @@ export async function startTestServer(
   const app = createApp({
     db,
     logger: pino({ level: 'silent' }),
-    onQuery: (event, requestId) => queries.set(requestId, [...(queries.get(requestId) ?? []), event]),
+    onQuery: (event, requestId) =>
+      queries.set(requestId, [...(queries.get(requestId) ?? []), event]),
   });
   const server: Server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

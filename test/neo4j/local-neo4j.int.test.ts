@@ -37,7 +37,9 @@ describe('the local Neo4j', () => {
     let driver = createDriver(neo4j);
     let db = new Db(driver);
     await migrate(db);
-    await db.writeTx((tx) => tx.run("CREATE (:Person {id: 'keep-me', name: '留存测试', deleted: false})"));
+    await db.writeTx((tx) =>
+      tx.run("CREATE (:Person {id: 'keep-me', name: '留存测试', deleted: false})"),
+    );
     await driver.close();
 
     // A second instance on the same data folder is refused with a clear error, whatever the port.
@@ -69,7 +71,9 @@ describe('the local Neo4j', () => {
     expect(await ready()).toMatchObject({ status: 503, body: { status: 'unavailable' } });
 
     neo4j = await start(port);
-    const rows = await db.read<{ name: string }>("MATCH (p:Person {id: 'keep-me'}) RETURN p.name AS name");
+    const rows = await db.read<{ name: string }>(
+      "MATCH (p:Person {id: 'keep-me'}) RETURN p.name AS name",
+    );
     expect(rows).toEqual([{ name: '留存测试' }]);
     expect(await ready()).toMatchObject({ status: 200 });
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { loadDemo } from '../../seed/demo.ts';
 import { createDriver, type Neo4jConnection } from '../../server/db/driver.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { Db } from '../../server/db/run.ts';
 import { startLocalNeo4j } from '../../server/neo4j/local-neo4j.ts';
-import { loadDemo } from '../../seed/demo.ts';
 import { freePort } from '../helpers/free-port.ts';
 
 declare module 'vitest' {
@@ -22,7 +22,12 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const home = mkdtempSync(join(tmpdir(), 'talentgraph-test-'));
-  const neo4j = await startLocalNeo4j({ home, boltPort: await freePort(), heap: '1g', pageCache: '512m' });
+  const neo4j = await startLocalNeo4j({
+    home,
+    boltPort: await freePort(),
+    heap: '1g',
+    pageCache: '512m',
+  });
   const driver = createDriver(neo4j);
   const db = new Db(driver);
   await migrate(db);
