@@ -117,55 +117,43 @@ function fill<K extends string>(
 }
 
 // Enum values, exactly as MODEL.md spells them.
-export const GENDERS = ['male', 'female', 'unknown'] as const;
+// The value lists are the API's own (one list each): the seed must produce exactly what the API accepts.
+import {
+  consentStatuses as CONSENT_STATUSES,
+  contactKinds as CONTACT_KINDS,
+  genders as GENDERS,
+  organizationTypes as ORGANIZATION_TYPES,
+  personCategories as PERSON_CATEGORIES,
+  placeKinds as PLACE_KINDS,
+  projectKinds as PROJECT_KINDS,
+  projectStatuses as PROJECT_STATUSES,
+  talentLevels as TALENT_LEVELS,
+} from '../schema/shared/entity-kinds.ts';
+import { sourceKinds as SOURCE_KINDS } from '../schema/shared/provenance.ts';
+import { degrees as DEGREES, knowsKinds as KNOWS_KINDS } from '../schema/tie/tie-kinds.ts';
+
+export {
+  CONSENT_STATUSES,
+  CONTACT_KINDS,
+  DEGREES,
+  GENDERS,
+  KNOWS_KINDS,
+  ORGANIZATION_TYPES,
+  PERSON_CATEGORIES,
+  PLACE_KINDS,
+  PROJECT_KINDS,
+  PROJECT_STATUSES,
+  SOURCE_KINDS,
+  TALENT_LEVELS,
+};
 export type Gender = (typeof GENDERS)[number];
-export const PERSON_CATEGORIES = [
-  'academician',
-  'strategic_scientist',
-  'leading_talent',
-  'young_talent',
-  'returnee',
-  'alumnus',
-  'native_elsewhere',
-  'local_expert',
-  'entrepreneur',
-] as const;
 export type PersonCategory = (typeof PERSON_CATEGORIES)[number];
-export const TALENT_LEVELS = ['national', 'provincial', 'city'] as const;
 export type TalentLevel = (typeof TALENT_LEVELS)[number];
-export const CONSENT_STATUSES = ['unknown', 'granted', 'refused', 'withdrawn'] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
-export const CONTACT_KINDS = ['phone', 'email', 'wechat', 'id_number'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
-export const ORGANIZATION_TYPES = [
-  'university',
-  'research_institute',
-  'rnd_institute',
-  'key_lab',
-  'enterprise',
-  'incubator',
-  'industrial_park',
-  'hospital',
-  'government',
-  'alumni_association',
-  'overseas_association',
-  'headhunter',
-  'talent_station',
-  'alliance',
-  'investor',
-] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
-export const PLACE_KINDS = ['country', 'province', 'city', 'district'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
-export const PROJECT_KINDS = [
-  'academician_project',
-  'institute',
-  'tech_transfer',
-  'startup',
-  'challenge',
-] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
-export const PROJECT_STATUSES = ['idea', 'negotiating', 'signed', 'landed', 'stopped'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const EVENT_KINDS = [
   'alumni_session',
@@ -189,17 +177,7 @@ export const INTRODUCTION_STAGES = [
   'dormant',
 ] as const;
 export type IntroductionStage = (typeof INTRODUCTION_STAGES)[number];
-export const SOURCE_KINDS = ['roster', 'import', 'article', 'user', 'seed'] as const;
-export const DEGREES = ['bachelor', 'master', 'phd', 'postdoc', 'other'] as const;
 export type Degree = (typeof DEGREES)[number];
-export const KNOWS_KINDS = [
-  'classmate',
-  'colleague',
-  'mentor',
-  'coauthor',
-  'friend',
-  'family',
-] as const;
 export type KnowsKind = (typeof KNOWS_KINDS)[number];
 /**
  * INVITED_TO statuses. MODEL.md names the property but not its values; these come from the seed brief
