@@ -23,7 +23,8 @@ const list = (value: string) =>
 
 function wholeNumber(flag: string, value: string, min: number): number {
   const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs a whole number >= ${min}, got ${value}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${flag} needs a whole number >= ${min}, got ${value}`);
   return n;
 }
 

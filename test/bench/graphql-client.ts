@@ -6,7 +6,10 @@ export class BenchGraphqlError extends Error {
 }
 
 /** Sends GraphQL to the app in-process (no network), as staff. */
-export type GraphqlCall = <T = unknown>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+export type GraphqlCall = <T = unknown>(
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<T>;
 
 /**
  * A GraphQL caller over `app.yoga.fetch`: the full HTTP handling of the server (parsing, validation,

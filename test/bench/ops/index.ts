@@ -1,0 +1,17 @@
+import { alumniMapOperation } from './alumni-map.ts';
+import { introductionPathsOperation } from './introduction-paths.ts';
+import { neighborhoodOperation } from './neighborhood.ts';
+import type { Operation } from './operation.ts';
+import { peopleFilteredPageOperation } from './people-filtered-page.ts';
+import { peoplePageWithRelationsOperation } from './people-page-with-relations.ts';
+import { searchOperation } from './search.ts';
+
+/** Every benchmarked operation, in the order they run and appear in the table. */
+export const operations: readonly Operation[] = [
+  searchOperation,
+  peopleFilteredPageOperation,
+  peoplePageWithRelationsOperation,
+  introductionPathsOperation,
+  neighborhoodOperation,
+  alumniMapOperation,
+];

@@ -1,0 +1,109 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoadMarker } from './load-marker.ts';
+import type { Machine } from './machine.ts';
+import type { Measurement } from './measure.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The latest results, as data: each size keeps its last run; RESULTS.md is rendered from it. */
+export const resultsJson = join(here, 'results.json');
+export const resultsMarkdown = join(here, 'RESULTS.md');
+
+/** One row of the table. */
+export interface ResultRow extends Measurement {
+  operation: string;
+  baseline: string;
+}
+
+/** The last run at one data size. */
+export interface SizeRun {
+  people: number;
+  date: string;
+  machine: Machine;
+  heap: string;
+  pageCache: string;
+  load: LoadMarker;
+  rows: ResultRow[];
+}
+
+type Results = Record<string, SizeRun>;
+
+function readResults(): Results {
+  return existsSync(resultsJson) ? (JSON.parse(readFileSync(resultsJson, 'utf8')) as Results) : {};
+}
+
+const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const seconds = (n: number) => `${Math.round(n / 1000).toLocaleString('en')} s`;
+
+/** The results table in Markdown: one row per operation and size. */
+export function resultsTable(runs: readonly SizeRun[]): string {
+  const lines = [
+    '| operation | people | n | p50 ms | p95 ms | baseline p50 ms | baseline p95 ms | ratio (p50) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const run of runs) {
+    for (const r of run.rows) {
+      lines.push(
+        `| ${r.operation} | ${run.people.toLocaleString('en')} | ${r.iterations} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.baselineP50)} | ${ms(r.baselineP95)} | ${(r.p50 / r.baselineP50).toFixed(2)}× |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+function render(results: Results): string {
+  const runs = Object.values(results).sort((a, b) => a.people - b.people);
+  const baselines = new Map(
+    runs.flatMap((r) => r.rows.map((row) => [row.operation, row.baseline])),
+  );
+  const out = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (test/bench/run.ts); each data size keeps its latest run.',
+    'GraphQL requests go through `app.yoga.fetch` in-process (no network) as `x-role: staff`; the',
+    'baseline runs, in the same process and on the same driver, the raw Cypher that gives the same answer.',
+    'GraphQL and baseline requests are interleaved; inputs are sampled once from the data and cycled.',
+    'ratio = p50 GraphQL / p50 baseline; n = timed iterations (cut for slow operations to fit a time budget).',
+    '',
+    resultsTable(runs),
+    '',
+    '## Runs',
+    '',
+    '| people | date (UTC) | nodes | ties | derived ties | load | derived ties rebuild | heap / page cache |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...runs.map(
+      (r) =>
+        `| ${r.people.toLocaleString('en')} | ${r.date} | ${r.load.nodes.toLocaleString('en')} | ${r.load.ties.toLocaleString('en')} | ${r.load.derivedTies.toLocaleString('en')} | ${seconds(r.load.loadMs)} | ${seconds(r.load.derivedMs)} | ${r.heap} / ${r.pageCache} |`,
+    ),
+    '',
+    'Load = generation + load (`loadGraph`, concurrency 2), measured when the data folder was first filled.',
+    '',
+    '## Machine',
+    '',
+    ...[...new Map(runs.map((r) => [JSON.stringify(r.machine), r])).values()].flatMap((r) => [
+      `- ${r.machine.cpus} CPUs (nproc), ${r.machine.memoryGiB} GiB memory, ${r.machine.cpuModel}`,
+      `- Node ${r.machine.node}, ${r.machine.java}`,
+      `- ${r.machine.neo4j}, local child JVM (server/neo4j/local-neo4j.ts)`,
+    ]),
+    '',
+    '## Baselines',
+    '',
+    ...[...baselines].map(([op, baseline]) => `- **${op}**: ${baseline}`),
+    '',
+  ];
+  return out.join('\n');
+}
+
+/** Records the run at one size (replacing that size's rows for the operations run) and rewrites RESULTS.md. */
+export function saveSizeRun(run: SizeRun, order: readonly string[]): void {
+  const results = readResults();
+  const previous = results[String(run.people)];
+  const ran = new Set(run.rows.map((r) => r.operation));
+  const kept = previous?.rows.filter((r) => !ran.has(r.operation)) ?? [];
+  const rank = (r: ResultRow) => order.indexOf(r.operation);
+  const rows = [...kept, ...run.rows].sort((a, b) => rank(a) - rank(b));
+  results[String(run.people)] = { ...run, rows };
+  writeFileSync(resultsJson, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(resultsMarkdown, render(results));
+}
