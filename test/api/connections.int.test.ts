@@ -210,3 +210,75 @@ describe('neighborhood', () => {
     expect(names(deeper.nodes)).toEqual(['E', 'X', 'a', 'c']);
   });
 });
+
+describe('needs and matches', () => {
+  type M = {
+    person: { name: string };
+    score: number;
+    fieldDistance: number;
+    reachHops: number | null;
+    parts: { fit: number; level: number; affinity: number; reach: number };
+  };
+  let need = '';
+  beforeAll(async () => {
+    await create('Field', 'R');
+    await create('Field', 'S', { parent: id.R });
+    await create('Field', 'G', { parent: id.S });
+    await tie({ kind: 'EXPERT_IN', subject: id.a, object: id.S, level: 5 });
+    await tie({ kind: 'EXPERT_IN', subject: id.b, object: id.G, level: 5 });
+    await tie({ kind: 'EXPERT_IN', subject: id.d, object: id.R, level: 5 });
+    await tie({ kind: 'KNOWS', subject: id.c, object: id.d, knowsKind: 'friend', strength: 0.9 });
+    const res = await server.gql<{ createNeed: { __typename: string; data: { id: string } } }>(
+      `mutation ($owner: ID!, $fields: [ID!]!, $places: [ID!]) {
+        createNeed(owner: $owner, input: {title: "${p}合成生物学带头人", fields: $fields, places: $places}) {
+          __typename ... on MutationCreateNeedSuccess { data { id } } } }`,
+      { owner: id.E, fields: [id.S], places: [id.P] },
+      staff,
+    );
+    need = res.data!.createNeed.data.id;
+  });
+
+  async function matches(from?: string[]) {
+    const res = await server.gql<{ node: { matches: M[] } }>(
+      `query ($id: ID!, $from: [ID!]) { node(id: $id) { ... on Need { matches(from: $from) {
+        person { name } score fieldDistance reachHops parts { fit level affinity reach } } } } }`,
+      { id: need, from },
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.node.matches;
+  }
+
+  it('ranks people by expertise fit (same field, narrower, broader) and return affinity', async () => {
+    const found = await matches();
+    expect(found.map((m) => m.person.name.slice(p.length))).toEqual(['a', 'b', 'd']);
+    expect(found.map((m) => m.fieldDistance)).toEqual([0, 1, -1]);
+    expect(found[0]?.parts).toMatchObject({ fit: 1, level: 1, affinity: 1, reach: 0 });
+    expect(found[1]?.parts.fit).toBeCloseTo(0.9);
+    // d was not born in P but studied at U, which is in P.
+    expect(found[2]?.parts).toMatchObject({ affinity: 0.8 });
+    expect(found[2]?.parts.fit).toBeCloseTo(0.6);
+  });
+
+  it('adds reachability from our side to the score', async () => {
+    const before = (await matches()).find((m) => m.person.name === `${p}d`);
+    const after = (await matches([id.c])).find((m) => m.person.name === `${p}d`);
+    expect(after?.reachHops).toBe(1);
+    expect(after?.parts.reach).toBeGreaterThan(0);
+    expect(after!.score - before!.score).toBeCloseTo(0.2 * after!.parts.reach, 5);
+  });
+
+  it('refuses a need without fields or with a field id of the wrong kind', async () => {
+    const res = await server.gql<{
+      createNeed: { __typename: string; issues: { path: string[] }[] };
+    }>(
+      `mutation ($owner: ID!, $fields: [ID!]!) { createNeed(owner: $owner, input: {title: "x", fields: $fields}) {
+        __typename ... on ValidationError { issues { path } } } }`,
+      { owner: id.E, fields: [id.P] },
+      staff,
+    );
+    expect(res.data?.createNeed).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['input', 'fields', '0'] }],
+    });
+  });
+});

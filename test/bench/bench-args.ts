@@ -10,10 +10,12 @@ export interface BenchArgs {
   warmup: number;
   /** Time one operation may take (GraphQL and baseline together) before its iterations are cut. */
   budgetSeconds: number;
+  /** Fewest timed iterations an operation gets, whatever its budget. */
+  minIterations: number;
 }
 
 export const benchUsage =
-  'usage: tsx test/bench/run.ts [--sizes 100000,1000000] [--ops a,b] [--iterations N] [--warmup N] [--budget-seconds S]';
+  'usage: tsx test/bench/run.ts [--sizes 100000,1000000] [--ops a,b] [--iterations N] [--warmup N] [--budget-seconds S] [--min-iterations N]';
 
 const list = (value: string) =>
   value
@@ -36,6 +38,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     iterations: 100,
     warmup: 10,
     budgetSeconds: 150,
+    minIterations: 20,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
@@ -57,6 +60,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--budget-seconds':
         args.budgetSeconds = wholeNumber(flag, value, 1);
+        break;
+      case '--min-iterations':
+        args.minIterations = wholeNumber(flag, value, 1);
         break;
       default:
         throw new Error(`unknown flag ${flag}`);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--sizes 100000,1000000] [--ops a,b] [--iterations N]`: for each size, starts the
+ * `npm run bench -- [--sizes 100000,1000000] [--ops a,b] [--iterations N] [--budget-seconds S]`: for each size, starts the
  * local Neo4j of `data/bench/<size>` (loading the generated graph the first time), then times each
  * operation through GraphQL and as raw Cypher, prints the table and writes test/bench/RESULTS.md.
  */
@@ -66,6 +66,7 @@ async function benchSize(people: number, ops: Operation[], args: BenchArgs): Pro
         iterations: args.iterations,
         warmup: args.warmup,
         budgetSeconds: args.budgetSeconds,
+        minIterations: args.minIterations,
       });
       run.rows.push({ operation: op.name, baseline: op.baseline, ...result });
       log(

@@ -37,7 +37,7 @@ export async function startTestServer(
   const queries = new Map<string, QueryEvent[]>();
   const app = createApp({
     db,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     onQuery: (event, requestId) =>
       queries.set(requestId, [...(queries.get(requestId) ?? []), event]),
   });
