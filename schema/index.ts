@@ -17,6 +17,7 @@ import './connections/neighborhood.graphql.ts';
 import './connections/common.graphql.ts';
 import './connections/maps.graphql.ts';
 import './connections/needs.graphql.ts';
+import './connections/connectors.graphql.ts';
 import { builder } from './builder.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -282,3 +282,45 @@ describe('needs and matches', () => {
     });
   });
 });
+
+describe('key connectors and degree of connection', () => {
+  beforeAll(async () => {
+    // With c-d from the needs tests: a - b - d - c, and a, c work at E.
+    await tie({ kind: 'KNOWS', subject: id.a, object: id.b, knowsKind: 'friend' });
+    await tie({ kind: 'KNOWS', subject: id.b, object: id.d, knowsKind: 'friend' });
+  });
+
+  it('ranks people by how many different employers their acquaintances span, then by degree', async () => {
+    const res = await server.gql<{
+      keyConnectors: {
+        person: { name: string };
+        bridges: number;
+        degree: number;
+        groups: string[];
+      }[];
+    }>(
+      'query ($text: String) { keyConnectors(scope: {text: $text}) { person { name } bridges degree groups } }',
+      { text: p },
+    );
+    expect(res.errors).toBeUndefined();
+    const top = res.data!.keyConnectors.slice(0, 2);
+    // b knows a (works at E) and d (no employer); d knows c (works at E) and b.
+    expect(top).toEqual([
+      { person: { name: `${p}b` }, bridges: 1, degree: 2, groups: [`${p}E`] },
+      { person: { name: `${p}d` }, bridges: 1, degree: 2, groups: [`${p}E`] },
+    ]);
+  });
+
+  it('gives each person’s degree of connection from our side (null beyond the 3rd)', async () => {
+    const res = await server.gql<Record<string, { degreeFrom: number | null }>>(
+      `query ($a: ID!, $b: ID!, $c: ID!, $d: ID!) {
+        a: person(id: $a) { degreeFrom(people: [$a]) } b: person(id: $b) { degreeFrom(people: [$a]) }
+        d: person(id: $d) { degreeFrom(people: [$a]) } c: person(id: $c) { degreeFrom(people: [$a]) } }`,
+      { a: id.a, b: id.b, c: id.c, d: id.d },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(
+      Object.fromEntries(Object.entries(res.data!).map(([k, v]) => [k, v.degreeFrom])),
+    ).toEqual({ a: 0, b: 1, d: 2, c: 3 });
+  });
+});

@@ -24,6 +24,8 @@ export interface SizeRun {
   heap: string;
   pageCache: string;
   load: LoadMarker;
+  /** 1-minute load average when the timing started and when it ended (others' work on the machine). */
+  loadAverage?: { start: number; end: number };
   rows: ResultRow[];
 }
 
@@ -70,14 +72,16 @@ function render(results: Results): string {
     '',
     '## Runs',
     '',
-    '| people | date (UTC) | nodes | ties | derived ties | load | derived ties rebuild | heap / page cache |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| people | date (UTC) | nodes | ties | derived ties | load | derived ties rebuild | heap / page cache | load average (start → end) |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
     ...runs.map(
       (r) =>
-        `| ${r.people.toLocaleString('en')} | ${r.date} | ${r.load.nodes.toLocaleString('en')} | ${r.load.ties.toLocaleString('en')} | ${r.load.derivedTies.toLocaleString('en')} | ${seconds(r.load.loadMs)} | ${seconds(r.load.derivedMs)} | ${r.heap} / ${r.pageCache} |`,
+        `| ${r.people.toLocaleString('en')} | ${r.date} | ${r.load.nodes.toLocaleString('en')} | ${r.load.ties.toLocaleString('en')} | ${r.load.derivedTies.toLocaleString('en')} | ${seconds(r.load.loadMs)} | ${seconds(r.load.derivedMs)} | ${r.heap} / ${r.pageCache} | ${r.loadAverage ? `${r.loadAverage.start.toFixed(1)} → ${r.loadAverage.end.toFixed(1)}` : '—'} |`,
     ),
     '',
     'Load = generation + load (`loadGraph`, concurrency 2), measured when the data folder was first filled.',
+    'The machine may be shared (test runs, other loads): the load average shows how busy it was. Absolute',
+    'times suffer from that; the ratio less so, as GraphQL and baseline requests alternate.',
     '',
     '## Machine',
     '',
@@ -93,6 +97,11 @@ function render(results: Results): string {
     '',
   ];
   return out.join('\n');
+}
+
+/** Rewrites RESULTS.md from results.json (e.g. after a change to this layout). */
+export function rewriteResultsMarkdown(): void {
+  writeFileSync(resultsMarkdown, render(readResults()));
 }
 
 /** Records the run at one size (replacing that size's rows for the operations run) and rewrites RESULTS.md. */

@@ -3,6 +3,7 @@
  * local Neo4j of `data/bench/<size>` (loading the generated graph the first time), then times each
  * operation through GraphQL and as raw Cypher, prints the table and writes test/bench/RESULTS.md.
  */
+import { loadavg } from 'node:os';
 import pino from 'pino';
 import { createApp } from '../../server/app.ts';
 import { type BenchArgs, benchUsage, parseBenchArgs } from './bench-args.ts';
@@ -50,6 +51,7 @@ async function benchSize(people: number, ops: Operation[], args: BenchArgs): Pro
       `sampled ${samples.people.length} people, ${samples.organizations.length} organisations, ${samples.cities.length} cities, university ${samples.university.name} (${samples.university.people} alumni) in ${Math.round(performance.now() - sampleStarted)} ms`,
     );
     const machine = await describeMachine(cypher);
+    const startLoad = loadavg()[0] ?? 0;
     const run: SizeRun = {
       people,
       date: new Date().toISOString().slice(0, 16).replace('T', ' '),
@@ -57,6 +59,7 @@ async function benchSize(people: number, ops: Operation[], args: BenchArgs): Pro
       heap: opened.memory.heap,
       pageCache: opened.memory.pageCache,
       load: opened.marker,
+      loadAverage: { start: startLoad, end: startLoad },
       rows: [],
     };
     for (const op of ops) {
@@ -72,6 +75,7 @@ async function benchSize(people: number, ops: Operation[], args: BenchArgs): Pro
       log(
         `${op.name}: n=${result.iterations} p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms; baseline p50 ${result.baselineP50.toFixed(1)} ms, p95 ${result.baselineP95.toFixed(1)} ms`,
       );
+      run.loadAverage = { start: startLoad, end: loadavg()[0] ?? 0 };
       // Saved after every operation, so a run stopped half-way still leaves its rows.
       saveSizeRun(
         run,
