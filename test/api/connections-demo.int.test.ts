@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeTestData, testPrefix } from '../helpers/test-data.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+// The connection operations on the demo graph (3,000 invented people), through the HTTP API.
+let server: TestServer;
+const p = testPrefix('demo');
+let hust = '';
+let yuncheng = '';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const res = await server.gql<{
+    o: { entity: { id: string } }[];
+    y: { entity: { id: string } }[];
+  }>(
+    '{ o: search(text: "华中科技大学", types: [Organization], first: 1) { entity { id } } y: search(text: "运城", types: [Place], first: 1) { entity { id } } }',
+  );
+  hust = res.data!.o[0]!.entity.id;
+  yuncheng = res.data!.y[0]!.entity.id;
+});
+afterAll(async () => {
+  await removeTestData(server.db, p);
+  await server.close();
+});
+
+describe('connections on the demo graph', () => {
+  it('finds warm paths between two people of the same network, with explanations', async () => {
+    // Two people three KNOWS steps apart, found in the data rather than assumed.
+    const [pair] = await server.db.read<{ from: string; to: string }>(
+      `MATCH (a:Person)-[:KNOWS]-(:Person)-[:KNOWS]-(:Person)-[:KNOWS]-(b:Person)
+       WHERE a <> b AND NOT (a)-[:KNOWS]-(b) RETURN a.id AS from, b.id AS to ORDER BY a.id LIMIT 1`,
+    );
+    const res = await server.gql<{
+      introductionPaths: { paths: { score: { hops: number }; hops: { explanation: string }[] }[] };
+    }>(
+      'query ($from: [ID!]!, $to: ID!) { introductionPaths(from: $from, to: $to, maxHops: 4) { paths { score { hops } hops { explanation } } } }',
+      { from: [`Person:${pair!.from}`], to: `Person:${pair!.to}` },
+    );
+    expect(res.errors).toBeUndefined();
+    const paths = res.data!.introductionPaths.paths;
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths[0]!.score.hops).toBeLessThanOrEqual(3);
+    expect(paths[0]!.hops[0]!.explanation).toMatch(/同学|同事|师生|合作者|朋友|亲属|推断/);
+  });
+
+  it('caps a university’s neighbourhood and says how much it left out', async () => {
+    const res = await server.gql<{
+      neighborhood: { nodes: unknown[]; truncated: boolean; omittedNodes: number };
+    }>(
+      'query ($id: ID!) { neighborhood(ids: [$id], depth: 2, limit: 100) { nodes { id } truncated omittedNodes } }',
+      { id: hust },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.neighborhood.nodes).toHaveLength(100);
+    expect(res.data!.neighborhood).toMatchObject({ truncated: true });
+    expect(res.data!.neighborhood.omittedNodes).toBeGreaterThan(0);
+  });
+
+  it('maps HUST alumni by city and Yuncheng natives living elsewhere, with drill-down', async () => {
+    const res = await server.gql<{
+      alumni: { total: number; groups: { count: number; people: { totalCount: number } | null }[] };
+      natives: { total: number; groups: { label: string; count: number }[] };
+    }>(
+      `query ($org: ID!, $place: ID!) {
+        alumni: alumniMap(organization: $org, groupBy: CITY) { total groups { count people(first: 5) { totalCount } } }
+        natives: nativesMap(place: $place, groupBy: PROVINCE) { total groups { label count } } }`,
+      { org: hust, place: yuncheng },
+    );
+    expect(res.errors).toBeUndefined();
+    const { alumni, natives } = res.data!;
+    expect(alumni.total).toBeGreaterThan(50);
+    const known = alumni.groups.find((g) => g.people !== null)!;
+    expect(known.people!.totalCount).toBe(known.count);
+    expect(natives.total).toBeGreaterThan(0);
+    expect(natives.groups.reduce((sum, g) => sum + g.count, 0)).toBe(natives.total);
+  });
+
+  it('matches people to a need and finds key connectors among alumni', async () => {
+    const fields = await server.gql<{ search: { entity: { id: string } }[] }>(
+      '{ search(text: "人工智能", types: [Field], first: 1) { entity { id } } }',
+    );
+    const need = await server.gql<{ createNeed: { data: { id: string } } }>(
+      `mutation ($owner: ID!, $fields: [ID!]!) { createNeed(owner: $owner, input: {title: "${p}大模型", fields: $fields}) {
+        ... on MutationCreateNeedSuccess { data { id } } } }`,
+      { owner: hust, fields: [fields.data!.search[0]!.entity.id] },
+      { role: 'staff' },
+    );
+    const res = await server.gql<{
+      node: { matches: { score: number }[] };
+      keyConnectors: { bridges: number }[];
+    }>(
+      `query ($need: ID!, $org: ID!) { node(id: $need) { ... on Need { matches(first: 10) { score } } }
+        keyConnectors(scope: {almaMater: [$org]}, first: 5) { bridges } }`,
+      { need: need.data!.createNeed.data.id, org: hust },
+    );
+    expect(res.errors).toBeUndefined();
+    const scores = res.data!.node.matches.map((m) => m.score);
+    expect(scores).toHaveLength(10);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(res.data!.keyConnectors[0]!.bridges).toBeGreaterThan(0);
+    await server.db.writeTx((tx) =>
+      tx.run('MATCH (n:Need) WHERE n.title STARTS WITH $p DETACH DELETE n', { p }),
+    );
+  });
+});
