@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- [--sizes 100000,1000000] [--ops a,b] [--iterations N] [--budget-seconds S]`: for each size, starts the
- * local Neo4j of `data/bench/<size>` (loading the generated graph the first time), then times each
- * operation through GraphQL and as raw Cypher, prints the table and writes test/bench/RESULTS.md.
+ * `npm run bench -- [--sizes 100000,1000000] [--ops a,b] [--iterations N]` (more flags in
+ * bench-args.ts): for each size, starts the local Neo4j of `data/bench/<size>` (loading the generated
+ * graph the first time), then times each operation through GraphQL and as raw Cypher, prints the
+ * table and writes test/bench/RESULTS.md. Ctrl-C stops Neo4j cleanly.
  */
 import { loadavg } from 'node:os';
 import pino from 'pino';
