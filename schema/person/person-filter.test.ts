@@ -20,7 +20,10 @@ describe('buildPersonFilter', () => {
       categories: ['academician'],
     });
     expect(cypher).toMatchInlineSnapshot(`
-      "MATCH (n:Person)
+      "MATCH (o:Organization) WHERE o.id IN $employerIds
+      MATCH (n:Person)-[w:WORKED_AT]->(o)
+      WHERE NOT w.deleted AND NOT o.deleted AND coalesce(w.current, w.to IS NULL)
+      WITH DISTINCT n
       WHERE NOT n.deleted
         AND any(c IN n.categories WHERE c IN $categories)
         AND EXISTS {
@@ -30,10 +33,6 @@ describe('buildPersonFilter', () => {
         AND EXISTS {
         MATCH (n)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)
         WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL) AND p.id IN $livesInIds
-      }
-        AND EXISTS {
-        MATCH (n)-[w:WORKED_AT]->(o:Organization)
-        WHERE NOT w.deleted AND NOT o.deleted AND coalesce(w.current, w.to IS NULL) AND o.id IN $employerIds
       }"
     `);
     expect(params).toEqual({

@@ -52,6 +52,7 @@ const nonEmpty = <T>(list: readonly T[] | null | undefined): list is readonly T[
 export function buildPersonFilter(filter: PersonFilter): CypherPart {
   const params: Record<string, unknown> = {};
   const where: string[] = ['NOT n.deleted'];
+  const relations: Relation[] = [];
   let match = 'MATCH (n:Person)';
 
   const lucene = filter.text ? toLuceneQuery(filter.text) : null;
@@ -88,24 +89,30 @@ WITH n`;
     params.birthYearTo = filter.birthYearTo;
   }
   if (nonEmpty(filter.fieldIds)) {
-    where.push(`EXISTS {
-  MATCH (n)-[e:EXPERT_IN]->(:Field)-[:SUBFIELD_OF*0..5]->(f:Field)
-  WHERE NOT e.deleted AND f.id IN $fieldIds
-}`);
+    relations.push({
+      rank: 3,
+      pattern: '(n)-[e:EXPERT_IN]->(:Field)-[:SUBFIELD_OF*0..5]->(f:Field)',
+      conditions: ['NOT e.deleted'],
+      target: { variable: 'f', label: 'Field', param: 'fieldIds' },
+    });
     params.fieldIds = filter.fieldIds;
   }
   if (nonEmpty(filter.livesInIds)) {
-    where.push(`EXISTS {
-  MATCH (n)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)
-  WHERE NOT l.deleted AND ${heldNow('l')} AND p.id IN $livesInIds
-}`);
+    relations.push({
+      rank: 4,
+      pattern: '(n)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)',
+      conditions: ['NOT l.deleted', heldNow('l')],
+      target: { variable: 'p', label: 'Place', param: 'livesInIds' },
+    });
     params.livesInIds = filter.livesInIds;
   }
   if (nonEmpty(filter.hometownIds)) {
-    where.push(`EXISTS {
-  MATCH (n)-[b:BORN_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)
-  WHERE NOT b.deleted AND p.id IN $hometownIds
-}`);
+    relations.push({
+      rank: 5,
+      pattern: '(n)-[b:BORN_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)',
+      conditions: ['NOT b.deleted'],
+      target: { variable: 'p', label: 'Place', param: 'hometownIds' },
+    });
     params.hometownIds = filter.hometownIds;
   }
   if (nonEmpty(filter.livesOutsideIds)) {
@@ -125,10 +132,7 @@ WITH n`;
     filter.graduationYearTo != null
   ) {
     const conditions = ['NOT s.deleted'];
-    if (nonEmpty(filter.almaMaterIds)) {
-      conditions.push('o.id IN $almaMaterIds');
-      params.almaMaterIds = filter.almaMaterIds;
-    }
+    if (nonEmpty(filter.almaMaterIds)) params.almaMaterIds = filter.almaMaterIds;
     if (filter.graduationYearFrom != null) {
       conditions.push('s.to >= $graduationYearFrom');
       params.graduationYearFrom = filter.graduationYearFrom;
@@ -137,26 +141,31 @@ WITH n`;
       conditions.push('s.to <= $graduationYearTo');
       params.graduationYearTo = filter.graduationYearTo;
     }
-    where.push(`EXISTS {
-  MATCH (n)-[s:STUDIED_AT]->(o:Organization)
-  WHERE ${conditions.join(' AND ')}
-}`);
+    relations.push({
+      rank: 1,
+      pattern: '(n)-[s:STUDIED_AT]->(o:Organization)',
+      conditions,
+      target: nonEmpty(filter.almaMaterIds)
+        ? { variable: 'o', label: 'Organization', param: 'almaMaterIds' }
+        : undefined,
+    });
   }
   if (nonEmpty(filter.employerIds) || nonEmpty(filter.employerTypes)) {
     const conditions = ['NOT w.deleted', 'NOT o.deleted'];
     if (!filter.employerEver) conditions.push(heldNow('w'));
-    if (nonEmpty(filter.employerIds)) {
-      conditions.push('o.id IN $employerIds');
-      params.employerIds = filter.employerIds;
-    }
+    if (nonEmpty(filter.employerIds)) params.employerIds = filter.employerIds;
     if (nonEmpty(filter.employerTypes)) {
       conditions.push('o.type IN $employerTypes');
       params.employerTypes = filter.employerTypes;
     }
-    where.push(`EXISTS {
-  MATCH (n)-[w:WORKED_AT]->(o:Organization)
-  WHERE ${conditions.join(' AND ')}
-}`);
+    relations.push({
+      rank: 2,
+      pattern: '(n)-[w:WORKED_AT]->(o:Organization)',
+      conditions,
+      target: nonEmpty(filter.employerIds)
+        ? { variable: 'o', label: 'Organization', param: 'employerIds' }
+        : undefined,
+    });
   }
   if (filter.near && nonEmpty(filter.near.personIds)) {
     const hops = filter.near.hops;
@@ -170,5 +179,39 @@ WITH n`;
     params.nearIds = filter.near.personIds;
   }
 
+  // Without text, start from the most selective tie filter that names ids (an anchor found by index)
+  // instead of scanning every person and testing each one.
+  const anchor = filter.text
+    ? undefined
+    : relations.filter((r) => r.target).sort((a, b) => a.rank - b.rank)[0];
+  for (const relation of relations) {
+    if (relation !== anchor) where.push(existsClause(relation));
+  }
+  if (anchor?.target) {
+    const { variable, label, param } = anchor.target;
+    const pattern = anchor.pattern.replace('(n)', '(n:Person)').replace(`(${variable}:${label})`, `(${variable})`);
+    match = `MATCH (${variable}:${label}) WHERE ${variable}.id IN $${param}
+MATCH ${pattern}
+WHERE ${anchor.conditions.join(' AND ')}
+WITH DISTINCT n`;
+  }
   return { cypher: `${match}\nWHERE ${where.join('\n  AND ')}`, params };
+}
+
+/** A filter on a person's ties: `pattern` from (n) to the target, and the target's ids if named. */
+interface Relation {
+  /** Which relation anchors the query when several could: lower first. */
+  rank: number;
+  pattern: string;
+  conditions: string[];
+  target?: { variable: string; label: string; param: string };
+}
+
+function existsClause(relation: Relation): string {
+  const conditions = [...relation.conditions];
+  if (relation.target) conditions.push(`${relation.target.variable}.id IN $${relation.target.param}`);
+  return `EXISTS {
+  MATCH ${relation.pattern}
+  WHERE ${conditions.join(' AND ')}
+}`;
 }
