@@ -48,9 +48,9 @@ const MapGroupRef = builder.objectRef<MapGroup>('MapGroup').implement({
       type: PersonRef,
       nullable: true,
       description: 'The people in this group (drill-down); null for the unknown group.',
-      resolve: (group, args, ctx) =>
+      resolve: (group, args, ctx, info) =>
         group.filter
-          ? listPage(ctx, 'Person', buildPersonFilter(group.filter), personOrders.NAME, args)
+          ? listPage(ctx, 'Person', buildPersonFilter(group.filter), personOrders.NAME, args, info)
           : null,
     }),
   }),

@@ -185,25 +185,33 @@ builder.queryField('introductionPaths', (t) =>
       const avoid = (args.avoid ?? []).map(
         (id, i) => idOf(id, ['Person'], ['avoid', String(i)]).id,
       );
+      // Property checks inside the path pattern cost several times the search itself, so only the
+      // restrictions the caller asked for are written into it (all of them fixed text, no user values).
+      const knows = args.knowsKinds?.length ? args.knowsKinds : knowsKinds;
+      const derivedAllowed = args.derivedKinds?.length ? args.derivedKinds : derivedKindNames;
+      const minStrength = args.minStrength ?? 0;
+      const knowsChecks = ['NOT r.deleted'];
+      if (knows.length < knowsKinds.length) knowsChecks.push('r.kind IN $knowsKinds');
+      if (minStrength > 0) knowsChecks.push('coalesce(r.strength, 0.5) >= $minStrength');
+      const derivedChecks = ['true'];
+      if (derivedAllowed.length < derivedKindNames.length)
+        derivedChecks.push('r.kind IN $derivedKinds');
+      if (minStrength > 0) derivedChecks.push('r.strength >= $minStrength');
+      const useDerived = args.derived ?? true;
+      const tiePredicate = useDerived
+        ? `(type(r) = 'KNOWS' AND ${knowsChecks.join(' AND ')}) OR (type(r) = 'DERIVED_TIE' AND ${derivedChecks.join(' AND ')})`
+        : knowsChecks.join(' AND ');
+      // SHORTEST k ranks by hops only; a wider pool of candidates lets a warmer, longer path win.
+      const candidates = Math.min(Math.max(first * 3, 10), 30);
+      const nodePredicate = avoid.length ? 'NOT x.deleted AND NOT x.id IN $avoid' : 'NOT x.deleted';
       const rows = await ctx.db.read<RawPath>(
         `MATCH (t:Person {id: $to}) WHERE NOT t.deleted
          MATCH (s:Person) WHERE s.id IN $from AND NOT s.deleted AND NOT s.id IN $avoid
-         MATCH p = SHORTEST ${Math.min(first * 3, 30)} (s)(()-[r:KNOWS|DERIVED_TIE WHERE
-             (type(r) = 'KNOWS' AND NOT r.deleted AND r.kind IN $knowsKinds AND coalesce(r.strength, 0.5) >= $minStrength)
-             OR (type(r) = 'DERIVED_TIE' AND $derived AND r.kind IN $derivedKinds AND r.strength >= $minStrength)
-           ]-(x:Person WHERE NOT x.deleted AND NOT x.id IN $avoid)){1,${maxHops}}(t)
+         MATCH p = SHORTEST ${candidates} (s)(()-[r:${useDerived ? 'KNOWS|DERIVED_TIE' : 'KNOWS'} WHERE ${tiePredicate}]-(x:Person WHERE ${nodePredicate})){1,${maxHops}}(t)
          RETURN [n IN nodes(p) | n.id] AS ids,
                 [r IN relationships(p) | r {type: type(r), .kind, .strength, .since, .from, .to, .viaName, .sourceId,
                   .verified, .recordedBy, recordedAt: toString(r.recordedAt), startId: startNode(r).id}] AS ties`,
-        {
-          to,
-          from,
-          avoid,
-          knowsKinds: args.knowsKinds?.length ? args.knowsKinds : knowsKinds,
-          derived: args.derived ?? true,
-          derivedKinds: args.derivedKinds?.length ? args.derivedKinds : derivedKindNames,
-          minStrength: args.minStrength ?? 0,
-        },
+        { to, from, avoid, knowsKinds: knows, derivedKinds: derivedAllowed, minStrength },
       );
       const seen = new Set<string>();
       const paths: IntroductionPath[] = [];

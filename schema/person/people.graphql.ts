@@ -143,7 +143,7 @@ builder.queryField('people', (t) =>
         filter: t.arg({ type: PersonFilterInput, required: false }),
         orderBy: t.arg({ type: PersonOrderEnum, required: false, defaultValue: 'CREATED' }),
       },
-      resolve: (_root, args, ctx) => {
+      resolve: (_root, args, ctx, info) => {
         const part = buildPersonFilter(toPersonFilter(args.filter));
         return listPage(
           ctx,
@@ -151,6 +151,7 @@ builder.queryField('people', (t) =>
           part,
           personOrders[(args.orderBy ?? 'CREATED') as PersonOrder],
           args,
+          info,
         );
       },
     },

@@ -189,7 +189,9 @@ WITH n`;
   }
   if (anchor?.target) {
     const { variable, label, param } = anchor.target;
-    const pattern = anchor.pattern.replace('(n)', '(n:Person)').replace(`(${variable}:${label})`, `(${variable})`);
+    const pattern = anchor.pattern
+      .replace('(n)', '(n:Person)')
+      .replace(`(${variable}:${label})`, `(${variable})`);
     match = `MATCH (${variable}:${label}) WHERE ${variable}.id IN $${param}
 MATCH ${pattern}
 WHERE ${anchor.conditions.join(' AND ')}
@@ -209,7 +211,8 @@ interface Relation {
 
 function existsClause(relation: Relation): string {
   const conditions = [...relation.conditions];
-  if (relation.target) conditions.push(`${relation.target.variable}.id IN $${relation.target.param}`);
+  if (relation.target)
+    conditions.push(`${relation.target.variable}.id IN $${relation.target.param}`);
   return `EXISTS {
   MATCH ${relation.pattern}
   WHERE ${conditions.join(' AND ')}
