@@ -1,11 +1,12 @@
 import { builder } from '../builder.ts';
 import { EntityKindEnum, EntityRef } from '../entity/entity.graphql.ts';
-import { type Entity, entityProjection, toEntity } from '../entity/entity.model.ts';
+import { type Entity, toEntity } from '../entity/entity.model.ts';
 import { type EntityKind, entityKinds } from '../shared/entity-kinds.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { normalizeQuery } from '../shared/search-keys.ts';
 import { toLuceneQuery } from './lucene-query.ts';
 import { explainMatch, type MatchReason } from './match-reasons.ts';
+import { exactNameCypher, fullTextCypher } from './search-cypher.ts';
 
 interface SearchHit {
   entity: Entity;
@@ -24,21 +25,6 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
     }),
   }),
 });
-
-/** Live entities of `kinds` whose name is exactly one of `variants` (range index on name). */
-function exactQuery(kinds: readonly EntityKind[]): string {
-  return kinds
-    .map(
-      (kind) => `MATCH (n:${kind}) WHERE n.name IN $variants AND NOT n.deleted
-RETURN '${kind}' AS kind, ${entityProjection} AS e, 0.0 AS score`,
-    )
-    .join('\nUNION ALL\n');
-}
-
-const fullTextQuery = `CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $limit}) YIELD node AS n, score
-WITH n, score, [l IN labels(n) WHERE l IN $kinds][0] AS kind
-WHERE kind IS NOT NULL AND NOT n.deleted
-RETURN kind, ${entityProjection} AS e, score`;
 
 builder.queryField('search', (t) =>
   t.field({
@@ -62,13 +48,13 @@ builder.queryField('search', (t) =>
       const variants = normalizeQuery(text);
       const [exact, fuzzy] = await Promise.all([
         ctx.db.read<{ kind: EntityKind; e: Record<string, unknown>; score: number }>(
-          exactQuery(kinds),
+          exactNameCypher(kinds),
           {
             variants: [...variants, text.trim()],
           },
         ),
         ctx.db.read<{ kind: EntityKind; e: Record<string, unknown>; score: number }>(
-          fullTextQuery,
+          fullTextCypher,
           {
             lucene,
             limit: Math.max(first * 5, 50),

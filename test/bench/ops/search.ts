@@ -1,5 +1,5 @@
-import { entityProjection } from '../../../schema/entity/entity.model.ts';
 import { toLuceneQuery } from '../../../schema/search/lucene-query.ts';
+import { exactNameCypher, fullTextCypher } from '../../../schema/search/search-cypher.ts';
 import { entityKinds } from '../../../schema/shared/entity-kinds.ts';
 import { normalizeQuery } from '../../../schema/shared/search-keys.ts';
 import type { Samples } from '../samples.ts';
@@ -11,17 +11,8 @@ const query = `query Search($text: String!, $first: Int) {
   search(text: $text, first: $first) { score matchedBy entity { __typename id name } }
 }`;
 
-// Copied from schema/search/search.graphql.ts (not exported there): exact names per kind, full text.
-const exactCypher = entityKinds
-  .map(
-    (kind) => `MATCH (n:${kind}) WHERE n.name IN $variants AND NOT n.deleted
-RETURN '${kind}' AS kind, ${entityProjection} AS e, 0.0 AS score`,
-  )
-  .join('\nUNION ALL\n');
-const fullTextCypher = `CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $limit}) YIELD node AS n, score
-WITH n, score, [l IN labels(n) WHERE l IN $kinds][0] AS kind
-WHERE kind IS NOT NULL AND NOT n.deleted
-RETURN kind, ${entityProjection} AS e, score`;
+// The resolver's own Cypher, run directly.
+const exactCypher = exactNameCypher(entityKinds);
 
 /** The i-th search text: exact Chinese name, full pinyin, pinyin initials, organisation name. */
 export function searchText(samples: Samples, i: number): string {
