@@ -162,25 +162,27 @@ builder.queryField('neighborhood', (t) =>
       let frontier = start.map((s) => s.elementId);
       for (let level = 0; level < depth && frontier.length; level++) {
         const room = limit - nodes.size;
-        const perNode = Math.max(1, Math.min(room, 500));
+        // The room left is shared across the frontier, so one hub cannot take it all; each node's
+        // neighbours are sorted top-k (LIMIT in the subquery) and only counted, by kind, beyond that.
+        const perNode = Math.max(1, Math.min(Math.ceil(room / frontier.length) + 1, 500));
+        const neighbours = `MATCH (a)-[r]-(n)
+             WHERE type(r) IN $types AND NOT coalesce(r.deleted, false) AND NOT coalesce(n.deleted, false)
+               AND any(l IN labels(n) WHERE l IN $kinds)
+               AND ($categories IS NULL OR NOT n:Person OR any(c IN n.categories WHERE c IN $categories))`;
         const rows = await ctx.db.read<Expansion>(
           `UNWIND $frontier AS from
            MATCH (a) WHERE elementId(a) = from
            CALL (a) {
-             MATCH (a)-[r]-(n)
-             WHERE type(r) IN $types AND NOT coalesce(r.deleted, false) AND NOT coalesce(n.deleted, false)
-               AND any(l IN labels(n) WHERE l IN $kinds)
-               AND ($categories IS NULL OR NOT n:Person OR any(c IN n.categories WHERE c IN $categories))
-             WITH r, n, [l IN labels(n) WHERE l IN $kinds][0] AS kind
-             ORDER BY coalesce(r.strength, 0.5) DESC, n.id
-             WITH collect({r: r, n: n, kind: kind}) AS found
-             WITH size(found) AS total, found[0..$perNode] AS head,
-                  [k IN $kinds | {kind: k, count: size([x IN found WHERE x.kind = k])}] AS byKind
-             UNWIND head AS x
-             WITH total, byKind, x.r AS r, x.n AS n, x.kind AS kind
-             RETURN total, byKind,
-                    collect({r: r {.*, type: type(r), recordedAt: null, startEid: elementId(startNode(r))},
-                             e: ${entityProjection}, kind: kind, eid: elementId(n)}) AS items
+             ${neighbours}
+             WITH [l IN labels(n) WHERE l IN $kinds][0] AS kind, count(*) AS count
+             RETURN sum(count) AS total, collect({kind: kind, count: count}) AS byKind
+           }
+           CALL (a) {
+             ${neighbours}
+             WITH r, n ORDER BY coalesce(r.strength, 0.5) DESC, n.id LIMIT $perNode
+             RETURN collect({r: r {.*, type: type(r), recordedAt: null, startEid: elementId(startNode(r))},
+                             e: ${entityProjection}, kind: [l IN labels(n) WHERE l IN $kinds][0],
+                             eid: elementId(n)}) AS items
            }
            RETURN from, total, byKind, items`,
           { frontier, types, kinds, categories, perNode },
