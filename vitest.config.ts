@@ -24,8 +24,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'int',
-          // The real local Neo4j over Bolt and the real HTTP server.
-          include: ['test/**/*.int.test.ts'],
+          // The real local Neo4j over Bolt, the real HTTP server, and the built web app in headless
+          // Chromium: one project, so one Neo4j with the demo graph serves them all.
+          include: ['test/**/*.int.test.ts', 'test/browser/**/*.browser.test.ts'],
           globalSetup: ['test/setup/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,

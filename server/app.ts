@@ -1,4 +1,7 @@
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -21,7 +24,7 @@ export interface AppOptions {
 
 export interface App {
   yoga: YogaServerInstance<Record<string, never>, Context>;
-  /** The Node request handler: /health, /ready, /graphql. */
+  /** The Node request handler: /health, /ready, /graphql, and the built web app (web/dist) at `/`. */
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Neo4j reachable and migrations applied. */
   ready: () => Promise<{ ok: boolean; detail: string }>;
@@ -121,7 +124,10 @@ export function createApp({ db, logger, production = false, onQuery }: AppOption
       );
       return;
     }
-    void yoga.handle(req, res);
+    if (path === '/graphql') return void yoga.handle(req, res);
+    void serveWeb(req, res, path).then((served) => {
+      if (!served) void yoga.handle(req, res);
+    });
   };
 
   return { yoga, handle, ready };
@@ -138,4 +144,44 @@ function readRole(header: string | null): Role {
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
+}
+
+const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves a file of the built web app (`npm run build:web`); false when there is none to serve. */
+async function serveWeb(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  let file: string;
+  try {
+    file = normalize(join(webDist, decodeURIComponent(path === '/' ? '/index.html' : path)));
+  } catch {
+    return false; // malformed escape
+  }
+  if (!file.startsWith(webDist) || file.includes(`${sep}.`)) return false;
+  try {
+    if (!(await stat(file)).isFile()) return false;
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      // Vite names assets by content hash; index.html must be fetched again to see a new build.
+      'cache-control': path.startsWith('/assets/')
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return true;
+  } catch {
+    return false;
+  }
 }
