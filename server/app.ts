@@ -7,8 +7,16 @@ import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql
 import type { Logger } from 'pino';
 import { ulid } from 'ulid';
 import { schema } from '../schema/index.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../schema/shared/errors.ts';
-import { type Context, type Role, roles } from './context.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../schema/shared/errors.ts';
+import { abusePlugins } from './auth/abuse-limits.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { createRateLimits, RateLimitedError } from './auth/rate-limits.ts';
+import type { Context } from './context.ts';
 import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.ts';
 import { migrationsApplied } from './db/migrate.ts';
 import type { Db, QueryEvent } from './db/run.ts';
@@ -16,14 +24,41 @@ import type { Db, QueryEvent } from './db/run.ts';
 export interface AppOptions {
   db: Db;
   logger: Logger;
-  /** Hides GraphiQL (and, later, introspection) in production. */
+  /** Production hides GraphiQL, introspection and field suggestions, and allows only the web app's own operations to cookie sessions. */
   production?: boolean;
+  limits?: Partial<AppLimits>;
+  /** Marks the session cookie Secure (serve over https). */
+  secureCookies?: boolean;
+  /** SHA-256 (hex) of each operation the web app sends; in production a cookie session may send only these. */
+  persistedOperations?: ReadonlySet<string>;
   /** Sees every Cypher round trip with its request id (tests count them per request). */
   onQuery?: (event: QueryEvent, requestId: string) => void;
 }
 
+export interface AppLimits {
+  queryTimeoutMs: number;
+  perIpPerMinute: number;
+  perAccountPerMinute: number;
+  maxBodyBytes: number;
+  maxUploadBytes: number;
+}
+
+export const defaultLimits: AppLimits = {
+  queryTimeoutMs: 15_000,
+  perIpPerMinute: 600,
+  perAccountPerMinute: 600,
+  maxBodyBytes: 1_000_000,
+  maxUploadBytes: 200_000_000,
+};
+
+/** What yoga hands the context factory besides the request: the Node objects of `handle`. */
+interface ServerContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
 export interface App {
-  yoga: YogaServerInstance<Record<string, never>, Context>;
+  yoga: YogaServerInstance<ServerContext, Context>;
   /** The Node request handler: /health, /ready, /graphql, and the built web app (web/dist) at `/`. */
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Neo4j reachable and migrations applied. */
@@ -33,13 +68,33 @@ export interface App {
 const slowQueryMs = 500;
 
 /** Builds the HTTP app without listening (tests run it on port 0). */
-export function createApp({ db, logger, production = false, onQuery }: AppOptions): App {
-  const yoga = createYoga<Record<string, never>, Context>({
+export function createApp({
+  db,
+  logger,
+  production = false,
+  limits: limitOptions = {},
+  secureCookies = false,
+  persistedOperations,
+  onQuery,
+}: AppOptions): App {
+  const limits = { ...defaultLimits, ...limitOptions };
+  const rateLimits = createRateLimits(limits);
+  const pendingCookies = new WeakMap<Request, string[]>();
+  const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: !production,
     renderGraphiQL,
     landingPage: false,
+    plugins: [
+      ...abusePlugins({ production, persistedOperations }),
+      {
+        onResponse({ request, response }) {
+          for (const cookie of pendingCookies.get(request) ?? [])
+            response.headers.append('set-cookie', cookie);
+        },
+      },
+    ],
     logging: {
       debug: (...args) => logger.debug({ args }, 'yoga'),
       info: (...args) => logger.info({ args }, 'yoga'),
@@ -58,43 +113,67 @@ export function createApp({ db, logger, production = false, onQuery }: AppOption
             extensions: { code: 'BAD_USER_INPUT', issues: original.issues },
           });
         }
+        if (original instanceof UnauthenticatedError) {
+          return createGraphQLError(`Not signed in: ${original.message}`, {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
+        }
         if (original instanceof Error && original.name === 'ForbiddenError') {
           return createGraphQLError(`Not authorized: ${original.message}`, {
             extensions: { code: 'FORBIDDEN' },
           });
         }
+        if (original instanceof RateLimitedError) return rateLimitedError(original);
         if (original instanceof NotFoundError || original instanceof ConflictError) {
           return createGraphQLError(original.message, { extensions: { code: original.name } });
         }
         if (!(original instanceof Error) && error instanceof Error && 'extensions' in error) {
-          return error as Error; // already a client-facing GraphQL error (validation, parse)
+          return error as Error; // already a client-facing GraphQL error (validation, parse, auth)
         }
         logger.error({ err: original ?? error }, 'unexpected error');
         return createGraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
-    context: ({ request }): Context => {
-      const requestId = request.headers.get('x-request-id') ?? ulid();
+    context: async ({ request, req }): Promise<Context> => {
+      const requestId = request.headers.get('x-request-id')?.slice(0, 64) ?? ulid();
       const queries: QueryEvent[] = [];
-      const role = readRole(request.headers.get('x-role'));
       const requestLogger = logger.child({ requestId });
+      const requestDb = db.scoped({
+        metadata: { app: 'talentgraph', requestId },
+        timeoutMs: limits.queryTimeoutMs,
+        onQuery: (event) => {
+          queries.push(event);
+          onQuery?.(event, requestId);
+          if (event.ms > slowQueryMs) {
+            requestLogger.warn({ ms: Math.round(event.ms), rows: event.rows }, 'slow query');
+          }
+        },
+      });
+      const { account, problem } = await authenticate(requestDb, request.headers);
+      if (account) {
+        try {
+          await rateLimits.account(account.id);
+        } catch (error) {
+          throw error instanceof RateLimitedError ? rateLimitedError(error) : error;
+        }
+      }
+      const setCookies: string[] = [];
+      pendingCookies.set(request, setCookies);
+      const ip = clientAddress(req);
       return {
-        db: db.scoped({
-          metadata: { app: 'talentgraph', requestId },
-          onQuery: (event) => {
-            queries.push(event);
-            onQuery?.(event, requestId);
-            if (event.ms > slowQueryMs) {
-              requestLogger.warn({ ms: Math.round(event.ms), rows: event.rows }, 'slow query');
-            }
-          },
-        }),
-        role,
-        actor: `role:${role}`,
+        db: requestDb,
+        account,
+        role: account?.role ?? 'anonymous',
+        authProblem: problem,
+        actor: account ? `Account:${account.id}` : 'anonymous',
         requestId,
-        logger: requestLogger,
+        logger: account ? requestLogger.child({ account: account.id }) : requestLogger,
         queries,
         loaders: new Map(),
+        setCookies,
+        secureCookies,
+        requestHeaders: request.headers,
+        limits: { login: (email) => rateLimits.login(ip, email) },
       };
     },
   });
@@ -124,21 +203,68 @@ export function createApp({ db, logger, production = false, onQuery }: AppOption
       );
       return;
     }
-    if (path === '/graphql') return void yoga.handle(req, res);
+    if (path === '/graphql') {
+      const refusal = refuseBody(req, limits);
+      if (refusal)
+        return sendJson(res, refusal.status, {
+          errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
+        });
+      void rateLimits.ip(clientAddress(req)).then(
+        () => yoga.handle(req, res, { req, res }),
+        (error: unknown) => {
+          if (!(error instanceof RateLimitedError)) throw error;
+          res.setHeader('retry-after', String(error.retryAfterSeconds));
+          sendJson(res, 429, {
+            errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED' } }],
+          });
+        },
+      );
+      return;
+    }
     void serveWeb(req, res, path).then((served) => {
-      if (!served) void yoga.handle(req, res);
+      if (!served) void yoga.handle(req, res, { req, res });
     });
   };
 
   return { yoga, handle, ready };
 }
 
+function rateLimitedError(error: RateLimitedError) {
+  return createGraphQLError(error.message, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      http: { status: 429, headers: { 'retry-after': String(error.retryAfterSeconds) } },
+    },
+  });
+}
+
+/** The caller's address: the socket's (a reverse proxy in front would need X-Forwarded-For, trusted). */
+function clientAddress(req: IncomingMessage | undefined): string {
+  return req?.socket.remoteAddress ?? 'in-process';
+}
+
 /**
- * Until accounts exist (issue 7) the caller may name a role in `x-role`; the default is the least
- * privileged one, so personal data stays closed unless asked for.
+ * Refuses bodies over the limit before reading them: JSON requests get `maxBodyBytes`, file uploads
+ * (multipart) `maxUploadBytes`. A POST must say its length (no unbounded chunked bodies).
  */
-function readRole(header: string | null): Role {
-  return roles.includes(header as Role) ? (header as Role) : 'viewer';
+function refuseBody(
+  req: IncomingMessage,
+  limits: AppLimits,
+): { status: number; code: string; message: string } | null {
+  if (req.method !== 'POST') return null;
+  const length = Number(req.headers['content-length']);
+  if (!req.headers['content-length'] || !Number.isFinite(length)) {
+    return {
+      status: 411,
+      code: 'LENGTH_REQUIRED',
+      message: 'a POST needs a Content-Length header',
+    };
+  }
+  const upload = (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
+  const max = upload ? limits.maxUploadBytes : limits.maxBodyBytes;
+  return length > max
+    ? { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `the request body is over ${max} bytes` }
+    : null;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -147,6 +273,17 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+/** The hashes of the web app's operations, written by its build (web/dist/operations.json), if built. */
+export async function readPersistedOperations(): Promise<ReadonlySet<string> | undefined> {
+  try {
+    return new Set(
+      JSON.parse(await readFile(join(webDist, 'operations.json'), 'utf8')) as string[],
+    );
+  } catch {
+    return undefined;
+  }
+}
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

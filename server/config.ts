@@ -34,6 +34,17 @@ const envSchema = z
       .string()
       .regex(/^\d+(ms|s|m)$/, { message: 'like 30s' })
       .default('60s'),
+    QUERY_TIMEOUT: z
+      .string()
+      .regex(/^\d+(ms|s|m)$/, { message: 'like 15s' })
+      .default('15s'),
+    ADMIN_EMAIL: z.string().email().optional(),
+    ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters' }).optional(),
+    RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(600),
+    RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(600),
+    MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+    MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(200_000_000),
+    COOKIE_SECURE: boolean.default(false),
     DEMO_DATA: boolean.default(true),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -43,14 +54,23 @@ const envSchema = z
   .refine((env) => !env.NEO4J_URI || env.NEO4J_PASSWORD !== undefined, {
     path: ['NEO4J_PASSWORD'],
     message: 'is required when NEO4J_URI is set',
+  })
+  .refine((env) => !env.ADMIN_EMAIL === !env.ADMIN_PASSWORD, {
+    path: ['ADMIN_PASSWORD'],
+    message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
   });
+
+/** `15s`, `500ms`, `2m` in milliseconds. */
+export function durationMs(text: string): number {
+  const [, amount, unit] = /^(\d+)(ms|s|m)$/.exec(text) ?? [];
+  return Number(amount) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
+}
 
 export type Config = ReturnType<typeof toConfig>;
 
 function toConfig(env: z.infer<typeof envSchema>) {
   const dataDir = resolve(env.DATA_DIR);
   return {
-    http: { port: env.PORT, host: env.HOST },
     dataDir,
     neo4j: env.NEO4J_URI
       ? {
@@ -70,6 +90,19 @@ function toConfig(env: z.infer<typeof envSchema>) {
           database: env.NEO4J_DATABASE,
         },
     demoData: env.DEMO_DATA,
+    firstAdmin:
+      env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+        ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
+        : null,
+    http: { port: env.PORT, host: env.HOST },
+    limits: {
+      queryTimeoutMs: durationMs(env.QUERY_TIMEOUT),
+      perIpPerMinute: env.RATE_LIMIT_PER_IP,
+      perAccountPerMinute: env.RATE_LIMIT_PER_ACCOUNT,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      maxUploadBytes: env.MAX_UPLOAD_BYTES,
+    },
+    secureCookies: env.COOKIE_SECURE,
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === 'production',
   };

@@ -1,16 +1,20 @@
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
+import type { SignedIn } from '../schema/accounts/account.model.ts';
 import type { Db, QueryEvent } from './db/run.ts';
 
-/** Who is asking. Accounts arrive with the accounts issue; until then the role comes from the request. */
+/** What a caller may do is decided by the role of their account; without one they are anonymous. */
 export type Role = 'admin' | 'staff' | 'consultant' | 'viewer';
-export const roles: readonly Role[] = ['admin', 'staff', 'consultant', 'viewer'];
 
 /** What every resolver gets. One per request. */
 export interface Context {
   db: Db;
-  role: Role;
-  /** The actor recorded on writes and personal-data reads. */
+  /** The signed-in account, or null (anonymous callers may only sign in). */
+  account: SignedIn | null;
+  role: Role | 'anonymous';
+  /** Why a session was not accepted (missing CSRF header, expired cookie), for a clearer error. */
+  authProblem: string | null;
+  /** The actor recorded on writes and personal-data reads: `Account:<id>`. */
   actor: string;
   requestId: string;
   logger: Logger;
@@ -18,4 +22,10 @@ export interface Context {
   queries: QueryEvent[];
   /** Per-request DataLoaders, created on first use (see schema/shared/loaders.ts). */
   loaders: Map<string, DataLoader<string, unknown>>;
+  /** Cookies to set on the response (login, logout). */
+  setCookies: string[];
+  secureCookies: boolean;
+  requestHeaders: Headers;
+  /** Counts a sign-in attempt for this caller's address and the e-mail; throws RateLimitedError. */
+  limits: { login(email: string): Promise<void> };
 }

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ensureFirstAdmin } from '../schema/accounts/first-admin.ts';
 import { seedDemoIfEmpty } from '../seed/demo.ts';
-import { createApp } from './app.ts';
+import { createApp, readPersistedOperations } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { createDriver } from './db/driver.ts';
@@ -23,8 +24,16 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (config.demoData) await seedDemoIfEmpty(db, logger);
+  await ensureFirstAdmin(db, { configured: config.firstAdmin, dataDir: config.dataDir }, logger);
 
-  const app = createApp({ db, logger, production: config.production });
+  const app = createApp({
+    db,
+    logger,
+    production: config.production,
+    limits: config.limits,
+    secureCookies: config.secureCookies,
+    persistedOperations: await readPersistedOperations(),
+  });
   const server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(config.http.port, config.http.host, resolve));
   const { port } = server.address() as AddressInfo;

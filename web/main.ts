@@ -3,12 +3,13 @@ import { createClient } from './api/graphql-client.ts';
 import { type EntitySummary, type Neighborhood, neighborhoodQuery } from './api/operations.ts';
 import { mountDetailsPanel } from './features/details/details-panel.ts';
 import { mountSearchBox } from './features/search/search-box.ts';
+import { ensureSignedIn } from './features/sign-in/sign-in.ts';
 import { createGraphView } from './graph/graph-view.ts';
 import { renderLegend } from './graph/legend.ts';
 import { toElements } from './graph/to-elements.ts';
 import { byId } from './ui/dom.ts';
 
-const request = createClient({ role: 'staff' });
+const request = createClient();
 const notice = byId('notice');
 const status = byId('status');
 const details = mountDetailsPanel(byId('details'), request);
@@ -75,11 +76,15 @@ async function expand(id: string) {
   }
 }
 
-mountSearchBox({
-  input: byId<HTMLInputElement>('search'),
-  results: byId('results'),
-  request,
-  onChoose: (entity) => void open(entity),
+void ensureSignedIn(byId('sign-in'), request).then((account) => {
+  byId('account').textContent = `${account.name} · ${account.role}`;
+
+  mountSearchBox({
+    input: byId<HTMLInputElement>('search'),
+    results: byId('results'),
+    request,
+    onChoose: (entity) => void open(entity),
+  });
+  renderLegend(byId('legend'));
+  byId<HTMLInputElement>('search').focus();
 });
-renderLegend(byId('legend'));
-byId<HTMLInputElement>('search').focus();

@@ -42,6 +42,7 @@ const CommonConnectionRef = builder.objectRef<CommonConnection>('CommonConnectio
 
 builder.queryField('commonConnections', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: [CommonConnectionRef],
     description:
       'The people and organisations (and places, fields, projects) that two or more of the given entities are tied to, most shared first. People and organisations may be mixed.',

@@ -33,6 +33,7 @@ const scopeLimit = 20_000;
 
 builder.queryField('keyConnectors', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: [KeyConnectorRef],
     description:
       'Within a scope (any people filter: an organisation’s alumni, a field, a place), the people whose acquaintances span the most different employers — brokers between groups (Burt’s structural holes, counted simply), then by how many people they know.',

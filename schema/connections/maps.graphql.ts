@@ -150,6 +150,7 @@ async function peopleMap(
 
 builder.queryField('alumniMap', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: PeopleMapRef,
     description:
       'Where an organisation’s alumni are now: counts per place, employer, field, graduation decade or category, with drill-down.',
@@ -174,6 +175,7 @@ builder.queryField('alumniMap', (t) =>
 
 builder.queryField('nativesMap', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: PeopleMapRef,
     description:
       'People born in a place (or a place inside it) who now live elsewhere — "natives working elsewhere" — grouped like alumniMap (DECADE = birth decade).',

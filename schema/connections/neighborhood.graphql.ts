@@ -111,6 +111,7 @@ interface Expansion {
 
 builder.queryField('neighborhood', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: NeighborhoodRef,
     description:
       'Nodes and ties around one or more entities, for the graph view: breadth-first, strongest ties first, capped by limit (with counts of what was left out).',

@@ -143,6 +143,7 @@ interface RawPath {
 
 builder.queryField('introductionPaths', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: IntroductionPathsRef,
     description:
       'The warmest ways from our side (any set of people) to a target person, best first. Each hop says how the two know each other and from which source.',

@@ -107,6 +107,7 @@ export function defineEntityList<
 }): void {
   builder.queryField(options.field, (t) =>
     t.connection({
+      authScopes: { signedIn: true },
       type: options.ref,
       description: options.description,
       args: { filter: t.arg({ type: options.filter, required: false }) },

@@ -46,6 +46,7 @@ builder.objectFields(FieldRef, (t) => ({
 
 builder.queryField('field', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: FieldRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },

@@ -40,6 +40,7 @@ builder.objectFields(OrganizationRef, (t) => ({
 
 builder.queryField('organization', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: OrganizationRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },

@@ -136,6 +136,7 @@ export const personOrders: Record<PersonOrder, ListOrder<Person>> = {
 builder.queryField('people', (t) =>
   t.connection(
     {
+      authScopes: { signedIn: true },
       type: PersonRef,
       description:
         'People passing a filter, in a stable order, paged with keyset cursors (first ≤ 200).',
@@ -162,6 +163,7 @@ builder.queryField('people', (t) =>
 
 builder.queryField('peopleFacets', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: PeopleFacetsRef,
     description: 'How many people passing the filter fall in each category, level, city and field.',
     args: { filter: t.arg({ type: PersonFilterInput, required: false }) },

@@ -78,6 +78,7 @@ builder.objectFields(PersonRef, (t) => ({
 
 builder.queryField('person', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: PersonRef,
     nullable: true,
     description: 'A person by id; null when there is none (or it was deleted).',

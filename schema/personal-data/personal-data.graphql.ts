@@ -28,6 +28,7 @@ interface PersonalData {
 const ContactRef = builder.objectRef<Contact>('Contact').implement({
   description:
     'A phone number, e-mail, WeChat id or identity number. Personal data: every read is logged.',
+  authScopes: { personalData: true },
   fields: (t) => ({
     id: t.id({ resolve: (c) => encodeGlobalId('Contact', c.id) }),
     kind: t.field({ type: ContactKindEnum, resolve: (c) => c.kind as never }),
@@ -48,7 +49,7 @@ const PersonalDataRef = builder.objectRef<PersonalData>('PersonalData').implemen
   }),
 });
 
-/** Why `ctx` may not see this person's contact details, or null when it may. */
+/** Why `ctx` may not see this person's contact details, or null when it may (the team scope is checked with the read). */
 function hiddenBecause(ctx: Context, person: Person): string | null {
   if (ctx.role !== 'admin' && ctx.role !== 'staff') {
     return `the ${ctx.role} role may not see contact details`;
@@ -60,18 +61,34 @@ function hiddenBecause(ctx: Context, person: Person): string | null {
 }
 
 /**
+ * Staff of a team with a scope place see contacts only of people born, living or currently working
+ * there (or below it in the place hierarchy); admins and teams without a scope see everyone's.
+ */
+const inTeamScope = `$scopePlaceId IS NULL
+  OR EXISTS { MATCH (p)-[:BORN_IN|LIVES_IN]->(:Place)-[:PART_OF*0..4]->(:Place {id: $scopePlaceId}) }
+  OR EXISTS { MATCH (p)-[w:WORKED_AT]->(:Organization)-[:LOCATED_IN]->(:Place)-[:PART_OF*0..4]->(:Place {id: $scopePlaceId})
+              WHERE w.current }`;
+
+interface ScopedContacts {
+  inScope: boolean;
+  contacts: Contact[];
+}
+
+/**
  * Contacts for many people at once, and one audit entry per person read, written in one transaction
  * with the read: if the log cannot be written, nothing is shown.
  */
-function loadContacts(ctx: Context, personId: string): Promise<Contact[]> {
-  return loaderFor<Contact[]>(ctx, 'contacts', async (ids) =>
+function loadContacts(ctx: Context, personId: string): Promise<ScopedContacts> {
+  const scopePlaceId = ctx.role === 'admin' ? null : (ctx.account?.team?.scopePlaceId ?? null);
+  return loaderFor<ScopedContacts>(ctx, 'contacts', async (ids) =>
     ctx.db.writeTx(async (tx) => {
-      const rows = await tx.run<{ personId: string; contacts: Contact[] }>(
+      const rows = await tx.run<{ personId: string } & ScopedContacts>(
         `UNWIND $ids AS personId MATCH (p:Person {id: personId})
-         OPTIONAL MATCH (p)-[:HAS_CONTACT]->(c:Contact)
-         WITH personId, c ORDER BY c.kind, c.id
-         RETURN personId, collect(c {.id, .kind, .value}) AS contacts`,
-        { ids },
+         WITH personId, p, ${inTeamScope} AS inScope
+         OPTIONAL MATCH (p)-[:HAS_CONTACT]->(c:Contact) WHERE inScope
+         WITH personId, inScope, c ORDER BY c.kind, c.id
+         RETURN personId, inScope, collect(c {.id, .kind, .value}) AS contacts`,
+        { ids, scopePlaceId },
       );
       await tx.run(
         `UNWIND $rows AS row
@@ -81,15 +98,17 @@ function loadContacts(ctx: Context, personId: string): Promise<Contact[]> {
           actor: ctx.actor,
           role: ctx.role,
           requestId: ctx.requestId,
-          rows: rows.map((r) => ({
-            id: ulid(),
-            personId: r.personId,
-            fields: [...new Set(r.contacts.map((c) => c.kind))],
-          })),
+          rows: rows
+            .filter((r) => r.inScope)
+            .map((r) => ({
+              id: ulid(),
+              personId: r.personId,
+              fields: [...new Set(r.contacts.map((c) => c.kind))],
+            })),
         },
       );
-      const byId = new Map(rows.map((r) => [r.personId, r.contacts]));
-      return ids.map((id) => byId.get(id) ?? []);
+      const byId = new Map(rows.map((r) => [r.personId, r]));
+      return ids.map((id) => byId.get(id) ?? { inScope: false, contacts: [] });
     }),
   ).load(personId);
 }
@@ -102,7 +121,14 @@ builder.objectField(PersonRef, 'personalData', (t) =>
     resolve: async (person, _args, ctx) => {
       const reason = hiddenBecause(ctx, person);
       if (reason) return { visible: false, reason, contacts: null };
-      return { visible: true, reason: null, contacts: await loadContacts(ctx, person.id) };
+      const { inScope, contacts } = await loadContacts(ctx, person.id);
+      return inScope
+        ? { visible: true, reason: null, contacts }
+        : {
+            visible: false,
+            reason: 'the person is outside your team’s place scope',
+            contacts: null,
+          };
     },
   }),
 );

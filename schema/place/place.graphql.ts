@@ -63,6 +63,7 @@ builder.objectFields(PlaceRef, (t) => ({
 
 builder.queryField('place', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: PlaceRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },

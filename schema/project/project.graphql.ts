@@ -48,6 +48,7 @@ builder.objectFields(ProjectRef, (t) => ({
 
 builder.queryField('project', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: ProjectRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },

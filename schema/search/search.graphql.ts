@@ -28,6 +28,7 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
 
 builder.queryField('search', (t) =>
   t.field({
+    authScopes: { signedIn: true },
     type: [SearchHitRef],
     description:
       'One box over people, organisations, places, fields and projects: Chinese (simplified or traditional), pinyin, initials, English names and aliases. Exact names first.',

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { ConflictError, type Issue, NotFoundError, ValidationError } from './errors.ts';
 
-const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'An expected failure, returned as data: every mutation result can be one of these.',
   fields: (t) => ({ message: t.exposeString('message') }),
 });

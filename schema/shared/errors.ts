@@ -35,5 +35,15 @@ export class ConflictError extends Error {
   }
 }
 
+/** The caller is not signed in (or their session is gone). Thrown, not returned: HTTP 401. */
+export class UnauthenticatedError extends Error {
+  override name = 'UnauthenticatedError';
+}
+
+/** The caller's role may not do this. Thrown, not returned. */
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+}
+
 /** The error types every mutation can return. */
 export const mutationErrors = [ValidationError, NotFoundError, ConflictError];

@@ -20,6 +20,8 @@ export interface DbOptions {
   onQuery?: (event: QueryEvent) => void;
   /** Sent as transaction metadata, so a slow query in Neo4j's query log can be traced to its caller. */
   metadata?: Record<string, string>;
+  /** Neo4j ends a transaction running longer than this (a heavy path search cannot hold the database). */
+  timeoutMs?: number;
 }
 
 /** A transaction handle that hides the driver: run a query, get plain rows. */
@@ -73,7 +75,7 @@ export class Db {
   ) {}
 
   /** A Db that reports to `onQuery` and tags transactions with `metadata`, for one request. */
-  scoped(extra: Pick<DbOptions, 'onQuery' | 'metadata'>): Db {
+  scoped(extra: Pick<DbOptions, 'onQuery' | 'metadata' | 'timeoutMs'>): Db {
     return new Db(this.driver, { ...this.options, ...extra });
   }
 
@@ -96,6 +98,7 @@ export class Db {
     try {
       return await session.executeRead((tx) => work(wrap(tx, this.options.onQuery)), {
         metadata: this.options.metadata,
+        timeout: this.options.timeoutMs,
       });
     } catch (error) {
       throw mapDriverError(error);
@@ -114,6 +117,7 @@ export class Db {
     try {
       return await session.executeWrite((tx) => work(wrap(tx, this.options.onQuery)), {
         metadata: this.options.metadata,
+        timeout: this.options.timeoutMs,
       });
     } catch (error) {
       throw mapDriverError(error);

@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 // Alumni of U: a (2009), b (2012), c (2015), d (2001). a and c work at E now.
 let server: TestServer;
 const p = testPrefix('conn');
-const staff = { role: 'staff' };
+const staff = { role: 'staff' } as const;
 const id: Record<string, string> = {};
 
 async function create(kind: string, key: string, input: Record<string, unknown> = {}) {

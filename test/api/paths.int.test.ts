@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 // A hand-built graph whose answers were worked out by hand (see the comments on each expectation).
 let server: TestServer;
 const p = testPrefix('path');
-const staff = { role: 'staff' };
+const staff = { role: 'staff' } as const;
 const id: Record<string, string> = {};
 
 async function create(

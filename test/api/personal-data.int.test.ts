@@ -43,7 +43,7 @@ const audits = (subject: string) =>
   );
 
 describe('personal data', () => {
-  it.each(['admin', 'staff'])('shows contacts to %s and logs the read', async (role) => {
+  it.each(['admin', 'staff'] as const)('shows contacts to %s and logs the read', async (role) => {
     const before = (await audits(person))[0]!.n;
     const res = await server.gql<{ person: { personalData: unknown } }>(
       `query ($id: ID!) { person(id: $id) { ${personalData} } }`,
@@ -58,7 +58,7 @@ describe('personal data', () => {
     expect((await audits(person))[0]!.n).toBe(before + 1);
   });
 
-  it.each(['viewer', 'consultant'])(
+  it.each(['viewer', 'consultant'] as const)(
     'hides contacts from %s with a reason, and logs nothing',
     async (role) => {
       const before = (await audits(person))[0]!.n;

@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
 const p = testPrefix('tie');
-const staff = { role: 'staff' };
+const staff = { role: 'staff' } as const;
 const ids: Record<string, string> = {};
 
 const ERR = `__typename ... on Error { message } ... on ValidationError { issues { path message } } ... on ConflictError { path } ... on NotFoundError { path }`;

@@ -1,4 +1,6 @@
 import type { App } from '../../server/app.ts';
+import type { Db } from '../../server/db/run.ts';
+import { createTestAccount } from '../helpers/test-accounts.ts';
 
 /** Thrown when a bench request answers with GraphQL errors: the bench must not time failures. */
 export class BenchGraphqlError extends Error {
@@ -15,11 +17,12 @@ export type GraphqlCall = <T = unknown>(
  * A GraphQL caller over `app.yoga.fetch`: the full HTTP handling of the server (parsing, validation,
  * context, execution, serialisation) without a socket. Throws BenchGraphqlError on any `errors`.
  */
-export function graphqlCaller(app: App): GraphqlCall {
+export async function graphqlCaller(app: App, db: Db): Promise<GraphqlCall> {
+  const { token } = await createTestAccount(db, 'staff', { name: 'Bench staff' });
   return async <T>(query: string, variables: Record<string, unknown> = {}) => {
     const response = await app.yoga.fetch('http://bench/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-role': 'staff' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: T; errors?: unknown[] };

@@ -63,7 +63,7 @@ function render(results: Results): string {
     '# Benchmark results',
     '',
     'Written by `npm run bench` (test/bench/run.ts); each data size keeps its latest run.',
-    'GraphQL requests go through `app.yoga.fetch` in-process (no network) as `x-role: staff`; the',
+    'GraphQL requests go through `app.yoga.fetch` in-process (no network) as a staff account (bearer token); the',
     'baseline runs, in the same process and on the same driver, the raw Cypher that gives the same answer.',
     'GraphQL and baseline requests are interleaved; inputs are sampled once from the data and cycled.',
     'ratio = p50 GraphQL / p50 baseline; n = timed iterations (cut for slow operations to fit a time budget).',

@@ -4,6 +4,7 @@ import type { Core } from 'cytoscape';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestAccount } from '../helpers/test-accounts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 /**
@@ -105,8 +106,28 @@ describe('explorer page', () => {
     expect((await fetch(`${server.url}/%2e%2e/package.json`)).status).not.toBe(200);
   });
 
+  it('asks for sign-in and signs in with the form (HttpOnly cookie session)', async () => {
+    const staff = await createTestAccount(server.db, 'staff', { name: '测试 Staff' });
+    await page.goto(`${server.url}/`);
+    await page.locator('form.sign-in').waitFor();
+    await page.getByLabel('密码 (password)').fill('wrong password!');
+    await page.getByLabel('邮箱 (e-mail)').fill(staff.email);
+    await page.getByRole('button', { name: '登录 (sign in)' }).click();
+    await page.getByRole('alert').filter({ hasText: '登录失败' }).waitFor();
+    await page.getByLabel('密码 (password)').fill(staff.password);
+    await page.getByRole('button', { name: '登录 (sign in)' }).click();
+    await page.locator('#account', { hasText: '测试 Staff · staff' }).waitFor();
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === 'tg_session');
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe('Strict');
+    // Script in the page cannot read it.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('tg_session');
+  });
+
   it('searches, draws a neighbourhood, expands it and shows details', async () => {
     await page.goto(`${server.url}/`);
+    await page.locator('#account', { hasText: 'staff' }).waitFor();
     expect(await page.locator('#legend').textContent()).toContain('人物');
 
     await searchFor('华中科技大学');

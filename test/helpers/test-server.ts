@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { inject } from 'vitest';
-import { createApp } from '../../server/app.ts';
+import { type AppOptions, createApp } from '../../server/app.ts';
+import type { Role } from '../../server/context.ts';
 import { createDriver, type Neo4jConnection } from '../../server/db/driver.ts';
 import { Db, type QueryEvent } from '../../server/db/run.ts';
+import { createTestAccount, type TestAccount } from './test-accounts.ts';
 
 export interface GqlResponse<T> {
   status: number;
@@ -19,23 +21,36 @@ export interface TestServer {
   db: Db;
   /** The Cypher round trips of the request sent with this x-request-id. */
   queriesOf(requestId: string): QueryEvent[];
-  /** POSTs a GraphQL request; `role` sets the x-role header. */
+  /**
+   * POSTs a GraphQL request as a signed-in account of `role` (default viewer; 'anonymous' sends no
+   * credentials), or with the given bearer `token`.
+   */
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-    options?: { role?: string; headers?: Record<string, string> },
+    options?: { role?: Role | 'anonymous'; token?: string; headers?: Record<string, string> },
   ): Promise<GqlResponse<T>>;
+  /**
+   * A new account of `role` (optionally in a team) with a bearer session. The accounts per role that
+   * `gql` uses are made once per server.
+   */
+  signIn(role: Role, options?: { teamId?: string; name?: string }): Promise<TestAccount>;
   close(): Promise<void>;
 }
 
 /** The real app on a real HTTP port (0 = any free one), talking to the run's local Neo4j. */
 export async function startTestServer(
-  connection: Neo4jConnection = inject('neo4j'),
+  options: {
+    connection?: Neo4jConnection;
+    /** Options for the app under test (limits, production mode). */
+    app?: Omit<Partial<AppOptions>, 'db' | 'logger' | 'onQuery'>;
+  } = {},
 ): Promise<TestServer> {
-  const driver = createDriver(connection);
+  const driver = createDriver(options.connection ?? inject('neo4j'));
   const db = new Db(driver);
   const queries = new Map<string, QueryEvent[]>();
   const app = createApp({
+    ...options.app,
     db,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     onQuery: (event, requestId) =>
@@ -44,23 +59,39 @@ export async function startTestServer(
   const server: Server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const post = async (body: unknown, headers: Record<string, string>) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        ...headers,
+      },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, ...((await res.json()) as object) };
+  };
+  const signIn = (role: Role, options: { teamId?: string; name?: string } = {}) =>
+    createTestAccount(db, role, options);
+  const tokens = new Map<Role, Promise<TestAccount>>();
+  const tokenFor = (role: Role) => {
+    if (!tokens.has(role)) tokens.set(role, signIn(role));
+    return tokens.get(role)!;
+  };
   return {
     url,
     driver,
     db,
     queriesOf: (requestId) => queries.get(requestId) ?? [],
+    signIn,
     async gql(query, variables = {}, options = {}) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json',
-          ...(options.role ? { 'x-role': options.role } : {}),
-          ...options.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, ...((await res.json()) as object) };
+      const role = options.role ?? 'viewer';
+      const token =
+        options.token ?? (role === 'anonymous' ? undefined : (await tokenFor(role)).token);
+      return post(
+        { query, variables },
+        { ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
+      ) as Promise<GqlResponse<never>>;
     },
     async close() {
       server.closeAllConnections();

@@ -31,8 +31,6 @@ export function operation<TData, TVariables extends Record<string, unknown>>(
 
 export interface ClientOptions {
   endpoint?: string;
-  /** Until accounts exist the server trusts this header (README); the explorer reads as staff. */
-  role?: 'viewer' | 'staff' | 'admin';
   fetch?: typeof fetch;
 }
 
@@ -45,7 +43,6 @@ export type Request = <TData, TVariables extends Record<string, unknown>>(
 /** A typed POST to /graphql: resolves with `data`, rejects when the answer carries errors. */
 export function createClient({
   endpoint = '/graphql',
-  role = 'staff',
   fetch: fetchImpl = globalThis.fetch.bind(globalThis),
 }: ClientOptions = {}): Request {
   return async (op, variables, signal) => {
@@ -54,8 +51,10 @@ export function createClient({
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
-        'x-role': role,
+        // The session is an HttpOnly cookie; the server honours it only with this header (CSRF).
+        'x-talentgraph-csrf': '1',
       },
+      credentials: 'same-origin',
       body: JSON.stringify({ query: op.query, variables }),
       signal,
     });

@@ -122,3 +122,27 @@ export const detailsQuery = operation<{ node: EntityDetails | null }, { id: stri
     }
   }
 `);
+
+export interface SignedInAccount {
+  id: string;
+  name: string;
+  email: string;
+  role: 'admin' | 'staff' | 'consultant' | 'viewer';
+}
+
+export const meQuery = operation<{ me: SignedInAccount | null }, Record<string, never>>(`
+  query Me { me { id name email role } }
+`);
+
+export const loginMutation = operation<
+  { login: { __typename: string; message?: string; data?: { account: SignedInAccount } } },
+  { email: string; password: string }
+>(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      __typename
+      ... on Error { message }
+      ... on MutationLoginSuccess { data { account { id name email role } } }
+    }
+  }
+`);

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { readCookie, sessionCookieName } from './session-cookie.ts';
+
+/**
+ * Limits checked before any resolver runs, so a hostile document never reaches Neo4j. The numbers fit
+ * the web app's largest operation (the details panel: depth 7, about 400 tokens) with room to spare.
+ */
+export const documentLimits = {
+  maxDepth: 12,
+  maxCost: 20_000,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 2000,
+} as const;
+
+export interface AbuseOptions {
+  production: boolean;
+  persistedOperations?: ReadonlySet<string>;
+}
+
+export const operationHash = (query: string) => createHash('sha256').update(query).digest('hex');
+
+export function abusePlugins({ production, persistedOperations }: AbuseOptions): Plugin[] {
+  const plugins: Plugin[] = [
+    EnvelopArmorPlugin({
+      maxDepth: { n: documentLimits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+      costLimit: { maxCost: documentLimits.maxCost, ignoreIntrospection: true },
+      maxAliases: { n: documentLimits.maxAliases },
+      maxDirectives: { n: documentLimits.maxDirectives },
+      maxTokens: { n: documentLimits.maxTokens },
+      // Suggestions ("did you mean …") map the schema for an attacker once introspection is off.
+      blockFieldSuggestion: { enabled: production },
+    }) as Plugin,
+  ];
+  if (production) {
+    plugins.push(useDisableIntrospection() as Plugin);
+    if (persistedOperations) plugins.push(onlyWebAppOperations(persistedOperations));
+  }
+  return plugins;
+}
+
+/**
+ * In production a browser session may send only the operations the web app was built with (their
+ * SHA-256 is written to web/dist/operations.json at build time): a stolen cookie, or a script injected
+ * into the page, cannot run arbitrary queries. Scripts sign in for a bearer token and are not limited
+ * to this list (they still meet the document limits above).
+ */
+function onlyWebAppOperations(allowed: ReadonlySet<string>): Plugin {
+  return {
+    onParams({ params, request }) {
+      if (!readCookie(request.headers.get('cookie'), sessionCookieName)) return;
+      if (request.headers.get('authorization')) return;
+      if (params.query && allowed.has(operationHash(params.query))) return;
+      throw createGraphQLError('this operation is not one of the web app’s own', {
+        extensions: { code: 'OPERATION_NOT_ALLOWED', http: { status: 403 } },
+      });
+    },
+  };
+}
