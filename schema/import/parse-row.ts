@@ -188,6 +188,7 @@ export function parseRow(
           `${field}: ${cell.length} characters (at most ${maxCellLength}) / 内容过长`,
         );
       } else if (cell.includes('\uFFFD')) {
+        if (errors.list.some((e) => e.reason.includes('编码错误'))) continue;
         errors.add(
           field,
           `${field}: undecodable characters — wrong encoding? save as UTF-8 or GB18030 / 编码错误`,

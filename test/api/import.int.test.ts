@@ -145,7 +145,7 @@ describe('roster import', () => {
       'MATCH (n:Person {name: $name}) RETURN keys(n) AS keys',
       { name: `${p}张伟` },
     );
-    expect(props[0]!.keys.filter((k) => /phone|mail|contact/i.test(k))).toEqual([]);
+    expect(props[0]!.keys.filter((k) => /phone|mail|wechat|^contact/i.test(k))).toEqual([]);
     // Each row is a Source linked to its person; the person records it as its source.
     expect(
       await count(
@@ -205,7 +205,7 @@ describe('roster import', () => {
     [`${p}好人`, '男', 1970, '武汉', '', '', '', '武汉大学', '', 1995, '', '', ''],
     [`${p}公式`, '男', 1970, '武汉', '', '=HYPERLINK("x")', '', '武汉大学', '', 1995, '', '', ''],
     [`${p}长`, '男', 1970, '武汉', '', 'x'.repeat(50_000), '', '武汉大学', '', 1995, '', '', ''],
-    [`${p}电话`, '男', 1970, '武汉', '', '', '', '武汉大学', '', 1995, 'not-a-phone', '', ''],
+    [`${p}电话`, '男', 1970, '武汉', '', '', '', '武汉大学', '', 1995, '', 'not-a-phone', ''],
   ];
   const expectedBad = [
     [3, /name: must not be empty/],
