@@ -73,6 +73,8 @@ export interface ImportSummary {
 }
 
 const previewLimit = 500;
+/** Up to this many rows, colleague/classmate ties are refreshed per row; above, rebuilt after the job. */
+export const derivedRefreshLimit = 1000;
 /** Rejections kept on the job in the database; the rest are counted. */
 const storedRejectionLimit = 100_000;
 
@@ -420,7 +422,7 @@ export class ImportRunner {
 
       // Pass 2: write the good rows, batch by batch.
       await this.setJob(jobId, { status: 'writing' });
-      const refreshDerived = options.refreshDerived ?? summary.totalRows <= 5000;
+      const refreshDerived = options.refreshDerived ?? summary.totalRows <= derivedRefreshLimit;
       const meta = {
         actor: options.actor,
         jobId,

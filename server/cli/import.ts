@@ -13,7 +13,11 @@ import { parseArgs } from 'node:util';
 import { rebuildDerivedTies } from '../../schema/connections/derived-ties.ts';
 import { type PresetName, presetNames } from '../../schema/import/columns.ts';
 import { rejectionsCsv } from '../../schema/import/rejections-csv.ts';
-import { type ImportOptions, ImportRunner } from '../../schema/import/run-import.ts';
+import {
+  derivedRefreshLimit,
+  type ImportOptions,
+  ImportRunner,
+} from '../../schema/import/run-import.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { createDriver } from '../db/driver.ts';
@@ -127,7 +131,7 @@ async function main(): Promise<number> {
       !options.dryRun &&
       summary.status === 'done' &&
       options.refreshDerived === undefined &&
-      summary.totalRows > 5000
+      summary.totalRows > derivedRefreshLimit
     ) {
       console.error('rebuilding colleague/classmate ties ...');
       await rebuildDerivedTies(driver, { database: target.database });

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type ImportOptions, ImportRunner } from '../../schema/import/run-import.ts';
 import { createDriver } from '../../server/db/driver.ts';
 import { Db } from '../../server/db/run.ts';
