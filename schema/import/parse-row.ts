@@ -77,6 +77,10 @@ export type RowResult = { ok: true; row: ParsedRow } | { ok: false; rejections: 
 /** Longest cell we read; anything longer is a pasted document, not a roster value. */
 export const maxCellLength = 2000;
 
+// Rules built once: building a zod schema per row costs far more than checking a value with it.
+const nameRule = requiredText(200);
+const optionalText = text(200).nullable();
+
 const listSeparators = /[,，、;；/|｜\n]+/;
 
 // biome-ignore format: lookup tables
@@ -204,8 +208,8 @@ export function parseRow(
   if (errors.list.length) return { ok: false, rejections: errors.list };
 
   const get = (field: ImportField) => cellText(byField.get(field));
-  const name = check(errors, 'name', requiredText(200), get('name') ?? '');
-  const latinName = check(errors, 'latinName', text(200).nullable(), get('latinName'));
+  const name = check(errors, 'name', nameRule, get('name') ?? '');
+  const latinName = check(errors, 'latinName', optionalText, get('latinName'));
 
   let gender: 'male' | 'female' | 'unknown' = 'unknown';
   const g = get('gender');
@@ -243,7 +247,7 @@ export function parseRow(
     degree = degreeWords[d.toLowerCase().replace(/[\s.]/g, '')] ?? 'other';
   }
 
-  const textField = (field: ImportField) => check(errors, field, text(200).nullable(), get(field));
+  const textField = (field: ImportField) => check(errors, field, optionalText, get(field));
   const employer = textField('employer');
   const title = textField('title');
   const almaMater = textField('almaMater');
