@@ -38,6 +38,8 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: string; Output: string };
     ID: { Input: string; Output: string };
+    /** A multipart upload (graphql-yoga parses it into a web File). */
+    File: { Input: File; Output: never };
   };
   Connection: { totalCount: number };
   DefaultFieldNullability: false;

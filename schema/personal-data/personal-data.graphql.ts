@@ -12,6 +12,7 @@ import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { loaderFor } from '../shared/loaders.ts';
 import { parseInput } from '../shared/validate.ts';
+import { contactRules } from './contact-rules.ts';
 
 interface Contact {
   id: string;
@@ -132,38 +133,6 @@ builder.objectField(PersonRef, 'personalData', (t) =>
     },
   }),
 );
-
-const contactRules = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('phone'),
-    value: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()-]{5,20}$/, { message: 'must be a phone number' }),
-  }),
-  z.object({
-    kind: z.literal('email'),
-    value: z.string().trim().max(200).email({ message: 'must be an e-mail address' }),
-  }),
-  z.object({
-    kind: z.literal('wechat'),
-    value: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z][-_A-Za-z0-9]{5,19}$/, {
-        message: 'must be a WeChat id (6-20 letters, digits, - or _)',
-      }),
-  }),
-  z.object({
-    kind: z.literal('id_number'),
-    value: z
-      .string()
-      .trim()
-      .regex(/^[0-9]{17}[0-9Xx]$|^[A-Z0-9]{6,20}$/, {
-        message: 'must be an identity or passport number',
-      }),
-  }),
-]);
 
 builder.mutationField('setContact', (t) =>
   t.field({

@@ -1,0 +1,158 @@
+/**
+ * Matches the place, organisation and field names of a roster to existing nodes by name, Latin name,
+ * aliases and simplified/traditional forms (schema/import/name-key.ts). Loaded once per import: places
+ * and fields are small tables; organisations are one id per name key.
+ *
+ * Places are a curated hierarchy, so an unknown place rejects the row. Unknown organisations and
+ * fields are created (once per import, then reused by later rows).
+ */
+import { ulid } from 'ulid';
+import type { Db } from '../../server/db/run.ts';
+import { nameKey, placeKeys } from './name-key.ts';
+
+interface NamedRow {
+  id: string;
+  name: string;
+  latinName: string | null;
+  aliases: string[] | null;
+  kind: string | null;
+}
+
+export interface NewNode {
+  id: string;
+  name: string;
+  type?: string;
+}
+
+/** What a name resolved to: an existing node, or one this import creates. */
+export interface Resolved {
+  id: string;
+  isNew: boolean;
+}
+
+const placeRank: Record<string, number> = { city: 0, province: 1, district: 2, country: 3 };
+
+function namesOf(row: NamedRow): string[] {
+  return [row.name, row.latinName ?? '', ...(row.aliases ?? [])].filter(Boolean);
+}
+
+/** Guesses an organisation type from its name (new organisations only). */
+export function guessOrganizationType(name: string, role: 'employer' | 'almaMater'): string {
+  if (role === 'almaMater' || /大学|学院|university|college/i.test(name)) return 'university';
+  if (/医院|hospital/i.test(name)) return 'hospital';
+  if (/研究院|研究所|研究中心|科学院|institute|academy/i.test(name)) return 'research_institute';
+  if (/实验室|laboratory|lab$/i.test(name)) return 'key_lab';
+  if (/局|委员会|政府|厅|办公室|bureau|ministry|government/i.test(name)) return 'government';
+  return 'enterprise';
+}
+
+export class NameIndex {
+  private readonly places = new Map<string, { id: string; rank: number }>();
+  private readonly orgs = new Map<string, Resolved>();
+  private readonly fields = new Map<string, Resolved>();
+  private pendingOrgs: NewNode[] = [];
+  private pendingFields: NewNode[] = [];
+
+  static async load(db: Db): Promise<NameIndex> {
+    const index = new NameIndex();
+    const query = (label: string, kind: string) =>
+      db.read<NamedRow>(
+        `MATCH (n:${label}) WHERE NOT n.deleted
+         RETURN n.id AS id, n.name AS name, n.latinName AS latinName, n.aliases AS aliases, ${kind} AS kind
+         ORDER BY n.id`,
+      );
+    for (const row of await query('Place', 'n.kind')) {
+      const rank = placeRank[row.kind ?? ''] ?? 9;
+      for (const key of namesOf(row).flatMap(placeKeys)) {
+        const known = index.places.get(key);
+        if (!known || rank < known.rank) index.places.set(key, { id: row.id, rank });
+      }
+    }
+    for (const [label, map] of [
+      ['Organization', index.orgs],
+      ['Field', index.fields],
+    ] as const) {
+      for (const row of await query(label, 'null')) {
+        for (const name of namesOf(row)) {
+          const key = nameKey(name);
+          if (key && !map.has(key)) map.set(key, { id: row.id, isNew: false });
+        }
+      }
+    }
+    return index;
+  }
+
+  /**
+   * The place a name means, or null. Besides names, aliases and both character forms, compound names
+   * as people write them ("湖北省武汉市", "湖北武汉") resolve to their most specific part.
+   */
+  place(name: string): string | null {
+    const direct = this.lookupPlace(name);
+    if (direct) return direct;
+    const key = nameKey(name);
+    for (let cut = 2; cut <= key.length - 2; cut++) {
+      if (this.lookupPlace(key.slice(0, cut))) {
+        const rest = this.place(key.slice(cut));
+        if (rest) return rest;
+      }
+    }
+    return null;
+  }
+
+  private lookupPlace(name: string): string | null {
+    for (const key of placeKeys(name)) {
+      const hit = this.places.get(key);
+      if (hit) return hit.id;
+    }
+    return null;
+  }
+
+  /** The organisation a name means; a new one (created with the next batch) when none matches. */
+  organization(name: string, role: 'employer' | 'almaMater'): Resolved {
+    return this.resolve(this.orgs, name, (id) =>
+      this.pendingOrgs.push({ id, name, type: guessOrganizationType(name, role) }),
+    );
+  }
+
+  field(name: string): Resolved {
+    return this.resolve(this.fields, name, (id) => this.pendingFields.push({ id, name }));
+  }
+
+  private resolve(map: Map<string, Resolved>, name: string, onNew: (id: string) => void): Resolved {
+    const key = nameKey(name);
+    const known = map.get(key);
+    if (known) return known;
+    const id = ulid();
+    map.set(key, { id, isNew: true });
+    onNew(id);
+    return { id, isNew: true };
+  }
+
+  /** The organisations and fields first named since the last call (to be created by the writer). */
+  takeNew(): { orgs: NewNode[]; fields: NewNode[] } {
+    const taken = { orgs: this.pendingOrgs, fields: this.pendingFields };
+    this.pendingOrgs = [];
+    this.pendingFields = [];
+    return taken;
+  }
+
+  /** Forgets new nodes that were never written (a failed batch): the next mention creates them again. */
+  dropNew(nodes: { orgs: NewNode[]; fields: NewNode[] }): void {
+    for (const [map, list] of [
+      [this.orgs, nodes.orgs],
+      [this.fields, nodes.fields],
+    ] as const) {
+      for (const node of list) map.delete(nameKey(node.name));
+    }
+  }
+
+  /** Marks every name seen so far as existing (after its batch committed). */
+  commitNew(nodes: { orgs: NewNode[]; fields: NewNode[] }): void {
+    for (const [map, list] of [
+      [this.orgs, nodes.orgs],
+      [this.fields, nodes.fields],
+    ] as const) {
+      for (const node of list) map.set(nameKey(node.name), { id: node.id, isNew: false });
+    }
+  }
+}

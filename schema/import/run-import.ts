@@ -1,0 +1,513 @@
+/**
+ * An import job: (1) check every row (streaming; counts the total, finds bad and duplicate rows and
+ * unknown places), (2) unless it is a dry run, write the good rows in batches, one transaction each,
+ * recording progress and the last written line on the (:ImportJob) in the same transaction. A killed
+ * job is resumed from that line; rows are keyed, so re-writing one never duplicates it.
+ *
+ * A file with bad rows imports nothing unless `keepGoodRows` is set.
+ */
+import { ulid } from 'ulid';
+import type { Db } from '../../server/db/run.ts';
+import { mapColumns, type PresetName, presets } from './columns.ts';
+import { type ParsedRow, parseRow, type Rejection } from './parse-row.ts';
+import { openRoster, type TextEncoding } from './read-rows.ts';
+import { NameIndex } from './resolve-names.ts';
+import {
+  type DesiredTie,
+  findExisting,
+  type ResolvedRow,
+  type RowAction,
+  writeBatch,
+} from './write-batch.ts';
+
+export interface ImportOptions {
+  preset: PresetName;
+  /** Names the roster across imports (row keys are per dataset); defaults to the preset. */
+  dataset?: string;
+  dryRun?: boolean;
+  keepGoodRows?: boolean;
+  /** Header (or 1-based column number) -> field, overriding recognition. */
+  mapping?: Record<string, string>;
+  encoding?: TextEncoding;
+  batchSize?: number;
+  actor: string;
+  fileName: string;
+  /** Recompute colleague/classmate ties per row (default: for files up to 5,000 rows). */
+  refreshDerived?: boolean;
+}
+
+export type JobStatus = 'checking' | 'writing' | 'done' | 'rejected' | 'failed';
+
+export interface Progress {
+  phase: 'checking' | 'writing';
+  done: number;
+  total: number;
+  ratePerSecond: number;
+  secondsLeft: number | null;
+}
+
+export interface PreviewRow {
+  line: number;
+  name: string | null;
+  action: RowAction | 'reject';
+  /** What the row links to, e.g. "WORKED_AT 华中科技大学 (new)". */
+  links: string[];
+  reasons: string[];
+}
+
+export interface ImportSummary {
+  jobId: string;
+  status: JobStatus;
+  totalRows: number;
+  rejected: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  newOrganizations: number;
+  newFields: number;
+  problems: string[];
+  ignoredColumns: string[];
+  rejections: Rejection[];
+  preview: PreviewRow[];
+  resumedFromLine: number;
+}
+
+const previewLimit = 500;
+/** Up to this many rows, colleague/classmate ties are refreshed per row; above, rebuilt after the job. */
+export const derivedRefreshLimit = 1000;
+/** Rejections kept on the job in the database; the rest are counted. */
+const storedRejectionLimit = 100_000;
+
+/** A 52-bit hash of a row key: a million keys fit in a Map without keeping the strings. */
+function keyHash(key: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff);
+}
+
+function resolveRow(
+  row: ParsedRow,
+  names: NameIndex,
+): { ties: DesiredTie[]; links: string[]; reasons: string[] } {
+  const ties: DesiredTie[] = [];
+  const links: string[] = [];
+  const reasons: string[] = [];
+  const place = (field: 'hometown' | 'currentCity', type: 'BORN_IN' | 'LIVES_IN') => {
+    const name = row[field];
+    if (!name) return;
+    const id = names.place(name);
+    if (!id) reasons.push(`${field}: unknown place "${name}" / 未知地点`);
+    else {
+      ties.push({ type, to: id, props: type === 'LIVES_IN' ? { current: true } : {} });
+      links.push(`${type} ${name}`);
+    }
+  };
+  place('hometown', 'BORN_IN');
+  place('currentCity', 'LIVES_IN');
+  if (reasons.length) return { ties, links, reasons };
+  if (row.employer) {
+    const org = names.organization(row.employer.name, 'employer');
+    ties.push({
+      type: 'WORKED_AT',
+      to: org.id,
+      props: { title: row.employer.title, current: true },
+    });
+    links.push(`WORKED_AT ${row.employer.name}${org.isNew ? ' (new)' : ''}`);
+  }
+  if (row.almaMater) {
+    const { name, ...props } = row.almaMater;
+    const org = names.organization(name, 'almaMater');
+    if (!ties.some((t) => t.type === 'STUDIED_AT' && t.to === org.id)) {
+      ties.push({ type: 'STUDIED_AT', to: org.id, props });
+    }
+    links.push(`STUDIED_AT ${name}${org.isNew ? ' (new)' : ''}`);
+  }
+  for (const fieldName of row.fields) {
+    const field = names.field(fieldName);
+    if (!ties.some((t) => t.type === 'EXPERT_IN' && t.to === field.id)) {
+      ties.push({ type: 'EXPERT_IN', to: field.id, props: {} });
+    }
+    links.push(`EXPERT_IN ${fieldName}${field.isNew ? ' (new)' : ''}`);
+  }
+  return { ties, links, reasons };
+}
+
+export class ImportRunner {
+  constructor(
+    private readonly db: Db,
+    private readonly path: string,
+    private readonly options: ImportOptions,
+    private readonly onProgress?: (p: Progress) => void,
+  ) {}
+
+  /** Creates the (:ImportJob) and its (:Source) and returns the job id (the job is not run yet). */
+  static async createJob(db: Db, path: string, options: ImportOptions): Promise<string> {
+    const jobId = ulid();
+    const dataset = options.dataset ?? options.preset;
+    await db.writeTx((tx) =>
+      tx.run(
+        `CREATE (j:ImportJob {id: $jobId, status: 'checking', path: $path, fileName: $fileName,
+                              preset: $preset, dataset: $dataset, dryRun: $dryRun, keepGoodRows: $keep,
+                              mapping: $mapping, encoding: $encoding, batchSize: $batchSize, actor: $actor,
+                              createdAt: datetime(), lastLine: 0, totalRows: 0, doneRows: 0, rejected: 0,
+                              created: 0, updated: 0, unchanged: 0, sourceId: $sourceId})
+         CREATE (:Source {id: $sourceId, kind: 'import', title: $title, jobId: $jobId, createdAt: datetime(),
+                          createdBy: $actor})`,
+        {
+          jobId,
+          path,
+          fileName: options.fileName,
+          preset: options.preset,
+          dataset,
+          dryRun: !!options.dryRun,
+          keep: !!options.keepGoodRows,
+          mapping: JSON.stringify(options.mapping ?? {}),
+          encoding: options.encoding ?? null,
+          batchSize: options.batchSize ?? 1000,
+          actor: options.actor,
+          sourceId: ulid(),
+          title: `import ${options.fileName} (${options.preset})`,
+        },
+      ),
+    );
+    return jobId;
+  }
+
+  /** The options a job was created with (to resume it), and where its file is. */
+  static async loadJob(db: Db, jobId: string) {
+    const rows = await db.read<{ j: Record<string, unknown> }>(
+      'MATCH (j:ImportJob {id: $jobId}) RETURN properties(j) AS j',
+      { jobId },
+    );
+    const j = rows[0]?.j;
+    if (!j) return null;
+    const options: ImportOptions = {
+      preset: j.preset as PresetName,
+      dataset: j.dataset as string,
+      dryRun: j.dryRun as boolean,
+      keepGoodRows: j.keepGoodRows as boolean,
+      mapping: JSON.parse((j.mapping as string) ?? '{}'),
+      encoding: (j.encoding as TextEncoding | null) ?? undefined,
+      batchSize: Number(j.batchSize ?? 1000),
+      actor: j.actor as string,
+      fileName: j.fileName as string,
+    };
+    return {
+      options,
+      path: j.path as string,
+      status: j.status as JobStatus,
+      lastLine: Number(j.lastLine),
+    };
+  }
+
+  private progress(phase: Progress['phase'], done: number, total: number, since: number): void {
+    if (!this.onProgress) return;
+    const seconds = (performance.now() - since) / 1000;
+    const rate = seconds > 0 ? done / seconds : 0;
+    this.onProgress({
+      phase,
+      done,
+      total,
+      ratePerSecond: rate,
+      secondsLeft: rate > 0 && total ? Math.max(0, (total - done) / rate) : null,
+    });
+  }
+
+  private async setJob(jobId: string, props: Record<string, unknown>): Promise<void> {
+    await this.db.writeTx((tx) =>
+      tx.run('MATCH (j:ImportJob {id: $jobId}) SET j += $props', { jobId, props }),
+    );
+  }
+
+  /** Runs (or resumes) job `jobId` to its end; never throws for bad input, only for failures. */
+  async run(jobId: string): Promise<ImportSummary> {
+    const { options, db } = this;
+    const preset = presets[options.preset];
+    const dataset = options.dataset ?? options.preset;
+    const job = await ImportRunner.loadJob(db, jobId);
+    const resumeAfter = job?.lastLine ?? 0;
+    const summary: ImportSummary = {
+      jobId,
+      status: 'checking',
+      totalRows: 0,
+      rejected: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      newOrganizations: 0,
+      newFields: 0,
+      problems: [],
+      ignoredColumns: [],
+      rejections: [],
+      preview: [],
+      resumedFromLine: resumeAfter,
+    };
+    try {
+      await this.setJob(jobId, {
+        status: 'checking',
+        startedAt: new Date().toISOString(),
+        error: null,
+      });
+      const names = await NameIndex.load(db);
+      const roster = await openRoster(this.path, { encoding: options.encoding });
+      const mapping = mapColumns(roster.headers, preset, options.mapping);
+      summary.ignoredColumns = mapping.ignored;
+      summary.problems = mapping.problems;
+      if (!roster.headers.length) summary.problems.push('the file is empty / 文件为空');
+      if (summary.problems.length) {
+        summary.status = 'failed';
+        await this.setJob(jobId, {
+          status: 'failed',
+          error: summary.problems.join('; '),
+          finishedAt: new Date().toISOString(),
+        });
+        return summary;
+      }
+
+      // Pass 1: check every row.
+      const rejectedLines = new Set<number>();
+      const seen = new Map<number, number>();
+      const checkStart = performance.now();
+      await db.writeTx((tx) =>
+        tx.run('MATCH (r:ImportRejection {jobId: $jobId}) DELETE r', { jobId }),
+      );
+      let pendingRejections: Rejection[] = [];
+      const flushRejections = async () => {
+        if (!pendingRejections.length) return;
+        const rows = pendingRejections;
+        pendingRejections = [];
+        await db.writeTx((tx) =>
+          tx.run(
+            `UNWIND $rows AS row CREATE (:ImportRejection {jobId: $jobId, line: row.line, column: row.column,
+                                                         reason: row.reason, name: row.name})`,
+            { rows, jobId },
+          ),
+        );
+      };
+      const reject = async (list: Rejection[]) => {
+        if (!list[0]) return;
+        rejectedLines.add(list[0].line);
+        summary.rejected++;
+        for (const r of list) {
+          if (summary.rejections.length < storedRejectionLimit) {
+            summary.rejections.push(r);
+            pendingRejections.push(r);
+          }
+        }
+        if (pendingRejections.length >= 1000) await flushRejections();
+      };
+      let previewBatch: { row: ParsedRow; links: string[] }[] = [];
+      const flushPreview = async () => {
+        if (!previewBatch.length) return;
+        const existing = await db.readTx((tx) =>
+          findExisting(
+            tx,
+            previewBatch.map((p) => p.row.key),
+          ),
+        );
+        for (const { row, links } of previewBatch) {
+          const found = existing.get(row.key);
+          const action: RowAction = !found?.personId
+            ? 'create'
+            : found.hash === row.hash
+              ? 'unchanged'
+              : 'update';
+          summary[
+            action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged'
+          ]++;
+          if (summary.preview.length < previewLimit) {
+            summary.preview.push({
+              line: row.line,
+              name: row.person.name,
+              action,
+              links,
+              reasons: [],
+            });
+          }
+        }
+        previewBatch = [];
+      };
+
+      for await (const raw of roster.rows) {
+        summary.totalRows++;
+        const result = parseRow(raw, mapping.columns, preset, dataset);
+        if (!result.ok) {
+          await reject(result.rejections);
+          if (options.dryRun && summary.preview.length < previewLimit) {
+            summary.preview.push({
+              line: raw.line,
+              name: result.rejections[0]?.name ?? null,
+              action: 'reject',
+              links: [],
+              reasons: result.rejections.map((r) => r.reason),
+            });
+          }
+          continue;
+        }
+        const row = result.row;
+        const h = keyHash(row.key);
+        const first = seen.get(h);
+        if (first !== undefined) {
+          await reject([
+            {
+              line: row.line,
+              column: null,
+              name: row.person.name,
+              reason: `duplicate of line ${first} (same person key) / 与第${first}行重复`,
+            },
+          ]);
+          continue;
+        }
+        seen.set(h, row.line);
+        const resolved = resolveRow(row, names);
+        if (resolved.reasons.length) {
+          await reject(
+            resolved.reasons.map((reason) => ({
+              line: row.line,
+              column: null,
+              name: row.person.name,
+              reason,
+            })),
+          );
+          continue;
+        }
+        if (options.dryRun) {
+          previewBatch.push({ row, links: resolved.links });
+          if (previewBatch.length >= 1000) await flushPreview();
+        }
+        if (summary.totalRows % 5000 === 0)
+          this.progress('checking', summary.totalRows, 0, checkStart);
+      }
+      await flushPreview();
+      await flushRejections();
+      const pending = names.takeNew();
+      summary.newOrganizations = pending.orgs.length;
+      summary.newFields = pending.fields.length;
+      names.dropNew(pending);
+      summary.preview.sort((a, b) => a.line - b.line);
+      await this.setJob(jobId, {
+        totalRows: summary.totalRows,
+        rejected: summary.rejected,
+        validRows: summary.totalRows - summary.rejected,
+      });
+
+      if (options.dryRun) {
+        summary.status = 'done';
+        await this.setJob(jobId, {
+          status: 'done',
+          created: summary.created,
+          updated: summary.updated,
+          unchanged: summary.unchanged,
+          newOrganizations: summary.newOrganizations,
+          newFields: summary.newFields,
+          preview: JSON.stringify(summary.preview),
+          finishedAt: new Date().toISOString(),
+        });
+        return summary;
+      }
+      if (summary.rejected > 0 && !options.keepGoodRows) {
+        summary.status = 'rejected';
+        await this.setJob(jobId, {
+          status: 'rejected',
+          error: `${summary.rejected} bad rows; nothing imported (fix them, or keep the good rows) / ${summary.rejected}行有误，未导入`,
+          finishedAt: new Date().toISOString(),
+        });
+        return summary;
+      }
+
+      // Pass 2: write the good rows, batch by batch.
+      await this.setJob(jobId, { status: 'writing' });
+      const refreshDerived = options.refreshDerived ?? summary.totalRows <= derivedRefreshLimit;
+      const meta = {
+        actor: options.actor,
+        jobId,
+        jobSourceId: await this.jobSourceId(jobId),
+        dataset,
+        refreshDerived,
+      };
+      const batchSize = options.batchSize ?? 1000;
+      const second = await openRoster(this.path, { encoding: options.encoding });
+      const writeStart = performance.now();
+      const valid = summary.totalRows - summary.rejected;
+      let done = 0;
+      let batch: ResolvedRow[] = [];
+      const flush = async () => {
+        if (!batch.length) return;
+        const rows = batch;
+        batch = [];
+        const fresh = names.takeNew();
+        const lastLine = rows[rows.length - 1]?.line ?? 0;
+        try {
+          const result = await db.writeTx(async (tx) => {
+            const r = await writeBatch(tx, rows, fresh, meta);
+            await tx.run(
+              `MATCH (j:ImportJob {id: $jobId})
+               SET j.lastLine = $lastLine, j.doneRows = j.doneRows + $n, j.created = j.created + $created,
+                   j.updated = j.updated + $updated, j.unchanged = j.unchanged + $unchanged,
+                   j.newOrganizations = coalesce(j.newOrganizations, 0) + $orgs,
+                   j.newFields = coalesce(j.newFields, 0) + $fields, j.updatedAt = datetime()`,
+              {
+                jobId,
+                lastLine,
+                n: rows.length,
+                created: r.created,
+                updated: r.updated,
+                unchanged: r.unchanged,
+                orgs: fresh.orgs.length,
+                fields: fresh.fields.length,
+              },
+            );
+            return r;
+          });
+          names.commitNew(fresh);
+          summary.created += result.created;
+          summary.updated += result.updated;
+          summary.unchanged += result.unchanged;
+        } catch (error) {
+          names.dropNew(fresh);
+          throw error;
+        }
+        done += rows.length;
+        this.progress('writing', done, valid, writeStart);
+      };
+      for await (const raw of second.rows) {
+        if (raw.line <= resumeAfter || rejectedLines.has(raw.line)) {
+          if (raw.line <= resumeAfter && !rejectedLines.has(raw.line)) done++;
+          continue;
+        }
+        const result = parseRow(raw, mapping.columns, preset, dataset);
+        if (!result.ok) continue; // cannot happen: the check pass saw the same rows
+        const resolved = resolveRow(result.row, names);
+        batch.push({ ...result.row, ties: resolved.ties });
+        if (batch.length >= batchSize) await flush();
+      }
+      await flush();
+      summary.status = 'done';
+      await this.setJob(jobId, { status: 'done', finishedAt: new Date().toISOString() });
+      return summary;
+    } catch (error) {
+      summary.status = 'failed';
+      const message = (error as Error).message;
+      summary.problems.push(message);
+      await this.setJob(jobId, {
+        status: 'failed',
+        error: message,
+        finishedAt: new Date().toISOString(),
+      }).catch(() => {});
+      throw error;
+    }
+  }
+
+  private async jobSourceId(jobId: string): Promise<string> {
+    const rows = await this.db.read<{ id: string }>(
+      'MATCH (j:ImportJob {id: $jobId}) RETURN j.sourceId AS id',
+      { jobId },
+    );
+    return rows[0]?.id ?? '';
+  }
+}

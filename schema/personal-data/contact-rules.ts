@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** The rules for each kind of contact detail (shared by setContact and roster import). */
+export const contactRules = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('phone'),
+    value: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{5,20}$/, { message: 'must be a phone number' }),
+  }),
+  z.object({
+    kind: z.literal('email'),
+    value: z.string().trim().max(200).email({ message: 'must be an e-mail address' }),
+  }),
+  z.object({
+    kind: z.literal('wechat'),
+    value: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z][-_A-Za-z0-9]{5,19}$/, {
+        message: 'must be a WeChat id (6-20 letters, digits, - or _)',
+      }),
+  }),
+  z.object({
+    kind: z.literal('id_number'),
+    value: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{17}[0-9Xx]$|^[A-Z0-9]{6,20}$/, {
+        message: 'must be an identity or passport number',
+      }),
+  }),
+]);

@@ -1,0 +1,281 @@
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { type ImportOptions, ImportRunner } from '../../schema/import/run-import.ts';
+import { createDriver } from '../../server/db/driver.ts';
+import { Db } from '../../server/db/run.ts';
+import { removeImportData } from '../helpers/import-data.ts';
+import { rosterDir, writeBytes, writeCsv, writeXlsx } from '../helpers/roster-files.ts';
+import { testPrefix } from '../helpers/test-data.ts';
+
+const driver = createDriver(inject('neo4j'));
+const db = new Db(driver);
+const p = testPrefix('imp');
+const dir = rosterDir();
+const dataset = `${p}-alumni`;
+const header = [
+  '姓名',
+  '性别',
+  '出生年份',
+  '籍贯',
+  '现居城市',
+  '工作单位',
+  '职务',
+  '毕业院校',
+  '学历',
+  '毕业年份',
+  '研究领域',
+  '手机',
+  '邮箱',
+];
+
+const good = [
+  header,
+  [
+    `${p}张伟`,
+    '男',
+    1980,
+    '湖北省武汉市',
+    '北京',
+    `${p}光谷激光公司`,
+    '总工程师',
+    '華中科技大學',
+    '博士',
+    2008,
+    `${p}光纤激光`,
+    '+86 138 0000 0001',
+    'zw@example.com',
+  ],
+  [
+    `${p}李娜`,
+    '女',
+    '1985年3月',
+    '武汉',
+    '深圳',
+    `${p}光谷激光公司`,
+    '研究员',
+    '武汉大学',
+    '硕士',
+    2010,
+    '',
+    '',
+    '',
+  ],
+  [`${p}王芳`, 'female', 1990, '', '', '', '', 'HUST', 'bachelor', 2012, '', '', ''],
+];
+
+async function run(path: string, extra: Partial<ImportOptions> = {}) {
+  const options: ImportOptions = {
+    preset: 'alumni',
+    dataset,
+    actor: 'test',
+    fileName: 'x.csv',
+    batchSize: 2,
+    ...extra,
+  };
+  const jobId = await ImportRunner.createJob(db, path, options);
+  return new ImportRunner(db, path, options).run(jobId);
+}
+
+const count = async (cypher: string, params: Record<string, unknown> = {}) =>
+  (await db.read<{ n: number }>(cypher, { p, ...params }))[0]!.n;
+const people = () =>
+  count('MATCH (n:Person) WHERE n.name STARTS WITH $p AND NOT n.deleted RETURN count(n) AS n');
+
+afterAll(async () => {
+  await removeImportData(db, p);
+  await driver.close();
+});
+
+describe('roster import', () => {
+  it('previews a dry run per row with totals and writes nothing', async () => {
+    const path = writeCsv(dir, 'good.csv', good, { bom: true });
+    const summary = await run(path, { dryRun: true });
+    expect(summary.status).toBe('done');
+    expect(summary).toMatchObject({
+      totalRows: 3,
+      rejected: 0,
+      created: 3,
+      updated: 0,
+      newOrganizations: 1,
+      newFields: 1,
+    });
+    expect(summary.preview[0]).toMatchObject({ line: 2, action: 'create' });
+    expect(summary.preview[0]!.links).toEqual([
+      'BORN_IN 湖北省武汉市',
+      'LIVES_IN 北京',
+      `WORKED_AT ${p}光谷激光公司 (new)`,
+      'STUDIED_AT 華中科技大學',
+      `EXPERT_IN ${p}光纤激光 (new)`,
+    ]);
+    expect(await people()).toBe(0);
+  });
+
+  it('imports, matching existing organisations by traditional form and alias, contacts as personal data', async () => {
+    const path = writeCsv(dir, 'good.csv', good, { bom: true });
+    const summary = await run(path);
+    expect(summary).toMatchObject({ status: 'done', created: 3, rejected: 0 });
+    expect(await people()).toBe(3);
+    // 華中科技大學 and HUST both resolve to the demo's 华中科技大学: no new university.
+    expect(
+      await count(
+        "MATCH (o:Organization) WHERE o.name IN ['華中科技大學', 'HUST'] RETURN count(o) AS n",
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `MATCH (n:Person)-[:STUDIED_AT]->(:Organization {name: '华中科技大学'}) WHERE n.name STARTS WITH $p RETURN count(n) AS n`,
+      ),
+    ).toBe(2);
+    expect(
+      await count(
+        `MATCH (n:Person {name: $p + '张伟'})-[:BORN_IN]->(:Place {name: '武汉市'}) RETURN count(n) AS n`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        `MATCH (n:Person)-[:WORKED_AT]->(o:Organization {name: $p + '光谷激光公司'}) RETURN count(n) AS n`,
+      ),
+    ).toBe(2);
+    expect(
+      await count(
+        `MATCH (n:Person {name: $p + '张伟'})-[:HAS_CONTACT]->(c:Contact) RETURN count(c) AS n`,
+      ),
+    ).toBe(2);
+    const props = await db.read<{ keys: string[] }>(
+      'MATCH (n:Person {name: $name}) RETURN keys(n) AS keys',
+      { name: `${p}张伟` },
+    );
+    expect(props[0]!.keys.filter((k) => /phone|mail|wechat|^contact/i.test(k))).toEqual([]);
+    // Each row is a Source linked to its person; the person records it as its source.
+    expect(
+      await count(
+        `MATCH (s:Source {dataset: $d})-[:DESCRIBES]->(n:Person) WHERE n.sourceId = s.id RETURN count(s) AS n`,
+        { d: dataset },
+      ),
+    ).toBe(3);
+  });
+
+  it('re-importing the same file creates nothing; changed values update and record history', async () => {
+    const path = writeCsv(dir, 'good.csv', good, { bom: true });
+    expect(await run(path)).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(await people()).toBe(3);
+    const changed = good.map((r) => [...r]);
+    changed[2]![5] = `${p}新单位`;
+    changed[2]![6] = '首席科学家';
+    const summary = await run(writeCsv(dir, 'changed.csv', changed));
+    expect(summary).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
+    expect(await people()).toBe(3);
+    const ties = await db.read<{ org: string; deleted: boolean; title: string }>(
+      'MATCH (n:Person {name: $name})-[r:WORKED_AT]->(o) RETURN o.name AS org, r.deleted AS deleted, r.title AS title ORDER BY org',
+      { name: `${p}李娜` },
+    );
+    expect(ties).toEqual([
+      { org: `${p}光谷激光公司`, deleted: true, title: '研究员' },
+      { org: `${p}新单位`, deleted: false, title: '首席科学家' },
+    ]);
+    const history = await db.read<{ changes: string; sourceId: string }>(
+      `MATCH (n:Person {name: $name}), (c:Change {entityId: n.id, op: 'update'}) RETURN c.changes AS changes, c.sourceId AS sourceId`,
+      { name: `${p}李娜` },
+    );
+    expect(history).toHaveLength(1);
+    expect(JSON.parse(history[0]!.changes).ties[1]).toEqual([expect.stringMatching(/^WORKED_AT:/)]);
+    expect(history[0]!.sourceId).toBeTruthy();
+  });
+
+  it('reads GB18030 CSV (what Chinese Excel writes)', async () => {
+    const rows = [
+      header,
+      [`${p}赵磊`, '男', 1975, '武汉', '', '', '', '武汉大学', '博士', 2000, '', '', ''],
+    ];
+    const summary = await run(writeCsv(dir, 'gbk.csv', rows, { encoding: 'gb18030' }), {
+      dataset: `${p}-gbk`,
+    });
+    expect(summary).toMatchObject({ status: 'done', created: 1 });
+    expect(
+      await count('MATCH (n:Person {name: $name}) RETURN count(n) AS n', { name: `${p}赵磊` }),
+    ).toBe(1);
+  });
+
+  const bad = [
+    header,
+    [`${p}好人`, '男', 1970, '武汉', '', '', '', '武汉大学', '', 1995, '', '', ''],
+    ['', '男', 1970, '武汉', '', '', '', '武汉大学', '', 1995, '', '', ''],
+    [`${p}未来`, '男', 2090, '武汉', '', '', '', '武汉大学', '', 1995, '', '', ''],
+    [`${p}无地`, '男', 1970, '火星城', '', '', '', '武汉大学', '', 1995, '', '', ''],
+    [`${p}好人`, '男', 1970, '武汉', '', '', '', '武汉大学', '', 1995, '', '', ''],
+    [`${p}公式`, '男', 1970, '武汉', '', '=HYPERLINK("x")', '', '武汉大学', '', 1995, '', '', ''],
+    [`${p}长`, '男', 1970, '武汉', '', 'x'.repeat(50_000), '', '武汉大学', '', 1995, '', '', ''],
+    [`${p}电话`, '男', 1970, '武汉', '', '', '', '武汉大学', '', 1995, '', 'not-a-phone', ''],
+  ];
+  const expectedBad = [
+    [3, /name: must not be empty/],
+    [4, /birthYear: must not be in the future/],
+    [5, /unknown place "火星城"/],
+    [6, /duplicate of line 2/],
+    [7, /formula/],
+    [8, /50000 characters/],
+    [9, /phone: must be a phone number/],
+  ] as const;
+
+  it('reports every bad row with its line and reason, and imports nothing unless asked', async () => {
+    const path = writeCsv(dir, 'bad.csv', bad);
+    const summary = await run(path, { dataset: `${p}-bad` });
+    expect(summary.status).toBe('rejected');
+    expect(summary.rejected).toBe(expectedBad.length);
+    for (const [line, reason] of expectedBad) {
+      expect(summary.rejections.find((r) => r.line === line)?.reason, `line ${line}`).toMatch(
+        reason,
+      );
+    }
+    expect(
+      await count('MATCH (n:Person {name: $name}) RETURN count(n) AS n', { name: `${p}好人` }),
+    ).toBe(0);
+    const kept = await run(path, { dataset: `${p}-bad`, keepGoodRows: true });
+    expect(kept).toMatchObject({ status: 'done', created: 1, rejected: expectedBad.length });
+    expect(
+      await count('MATCH (n:Person {name: $name}) RETURN count(n) AS n', { name: `${p}好人` }),
+    ).toBe(1);
+    const stored = await count('MATCH (r:ImportRejection {jobId: $job}) RETURN count(r) AS n', {
+      job: kept.jobId,
+    });
+    expect(stored).toBe(expectedBad.length);
+  });
+
+  it('rejects rows with undecodable bytes (a GBK row in a UTF-8 file)', async () => {
+    const utf8 = Buffer.from(
+      `${header.join(',')}\r\n${p}甲,男,1970,武汉,,,,武汉大学,,1995,,,\r\n`,
+      'utf8',
+    );
+    const gbk = iconv.encode(`${p}乙,男,1970,武汉,,,,武汉大学,,1995,,,\r\n`, 'gbk');
+    const summary = await run(writeBytes(dir, 'mixed.csv', [utf8, gbk]), {
+      dataset: `${p}-mixed`,
+      encoding: 'utf8',
+    });
+    expect(summary.rejections.map((r) => [r.line, r.reason])).toEqual([
+      [3, expect.stringMatching(/wrong encoding/)],
+    ]);
+  });
+
+  it('rejects merged cells and formulas in .xlsx, reads dates and numbers', async () => {
+    const rows = [
+      header,
+      [`${p}甲`, '男', 1970, '武汉', '', '', '', '武汉大学', '', 1995, '', '', ''],
+      [`${p}乙`, '男', 1971, '武汉', '', `${p}合并单位`, '', '武汉大学', '', 1996, '', '', ''],
+      [`${p}丙`, '男', 1972, '武汉', '', '', '', '武汉大学', '', 1997, '', '', ''],
+      [`${p}丁`, '男', 1973, '武汉', '', '', '', '武汉大学', '', 1998, '', '', ''],
+    ];
+    const path = await writeXlsx(dir, 'sheet.xlsx', rows, (sheet) => {
+      sheet.mergeCells('F3:F4');
+      sheet.getCell('J5').value = { formula: '1990+8', result: 1998 } as never;
+      sheet.getCell('C2').value = new Date(Date.UTC(1970, 4, 1));
+    });
+    const summary = await run(path, { dataset: `${p}-xlsx`, keepGoodRows: true });
+    expect(summary.rejections.map((r) => r.line)).toEqual([3, 4, 5]);
+    expect(summary.rejections[0]!.reason).toMatch(/merged cells F3:F4/);
+    expect(summary.rejections[2]!.reason).toMatch(/formula/);
+    expect(summary.created).toBe(1);
+    expect(
+      await count('MATCH (n:Person {name: $name}) RETURN n.birthYear AS n', { name: `${p}甲` }),
+    ).toBe(1970);
+  });
+});
