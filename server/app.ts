@@ -149,7 +149,17 @@ export function createApp({
           }
         },
       });
-      const { account, problem } = await authenticate(requestDb, request.headers);
+      const { account, problem } = await authenticate(requestDb, request.headers).catch(
+        (error: unknown) => {
+          // Without the database no session can be checked: say so (503), do not hang or 500.
+          if (error instanceof DatabaseUnavailableError || error instanceof QueryTimeoutError) {
+            throw createGraphQLError(error.message, {
+              extensions: { code: error.code, http: { status: 503 } },
+            });
+          }
+          throw error;
+        },
+      );
       if (account) {
         try {
           await rateLimits.account(account.id);

@@ -15,6 +15,7 @@ import {
   startLocalNeo4j,
 } from '../../server/neo4j/local-neo4j.ts';
 import { freePort } from '../helpers/free-port.ts';
+import { createTestAccount } from '../helpers/test-accounts.ts';
 
 // This file runs its own local Neo4j (not the run's shared one), because it stops and restarts it.
 const home = mkdtempSync(join(tmpdir(), 'talentgraph-local-'));
@@ -59,7 +60,27 @@ describe('the local Neo4j', () => {
     const app = createApp({ db, logger: pino({ level: 'silent' }) });
     const server = createServer(app.handle);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const readyUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/ready`;
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const readyUrl = `${base}/ready`;
+    const { token } = await createTestAccount(db, 'staff');
+    const gql = async (query: string) => {
+      const started = performance.now();
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await res.json()) as {
+        data?: { createPerson?: { __typename: string }; people?: { totalCount: number } };
+        errors?: { extensions?: { code?: string } }[];
+      };
+      return { ms: performance.now() - started, body };
+    };
+    // A write acknowledged before the stop must be there after it.
+    const written = await gql(
+      'mutation { createPerson(input: { name: "停机前写入" }) { __typename } }',
+    );
+    expect(written.body.data?.createPerson?.__typename).toBe('MutationCreatePersonSuccess');
     const ready = async () => {
       const res = await fetch(readyUrl);
       return { status: res.status, body: (await res.json()) as { status: string } };
@@ -69,6 +90,10 @@ describe('the local Neo4j', () => {
     await neo4j.stop();
     expect(findRunningLocalNeo4j(home)).toBeUndefined();
     expect(await ready()).toMatchObject({ status: 503, body: { status: 'unavailable' } });
+    // Requests fail fast with a clear code instead of hanging until a client time-out.
+    const down = await gql('{ people(first: 1) { totalCount } }');
+    expect(down.body.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
+    expect(down.ms).toBeLessThan(20_000);
 
     neo4j = await start(port);
     const rows = await db.read<{ name: string }>(
@@ -76,6 +101,9 @@ describe('the local Neo4j', () => {
     );
     expect(rows).toEqual([{ name: '留存测试' }]);
     expect(await ready()).toMatchObject({ status: 200 });
+    // The same server, without a restart, answers again and still has the write.
+    const back = await gql('{ people(filter: { text: "停机前写入" }, first: 1) { totalCount } }');
+    expect(back.body.data?.people?.totalCount).toBe(1);
 
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
