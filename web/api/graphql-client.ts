@@ -31,8 +31,11 @@ export function operation<TData, TVariables extends Record<string, unknown>>(
 
 export interface ClientOptions {
   endpoint?: string;
-  /** Until accounts exist the server trusts this header (README); the explorer reads as staff. */
-  role?: 'viewer' | 'staff' | 'admin';
+  /**
+   * Until accounts exist the server trusts this header (README). A function is read per request, so
+   * the app's session decides (see app/session.ts).
+   */
+  role?: string | (() => string);
   fetch?: typeof fetch;
 }
 
@@ -54,7 +57,7 @@ export function createClient({
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
-        'x-role': role,
+        'x-role': typeof role === 'function' ? role() : role,
       },
       body: JSON.stringify({ query: op.query, variables }),
       signal,
