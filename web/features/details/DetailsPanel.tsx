@@ -238,7 +238,12 @@ function Other({ tie, onOpen }: { tie: Tie; onOpen?: (e: EntitySummary) => void 
 function TieSource({ provenance }: { provenance: Provenance }) {
   if (provenance.unsourced) return <span class="flag unsourced">{t('details.unsourced')}</span>;
   const title = provenance.source?.title ?? provenance.source?.kind;
-  return title ? <span class="muted small" title={t('details.source')}> [{title}]</span> : null;
+  // The source in a tooltip (and for screen readers): a tie list stays readable.
+  return title ? (
+    <span class="src" title={`${t('details.source')}: ${title}`} aria-label={`${t('details.source')}: ${title}`}>
+      ⓘ
+    </span>
+  ) : null;
 }
 
 function TiesByKind({ ties, onOpen }: { ties: Tie[]; onOpen?: (e: EntitySummary) => void }) {
