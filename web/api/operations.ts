@@ -238,7 +238,13 @@ export const introductionPathsQuery = operation<
 export interface CommonConnection {
   count: number;
   entity: EntitySummary;
-  ties: { kind: string; label: string | null; of: string; startYear: number | null; endYear: number | null }[];
+  ties: {
+    kind: string;
+    label: string | null;
+    of: string;
+    startYear: number | null;
+    endYear: number | null;
+  }[];
 }
 
 export const commonConnectionsQuery = operation<
@@ -254,7 +260,14 @@ export const commonConnectionsQuery = operation<
   }
 `);
 
-export type MapGrouping = 'COUNTRY' | 'PROVINCE' | 'CITY' | 'EMPLOYER' | 'FIELD' | 'DECADE' | 'CATEGORY';
+export type MapGrouping =
+  | 'COUNTRY'
+  | 'PROVINCE'
+  | 'CITY'
+  | 'EMPLOYER'
+  | 'FIELD'
+  | 'DECADE'
+  | 'CATEGORY';
 
 export interface MapGroup {
   key: string | null;
@@ -278,7 +291,10 @@ export const alumniMapQuery = operation<
   }
 `);
 
-export const nativesMapQuery = operation<{ map: PeopleMap }, { place: string; groupBy: MapGrouping }>(`
+export const nativesMapQuery = operation<
+  { map: PeopleMap },
+  { place: string; groupBy: MapGrouping }
+>(`
   query NativesMap($place: ID!, $groupBy: MapGrouping!) {
     map: nativesMap(place: $place, groupBy: $groupBy) { ${mapGroups} }
   }
@@ -319,7 +335,12 @@ export const peopleQuery = operation<
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
       edges: { node: PersonRow }[];
     };
-    peopleFacets: { categories: FacetCount[]; cities: FacetCount[]; fields: FacetCount[]; levels: FacetCount[] };
+    peopleFacets: {
+      categories: FacetCount[];
+      cities: FacetCount[];
+      fields: FacetCount[];
+      levels: FacetCount[];
+    };
   },
   { filter: PersonFilter; first: number; after?: string | null }
 >(`

@@ -27,7 +27,8 @@ export function setLang(next: Lang): void {
   } catch {
     // Not remembered, still switched.
   }
-  if (typeof document !== 'undefined') document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  if (typeof document !== 'undefined')
+    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
 }
 
 const zh = {
@@ -187,13 +188,15 @@ const en: Record<MessageKey, string> = {
   'graph.label': 'Graph',
   'graph.empty': 'Search and choose an entity on the left to see its network',
   'graph.loading': 'Loading the ties of {name}…',
-  'graph.loaded': '{name}: {nodes} nodes, {edges} ties · double-click or right-click a node to expand',
+  'graph.loaded':
+    '{name}: {nodes} nodes, {edges} ties · double-click or right-click a node to expand',
   'graph.expanding': 'Expanding {name}…',
   'graph.added': '{name}: {n} nodes added · {total} in all',
   'graph.nothingNew': '{name}: nothing new',
   'graph.failed': 'Loading failed',
   'graph.truncated': 'Capped: {n} left out',
-  'graph.truncatedHow': 'Right-click a node to expand one tie kind, or narrow with filters, to see more',
+  'graph.truncatedHow':
+    'Right-click a node to expand one tie kind, or narrow with filters, to see more',
   'legend.title': 'Legend',
   'filters.title': 'Filters',
   'filters.types': 'Types',

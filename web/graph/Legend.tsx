@@ -18,7 +18,10 @@ export function Legend() {
       <ul class="legend-nodes">
         {nodeKinds.map((k) => (
           <li key={k.type}>
-            <span class={`legend-shape ${shapeClass[k.shape] ?? ''}`} style={{ background: k.color }} />
+            <span
+              class={`legend-shape ${shapeClass[k.shape] ?? ''}`}
+              style={{ background: k.color }}
+            />
             {zh ? k.label : k.english}
           </li>
         ))}

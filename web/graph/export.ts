@@ -1,8 +1,11 @@
 import type { Core } from 'cytoscape';
 
 /** Visible nodes as CSV rows (id, name, latin name, type), quoted where needed; UTF-8 with BOM for Excel. */
-export function nodesCsv(rows: { id: string; label: string; latinName: string | null; type: string }[]): string {
-  const quote = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+export function nodesCsv(
+  rows: { id: string; label: string; latinName: string | null; type: string }[],
+): string {
+  const quote = (value: string) =>
+    /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
   const lines = [['id', 'name', 'latinName', 'type'].join(',')];
   for (const row of rows) {
     lines.push([row.id, row.label, row.latinName ?? '', row.type].map(quote).join(','));

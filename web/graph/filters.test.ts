@@ -21,7 +21,9 @@ function graph() {
 describe('graph filters', () => {
   it('hides node types and tie kinds', () => {
     const cy = graph();
-    expect(applyFilters(cy, { ...noFilters, hiddenTypes: ['Organization'], hiddenTieKinds: ['KNOWS'] })).toBe(1);
+    expect(
+      applyFilters(cy, { ...noFilters, hiddenTypes: ['Organization'], hiddenTieKinds: ['KNOWS'] }),
+    ).toBe(1);
     expect(cy.getElementById('o1').hasClass('filtered')).toBe(true);
     expect(cy.getElementById('e3').hasClass('filtered')).toBe(true);
     expect(cy.getElementById('e1').hasClass('filtered')).toBe(false);

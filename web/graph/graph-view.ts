@@ -73,14 +73,22 @@ function layoutOptions(
       avoidOverlap: true,
       // The focus in the middle, its direct ties next, the rest outside.
       concentric: (node: NodeSingular) =>
-        node.hasClass('focus') ? 100 : node.neighborhood('node.focus').nonempty() ? 50 : node.degree(false),
+        node.hasClass('focus')
+          ? 100
+          : node.neighborhood('node.focus').nonempty()
+            ? 50
+            : node.degree(false),
       levelWidth: () => 1,
     } as LayoutOptions;
   }
   if (name === 'breadthfirst') {
     // Paths grow from our side; a neighbourhood from its focus.
     const starts = cy.nodes('.path-start');
-    const roots = starts.nonempty() ? starts : focusId ? cy.getElementById(focusId) : cy.nodes('.focus');
+    const roots = starts.nonempty()
+      ? starts
+      : focusId
+        ? cy.getElementById(focusId)
+        : cy.nodes('.focus');
     return {
       name,
       ...common,
@@ -133,7 +141,10 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   });
   cy.on('dbltap', 'node', (event) => options.onNodeDoubleTap?.(event.target.id()));
   cy.on('cxttap', 'node', (event) =>
-    options.onNodeMenu?.(event.target.id(), event.renderedPosition ?? event.target.renderedPosition()),
+    options.onNodeMenu?.(
+      event.target.id(),
+      event.renderedPosition ?? event.target.renderedPosition(),
+    ),
   );
   cy.on('tap', (event) => {
     if (event.target === cy) options.onBackgroundTap?.();
@@ -193,7 +204,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     },
     relayout(layout = currentLayout) {
       currentLayout = layout;
-      return runLayout(layout, layout === 'fcose' ? false : true);
+      return runLayout(layout, layout !== 'fcose');
     },
     restore(elements) {
       cy.batch(() => {

@@ -272,7 +272,10 @@ const states: StylesheetJson = [
     selector: 'node.common, node.on-path',
     style: { 'border-width': 4, 'border-color': '#e0457b', 'z-index': 12 },
   },
-  { selector: 'edge.common, edge.on-path', style: { 'line-color': '#e0457b', width: 3, opacity: 1 } },
+  {
+    selector: 'edge.common, edge.on-path',
+    style: { 'line-color': '#e0457b', width: 3, opacity: 1 },
+  },
   {
     // Just arrived from an expansion.
     selector: 'node.fresh',

@@ -1,6 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../app/api.ts';
-import { fmtDate, lang, t } from '../../app/i18n.ts';
 import {
   detailsQuery,
   type EntityDetails,
@@ -9,6 +7,8 @@ import {
   type Provenance,
   type Tie,
 } from '../../api/operations.ts';
+import { request } from '../../app/api.ts';
+import { fmtDate, lang, t } from '../../app/i18n.ts';
 import { edgeKindOf, nodeKindOf } from '../../graph/stylesheet.ts';
 import {
   categoryLabels,
@@ -98,7 +98,10 @@ function Details({ node, onOpen }: { node: EntityDetails; onOpen?: (e: EntitySum
         <Facts node={node} />
       </dl>
       {node.__typename === 'Person' && <Timeline person={node} onOpen={onOpen} />}
-      <TiesByKind ties={node.ties.filter((tie) => !inTimeline.includes(tie.kind))} onOpen={onOpen} />
+      <TiesByKind
+        ties={node.ties.filter((tie) => !inTimeline.includes(tie.kind))}
+        onOpen={onOpen}
+      />
       {node.__typename === 'Person' && <Contacts person={node} />}
       <p class="muted small">{t('details.updated', { date: fmtDate(node.updatedAt) })}</p>
     </>
@@ -106,7 +109,8 @@ function Details({ node, onOpen }: { node: EntityDetails; onOpen?: (e: EntitySum
 }
 
 function Fact({ term, children }: { term: string; children: unknown }) {
-  if (children === null || children === undefined || children === '' || children === false) return null;
+  if (children === null || children === undefined || children === '' || children === false)
+    return null;
   return (
     <>
       <dt>{term}</dt>
@@ -199,7 +203,13 @@ export function years(start: number | null, end: number | null, current: boolean
   return `${start ?? '?'}–${end ?? (current || end === null ? t('details.present') : '?')}`;
 }
 
-function Timeline({ person, onOpen }: { person: PersonDetails; onOpen?: (e: EntitySummary) => void }) {
+function Timeline({
+  person,
+  onOpen,
+}: {
+  person: PersonDetails;
+  onOpen?: (e: EntitySummary) => void;
+}) {
   const items = [...person.education, ...person.positions].sort(
     (a, b) => (a.startYear ?? 9999) - (b.startYear ?? 9999),
   );
@@ -209,12 +219,17 @@ function Timeline({ person, onOpen }: { person: PersonDetails; onOpen?: (e: Enti
       <h3>{t('details.timeline')}</h3>
       <ol>
         {items.map((tie) => (
-          <li key={tie.id} class={`${tie.kind === 'STUDIED_AT' ? 'edu' : 'job'}${tie.current ? ' current' : ''}`}>
+          <li
+            key={tie.id}
+            class={`${tie.kind === 'STUDIED_AT' ? 'edu' : 'job'}${tie.current ? ' current' : ''}`}
+          >
             <span class="years">{years(tie.startYear, tie.endYear, tie.current)}</span>
             <span>
               <Other tie={tie} onOpen={onOpen} />
               {tie.kind === 'STUDIED_AT'
-                ? [tie.degree, tie.major].filter(Boolean).map((x) => <span class="muted"> · {x}</span>)
+                ? [tie.degree, tie.major]
+                    .filter(Boolean)
+                    .map((x) => <span class="muted"> · {x}</span>)
                 : (tie.title ?? tie.role) && <span class="muted"> · {tie.title ?? tie.role}</span>}
               {tie.current && <span class="chip small">{t('details.current')}</span>}
               <TieSource provenance={tie.provenance} />
@@ -240,7 +255,12 @@ function TieSource({ provenance }: { provenance: Provenance }) {
   const title = provenance.source?.title ?? provenance.source?.kind;
   // The source in a tooltip (and for screen readers): a tie list stays readable.
   return title ? (
-    <span class="src" title={`${t('details.source')}: ${title}`} aria-label={`${t('details.source')}: ${title}`}>
+    <span
+      class="src"
+      role="img"
+      title={`${t('details.source')}: ${title}`}
+      aria-label={`${t('details.source')}: ${title}`}
+    >
       ⓘ
     </span>
   ) : null;
@@ -258,14 +278,19 @@ function TiesByKind({ ties, onOpen }: { ties: Tie[]; onOpen?: (e: EntitySummary)
         return (
           <details key={kind} open={group.length <= 8} class="tie-group" data-kind={kind}>
             <summary>
-              <span class="legend-line" style={style ? { borderTop: `3px ${style.lineStyle} ${style.color}` } : undefined} />
+              <span
+                class="legend-line"
+                style={style ? { borderTop: `3px ${style.lineStyle} ${style.color}` } : undefined}
+              />
               {style ? (lang.value === 'zh' ? style.label : style.english) : kind} · {group.length}
             </summary>
             <ul>
               {group.map((tie) => (
                 <li key={tie.id}>
                   <Other tie={tie} onOpen={onOpen} />
-                  {tie.knowsKind && <span class="muted"> · {label(knowsKindLabels, tie.knowsKind)}</span>}
+                  {tie.knowsKind && (
+                    <span class="muted"> · {label(knowsKindLabels, tie.knowsKind)}</span>
+                  )}
                   {(tie.startYear || tie.endYear) && (
                     <span class="muted"> · {years(tie.startYear, tie.endYear, tie.current)}</span>
                   )}

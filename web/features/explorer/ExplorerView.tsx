@@ -1,9 +1,5 @@
 import type { ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { request } from '../../app/api.ts';
-import { lang, type MessageKey, t } from '../../app/i18n.ts';
-import { navigate, route } from '../../app/router.ts';
-import { status } from '../../app/status.ts';
 import {
   commonConnectionsQuery,
   type EntitySummary,
@@ -11,6 +7,10 @@ import {
   type NeighborhoodFilter,
   neighborhoodQuery,
 } from '../../api/operations.ts';
+import { request } from '../../app/api.ts';
+import { lang, type MessageKey, t } from '../../app/i18n.ts';
+import { navigate, route } from '../../app/router.ts';
+import { status } from '../../app/status.ts';
 import { exportCsv, exportPng, exportSvg } from '../../graph/export.ts';
 import { applyFilters, type GraphFilters, noFilters } from '../../graph/filters.ts';
 import { createGraphView, type GraphView, type LayoutName } from '../../graph/graph-view.ts';
@@ -35,7 +35,16 @@ interface Menu {
   y: number;
 }
 
-const menuKinds = ['KNOWS', 'WORKED_AT', 'STUDIED_AT', 'MEMBER_OF', 'EXPERT_IN', 'BORN_IN', 'LIVES_IN', 'LEADS'];
+const menuKinds = [
+  'KNOWS',
+  'WORKED_AT',
+  'STUDIED_AT',
+  'MEMBER_OF',
+  'EXPERT_IN',
+  'BORN_IN',
+  'LIVES_IN',
+  'LEADS',
+];
 
 /** The explorer: search, the graph, filters and legend on the left, details on the right. */
 export function ExplorerView({ active }: { active: boolean }) {
@@ -57,7 +66,11 @@ export function ExplorerView({ active }: { active: boolean }) {
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
 
-  const graph = () => graphRef.current!;
+  const graph = () => {
+    const view = graphRef.current;
+    if (!view) throw new Error('the graph is not mounted');
+    return view;
+  };
   const nameOf = (id: string) => (graph().cy.getElementById(id).data('label') as string) ?? id;
   const changed = () => {
     applyFilters(graph().cy, filtersRef.current);
@@ -70,7 +83,8 @@ export function ExplorerView({ active }: { active: boolean }) {
   };
 
   useEffect(() => {
-    const view = createGraphView(container.current!, {
+    if (!container.current) return;
+    const view = createGraphView(container.current, {
       onNodeTap: (id, additive) => {
         setMenu(null);
         setSelected(id);
@@ -170,7 +184,12 @@ export function ExplorerView({ active }: { active: boolean }) {
     status.value = t('graph.expanding', { name });
     try {
       const filter = serverFilter(extra);
-      const { neighborhood } = await request(neighborhoodQuery, { ids: [id], depth: 1, limit, filter });
+      const { neighborhood } = await request(neighborhoodQuery, {
+        ids: [id],
+        depth: 1,
+        limit,
+        filter,
+      });
       noteTruncation(id, neighborhood, filter ?? {});
       const added = await graph().merge(toElements(neighborhood, { existing: graph().ids() }), id);
       changed();
@@ -188,7 +207,10 @@ export function ExplorerView({ active }: { active: boolean }) {
     if (compare.length !== 2) return;
     const cy = graph().cy;
     try {
-      const { commonConnections } = await request(commonConnectionsQuery, { ids: compare, first: 30 });
+      const { commonConnections } = await request(commonConnectionsQuery, {
+        ids: compare,
+        first: 30,
+      });
       const elements: ElementDefinition[] = [];
       const known = graph().ids();
       for (const c of commonConnections) {
@@ -213,17 +235,22 @@ export function ExplorerView({ active }: { active: boolean }) {
           });
         }
       }
-      await graph().merge(elements, compare[0]!);
+      await graph().merge(elements, compare[0] ?? '');
       cy.batch(() => {
         cy.elements('.common').removeClass('common');
         for (const c of commonConnections) {
           const node = cy.getElementById(c.entity.id);
           node.addClass('common');
-          node.connectedEdges().filter((e) => compare.includes(e.source().id()) || compare.includes(e.target().id())).addClass('common');
+          node
+            .connectedEdges()
+            .filter((e) => compare.includes(e.source().id()) || compare.includes(e.target().id()))
+            .addClass('common');
         }
       });
       changed();
-      setCommon(commonConnections.map((c) => ({ id: c.entity.id, name: c.entity.name, count: c.count })));
+      setCommon(
+        commonConnections.map((c) => ({ id: c.entity.id, name: c.entity.name, count: c.count })),
+      );
       status.value = t('toolbar.commonFound', { n: commonConnections.length });
     } catch (error) {
       status.value = `${t('graph.failed')}: ${(error as Error).message}`;
@@ -236,7 +263,8 @@ export function ExplorerView({ active }: { active: boolean }) {
     const nodes = cy.nodes(':visible').sort((a, b) => a.position('x') - b.position('x'));
     const index = selected ? nodes.toArray().findIndex((n) => n.id() === selected) : -1;
     const pick = (i: number) => {
-      const node = nodes[(i + nodes.length) % nodes.length]!;
+      const node = nodes[(i + nodes.length) % nodes.length];
+      if (!node) return;
       graph().select(node.id());
       setSelected(node.id());
       setCompare([node.id()]);
@@ -335,7 +363,9 @@ export function ExplorerView({ active }: { active: boolean }) {
               </label>
               <select
                 id={`filter-${type}`}
-                value={filters.near && drawn(type).some((n) => n.id === filters.near) ? filters.near : ''}
+                value={
+                  filters.near && drawn(type).some((n) => n.id === filters.near) ? filters.near : ''
+                }
                 onChange={(e) =>
                   setFilters({ ...filters, near: (e.target as HTMLSelectElement).value || null })
                 }
@@ -349,7 +379,14 @@ export function ExplorerView({ active }: { active: boolean }) {
               </select>
             </div>
           ))}
-          <button type="button" class="button small" onClick={() => { setFilters(noFilters); setCategory(''); }}>
+          <button
+            type="button"
+            class="button small"
+            onClick={() => {
+              setFilters(noFilters);
+              setCategory('');
+            }}
+          >
             {t('filters.reset')}
           </button>
         </details>
@@ -373,7 +410,13 @@ export function ExplorerView({ active }: { active: boolean }) {
               <option value="breadthfirst">{t('layout.breadthfirst')}</option>
             </select>
           </label>
-          <button type="button" class="button" onClick={() => graph().cy.animate({ fit: { eles: graph().cy.elements(':visible'), padding: 40 } })}>
+          <button
+            type="button"
+            class="button"
+            onClick={() =>
+              graph().cy.animate({ fit: { eles: graph().cy.elements(':visible'), padding: 40 } })
+            }
+          >
             {t('toolbar.fit')}
           </button>
           <button
@@ -388,21 +431,52 @@ export function ExplorerView({ active }: { active: boolean }) {
             {compare.length === 2 ? ` (${compare.map(nameOf).join(' · ')})` : ''}
           </button>
           {hiddenCount > 0 && (
-            <button type="button" class="button" onClick={() => { graph().showHidden(); changed(); }}>
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                graph().showHidden();
+                changed();
+              }}
+            >
               {t('toolbar.showHidden', { n: hiddenCount })}
             </button>
           )}
           <span class="spacer" />
-          <button type="button" class="button" id="export-png" disabled={!hasGraph} onClick={() => exportPng(graph().cy)}>
+          <button
+            type="button"
+            class="button"
+            id="export-png"
+            disabled={!hasGraph}
+            onClick={() => exportPng(graph().cy)}
+          >
             {t('export.png')}
           </button>
-          <button type="button" class="button" id="export-svg" disabled={!hasGraph} onClick={() => exportSvg(graph().cy)}>
+          <button
+            type="button"
+            class="button"
+            id="export-svg"
+            disabled={!hasGraph}
+            onClick={() => exportSvg(graph().cy)}
+          >
             {t('export.svg')}
           </button>
-          <button type="button" class="button" id="export-csv" disabled={!hasGraph} onClick={() => exportCsv(graph().cy)}>
+          <button
+            type="button"
+            class="button"
+            id="export-csv"
+            disabled={!hasGraph}
+            onClick={() => exportCsv(graph().cy)}
+          >
             {t('export.csv')}
           </button>
-          <button type="button" class="button primary" id="save-view" disabled={!hasGraph} onClick={() => setSaving(true)}>
+          <button
+            type="button"
+            class="button primary"
+            id="save-view"
+            disabled={!hasGraph}
+            onClick={() => setSaving(true)}
+          >
             {t('views.save')}
           </button>
         </div>
@@ -411,12 +485,17 @@ export function ExplorerView({ active }: { active: boolean }) {
             id="graph"
             class="graph"
             ref={container}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes arrow keys, Enter and the menu key
             tabIndex={0}
             role="application"
             aria-label={`${t('graph.label')} · ${selectedNode?.nonempty() ? selectedNode.data('label') : ''}`}
             onKeyDown={onGraphKey}
           />
-          {!hasGraph && <p id="empty-graph" class="empty-graph muted">{t('graph.empty')}</p>}
+          {!hasGraph && (
+            <p id="empty-graph" class="empty-graph muted">
+              {t('graph.empty')}
+            </p>
+          )}
           {truncation && (
             <div id="notice" class="notice" role="note" title={t('graph.truncatedHow')}>
               <span>{t('graph.truncated', { n: truncation.omitted })}</span>
@@ -429,7 +508,11 @@ export function ExplorerView({ active }: { active: boolean }) {
                     class="link"
                     data-kind={k.kind}
                     onClick={() =>
-                      void expand(truncation.around, { ...truncation.filter, kinds: [k.kind as never] }, 300)
+                      void expand(
+                        truncation.around,
+                        { ...truncation.filter, kinds: [k.kind as never] },
+                        300,
+                      )
                     }
                   >
                     +{kind ? (lang.value === 'zh' ? kind.label : kind.english) : k.kind} {k.count}
@@ -443,14 +526,28 @@ export function ExplorerView({ active }: { active: boolean }) {
             <section class="common-list" aria-label={t('toolbar.common')}>
               <header>
                 <strong>{t('toolbar.commonFound', { n: common.length })}</strong>
-                <button type="button" class="link" onClick={() => { setCommon(null); graph().cy.elements('.common').removeClass('common'); }}>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => {
+                    setCommon(null);
+                    graph().cy.elements('.common').removeClass('common');
+                  }}
+                >
                   {t('close')}
                 </button>
               </header>
               <ol>
                 {common.map((c) => (
                   <li key={c.id}>
-                    <button type="button" class="link" onClick={() => { graph().select(c.id); setSelected(c.id); }}>
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => {
+                        graph().select(c.id);
+                        setSelected(c.id);
+                      }}
+                    >
                       {c.name}
                     </button>{' '}
                     <span class="muted">×{c.count}</span>
@@ -464,7 +561,12 @@ export function ExplorerView({ active }: { active: boolean }) {
               menu={menu}
               graph={graph()}
               onClose={() => setMenu(null)}
-              onExpand={(kind) => void expand(menu.id, kind ? (kind === 'DERIVED_TIE' ? { derived: true } : { tieKinds: [kind] }) : {})}
+              onExpand={(kind) =>
+                void expand(
+                  menu.id,
+                  kind ? (kind === 'DERIVED_TIE' ? { derived: true } : { tieKinds: [kind] }) : {},
+                )
+              }
               onChanged={changed}
               onDetails={() => setSelected(menu.id)}
             />
@@ -560,8 +662,14 @@ function NodeMenu({
       <strong class="menu-title">{node.data('label')}</strong>
       {item('details', t('menu.details'), onDetails)}
       {item('expand', t('menu.expandAll'), () => onExpand())}
-      {menuKinds.map((kind) => item(`expand-${kind}`, t('menu.expandKind', { kind: kindName(kind) }), () => onExpand(kind)))}
-      {item('expand-DERIVED_TIE', t('menu.expandKind', { kind: kindName('DERIVED_TIE') }), () => onExpand('DERIVED_TIE'))}
+      {menuKinds.map((kind) =>
+        item(`expand-${kind}`, t('menu.expandKind', { kind: kindName(kind) }), () =>
+          onExpand(kind),
+        ),
+      )}
+      {item('expand-DERIVED_TIE', t('menu.expandKind', { kind: kindName('DERIVED_TIE') }), () =>
+        onExpand('DERIVED_TIE'),
+      )}
       {item('collapse', t('menu.collapse'), () => {
         graph.collapse(menu.id);
         onChanged();
@@ -574,43 +682,65 @@ function NodeMenu({
         graph.togglePin(menu.id);
         onChanged();
       })}
-      {isPerson && item('path', t('menu.pathTo'), () => navigate('paths', { to: menu.id, toName: node.data('label') }))}
+      {isPerson &&
+        item('path', t('menu.pathTo'), () =>
+          navigate('paths', { to: menu.id, toName: node.data('label') }),
+        )}
     </div>
   );
 }
 
-function SaveDialog({ onSave, onCancel }: { onSave: (title: string, notes: string) => void; onCancel: () => void }) {
+function SaveDialog({
+  onSave,
+  onCancel,
+}: {
+  onSave: (title: string, notes: string) => void;
+  onCancel: () => void;
+}) {
   const [title, setTitle] = useState('');
   const [notes, setNotes] = useState('');
+  const titleInput = useRef<HTMLInputElement>(null);
+  useEffect(() => titleInput.current?.focus(), []);
   const key: MessageKey = 'views.local';
   return (
     <div class="dialog" role="dialog" aria-label={t('views.save')}>
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (title.trim()) onSave(title.trim(), notes.trim());
-      }}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-    >
-      <h3>{t('views.save')}</h3>
-      <label class="field-label" for="view-title">
-        {t('views.title')}
-      </label>
-      <input id="view-title" required autoFocus value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
-      <label class="field-label" for="view-notes">
-        {t('views.notes')}
-      </label>
-      <textarea id="view-notes" rows={3} value={notes} onInput={(e) => setNotes((e.target as HTMLTextAreaElement).value)} />
-      <p class="muted small">{t(key)}</p>
-      <div class="row">
-        <button type="submit" class="button primary">
-          {t('views.save')}
-        </button>
-        <button type="button" class="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (title.trim()) onSave(title.trim(), notes.trim());
+        }}
+        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      >
+        <h3>{t('views.save')}</h3>
+        <label class="field-label" for="view-title">
+          {t('views.title')}
+        </label>
+        <input
+          id="view-title"
+          required
+          ref={titleInput}
+          value={title}
+          onInput={(e) => setTitle((e.target as HTMLInputElement).value)}
+        />
+        <label class="field-label" for="view-notes">
+          {t('views.notes')}
+        </label>
+        <textarea
+          id="view-notes"
+          rows={3}
+          value={notes}
+          onInput={(e) => setNotes((e.target as HTMLTextAreaElement).value)}
+        />
+        <p class="muted small">{t(key)}</p>
+        <div class="row">
+          <button type="submit" class="button primary">
+            {t('views.save')}
+          </button>
+          <button type="button" class="button" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+        </div>
+      </form>
     </div>
   );
 }

@@ -1,6 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { request } from '../../app/api.ts';
-import { fmtNumber, t } from '../../app/i18n.ts';
 import {
   alumniMapQuery,
   type EntitySummary,
@@ -12,12 +10,22 @@ import {
   type PersonRow,
   peopleQuery,
 } from '../../api/operations.ts';
+import { request } from '../../app/api.ts';
+import { fmtNumber, t } from '../../app/i18n.ts';
 import { nodeKindOf } from '../../graph/stylesheet.ts';
 import { categoryLabels, label } from '../details/labels.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
-import { type MapMode, drillFilter } from './drill.ts';
+import { drillFilter, type MapMode } from './drill.ts';
 
-const groupings: MapGrouping[] = ['COUNTRY', 'PROVINCE', 'CITY', 'EMPLOYER', 'FIELD', 'DECADE', 'CATEGORY'];
+const groupings: MapGrouping[] = [
+  'COUNTRY',
+  'PROVINCE',
+  'CITY',
+  'EMPLOYER',
+  'FIELD',
+  'DECADE',
+  'CATEGORY',
+];
 
 interface Drill {
   group: MapGroup;
@@ -71,7 +79,7 @@ export function MapsView() {
       drawBars(el, map.groups, {
         onPick: (bar) => void openGroup(bar as MapGroup),
         formatNumber: (n) => fmtNumber(n),
-        color: nodeKindOf(mode === 'alumni' ? 'Organization' : 'Place')!.color,
+        color: nodeKindOf(mode === 'alumni' ? 'Organization' : 'Place')?.color ?? '#d08a3a',
       });
       el.dataset.state = 'drawn';
     });
@@ -80,12 +88,12 @@ export function MapsView() {
     };
   }, [map, state]);
 
-  useEffect(
-    () => () => {
-      if (chartEl.current) void import('./chart.ts').then(({ disposeChart }) => disposeChart(chartEl.current!));
-    },
-    [],
-  );
+  useEffect(() => {
+    const el = chartEl.current;
+    return () => {
+      if (el) void import('./chart.ts').then(({ disposeChart }) => disposeChart(el));
+    };
+  }, []);
 
   async function openGroup(group: MapGroup, after: string | null = null) {
     if (!subject || !group.key) return;
@@ -142,7 +150,11 @@ export function MapsView() {
         <label class="field-label" for="map-group">
           {t('maps.groupBy')}
         </label>
-        <select id="map-group" value={groupBy} onChange={(e) => setGroupBy((e.target as HTMLSelectElement).value as MapGrouping)}>
+        <select
+          id="map-group"
+          value={groupBy}
+          onChange={(e) => setGroupBy((e.target as HTMLSelectElement).value as MapGrouping)}
+        >
           {groupings.map((g) => (
             <option key={g} value={g}>
               {t(`group.${g}`)}
@@ -176,26 +188,49 @@ export function MapsView() {
         {state === 'error' && <p class="error">{error}</p>}
         <div id="map-chart" class="chart" ref={chartEl} data-state="empty" hidden={!subject} />
       </section>
-      <aside class="details" id="drill" aria-label={drill ? drill.group.label : t('maps.title')} data-state={drill ? 'shown' : 'empty'}>
+      <aside
+        class="details"
+        id="drill"
+        aria-label={drill ? drill.group.label : t('maps.title')}
+        data-state={drill ? 'shown' : 'empty'}
+      >
         {drill && (
           <>
-            <h3>{t('maps.people', { label: groupBy === 'CATEGORY' ? label(categoryLabels, drill.group.label) : drill.group.label, n: drill.total })}</h3>
+            <h3>
+              {t('maps.people', {
+                label:
+                  groupBy === 'CATEGORY'
+                    ? label(categoryLabels, drill.group.label)
+                    : drill.group.label,
+                n: drill.total,
+              })}
+            </h3>
             <ul class="people-list" id="drill-people">
               {drill.rows.map((p) => (
                 <li key={p.id} data-id={p.id}>
                   <a href={`#/explore?open=${encodeURIComponent(p.id)}`}>{p.name}</a>
                   {p.latinName && <span class="muted small"> {p.latinName}</span>}
-                  <div class="muted small">{[p.title, p.location?.name, p.birthYear].filter(Boolean).join(' · ')}</div>
+                  <div class="muted small">
+                    {[p.title, p.location?.name, p.birthYear].filter(Boolean).join(' · ')}
+                  </div>
                 </li>
               ))}
             </ul>
             {drill.hasNext && (
-              <button type="button" class="button small" onClick={() => void openGroup(drill.group, drill.after)}>
+              <button
+                type="button"
+                class="button small"
+                onClick={() => void openGroup(drill.group, drill.after)}
+              >
                 {t('maps.more')}
               </button>
             )}
             <h4>{t('maps.facets')}</h4>
-            <Facet title={t('filters.category')} items={drill.facets.categories} table={categoryLabels} />
+            <Facet
+              title={t('filters.category')}
+              items={drill.facets.categories}
+              table={categoryLabels}
+            />
             <Facet title={t('group.CITY')} items={drill.facets.cities} />
             <Facet title={t('group.FIELD')} items={drill.facets.fields} />
           </>
@@ -205,7 +240,15 @@ export function MapsView() {
   );
 }
 
-function Facet({ title, items, table }: { title: string; items: FacetCount[]; table?: Record<string, string> }) {
+function Facet({
+  title,
+  items,
+  table,
+}: {
+  title: string;
+  items: FacetCount[];
+  table?: Record<string, string>;
+}) {
   if (!items.length) return null;
   return (
     <div class="facet">

@@ -16,7 +16,11 @@ export interface Bar {
 export function drawBars(
   el: HTMLElement,
   bars: Bar[],
-  { onPick, formatNumber, color }: { onPick: (bar: Bar) => void; formatNumber: (n: number) => string; color: string },
+  {
+    onPick,
+    formatNumber,
+    color,
+  }: { onPick: (bar: Bar) => void; formatNumber: (n: number) => string; color: string },
 ) {
   const chart = echarts.getInstanceByDom(el) ?? echarts.init(el, undefined, { renderer: 'canvas' });
   const shown = bars.slice(0, 25).reverse();
@@ -26,13 +30,21 @@ export function drawBars(
       grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'item', valueFormatter: (v: unknown) => formatNumber(Number(v)) },
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v) } },
-      yAxis: { type: 'category', data: shown.map((b) => b.label), axisLabel: { fontSize: 12, width: 160, overflow: 'truncate' } },
+      yAxis: {
+        type: 'category',
+        data: shown.map((b) => b.label),
+        axisLabel: { fontSize: 12, width: 160, overflow: 'truncate' },
+      },
       series: [
         {
           type: 'bar',
           data: shown.map((b) => b.count),
           itemStyle: { color },
-          label: { show: true, position: 'right', formatter: (p: { value: number }) => formatNumber(p.value) },
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { value: number }) => formatNumber(p.value),
+          },
           cursor: 'pointer',
         },
       ],

@@ -4,11 +4,18 @@ export type MapMode = 'alumni' | 'natives';
 
 /** The people filter behind a map (as the server builds it): alumni of an org, natives of a place. */
 export function baseFilter(mode: MapMode, subject: string): PersonFilter {
-  return mode === 'alumni' ? { almaMater: [subject] } : { hometown: [subject], livesOutside: [subject] };
+  return mode === 'alumni'
+    ? { almaMater: [subject] }
+    : { hometown: [subject], livesOutside: [subject] };
 }
 
 /** The people filter of one group of a map, for the drill-down list and its facets. */
-export function drillFilter(mode: MapMode, subject: string, by: MapGrouping, key: string): PersonFilter {
+export function drillFilter(
+  mode: MapMode,
+  subject: string,
+  by: MapGrouping,
+  key: string,
+): PersonFilter {
   const base = baseFilter(mode, subject);
   switch (by) {
     case 'COUNTRY':

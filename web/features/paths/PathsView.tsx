@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { request } from '../../app/api.ts';
-import { fmtNumber, lang, t } from '../../app/i18n.ts';
-import { route } from '../../app/router.ts';
 import {
   type EntitySummary,
   type IntroductionPath,
   introductionPathsQuery,
   staffOfQuery,
 } from '../../api/operations.ts';
+import { request } from '../../app/api.ts';
+import { fmtNumber, lang, t } from '../../app/i18n.ts';
+import { route } from '../../app/router.ts';
 import { createGraphView, type GraphView } from '../../graph/graph-view.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { pathElements } from './path-elements.ts';
@@ -21,11 +21,13 @@ interface Side {
 /** The path finder: a target person, our side (people or an organisation's people), the top paths. */
 export function PathsView() {
   const params = route.value.params;
+  const to = params.get('to');
+  const from = params.get('from');
   const [target, setTarget] = useState<{ id: string; name: string } | null>(
-    params.get('to') ? { id: params.get('to')!, name: params.get('toName') ?? params.get('to')! } : null,
+    to ? { id: to, name: params.get('toName') ?? to } : null,
   );
   const [sides, setSides] = useState<Side[]>(
-    params.get('from') ? [{ key: params.get('from')!, label: params.get('fromName') ?? params.get('from')!, ids: [params.get('from')!] }] : [],
+    from ? [{ key: from, label: params.get('fromName') ?? from, ids: [from] }] : [],
   );
   const [paths, setPaths] = useState<IntroductionPath[] | null>(null);
   const [reason, setReason] = useState<string | null>(null);
@@ -36,7 +38,8 @@ export function PathsView() {
   const graph = useRef<GraphView | null>(null);
 
   useEffect(() => {
-    graph.current = createGraphView(container.current!, { expose: '__pathCy' });
+    if (!container.current) return;
+    graph.current = createGraphView(container.current, { expose: '__pathCy' });
     return () => graph.current?.destroy();
   }, []);
 
@@ -45,10 +48,17 @@ export function PathsView() {
       const { people } = await request(staffOfQuery, { organization: entity.id, first: 100 });
       setSides((prev) => [
         ...prev.filter((s) => s.key !== entity.id),
-        { key: entity.id, label: t('paths.orgPeople', { name: entity.name, n: people.totalCount }), ids: people.edges.map((e) => e.node.id) },
+        {
+          key: entity.id,
+          label: t('paths.orgPeople', { name: entity.name, n: people.totalCount }),
+          ids: people.edges.map((e) => e.node.id),
+        },
       ]);
     } else {
-      setSides((prev) => [...prev.filter((s) => s.key !== entity.id), { key: entity.id, label: entity.name, ids: [entity.id] }]);
+      setSides((prev) => [
+        ...prev.filter((s) => s.key !== entity.id),
+        { key: entity.id, label: entity.name, ids: [entity.id] },
+      ]);
     }
   };
 
@@ -67,7 +77,11 @@ export function PathsView() {
       setReason(introductionPaths.reason);
       setChosen(0);
       setState('done');
-      await graph.current!.show(pathElements(introductionPaths.paths, target.id), target.id, 'breadthfirst');
+      await graph.current?.show(
+        pathElements(introductionPaths.paths, target.id),
+        target.id,
+        'breadthfirst',
+      );
       highlight(0);
     } catch (e) {
       setError((e as Error).message);
@@ -77,10 +91,15 @@ export function PathsView() {
 
   const highlight = (index: number) => {
     setChosen(index);
-    const cy = graph.current!.cy;
+    const cy = graph.current?.cy;
+    if (!cy) return;
     cy.batch(() => {
       cy.elements('.on-path').removeClass('on-path');
-      cy.edges().filter((e) => (e.data('paths') as number[]).includes(index)).addClass('on-path').connectedNodes().addClass('on-path');
+      cy.edges()
+        .filter((e) => (e.data('paths') as number[]).includes(index))
+        .addClass('on-path')
+        .connectedNodes()
+        .addClass('on-path');
     });
   };
 
@@ -93,7 +112,13 @@ export function PathsView() {
     <main class="layout paths" id="paths">
       <aside class="sidebar">
         <h2>{t('paths.title')}</h2>
-        <SearchBox id="path-target" label={t('paths.target')} types={['Person']} clearOnChoose onChoose={(e) => setTarget({ id: e.id, name: e.name })} />
+        <SearchBox
+          id="path-target"
+          label={t('paths.target')}
+          types={['Person']}
+          clearOnChoose
+          onChoose={(e) => setTarget({ id: e.id, name: e.name })}
+        />
         {target && (
           <p class="chips">
             <span class="chip target" data-id={target.id}>
@@ -101,18 +126,35 @@ export function PathsView() {
             </span>
           </p>
         )}
-        <SearchBox id="path-from" label={`${t('paths.ourSide')} · ${t('paths.ourSideHint')}`} types={['Person', 'Organization']} clearOnChoose onChoose={(e) => void addSide(e)} />
+        <SearchBox
+          id="path-from"
+          label={`${t('paths.ourSide')} · ${t('paths.ourSideHint')}`}
+          types={['Person', 'Organization']}
+          clearOnChoose
+          onChoose={(e) => void addSide(e)}
+        />
         <ul class="chips side-list">
           {sides.map((s) => (
             <li class="chip" key={s.key} data-id={s.key}>
               {s.label}{' '}
-              <button type="button" class="link" aria-label={t('paths.remove', { name: s.label })} onClick={() => setSides(sides.filter((x) => x.key !== s.key))}>
+              <button
+                type="button"
+                class="link"
+                aria-label={t('paths.remove', { name: s.label })}
+                onClick={() => setSides(sides.filter((x) => x.key !== s.key))}
+              >
                 ×
               </button>
             </li>
           ))}
         </ul>
-        <button type="button" id="find-paths" class="button primary" disabled={!target || !sides.length || state === 'loading'} onClick={() => void find()}>
+        <button
+          type="button"
+          id="find-paths"
+          class="button primary"
+          disabled={!target || !sides.length || state === 'loading'}
+          onClick={() => void find()}
+        >
           {state === 'loading' ? t('paths.searching') : t('paths.find')}
         </button>
         {!target && <p class="muted small">{t('paths.pickTarget')}</p>}
@@ -127,8 +169,16 @@ export function PathsView() {
           <ol class="path-list" id="path-list" data-state={state}>
             {paths.map((path, i) => (
               <li key={i} class={i === chosen ? 'chosen' : undefined}>
-                <button type="button" class="link path-head" aria-pressed={i === chosen} onClick={() => highlight(i)}>
-                  {t('paths.score', { score: fmtNumber(path.score.score, { maximumFractionDigits: 3 }), hops: path.score.hops })}
+                <button
+                  type="button"
+                  class="link path-head"
+                  aria-pressed={i === chosen}
+                  onClick={() => highlight(i)}
+                >
+                  {t('paths.score', {
+                    score: fmtNumber(path.score.score, { maximumFractionDigits: 3 }),
+                    hops: path.score.hops,
+                  })}
                 </button>
                 <ol class="hops">
                   {path.hops.map((hop, j) => (

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { EntitySummary, IntroductionPath, PathHop } from '../../api/operations.ts';
 import { pathElements } from './path-elements.ts';
 
-const person = (id: string): EntitySummary => ({ __typename: 'Person', id, name: id, latinName: null });
+const person = (id: string): EntitySummary => ({
+  __typename: 'Person',
+  id,
+  name: id,
+  latinName: null,
+});
 const hop = (from: string, to: string, derived = false): PathHop => ({
   from: person(from),
   to: person(to),
@@ -23,7 +28,10 @@ const path = (...hops: PathHop[]): IntroductionPath => ({
 
 describe('paths as graph elements', () => {
   it('draws shared people and hops once and marks our side and the target', () => {
-    const elements = pathElements([path(hop('a', 'b'), hop('b', 't')), path(hop('c', 'b', true), hop('b', 't'))], 't');
+    const elements = pathElements(
+      [path(hop('a', 'b'), hop('b', 't')), path(hop('c', 'b', true), hop('b', 't'))],
+      't',
+    );
     const nodes = elements.filter((e) => e.group === 'nodes');
     const edges = elements.filter((e) => e.group === 'edges');
     expect(nodes.map((n) => n.data.id).sort()).toEqual(['a', 'b', 'c', 't']);

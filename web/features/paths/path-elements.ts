@@ -9,7 +9,12 @@ export function pathElements(paths: IntroductionPath[], target: string): Element
     path.hops.forEach((hop, i) => {
       for (const person of [hop.from, hop.to]) {
         if (nodes.has(person.id)) continue;
-        const classes = person.id === target ? ['focus'] : i === 0 && person.id === hop.from.id ? ['path-start'] : [];
+        const classes =
+          person.id === target
+            ? ['focus']
+            : i === 0 && person.id === hop.from.id
+              ? ['path-start']
+              : [];
         nodes.set(person.id, {
           group: 'nodes',
           data: { id: person.id, label: person.name, type: 'Person', latinName: person.latinName },

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { request } from '../../app/api.ts';
-import { lang, t } from '../../app/i18n.ts';
 import type { EntitySummary, EntityType, SearchHit } from '../../api/operations.ts';
 import { searchQuery } from '../../api/operations.ts';
+import { request } from '../../app/api.ts';
+import { lang, t } from '../../app/i18n.ts';
 import { nodeKinds } from '../../graph/stylesheet.ts';
 import { debounce } from '../../ui/dom.ts';
 import { matchLabel } from './labels.ts';
@@ -118,9 +118,7 @@ export function SearchBox({
         id={id}
         ref={input}
         type="search"
-        aria-expanded={state === 'hits'}
         aria-controls={listId}
-        aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
         autocomplete="off"
         spellcheck={false}
         placeholder={t('search.placeholder')}
@@ -132,13 +130,13 @@ export function SearchBox({
         }}
         onKeyDown={onKeyDown}
       />
-      <div id={listId} class="results" data-state={state} role="listbox" aria-label={label}>
+      <section id={listId} class="results" data-state={state} aria-label={label} aria-live="polite">
         {state === 'status' && (
           <p class="muted">{error ? `${t('search.failed')}: ${error}` : t('search.noMatch')}</p>
         )}
         {state === 'hits' &&
           groups.map(({ kind, hits: ofKind }) => (
-            <section class="hit-group" key={kind.type} role="group" aria-label={kind.label}>
+            <section class="hit-group" key={kind.type} aria-label={kind.label}>
               <h3>
                 <span class="swatch" style={{ background: kind.color }} />
                 {lang.value === 'zh' ? kind.label : kind.english} · {ofKind.length}
@@ -148,27 +146,30 @@ export function SearchBox({
                   index += 1;
                   const i = index;
                   return (
-                    <li
-                      key={hit.entity.id}
-                      id={`${listId}-${i}`}
-                      class={`hit${i === active ? ' active' : ''}${chosen === hit.entity.id ? ' chosen' : ''}`}
-                      role="option"
-                      aria-selected={i === active}
-                      data-id={hit.entity.id}
-                      data-type={hit.entity.__typename}
-                      onClick={() => choose(hit)}
-                      onMouseEnter={() => setActive(i)}
-                    >
-                      <span class="hit-name">{hit.entity.name}</span>
-                      {hit.entity.latinName && <span class="hit-latin">{hit.entity.latinName}</span>}
-                      <span class="hit-why">{hit.matchedBy.map(matchLabel).join(' · ')}</span>
+                    <li key={hit.entity.id}>
+                      <button
+                        type="button"
+                        id={`${listId}-${i}`}
+                        class={`hit${i === active ? ' active' : ''}${chosen === hit.entity.id ? ' chosen' : ''}`}
+                        aria-current={chosen === hit.entity.id ? 'true' : undefined}
+                        data-id={hit.entity.id}
+                        data-type={hit.entity.__typename}
+                        onClick={() => choose(hit)}
+                        onMouseEnter={() => setActive(i)}
+                      >
+                        <span class="hit-name">{hit.entity.name}</span>
+                        {hit.entity.latinName && (
+                          <span class="hit-latin">{hit.entity.latinName}</span>
+                        )}
+                        <span class="hit-why">{hit.matchedBy.map(matchLabel).join(' · ')}</span>
+                      </button>
                     </li>
                   );
                 })}
               </ul>
             </section>
           ))}
-      </div>
+      </section>
     </div>
   );
 }

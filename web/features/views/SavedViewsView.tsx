@@ -19,7 +19,8 @@ export function SavedViewsView() {
               <div>
                 <strong>{v.title}</strong>{' '}
                 <span class="muted small">
-                  {fmtDate(v.savedAt)} · {t('views.nodes', { n: v.elements.filter((e) => e.group === 'nodes').length })}
+                  {fmtDate(v.savedAt)} ·{' '}
+                  {t('views.nodes', { n: v.elements.filter((e) => e.group === 'nodes').length })}
                 </span>
                 {v.notes && <p class="small">{v.notes}</p>}
               </div>
