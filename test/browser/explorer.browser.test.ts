@@ -181,9 +181,7 @@ describe('web app', () => {
     at = await screenPoint(person.id);
     await page.mouse.click(at.x, at.y, { button: 'right' });
     // The menu is keyboard-usable: focus starts on its first item, Escape closes it.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe(
-      'menuitem',
-    );
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem');
     await page.keyboard.press('Escape');
     expect(await page.locator('.context-menu').count()).toBe(0);
 
