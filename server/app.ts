@@ -283,17 +283,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
-
-/** The hashes of the web app's operations, written by its build (web/dist/operations.json), if built. */
-export async function readPersistedOperations(): Promise<ReadonlySet<string> | undefined> {
-  try {
-    return new Set(
-      JSON.parse(await readFile(join(webDist, 'operations.json'), 'utf8')) as string[],
-    );
-  } catch {
-    return undefined;
-  }
-}
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ensureFirstAdmin } from '../schema/accounts/first-admin.ts';
 import { seedDemoIfEmpty } from '../seed/demo.ts';
-import { createApp, readPersistedOperations } from './app.ts';
+import { createApp } from './app.ts';
+import { webAppOperationHashes } from './auth/abuse-limits.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { createDriver } from './db/driver.ts';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     production: config.production,
     limits: config.limits,
     secureCookies: config.secureCookies,
-    persistedOperations: await readPersistedOperations(),
+    persistedOperations: webAppOperationHashes(),
   });
   const server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(config.http.port, config.http.host, resolve));

@@ -2,15 +2,17 @@ import { createHash } from 'node:crypto';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import * as webOperations from '../../web/api/operations.ts';
 import { readCookie, sessionCookieName } from './session-cookie.ts';
 
 /**
  * Limits checked before any resolver runs, so a hostile document never reaches Neo4j. The numbers fit
- * the web app's largest operation (the details panel: depth 7, about 400 tokens) with room to spare.
+ * the web app's largest operation (the details panel: cost about 26,000 as armor counts it, since a
+ * literal `first: 200` multiplies its subtree) with room to spare.
  */
 export const documentLimits = {
   maxDepth: 12,
-  maxCost: 20_000,
+  maxCost: 50_000,
   maxAliases: 15,
   maxDirectives: 10,
   maxTokens: 2000,
@@ -22,6 +24,18 @@ export interface AbuseOptions {
 }
 
 export const operationHash = (query: string) => createHash('sha256').update(query).digest('hex');
+
+/** The SHA-256 of every operation the web app sends (all live in web/api/operations.ts). */
+export function webAppOperationHashes(): ReadonlySet<string> {
+  return new Set(
+    Object.values(webOperations)
+      .filter(
+        (value): value is { query: string } =>
+          typeof (value as { query?: unknown })?.query === 'string',
+      )
+      .map((op) => operationHash(op.query)),
+  );
+}
 
 export function abusePlugins({ production, persistedOperations }: AbuseOptions): Plugin[] {
   const plugins: Plugin[] = [
@@ -43,9 +57,9 @@ export function abusePlugins({ production, persistedOperations }: AbuseOptions):
 }
 
 /**
- * In production a browser session may send only the operations the web app was built with (their
- * SHA-256 is written to web/dist/operations.json at build time): a stolen cookie, or a script injected
- * into the page, cannot run arbitrary queries. Scripts sign in for a bearer token and are not limited
+ * In production a browser session may send only the web app's own operations (their SHA-256, taken
+ * from web/api/operations.ts): a stolen cookie, or a script injected into the page, cannot run
+ * arbitrary queries. Scripts sign in for a bearer token and are not limited
  * to this list (they still meet the document limits above).
  */
 function onlyWebAppOperations(allowed: ReadonlySet<string>): Plugin {

@@ -118,3 +118,31 @@ describe('production mode', () => {
     expect(text).not.toMatch(/MATCH|at .*\.ts:\d+|stack/);
   });
 });
+
+describe('the web app’s operation list', () => {
+  it('holds every operation of web/api/operations.ts, sign-in included', async () => {
+    const { webAppOperationHashes } = await import('../../server/auth/abuse-limits.ts');
+    const { loginMutation, meQuery } = await import('../../web/api/operations.ts');
+    const hashes = webAppOperationHashes();
+    expect(hashes.size).toBeGreaterThan(10);
+    expect(hashes.has(operationHash(loginMutation.query))).toBe(true);
+    expect(hashes.has(operationHash(meQuery.query))).toBe(true);
+  });
+});
+
+describe('the web app’s own operations', () => {
+  it('all fit the document limits', async () => {
+    const { parse, validate, specifiedRules } = await import('graphql');
+    const { schema } = await import('../../schema/index.ts');
+    const ops = await import('../../web/api/operations.ts');
+    const queries = Object.values(ops)
+      .map((v) => (v as { query?: unknown })?.query)
+      .filter((q): q is string => typeof q === 'string');
+    for (const query of queries) {
+      const res = await send(production, query); // (the other server's rate limit is spent)
+      const limitErrors = (res.body.errors ?? []).filter((e) => /exceeded/i.test(e.message));
+      expect(limitErrors, query.slice(0, 80)).toEqual([]);
+      expect(validate(schema, parse(query), specifiedRules)).toEqual([]);
+    }
+  });
+});

@@ -261,6 +261,21 @@ const states: StylesheetJson = [
   },
   { selector: 'node.faded', style: { opacity: 0.25 } },
   { selector: 'edge.faded', style: { opacity: 0.1 } },
+  { selector: '.hidden, .filtered', style: { display: 'none' } },
+  {
+    // Pinned by the user: a thick dashed ring; the layout leaves it where it is.
+    selector: 'node.pinned',
+    style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#1f2a37' },
+  },
+  {
+    // Shared by two compared nodes (commonConnections), or on a drawn path.
+    selector: 'node.common, node.on-path',
+    style: { 'border-width': 4, 'border-color': '#e0457b', 'z-index': 12 },
+  },
+  {
+    selector: 'edge.common, edge.on-path',
+    style: { 'line-color': '#e0457b', width: 3, opacity: 1 },
+  },
   {
     // Just arrived from an expansion.
     selector: 'node.fresh',

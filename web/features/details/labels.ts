@@ -1,4 +1,6 @@
-/** Chinese names of the enum values the details panel shows. */
+import { enumLabel } from '../../app/i18n.ts';
+
+/** Chinese names of the enum values the details panel shows (English: the value, readable). */
 export const categoryLabels: Record<string, string> = {
   academician: '院士',
   alumnus: '校友',
@@ -52,7 +54,28 @@ export const projectStatusLabels: Record<string, string> = {
   stopped: '已终止',
 };
 
+export const levelLabels: Record<string, string> = {
+  national: '国家级',
+  provincial: '省级',
+  city: '市级',
+};
+
+export const contactKindLabels: Record<string, string> = {
+  email: '电子邮件',
+  phone: '电话',
+  wechat: '微信',
+  id_number: '证件号',
+};
+
+export const knowsKindLabels: Record<string, string> = {
+  classmate: '同学',
+  coauthor: '合著',
+  colleague: '同事',
+  family: '亲属',
+  friend: '朋友',
+  mentor: '师生',
+};
+
 export function label(table: Record<string, string>, value: string): string {
-  const zh = table[value];
-  return zh ? `${zh} (${value})` : value;
+  return enumLabel(table, value);
 }

@@ -1,0 +1,170 @@
+import type { ElementDefinition } from 'cytoscape';
+import type { EntityType, Neighborhood } from '../../../web/api/operations.ts';
+import { createGraphView, type GraphView } from '../../../web/graph/graph-view.ts';
+import { toElements } from '../../../web/graph/to-elements.ts';
+
+/**
+ * The page test/bench/browser-render.ts drives: the app's own graph view (stylesheet, settings,
+ * layouts) on graphs generated here, so no server is needed.
+ */
+
+const types: EntityType[] = ['Person', 'Person', 'Person', 'Organization', 'Place', 'Field'];
+const kinds = ['KNOWS', 'WORKED_AT', 'STUDIED_AT', 'LIVES_IN', 'EXPERT_IN', 'DERIVED_TIE'];
+
+/** A deterministic pseudo-random graph: clustered, like a talent network. */
+export function generate(nodes: number, edges: number, seed = 7): Neighborhood {
+  let s = seed;
+  const rand = () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+  const hood: Neighborhood = {
+    nodes: [],
+    edges: [],
+    truncated: false,
+    omittedNodes: 0,
+    omittedByKind: [],
+  };
+  for (let i = 0; i < nodes; i++) {
+    hood.nodes.push({
+      __typename: types[i % types.length]!,
+      id: `n${i}`,
+      name: `节点${i} 张伟`,
+      latinName: null,
+    });
+  }
+  const cluster = 50;
+  for (let i = 0; i < edges; i++) {
+    const a = Math.floor(rand() * nodes);
+    // Mostly inside a cluster, sometimes across.
+    const b =
+      rand() < 0.85
+        ? (Math.floor(a / cluster) * cluster + Math.floor(rand() * cluster)) % nodes
+        : Math.floor(rand() * nodes);
+    if (a === b) continue;
+    hood.edges.push({
+      id: `e${i}`,
+      source: `n${a}`,
+      target: `n${b}`,
+      kind: kinds[i % kinds.length]!,
+      label: null,
+      derived: i % 6 === 5,
+      current: null,
+      strength: null,
+    });
+  }
+  return hood;
+}
+
+/** Cluster positions on a grid, so the big graph needs no layout. */
+function placed(elements: ElementDefinition[]): ElementDefinition[] {
+  const cluster = 50;
+  const perRow = 10;
+  return elements.map((e, i) => {
+    if (e.group !== 'nodes') return e;
+    const c = Math.floor(i / cluster);
+    const k = i % cluster;
+    const angle = (2 * Math.PI * k) / cluster;
+    return {
+      ...e,
+      position: {
+        x: (c % perRow) * 500 + 180 * Math.cos(angle),
+        y: Math.floor(c / perRow) * 500 + 180 * Math.sin(angle),
+      },
+    };
+  });
+}
+
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame((t) => resolve(t)));
+let view: GraphView | undefined;
+let frames: number[] = [];
+let recording = false;
+
+const bench = {
+  /** Draws `nodes`/`edges` at fixed positions; ms from adding to the first painted frame. */
+  async big(nodes: number, edges: number, mode: 'canvas' | 'large' | 'webgl') {
+    view?.destroy();
+    const container = document.getElementById('graph')!;
+    view = createGraphView(container, {
+      expose: '__benchCy',
+      large: mode !== 'canvas',
+      webgl: mode === 'webgl',
+    });
+    const elements = placed(toElements(generate(nodes, edges)));
+    const start = performance.now();
+    view.cy.add(elements);
+    view.cy.fit(undefined, 20);
+    await nextFrame();
+    await nextFrame();
+    const firstRender = performance.now() - start;
+    return {
+      firstRender,
+      nodes: view.cy.nodes().length,
+      edges: view.cy.edges().length,
+      webgl: mode === 'webgl' && isWebgl(),
+    };
+  },
+  /** A neighbourhood of `nodes` the way the explorer shows one: toElements, then show with fcose. */
+  async neighbourhood(nodes: number) {
+    view?.destroy();
+    const container = document.getElementById('graph')!;
+    view = createGraphView(container, { expose: '__benchCy' });
+    const hood = generate(nodes, nodes * 2, 11);
+    hood.edges.push(
+      ...hood.nodes.slice(1, 150).map((n, i) => ({
+        id: `f${i}`,
+        source: 'n0',
+        target: n.id,
+        kind: 'KNOWS',
+        label: null,
+        derived: false,
+        current: null,
+        strength: null,
+      })),
+    );
+    const start = performance.now();
+    let firstPaint = 0;
+    // Cytoscape emits 'render' when it draws a frame.
+    view.cy.one('render', () => {
+      firstPaint = performance.now() - start;
+    });
+    await view.show(toElements(hood, { focusId: 'n0' }), 'n0', 'fcose');
+    const laidOut = performance.now() - start;
+    return { firstPaint, laidOut, nodes: view.cy.nodes().length, edges: view.cy.edges().length };
+  },
+  startFrames() {
+    frames = [];
+    recording = true;
+    let last = performance.now();
+    const tick = (t: number) => {
+      if (!recording) return;
+      frames.push(t - last);
+      last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame((t) => {
+      last = t;
+      requestAnimationFrame(tick);
+    });
+  },
+  stopFrames() {
+    recording = false;
+    return frames;
+  },
+};
+
+function isWebgl(): boolean {
+  return (
+    !!document.querySelector('#graph canvas') &&
+    [...document.querySelectorAll('#graph canvas')].some((c) => {
+      try {
+        return !!(c as HTMLCanvasElement).getContext('webgl2');
+      } catch {
+        return false;
+      }
+    })
+  );
+}
+
+(window as unknown as { bench: typeof bench }).bench = bench;
+document.body.dataset.ready = 'yes';

@@ -1,0 +1,112 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { logoutMutation, meQuery } from '../api/operations.ts';
+import { ExplorerView } from '../features/explorer/ExplorerView.tsx';
+import { MapsView } from '../features/maps/MapsView.tsx';
+import { PathsView } from '../features/paths/PathsView.tsx';
+import { SignInView } from '../features/sign-in/SignInView.tsx';
+import { SavedViewsView } from '../features/views/SavedViewsView.tsx';
+import { request } from './api.ts';
+import { lang, type MessageKey, setLang, t } from './i18n.ts';
+import { href, type RouteName, route } from './router.ts';
+import { session } from './session.ts';
+import { status } from './status.ts';
+
+const nav: { name: RouteName; label: MessageKey }[] = [
+  { name: 'explore', label: 'nav.explore' },
+  { name: 'paths', label: 'nav.paths' },
+  { name: 'maps', label: 'nav.maps' },
+  { name: 'views', label: 'nav.views' },
+];
+
+async function signOut() {
+  await request(logoutMutation, {}).catch(() => undefined);
+  session.value = { account: null, checked: true };
+}
+
+/** The shell: top bar (navigation, language, who is signed in), status line, and the routed view. */
+export function App() {
+  const current = route.value;
+  const { account, checked } = session.value;
+  useEffect(() => {
+    if (!checked) {
+      void request(meQuery, {}).then(
+        ({ me }) => {
+          session.value = { account: me, checked: true };
+        },
+        () => {
+          session.value = { account: null, checked: true };
+        },
+      );
+    }
+  }, [checked]);
+  if (!checked) return null;
+  return (
+    <>
+      <header class="topbar">
+        <h1>
+          {t('brand')} {lang.value === 'zh' && <span class="brand-latin">TalentGraph</span>}
+        </h1>
+        <nav aria-label={t('nav.main')} class="nav">
+          {nav.map((item) => (
+            <a
+              key={item.name}
+              href={href(item.name)}
+              class="nav-link"
+              data-route={item.name}
+              aria-current={current.name === item.name ? 'page' : undefined}
+            >
+              {t(item.label)}
+            </a>
+          ))}
+        </nav>
+        <p id="status" class="status" role="status" aria-live="polite">
+          {status.value}
+        </p>
+        <div class="topbar-end">
+          {account && (
+            <>
+              <span id="account" class="role" title={t('role.label')}>
+                {account.name} · {t(`role.${account.role}` as MessageKey)}
+              </span>
+              <button type="button" class="button" onClick={() => void signOut()}>
+                {t('signIn.out')}
+              </button>
+            </>
+          )}
+          <button
+            type="button"
+            id="lang-toggle"
+            class="button"
+            aria-label={t('lang.toggleLabel')}
+            onClick={() => setLang(lang.value === 'zh' ? 'en' : 'zh')}
+          >
+            {t('lang.toggle')}
+          </button>
+        </div>
+      </header>
+      {account ? (
+        <>
+          {/* The explorer stays mounted, so its graph survives a visit to another screen. */}
+          <ExplorerView active={current.name === 'explore'} />
+          {current.name !== 'explore' && <Outlet name={current.name} />}
+        </>
+      ) : (
+        <SignInView />
+      )}
+    </>
+  );
+}
+
+function Outlet({ name }: { name: RouteName }): ComponentChildren {
+  switch (name) {
+    case 'paths':
+      return <PathsView />;
+    case 'maps':
+      return <MapsView />;
+    case 'views':
+      return <SavedViewsView />;
+    default:
+      return null;
+  }
+}
