@@ -215,11 +215,15 @@ describe('web app', () => {
     await page.locator('#details [data-hidden-reason], #details .contacts dl').first().waitFor();
 
     // Type filter: hiding people hides every person node.
+    // (The filter applies on the next render, so wait for it rather than read at once.)
     await page.locator('input[name="type"][value="Person"]').uncheck();
-    expect(
-      await page.evaluate(() => window.__cy!.nodes('[type = "Person"]:visible').length === 0),
-    ).toBe(true);
+    await page.waitForFunction(
+      () => window.__cy!.nodes('[type = "Person"]:visible').length === 0,
+      undefined,
+      { timeout: 5_000 },
+    );
     await page.locator('input[name="type"][value="Person"]').check();
+    await page.waitForFunction(() => window.__cy!.nodes('[type = "Person"]:visible').length > 0);
 
     // Export visible nodes as CSV.
     const [csv] = await Promise.all([
