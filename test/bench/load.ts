@@ -69,7 +69,7 @@ const mix: { name: string; weight: number; body: (i: number) => unknown }[] = [
     weight: 20,
     body: (i) => ({
       query:
-        'query ($first: Int!) { people(first: $first, filter: { categories: [returnee] }) { totalCount edges { node { id name employers { organization { name } } } } } }',
+        'query ($first: Int!) { people(first: $first, filter: { categories: [returnee] }) { totalCount edges { node { id name positions { other { name } } } } } }',
       variables: { first: 20 + (i % 30) },
     }),
   },
@@ -104,6 +104,17 @@ const mix: { name: string; weight: number; body: (i: number) => unknown }[] = [
   },
 ];
 const wheel = mix.flatMap((op) => Array<typeof op>(op.weight).fill(op));
+
+// Every operation once before the run: a broken query must stop the bench, not count as load.
+for (const op of mix) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0]}` },
+    body: JSON.stringify(op.body(0)),
+  });
+  const text = await res.text();
+  if (!res.ok || text.includes('"errors"')) throw new Error(`${op.name} fails before the run: ${text}`);
+}
 
 let sent = 0;
 let graphqlErrors = 0;
@@ -141,7 +152,9 @@ const result = await autocannon({
   },
 });
 
-await cypher("MATCH (p:Person) WHERE p.name STARTS WITH 'loadtest' DETACH DELETE p");
+await opened.db.writeTx((tx) =>
+  tx.run("MATCH (p:Person) WHERE p.name STARTS WITH 'loadtest' DETACH DELETE p"),
+);
 const machine = await describeMachine(cypher);
 server.closeAllConnections();
 server.close();
