@@ -1,2 +1,7 @@
 // Outreach (issue #6): each file registers its types, queries and mutations.
 import './introductions.graphql.ts';
+import './claims.graphql.ts';
+import './follow-ups.graphql.ts';
+import './segments.graphql.ts';
+import './events.graphql.ts';
+import './invitations.graphql.ts';
