@@ -69,7 +69,10 @@ builder.node(EventRef, {
       nullable: true,
       description: 'ISO date-time with its offset.',
     }),
-    timeZone: t.exposeString('timeZone', { nullable: true, description: 'IANA, e.g. Asia/Shanghai.' }),
+    timeZone: t.exposeString('timeZone', {
+      nullable: true,
+      description: 'IANA, e.g. Asia/Shanghai.',
+    }),
     venue: t.exposeString('venue', { nullable: true }),
     capacity: t.exposeInt('capacity', { nullable: true, description: 'Seats; null = no limit.' }),
     city: t.field({
@@ -80,7 +83,8 @@ builder.node(EventRef, {
     organiser: t.field({
       type: OrganizationRef,
       nullable: true,
-      resolve: (e, _a, ctx) => (e.organiserId ? loadEntity(ctx, 'Organization', e.organiserId) : null),
+      resolve: (e, _a, ctx) =>
+        e.organiserId ? loadEntity(ctx, 'Organization', e.organiserId) : null,
     }),
     createdAt: t.exposeString('createdAt'),
   }),

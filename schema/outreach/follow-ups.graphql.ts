@@ -73,7 +73,11 @@ builder.mutationField('createFollowUp', (t) =>
     args: { input: t.arg({ type: FollowUpInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
       const rules = parseInput(followUpRules, input, ['input']);
-      const subject = idOf(input.subject, ['Person', 'Event', 'Introduction'], ['input', 'subject']);
+      const subject = idOf(
+        input.subject,
+        ['Person', 'Event', 'Introduction'],
+        ['input', 'subject'],
+      );
       const ownerId = input.owner
         ? idOf(input.owner, ['Account'], ['input', 'owner']).id
         : (ctx.account?.id ?? '');
@@ -81,7 +85,8 @@ builder.mutationField('createFollowUp', (t) =>
       await inWriteTx(ctx, async (tx) => {
         await requireNode(tx, subject.kind, subject.id, input.subject, ['input', 'subject']);
         const owner = await tx.run('MATCH (a:Account {id: $ownerId}) RETURN a.id', { ownerId });
-        if (!owner.length) throw new NotFoundError('Account', input.owner ?? '', ['input', 'owner']);
+        if (!owner.length)
+          throw new NotFoundError('Account', input.owner ?? '', ['input', 'owner']);
         await tx.run(
           `MATCH (s:${subject.kind} {id: $subjectId})
            CREATE (f:FollowUp {id: $id, title: $title, dueOn: $dueOn, ownerId: $ownerId,

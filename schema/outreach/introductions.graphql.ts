@@ -125,7 +125,8 @@ builder.node(IntroductionRef, {
     targetId: t.id({
       nullable: true,
       description: 'The global id of the target (an Organization, Project or Need).',
-      resolve: (i) => (i.targetId && i.targetKind ? encodeGlobalId(i.targetKind, i.targetId) : null),
+      resolve: (i) =>
+        i.targetId && i.targetKind ? encodeGlobalId(i.targetKind, i.targetId) : null,
     }),
     target: t.field({
       type: EntityRef,
@@ -155,8 +156,7 @@ builder.queryField('introduction', (t) =>
     nullable: true,
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) =>
-      loadIntroduction(ctx, idOf(args.id, ['Introduction'], ['id']).id),
+    resolve: (_r, args, ctx) => loadIntroduction(ctx, idOf(args.id, ['Introduction'], ['id']).id),
   }),
 );
 

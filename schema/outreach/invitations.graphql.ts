@@ -101,7 +101,6 @@ export const InvitationRef = builder.objectRef<Invitation>('Invitation').impleme
   }),
 });
 
-
 builder.objectFields(EventRef, (t) => ({
   invitations: t.field({
     type: [InvitationRef],
@@ -331,4 +330,3 @@ builder.mutationField('setInvitationStatus', (t) =>
     },
   }),
 );
-

@@ -306,8 +306,9 @@ builder.mutationField('freezeSegment', (t) =>
   }),
 );
 
-const peopleIds = (people: readonly string[], path: string[]) =>
-  [...new Set(people.map((p, i) => idOf(p, ['Person'], [...path, String(i)]).id))];
+const peopleIds = (people: readonly string[], path: string[]) => [
+  ...new Set(people.map((p, i) => idOf(p, ['Person'], [...path, String(i)]).id)),
+];
 
 builder.mutationField('createPersonList', (t) =>
   t.field({
