@@ -5,3 +5,4 @@ import './follow-ups.graphql.ts';
 import './segments.graphql.ts';
 import './events.graphql.ts';
 import './invitations.graphql.ts';
+import './interactions.graphql.ts';
