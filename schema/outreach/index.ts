@@ -6,3 +6,4 @@ import './segments.graphql.ts';
 import './events.graphql.ts';
 import './invitations.graphql.ts';
 import './interactions.graphql.ts';
+import './reports.graphql.ts';
