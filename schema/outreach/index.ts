@@ -7,3 +7,4 @@ import './events.graphql.ts';
 import './invitations.graphql.ts';
 import './interactions.graphql.ts';
 import './reports.graphql.ts';
+import './exports.graphql.ts';
