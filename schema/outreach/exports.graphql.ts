@@ -39,7 +39,7 @@ const ExportFileRef = builder.objectRef<ExportFile>('ExportFile').implement({
 
 type Cell = string | number | null;
 
-/** A leading = + - @ would run as a formula in Excel: such text is quoted with an apostrophe. */
+/** A leading = + - @ would run as a formula when a CSV opens in Excel: such text gets an apostrophe. */
 const safe = (value: Cell): Cell =>
   typeof value === 'string' && /^[=+\-@]/.test(value) ? `'${value}` : value;
 
@@ -49,8 +49,8 @@ async function toFile(
   header: string[],
   rows: Cell[][],
 ): Promise<ExportFile> {
-  const clean = rows.map((r) => r.map(safe));
   if (format === 'CSV') {
+    const clean = rows.map((r) => r.map(safe));
     const csv = `\uFEFF${stringify([header, ...clean], { record_delimiter: '\r\n' })}`;
     return {
       fileName: `${name}.csv`,
@@ -62,7 +62,8 @@ async function toFile(
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('名单');
   sheet.addRow(header).font = { bold: true };
-  for (const row of clean) sheet.addRow(row);
+  // Cells are written as typed values: text never becomes a formula in .xlsx.
+  for (const row of rows) sheet.addRow(row);
   const buffer = await workbook.xlsx.writeBuffer();
   return {
     fileName: `${name}.xlsx`,
