@@ -133,7 +133,7 @@ builder.mutationField('claimPerson', (t) =>
         });
         return saved;
       });
-      return rows[0]!.claim;
+      return rows[0]?.claim as Claim;
     },
   }),
 );

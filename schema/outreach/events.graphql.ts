@@ -7,7 +7,7 @@ import { inWriteTx } from '../entity/entity-mutation.ts';
 import { OrganizationRef } from '../organization/organization.graphql.ts';
 import { PlaceRef } from '../place/place.graphql.ts';
 import { ConflictError, mutationErrors, NotFoundError } from '../shared/errors.ts';
-import { encodeGlobalId, idOf } from '../shared/global-id.ts';
+import { idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { requiredText, text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';

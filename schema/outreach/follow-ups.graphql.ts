@@ -109,7 +109,7 @@ builder.mutationField('createFollowUp', (t) =>
           changes: { title: [null, rules.title], dueOn: [null, rules.dueOn] },
         });
       });
-      return (await readFollowUp(ctx, id))!;
+      return (await readFollowUp(ctx, id)) as FollowUp;
     },
   }),
 );
@@ -136,7 +136,7 @@ builder.mutationField('completeFollowUp', (t) =>
           changes: { done: [false, true] },
         });
       });
-      return (await readFollowUp(ctx, id))!;
+      return (await readFollowUp(ctx, id)) as FollowUp;
     },
   }),
 );

@@ -282,7 +282,7 @@ builder.mutationField('createIntroduction', (t) =>
         await requireNode(tx, 'Person', introducer.id, input.introducer, ['input', 'introducer']);
         await requireNode(tx, 'Person', talent.id, input.talent, ['input', 'talent']);
         await requireNode(tx, target.kind, target.id, input.target, ['input', 'target']);
-        if (event) await requireNode(tx, 'Event', event.id, input.event!, ['input', 'event']);
+        if (event) await requireNode(tx, 'Event', event.id, input.event ?? '', ['input', 'event']);
         const names = await tx.run<{ name: string }>(
           `MATCH (a:Person {id: $talent}), (b:${target.kind} {id: $target})
            RETURN '引荐：' + a.name + ' → ' + coalesce(b.name, b.title) AS name`,

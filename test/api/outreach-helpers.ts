@@ -24,6 +24,7 @@ export async function mutate(
     who,
   );
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  // biome-ignore lint/suspicious/noExplicitAny: each test reads its own selection from `data`
   return res.data?.[name] as { __typename: string; data?: any; message?: string; path?: string[] };
 }
 
