@@ -55,6 +55,15 @@ const TimelineItemRef = builder.objectRef<TimelineItem>('TimelineItem').implemen
   }),
 });
 
+/** Introductions joined to `x` by `types`, and each of their stage moves, as timeline rows. */
+const introductionItems = (types: string) => `  MATCH (x)<-[${types}]-(i:Introduction)
+  WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)}
+  OPTIONAL MATCH (i)-[:MOVED]->(m:StageMove)
+  RETURN coalesce(m.at, i.createdAt) AS at,
+         CASE WHEN m IS NULL OR m.from IS NULL THEN 'introduction' ELSE 'stage_change' END AS kind,
+         i.name AS summary, i.channel AS channel, coalesce(m.to, i.stage) AS status,
+         'Introduction' AS recordKind, i.id AS recordId`;
+
 /** Notes, interactions, invitations, attendance, introductions and stage moves of a person. */
 const personTimeline = `
 CALL (x) {
@@ -75,12 +84,7 @@ CALL (x) {
   RETURN c.at AS at, 'invitation_status' AS kind, e.name AS summary, 'event' AS channel,
          c.changes AS status, 'Invitation' AS recordKind, r.id AS recordId
   UNION ALL
-  MATCH (x)<-[:TALENT|INTRODUCER]-(i:Introduction) WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)}
-  OPTIONAL MATCH (i)-[:MOVED]->(m:StageMove)
-  RETURN coalesce(m.at, i.createdAt) AS at,
-         CASE WHEN m IS NULL OR m.from IS NULL THEN 'introduction' ELSE 'stage_change' END AS kind,
-         i.name AS summary, i.channel AS channel, coalesce(m.to, i.stage) AS status,
-         'Introduction' AS recordKind, i.id AS recordId
+${introductionItems(':TALENT|INTRODUCER')}
 }
 RETURN toString(at) AS at, kind, summary, channel, status, recordKind, recordId
 ORDER BY at DESC, recordId LIMIT $first`;
@@ -92,12 +96,7 @@ CALL (x) {
   RETURN n.at AS at, 'note' AS kind, n.text AS summary, null AS channel, null AS status,
          'Note' AS recordKind, n.id AS recordId
   UNION ALL
-  MATCH (x)<-[:TARGET]-(i:Introduction) WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)}
-  OPTIONAL MATCH (i)-[:MOVED]->(m:StageMove)
-  RETURN coalesce(m.at, i.createdAt) AS at,
-         CASE WHEN m IS NULL OR m.from IS NULL THEN 'introduction' ELSE 'stage_change' END AS kind,
-         i.name AS summary, i.channel AS channel, coalesce(m.to, i.stage) AS status,
-         'Introduction' AS recordKind, i.id AS recordId
+${introductionItems(':TARGET')}
   UNION ALL
   MATCH (x)<-[:ORGANIZED_BY]-(e:Event) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
   RETURN coalesce(e.startsAt, e.createdAt) AS at, 'event' AS kind, e.name AS summary, null AS channel,

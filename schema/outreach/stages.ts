@@ -31,15 +31,7 @@ export const stageMoves: Record<IntroductionStage, readonly IntroductionStage[]>
 };
 
 /** The forward order of the pipeline, for "reached at least" counts and conversion. */
-export const funnelStages = [
-  'proposed',
-  'contacted',
-  'interested',
-  'visited',
-  'negotiating',
-  'signed',
-  'landed',
-] as const satisfies readonly IntroductionStage[];
+export const funnelStages = introductionStages.slice(0, 7) as IntroductionStage[];
 
 /**
  * Why `from` → `to` is refused, or null when allowed. `override` (with a note) lets an introduction
