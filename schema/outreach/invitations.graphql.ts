@@ -205,22 +205,32 @@ builder.mutationField('inviteToEvent', (t) =>
           throw new ConflictError(`the event is ${found[0].status}`, ['input', 'event']);
         }
         await lockEvent(tx, eventId);
-        const counts = await tx.run<InviteResult>(
-          `MATCH (e:Event {id: $eventId})
-           UNWIND $rows AS row MATCH (p:Person {id: row.personId}) WHERE NOT p.deleted
-           WITH e, p, row, EXISTS { (p)-[x:INVITED_TO]->(e) WHERE NOT coalesce(x.deleted, false) } AS dup,
-                coalesce(p.doNotContact, false) AS dnc
-           CALL (e, p, row, dup, dnc) {
-             WITH * WHERE NOT dup AND NOT dnc
-             CREATE (p)-[:INVITED_TO {id: row.id, status: 'invited', invitedAt: datetime(), invitedBy: $actor,
-                                     recordedAt: datetime(), deleted: false}]->(e)
-           }
-           RETURN sum(CASE WHEN NOT dup AND NOT dnc THEN 1 ELSE 0 END) AS invited,
-                  sum(CASE WHEN dup THEN 1 ELSE 0 END) AS alreadyInvited,
-                  sum(CASE WHEN dnc AND NOT dup THEN 1 ELSE 0 END) AS doNotContact`,
-          { eventId, rows, actor: ctx.actor },
+        // Who is invited already, and who may not be contacted: read once, then one CREATE per new
+        // person (an EXISTS per row would expand the event's growing invitation list each time).
+        const known = await tx.run<{ id: string; dup: boolean; dnc: boolean }>(
+          `UNWIND $ids AS pid MATCH (p:Person {id: pid}) WHERE NOT p.deleted
+           RETURN p.id AS id, coalesce(p.doNotContact, false) AS dnc,
+                  EXISTS { (p)-[x:INVITED_TO]->(:Event {id: $eventId}) WHERE NOT coalesce(x.deleted, false) } AS dup`,
+          { ids: rows.map((r) => r.personId), eventId },
         );
-        const result = counts[0] ?? { invited: 0, alreadyInvited: 0, doNotContact: 0 };
+        const state = new Map(known.map((k) => [k.id, k]));
+        const fresh = rows.filter((r) => {
+          const k = state.get(r.personId);
+          return k && !k.dup && !k.dnc;
+        });
+        await tx.run(
+          `MATCH (e:Event {id: $eventId})
+           UNWIND $rows AS row MATCH (p:Person {id: row.personId})
+           CREATE (p)-[:INVITED_TO {id: row.id, status: 'invited', invitedAt: datetime(), invitedBy: $actor,
+                                   recordedAt: datetime(), deleted: false}]->(e)`,
+          { eventId, rows: fresh, actor: ctx.actor },
+        );
+        const all = [...state.values()];
+        const result: InviteResult = {
+          invited: fresh.length,
+          alreadyInvited: all.filter((k) => k.dup).length,
+          doNotContact: all.filter((k) => k.dnc && !k.dup).length,
+        };
         await recordChange(tx, {
           entityId: eventId,
           op: 'update',

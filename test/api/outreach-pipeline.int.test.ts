@@ -179,6 +179,27 @@ describe('introductions pipeline', () => {
     expect(wrongKind.__typename).toBe('ValidationError');
   });
 
+  it('shows introductions and their stage changes on the target organisation’s timeline', async () => {
+    const res = await server.gql<{
+      node: { timeline: { kind: string; status: string; at: string }[] };
+    }>(
+      'query ($id: ID!) { node(id: $id) { ... on Organization { timeline { kind status at } } } }',
+      { id: ids.org },
+      { role: 'staff' },
+    );
+    const items = res.data!.node.timeline;
+    expect(items.filter((i) => i.kind === 'introduction')).toHaveLength(1);
+    expect(items.filter((i) => i.kind === 'stage_change').map((i) => i.status)).toEqual([
+      'landed',
+      'signed',
+      'negotiating',
+      'interested',
+      'contacted',
+    ]);
+    const ats = items.map((i) => i.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
+  });
+
   it('counts introducer load over the last 90 days', async () => {
     const res = await server.gql<{ person: { introducerLoad: number } }>(
       'query ($id: ID!) { person(id: $id) { introducerLoad } }',
