@@ -71,16 +71,14 @@ const HOST_TYPES: Readonly<Record<ProjectKind, readonly OrganizationType[]>> = {
 const BRAND_CHARS = [...'芯睿智创光源禾科凌瑞达微恒泰博航曜驰星澜拓'];
 
 const EVENT_KINDS = new Weighted<Exclude<EventKind, 'visit'>>([
-  ['alumni_session', 45],
+  ['special_session', 45],
   ['forum', 20],
-  ['recruitment_fair', 15],
+  ['fair', 15],
   ['online', 10],
 ]);
 /** Where each kind of event is held (seed/places.ts keys). */
-const EVENT_PLACES: Readonly<
-  Record<'alumni_session' | 'forum' | 'recruitment_fair', Weighted<string>>
-> = {
-  alumni_session: new Weighted([
+const EVENT_PLACES: Readonly<Record<'special_session' | 'forum' | 'fair', Weighted<string>>> = {
+  special_session: new Weighted([
     ['beijing', 5],
     ['shanghai', 4],
     ['shenzhen', 4],
@@ -97,7 +95,7 @@ const EVENT_PLACES: Readonly<
     ['yuncheng', 1],
     ['shijiazhuang', 1],
   ]),
-  recruitment_fair: new Weighted([
+  fair: new Weighted([
     ['wuhan', 3],
     ['taiyuan', 1],
     ['shijiazhuang', 1],
@@ -257,7 +255,7 @@ function buildEvents(
     let organiser: OrgInfo;
     let name: string;
     const bureau = random.pick(choosers.bureaus);
-    if (kind === 'alumni_session') {
+    if (kind === 'special_session') {
       const associations = catalog.orgs.filter(
         (o) => o.type === 'alumni_association' && o.city === city,
       );
@@ -277,7 +275,7 @@ function buildEvents(
       organiser = local.length > 0 ? random.pick(local) : bureau;
       const field = catalog.fields[expertise.industry(random)]?.def.name ?? '';
       name = `${year}${cityName}${field}人才发展论坛`;
-    } else if (kind === 'recruitment_fair') {
+    } else if (kind === 'fair') {
       organiser = random.pick(organisers);
       name = `${year}${cityName}高层次人才招聘会`;
     } else {

@@ -155,13 +155,7 @@ export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export const EVENT_KINDS = [
-  'alumni_session',
-  'forum',
-  'recruitment_fair',
-  'visit',
-  'online',
-] as const;
+export const EVENT_KINDS = ['special_session', 'forum', 'fair', 'visit', 'online'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export const EVENT_STATUSES = ['planned', 'open', 'held', 'cancelled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];

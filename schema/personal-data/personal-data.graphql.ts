@@ -51,7 +51,7 @@ const PersonalDataRef = builder.objectRef<PersonalData>('PersonalData').implemen
 });
 
 /** Why `ctx` may not see this person's contact details, or null when it may (the team scope is checked with the read). */
-function hiddenBecause(ctx: Context, person: Person): string | null {
+export function hiddenBecause(ctx: Context, person: Person): string | null {
   if (ctx.role !== 'admin' && ctx.role !== 'staff') {
     return `the ${ctx.role} role may not see contact details`;
   }
@@ -79,7 +79,7 @@ interface ScopedContacts {
  * Contacts for many people at once, and one audit entry per person read, written in one transaction
  * with the read: if the log cannot be written, nothing is shown.
  */
-function loadContacts(ctx: Context, personId: string): Promise<ScopedContacts> {
+export function loadContacts(ctx: Context, personId: string): Promise<ScopedContacts> {
   const scopePlaceId = ctx.role === 'admin' ? null : (ctx.account?.team?.scopePlaceId ?? null);
   return loaderFor<ScopedContacts>(ctx, 'contacts', async (ids) =>
     ctx.db.writeTx(async (tx) => {

@@ -113,7 +113,8 @@ for (const op of mix) {
     body: JSON.stringify(op.body(0)),
   });
   const text = await res.text();
-  if (!res.ok || text.includes('"errors"')) throw new Error(`${op.name} fails before the run: ${text}`);
+  if (!res.ok || text.includes('"errors"'))
+    throw new Error(`${op.name} fails before the run: ${text}`);
 }
 
 let sent = 0;

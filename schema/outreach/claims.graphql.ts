@@ -1,0 +1,170 @@
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { inWriteTx } from '../entity/entity-mutation.ts';
+import { PersonRef } from '../person/person.graphql.ts';
+import { ConflictError, mutationErrors, NotFoundError } from '../shared/errors.ts';
+import { encodeGlobalId, idOf } from '../shared/global-id.ts';
+import { recordChange } from '../shared/history.ts';
+import { groupInOrder, loaderFor } from '../shared/loaders.ts';
+import { requiredText } from '../shared/rules.ts';
+import { parseInput } from '../shared/validate.ts';
+import { isoDate, note, requireNode } from './common.ts';
+import { teamOf, viewerParams, visibleTo } from './visibility.ts';
+
+interface Claim {
+  id: string;
+  personId: string;
+  claimant: string;
+  since: string;
+  note: string | null;
+  active: boolean;
+  teamId: string | null;
+  teamName: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+const claimReturn = `c {.id, .personId, .claimant, .since, .note, .active, .teamId, .createdBy,
+  createdAt: toString(c.createdAt), teamName: COLLECT { MATCH (t:Team {id: c.teamId}) RETURN t.name }[0]} AS claim`;
+
+const ClaimRef = builder.objectRef<Claim>('Claim').implement({
+  description:
+    '"Already approached by X since …": a team’s claim on a person. While it is active, no other team may claim the person.',
+  fields: (t) => ({
+    id: t.id({ resolve: (c) => encodeGlobalId('Claim', c.id) }),
+    claimant: t.exposeString('claimant', { description: 'Who approaches the person.' }),
+    since: t.exposeString('since', { description: 'Date (YYYY-MM-DD).' }),
+    note: t.exposeString('note', { nullable: true }),
+    active: t.exposeBoolean('active'),
+    teamName: t.exposeString('teamName', { nullable: true }),
+    createdBy: t.exposeString('createdBy'),
+    createdAt: t.exposeString('createdAt'),
+  }),
+});
+
+builder.objectField(PersonRef, 'claims', (t) =>
+  t.field({
+    type: [ClaimRef],
+    authScopes: { signedIn: true },
+    description: 'Claims on this person you may see, active first, newest first.',
+    args: { activeOnly: t.arg.boolean({ required: false, defaultValue: false }) },
+    resolve: async (p, args, ctx) => {
+      const all = await loaderFor<Claim[]>(ctx, 'claims', async (ids) => {
+        const rows = await ctx.db.read<{ claim: Claim }>(
+          `UNWIND $ids AS id MATCH (c:Claim {personId: id}) WHERE ${visibleTo('c')}
+           RETURN ${claimReturn} ORDER BY c.active DESC, c.createdAt DESC`,
+          { ids, ...viewerParams(ctx) },
+        );
+        return groupInOrder(ids, rows, (r) => r.claim.personId).map((l) => l.map((r) => r.claim));
+      }).load(p.id);
+      return args.activeOnly ? all.filter((c) => c.active) : all;
+    },
+  }),
+);
+
+const ClaimInput = builder.inputType('ClaimInput', {
+  fields: (t) => ({
+    person: t.id({ required: true }),
+    claimant: t.string({ required: true, description: 'Who approaches the person, e.g. 张处长.' }),
+    since: t.string({ required: false, description: 'YYYY-MM-DD; default today.' }),
+    note: t.string({ required: false }),
+  }),
+});
+
+const claimRules = z.object({
+  claimant: requiredText(200),
+  since: isoDate.nullish(),
+  note: note.nullish(),
+});
+
+builder.mutationField('claimPerson', (t) =>
+  t.field({
+    type: ClaimRef,
+    authScopes: { outreach: true },
+    errors: { types: mutationErrors },
+    description:
+      'Claims a person for your team. A ConflictError when another team holds an active claim.',
+    args: { input: t.arg({ type: ClaimInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const { id: personId } = idOf(input.person, ['Person'], ['input', 'person']);
+      const rules = parseInput(claimRules, input, ['input']);
+      const id = ulid();
+      const teamId = teamOf(ctx);
+      const rows = await inWriteTx(ctx, async (tx) => {
+        await requireNode(tx, 'Person', personId, input.person, ['input', 'person']);
+        // The person's write lock makes concurrent claims of one person run one after the other.
+        await tx.run('MATCH (p:Person {id: $personId}) SET p.claimLock = 1 REMOVE p.claimLock', {
+          personId,
+        });
+        const held = await tx.run<{ since: string; team: string | null }>(
+          `MATCH (c:Claim {personId: $personId, active: true})
+           WHERE coalesce(c.teamId, '') <> coalesce($teamId, '')
+           RETURN c.since AS since, COLLECT { MATCH (t:Team {id: c.teamId}) RETURN t.name }[0] AS team`,
+          { personId, teamId },
+        );
+        if (held[0]) {
+          throw new ConflictError(
+            `already claimed by ${held[0].team ?? 'another team'} since ${held[0].since} / 已由其他团队认领`,
+            ['input', 'person'],
+          );
+        }
+        const saved = await tx.run<{ claim: Claim }>(
+          `MATCH (p:Person {id: $personId})
+           CREATE (c:Claim {id: $id, personId: $personId, claimant: $claimant,
+                            since: coalesce($since, toString(date())), note: $note, active: true,
+                            teamId: $teamId, createdBy: $actor, createdAt: datetime()})-[:ON]->(p)
+           RETURN ${claimReturn}`,
+          {
+            personId,
+            id,
+            claimant: rules.claimant,
+            since: rules.since ?? null,
+            note: rules.note ?? null,
+            teamId,
+            actor: ctx.actor,
+          },
+        );
+        await recordChange(tx, {
+          entityId: personId,
+          op: 'update',
+          actor: ctx.actor,
+          changes: { claim: [null, `${rules.claimant} (${id})`] },
+        });
+        return saved;
+      });
+      return rows[0]?.claim as Claim;
+    },
+  }),
+);
+
+builder.mutationField('releaseClaim', (t) =>
+  t.field({
+    type: ClaimRef,
+    authScopes: { outreach: true },
+    errors: { types: mutationErrors },
+    description: 'Ends your team’s claim (it stays in the record, inactive).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const { id } = idOf(args.id, ['Claim'], ['id']);
+      return inWriteTx(ctx, async (tx) => {
+        const rows = await tx.run<{ claim: Claim }>(
+          `MATCH (c:Claim {id: $id, active: true})
+           WHERE $viewer.admin OR coalesce(c.teamId, '') = coalesce($viewer.teamId, '')
+           SET c.active = false, c.releasedAt = datetime(), c.releasedBy = $actor
+           RETURN ${claimReturn}`,
+          { id, actor: ctx.actor, ...viewerParams(ctx) },
+        );
+        const claim = rows[0]?.claim;
+        if (!claim) throw new NotFoundError('Claim', args.id, ['id']);
+        await recordChange(tx, {
+          entityId: claim.personId,
+          op: 'update',
+          actor: ctx.actor,
+          changes: { claim: [`${claim.claimant} (${id})`, null] },
+        });
+        return claim;
+      });
+    },
+  }),
+);

@@ -1,0 +1,241 @@
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import type { Context } from '../../server/context.ts';
+import { builder } from '../builder.ts';
+import { loadEntity } from '../entity/entity.loaders.ts';
+import { inWriteTx } from '../entity/entity-mutation.ts';
+import { OrganizationRef } from '../organization/organization.graphql.ts';
+import { PlaceRef } from '../place/place.graphql.ts';
+import { ConflictError, mutationErrors, NotFoundError } from '../shared/errors.ts';
+import { idOf } from '../shared/global-id.ts';
+import { recordChange } from '../shared/history.ts';
+import { requiredText, text } from '../shared/rules.ts';
+import { parseInput } from '../shared/validate.ts';
+import { isoDateTime, pageSize, requireNode } from './common.ts';
+import { teamOf, viewerParams, visibleTo } from './visibility.ts';
+
+export const eventKinds = ['special_session', 'forum', 'fair', 'visit', 'online'] as const;
+export const eventStatuses = ['planned', 'open', 'held', 'cancelled'] as const;
+type EventStatus = (typeof eventStatuses)[number];
+const EventKindEnum = builder.enumType('EventKind', { values: eventKinds });
+const EventStatusEnum = builder.enumType('EventStatus', { values: eventStatuses });
+
+const eventMoves: Record<EventStatus, readonly EventStatus[]> = {
+  planned: ['open', 'cancelled'],
+  open: ['held', 'cancelled'],
+  held: [],
+  cancelled: [],
+};
+
+export interface OutreachEvent {
+  id: string;
+  name: string;
+  kind: string;
+  startsAt: string | null;
+  timeZone: string | null;
+  venue: string | null;
+  capacity: number | null;
+  status: EventStatus;
+  cityId: string | null;
+  organiserId: string | null;
+  createdAt: string;
+}
+
+const eventReturn = `e {.id, .name, .kind, .timeZone, .venue, .capacity, .status,
+  startsAt: toString(e.startsAt), createdAt: toString(e.createdAt),
+  cityId: COLLECT { MATCH (e)-[:HELD_IN]->(p:Place) RETURN p.id }[0],
+  organiserId: COLLECT { MATCH (e)-[:ORGANIZED_BY]->(o:Organization) RETURN o.id }[0]} AS event`;
+
+export async function loadEvent(ctx: Context, id: string): Promise<OutreachEvent | null> {
+  const rows = await ctx.db.read<{ event: OutreachEvent }>(
+    `MATCH (e:Event {id: $id}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
+     RETURN ${eventReturn}`,
+    { id, ...viewerParams(ctx) },
+  );
+  return rows[0]?.event ?? null;
+}
+
+export const EventRef = builder.objectRef<OutreachEvent>('Event');
+builder.node(EventRef, {
+  description: 'An outreach event: a special session (专场), forum, fair, visit or online meeting.',
+  id: { resolve: (e) => e.id },
+  isTypeOf: (v) => typeof (v as OutreachEvent).capacity !== 'undefined',
+  loadOne: (id, ctx) => loadEvent(ctx, id),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    kind: t.field({ type: EventKindEnum, resolve: (e) => e.kind as never }),
+    status: t.field({ type: EventStatusEnum, resolve: (e) => e.status }),
+    startsAt: t.exposeString('startsAt', {
+      nullable: true,
+      description: 'ISO date-time with its offset.',
+    }),
+    timeZone: t.exposeString('timeZone', {
+      nullable: true,
+      description: 'IANA, e.g. Asia/Shanghai.',
+    }),
+    venue: t.exposeString('venue', { nullable: true }),
+    capacity: t.exposeInt('capacity', { nullable: true, description: 'Seats; null = no limit.' }),
+    city: t.field({
+      type: PlaceRef,
+      nullable: true,
+      resolve: (e, _a, ctx) => (e.cityId ? loadEntity(ctx, 'Place', e.cityId) : null),
+    }),
+    organiser: t.field({
+      type: OrganizationRef,
+      nullable: true,
+      resolve: (e, _a, ctx) =>
+        e.organiserId ? loadEntity(ctx, 'Organization', e.organiserId) : null,
+    }),
+    createdAt: t.exposeString('createdAt'),
+  }),
+});
+
+builder.queryField('events', (t) =>
+  t.field({
+    type: [EventRef],
+    authScopes: { signedIn: true },
+    description: 'Events you may see, latest first.',
+    args: {
+      statuses: t.arg({ type: [EventStatusEnum], required: false }),
+      first: t.arg.int({ required: false, defaultValue: 50 }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const rows = await ctx.db.read<{ event: OutreachEvent }>(
+        `MATCH (e:Event) WHERE NOT coalesce(e.deleted, false) AND ($statuses IS NULL OR e.status IN $statuses)
+           AND ${visibleTo('e')}
+         WITH e ORDER BY e.startsAt DESC, e.id LIMIT $first RETURN ${eventReturn}`,
+        {
+          statuses: args.statuses?.length ? args.statuses : null,
+          first: pageSize(args.first),
+          ...viewerParams(ctx),
+        },
+      );
+      return rows.map((r) => r.event);
+    },
+  }),
+);
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const eventRules = z.object({
+  name: requiredText(200),
+  startsAt: isoDateTime,
+  timeZone: z.string().max(64).refine(isTimeZone, { message: 'must be an IANA time zone' }),
+  venue: text(300).nullish(),
+  capacity: z.number().int().min(1, { message: 'must be at least 1' }).max(100_000).nullish(),
+});
+
+const EventInput = builder.inputType('EventInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    kind: t.field({ type: EventKindEnum, required: true }),
+    startsAt: t.string({ required: true, description: 'ISO date-time with offset.' }),
+    timeZone: t.string({ required: true, description: 'IANA time zone, e.g. Asia/Shanghai.' }),
+    city: t.id({ required: false, description: 'A Place (none for online events).' }),
+    venue: t.string({ required: false }),
+    organiser: t.id({ required: false, description: 'An Organization.' }),
+    capacity: t.int({ required: false }),
+  }),
+});
+
+builder.mutationField('createEvent', (t) =>
+  t.field({
+    type: EventRef,
+    authScopes: { editor: true },
+    errors: { types: mutationErrors },
+    description: 'Plans an event for your team (staff and admins).',
+    args: { input: t.arg({ type: EventInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const rules = parseInput(eventRules, input, ['input']);
+      const city = input.city ? idOf(input.city, ['Place'], ['input', 'city']).id : null;
+      const organiser = input.organiser
+        ? idOf(input.organiser, ['Organization'], ['input', 'organiser']).id
+        : null;
+      const id = ulid();
+      await inWriteTx(ctx, async (tx) => {
+        if (city) await requireNode(tx, 'Place', city, input.city ?? '', ['input', 'city']);
+        if (organiser) {
+          await requireNode(tx, 'Organization', organiser, input.organiser ?? '', [
+            'input',
+            'organiser',
+          ]);
+        }
+        await tx.run(
+          `CREATE (e:Event {id: $id, name: $name, kind: $kind, startsAt: datetime($startsAt),
+                            timeZone: $timeZone, venue: $venue, capacity: $capacity, status: 'planned',
+                            teamId: $teamId, createdBy: $actor, createdAt: datetime(),
+                            updatedAt: datetime(), deleted: false})
+           WITH e OPTIONAL MATCH (p:Place {id: $city}) OPTIONAL MATCH (o:Organization {id: $organiser})
+           FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (e)-[:HELD_IN]->(p))
+           FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (e)-[:ORGANIZED_BY]->(o))`,
+          {
+            id,
+            ...rules,
+            venue: rules.venue ?? null,
+            capacity: rules.capacity ?? null,
+            kind: input.kind,
+            city,
+            organiser,
+            teamId: teamOf(ctx),
+            actor: ctx.actor,
+          },
+        );
+        await recordChange(tx, {
+          entityId: id,
+          op: 'create',
+          actor: ctx.actor,
+          changes: { name: [null, rules.name], startsAt: [null, rules.startsAt] },
+        });
+      });
+      return (await loadEvent(ctx, id)) as OutreachEvent;
+    },
+  }),
+);
+
+builder.mutationField('setEventStatus', (t) =>
+  t.field({
+    type: EventRef,
+    authScopes: { editor: true },
+    errors: { types: mutationErrors },
+    description: 'planned → open → held; planned or open → cancelled.',
+    args: {
+      id: t.arg.id({ required: true }),
+      status: t.arg({ type: EventStatusEnum, required: true }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const { id } = idOf(args.id, ['Event'], ['id']);
+      await inWriteTx(ctx, async (tx) => {
+        const rows = await tx.run<{ status: EventStatus }>(
+          `MATCH (e:Event {id: $id}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
+           SET e.updatedAt = datetime() RETURN e.status AS status`,
+          { id, ...viewerParams(ctx) },
+        );
+        const from = rows[0]?.status;
+        if (!from) throw new NotFoundError('Event', args.id, ['id']);
+        if (!eventMoves[from].includes(args.status)) {
+          throw new ConflictError(`an event cannot move from '${from}' to '${args.status}'`, [
+            'status',
+          ]);
+        }
+        await tx.run('MATCH (e:Event {id: $id}) SET e.status = $status', {
+          id,
+          status: args.status,
+        });
+        await recordChange(tx, {
+          entityId: id,
+          op: 'update',
+          actor: ctx.actor,
+          changes: { status: [from, args.status] },
+        });
+      });
+      return (await loadEvent(ctx, id)) as OutreachEvent;
+    },
+  }),
+);

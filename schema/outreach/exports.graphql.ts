@@ -1,0 +1,259 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { Context } from '../../server/context.ts';
+import { builder } from '../builder.ts';
+import { loadEntity } from '../entity/entity.loaders.ts';
+import { hiddenBecause, loadContacts } from '../personal-data/personal-data.graphql.ts';
+import { NotFoundError, ValidationError } from '../shared/errors.ts';
+import { idOf } from '../shared/global-id.ts';
+import { parseInput } from '../shared/validate.ts';
+import { isoDate } from './common.ts';
+import { loadEvent } from './events.graphql.ts';
+import { scopedIntroductions, toScope } from './reports.graphql.ts';
+import { loadList, loadSegment, memberIds } from './segments.graphql.ts';
+import { viewerParams } from './visibility.ts';
+
+/** At most this many rows per export (a whole deployment is an admin backup, not an export). */
+const maxRows = 100_000;
+
+const ExportFormatEnum = builder.enumType('ExportFormat', { values: ['CSV', 'XLSX'] as const });
+type ExportFormat = 'CSV' | 'XLSX';
+
+interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  rows: number;
+  base64: string;
+}
+
+const ExportFileRef = builder.objectRef<ExportFile>('ExportFile').implement({
+  description: 'A generated file, base64-encoded.',
+  fields: (t) => ({
+    fileName: t.exposeString('fileName'),
+    mimeType: t.exposeString('mimeType'),
+    rows: t.exposeInt('rows', { description: 'Data rows (without the header).' }),
+    base64: t.exposeString('base64'),
+  }),
+});
+
+type Cell = string | number | null;
+
+/** A leading = + - @ would run as a formula when a CSV opens in Excel: such text gets an apostrophe. */
+const safe = (value: Cell): Cell =>
+  typeof value === 'string' && /^[=+\-@]/.test(value) ? `'${value}` : value;
+
+async function toFile(
+  name: string,
+  format: ExportFormat,
+  header: string[],
+  rows: Cell[][],
+): Promise<ExportFile> {
+  if (format === 'CSV') {
+    const clean = rows.map((r) => r.map(safe));
+    const csv = `\uFEFF${stringify([header, ...clean], { record_delimiter: '\r\n' })}`;
+    return {
+      fileName: `${name}.csv`,
+      mimeType: 'text/csv; charset=utf-8',
+      rows: rows.length,
+      base64: Buffer.from(csv, 'utf8').toString('base64'),
+    };
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('名单');
+  sheet.addRow(header).font = { bold: true };
+  // Cells are written as typed values: text never becomes a formula in .xlsx.
+  for (const row of rows) sheet.addRow(row);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return {
+    fileName: `${name}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    rows: rows.length,
+    base64: Buffer.from(buffer as ArrayBuffer).toString('base64'),
+  };
+}
+
+interface PersonRow {
+  id: string;
+  name: string;
+  latinName: string | null;
+  categories: string[] | null;
+  level: string | null;
+  title: string | null;
+  city: string | null;
+  employer: string | null;
+  doNotContact: boolean;
+  status?: string | null;
+}
+
+const contactColumns = [
+  ['phone', '电话'],
+  ['email', '邮箱'],
+  ['wechat', '微信'],
+] as const;
+
+/** People rows for `ids` in order: names, categories, where they live and work. */
+async function personRows(ctx: Context, ids: string[]): Promise<PersonRow[]> {
+  const rows = await ctx.db.read<PersonRow>(
+    `UNWIND range(0, size($ids) - 1) AS k MATCH (n:Person {id: $ids[k]}) WHERE NOT n.deleted
+     RETURN n.id AS id, n.name AS name, n.latinName AS latinName, n.categories AS categories,
+       n.level AS level, n.title AS title, coalesce(n.doNotContact, false) AS doNotContact,
+       COLLECT { MATCH (n)-[l:LIVES_IN]->(p:Place) WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL)
+                 RETURN p.name }[0] AS city,
+       COLLECT { MATCH (n)-[w:WORKED_AT]->(o:Organization) WHERE NOT w.deleted AND coalesce(w.current, w.to IS NULL)
+                 RETURN o.name }[0] AS employer
+     ORDER BY k`,
+    { ids },
+  );
+  return rows;
+}
+
+/** Contact cells per person: only for roles allowed personal data, read (and audited) as personalData does. */
+async function contactCells(ctx: Context, row: PersonRow): Promise<Cell[]> {
+  const blank = contactColumns.map(() => null);
+  if (row.doNotContact) return blank;
+  const person = await loadEntity(ctx, 'Person', row.id);
+  if (!person || hiddenBecause(ctx, person)) return blank;
+  const { inScope, contacts } = await loadContacts(ctx, row.id);
+  if (!inScope) return blank;
+  return contactColumns.map(([kind]) =>
+    contacts
+      .filter((c) => c.kind === kind)
+      .map((c) => c.value)
+      .join('; '),
+  );
+}
+
+const mayReadContacts = (ctx: Context) => ctx.role === 'admin' || ctx.role === 'staff';
+
+async function peopleFile(
+  ctx: Context,
+  name: string,
+  format: ExportFormat,
+  rows: PersonRow[],
+  withStatus: boolean,
+): Promise<ExportFile> {
+  const contacts = mayReadContacts(ctx);
+  const header = [
+    '姓名',
+    '拼音/英文名',
+    '类别',
+    '级别',
+    '职务',
+    '所在地',
+    '工作单位',
+    ...(withStatus ? ['邀请状态'] : []),
+    '勿联系',
+    ...(contacts ? contactColumns.map(([, label]) => label) : []),
+  ];
+  const cells = await Promise.all(
+    rows.map(async (r) => [
+      r.name,
+      r.latinName,
+      (r.categories ?? []).join('、'),
+      r.level,
+      r.title,
+      r.city,
+      r.employer,
+      ...(withStatus ? [r.status ?? null] : []),
+      r.doNotContact ? '是' : '否',
+      ...(contacts ? await contactCells(ctx, r) : []),
+    ]),
+  );
+  return toFile(name, format, header, cells);
+}
+
+builder.queryField('exportPeople', (t) =>
+  t.field({
+    type: ExportFileRef,
+    authScopes: { outreach: true },
+    description:
+      'A list, a segment (members now) or an event’s invitation list as CSV or .xlsx with Chinese headers. Contact columns only for roles that may read personal data (each read is logged); never for people marked do-not-contact.',
+    args: {
+      list: t.arg.id({ required: false }),
+      segment: t.arg.id({ required: false }),
+      event: t.arg.id({ required: false, description: 'The event’s invitation list.' }),
+      format: t.arg({ type: ExportFormatEnum, required: true }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const given = [args.list, args.segment, args.event].filter((x) => x != null);
+      if (given.length !== 1) {
+        throw new ValidationError([
+          { path: [], message: 'give exactly one of list, segment or event' },
+        ]);
+      }
+      if (args.event) {
+        const { id } = idOf(args.event, ['Event'], ['event']);
+        const event = await loadEvent(ctx, id);
+        if (!event) throw new NotFoundError('Event', args.event, ['event']);
+        const invited = await ctx.db.read<{ id: string; status: string }>(
+          `MATCH (p:Person)-[r:INVITED_TO]->(:Event {id: $id}) WHERE NOT coalesce(r.deleted, false)
+           RETURN p.id AS id, r.status AS status ORDER BY p.id LIMIT $max`,
+          { id, max: maxRows },
+        );
+        const status = new Map(invited.map((r) => [r.id, r.status]));
+        const rows = (
+          await personRows(
+            ctx,
+            invited.map((r) => r.id),
+          )
+        ).map((r) => ({
+          ...r,
+          status: status.get(r.id) ?? null,
+        }));
+        return peopleFile(ctx, `邀请名单-${event.name}`, args.format, rows, true);
+      }
+      const source = args.list
+        ? { listId: (await loadList(ctx, args.list, ['list'])).id }
+        : { segment: await loadSegment(ctx, args.segment ?? '', ['segment']) };
+      const ids = await memberIds(ctx, source, maxRows);
+      const name = args.list ? '名单' : '人群';
+      return peopleFile(ctx, name, args.format, await personRows(ctx, ids), false);
+    },
+  }),
+);
+
+const stageNames: Record<string, string> = {
+  proposed: '提议',
+  contacted: '已联系',
+  interested: '有意向',
+  visited: '已考察',
+  negotiating: '洽谈中',
+  signed: '已签约',
+  landed: '已落地',
+  declined: '已拒绝',
+  dormant: '搁置',
+};
+
+builder.queryField('exportPipeline', (t) =>
+  t.field({
+    type: ExportFileRef,
+    authScopes: { outreach: true },
+    description:
+      'Introductions created from `from` to `to` (in scope, that you may see) as a file.',
+    args: {
+      from: t.arg.string({ required: true }),
+      to: t.arg.string({ required: true }),
+      format: t.arg({ type: ExportFormatEnum, required: true }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const period = parseInput(z.object({ from: isoDate, to: isoDate }), args, []);
+      const rows = await ctx.db.read<{ cells: Cell[] }>(
+        `${scopedIntroductions}
+         WITH i ORDER BY i.createdAt, i.id LIMIT $max
+         RETURN [COLLECT { MATCH (i)-[:INTRODUCER]->(p) RETURN p.name }[0],
+                 COLLECT { MATCH (i)-[:TALENT]->(p) RETURN p.name }[0],
+                 COLLECT { MATCH (i)-[:TARGET]->(p) RETURN coalesce(p.name, p.title) }[0],
+                 i.stage, i.channel, toString(date(i.createdAt)),
+                 toString(date(coalesce(i.stageAt, i.createdAt)))] AS cells`,
+        { ...period, scope: toScope(null), max: maxRows, ...viewerParams(ctx) },
+      );
+      return toFile(
+        `引荐进展-${period.from}-${period.to}`,
+        args.format,
+        ['引荐人', '人才', '目标', '阶段', '渠道', '创建日期', '进入本阶段日期'],
+        rows.map((r) => r.cells.map((c, i) => (i === 3 ? (stageNames[c as string] ?? c) : c))),
+      );
+    },
+  }),
+);

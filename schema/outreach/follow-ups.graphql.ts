@@ -1,0 +1,164 @@
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import type { Context } from '../../server/context.ts';
+import { builder } from '../builder.ts';
+import { inWriteTx } from '../entity/entity-mutation.ts';
+import { mutationErrors, NotFoundError } from '../shared/errors.ts';
+import { encodeGlobalId, idOf } from '../shared/global-id.ts';
+import { recordChange } from '../shared/history.ts';
+import { requiredText } from '../shared/rules.ts';
+import { parseInput } from '../shared/validate.ts';
+import { isoDate, pageSize, requireNode } from './common.ts';
+import { teamOf, viewerParams, visibleTo } from './visibility.ts';
+
+interface FollowUp {
+  id: string;
+  title: string;
+  dueOn: string;
+  ownerId: string;
+  subjectKind: 'Person' | 'Event' | 'Introduction';
+  subjectId: string;
+  done: boolean;
+  createdBy: string;
+  createdAt: string;
+}
+
+const followUpReturn = `f {.id, .title, .dueOn, .ownerId, .subjectKind, .subjectId, .createdBy,
+  done: coalesce(f.done, false), createdAt: toString(f.createdAt)} AS followUp`;
+
+const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
+  description: 'A task: follow up on a person, event or introduction by a due date.',
+  fields: (t) => ({
+    id: t.id({ resolve: (f) => encodeGlobalId('FollowUp', f.id) }),
+    title: t.exposeString('title'),
+    dueOn: t.exposeString('dueOn', { description: 'YYYY-MM-DD.' }),
+    overdue: t.boolean({
+      resolve: (f) => !f.done && f.dueOn < new Date().toISOString().slice(0, 10),
+    }),
+    owner: t.id({ resolve: (f) => encodeGlobalId('Account', f.ownerId) }),
+    subject: t.id({
+      description: 'The global id of the person, event or introduction.',
+      resolve: (f) => encodeGlobalId(f.subjectKind, f.subjectId),
+    }),
+    done: t.exposeBoolean('done'),
+    createdBy: t.exposeString('createdBy'),
+    createdAt: t.exposeString('createdAt'),
+  }),
+});
+
+const FollowUpInput = builder.inputType('FollowUpInput', {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    dueOn: t.string({ required: true, description: 'YYYY-MM-DD.' }),
+    subject: t.id({ required: true, description: 'A Person, Event or Introduction.' }),
+    owner: t.id({ required: false, description: 'An Account; default you.' }),
+  }),
+});
+
+const followUpRules = z.object({ title: requiredText(300), dueOn: isoDate });
+
+async function readFollowUp(ctx: Context, id: string): Promise<FollowUp | null> {
+  const rows = await ctx.db.read<{ followUp: FollowUp }>(
+    `MATCH (f:FollowUp {id: $id}) WHERE ${visibleTo('f', true)} RETURN ${followUpReturn}`,
+    { id, ...viewerParams(ctx) },
+  );
+  return rows[0]?.followUp ?? null;
+}
+
+builder.mutationField('createFollowUp', (t) =>
+  t.field({
+    type: FollowUpRef,
+    authScopes: { outreach: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: FollowUpInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const rules = parseInput(followUpRules, input, ['input']);
+      const subject = idOf(
+        input.subject,
+        ['Person', 'Event', 'Introduction'],
+        ['input', 'subject'],
+      );
+      const ownerId = input.owner
+        ? idOf(input.owner, ['Account'], ['input', 'owner']).id
+        : (ctx.account?.id ?? '');
+      const id = ulid();
+      await inWriteTx(ctx, async (tx) => {
+        await requireNode(tx, subject.kind, subject.id, input.subject, ['input', 'subject']);
+        const owner = await tx.run('MATCH (a:Account {id: $ownerId}) RETURN a.id', { ownerId });
+        if (!owner.length)
+          throw new NotFoundError('Account', input.owner ?? '', ['input', 'owner']);
+        await tx.run(
+          `MATCH (s:${subject.kind} {id: $subjectId})
+           CREATE (f:FollowUp {id: $id, title: $title, dueOn: $dueOn, ownerId: $ownerId,
+                               subjectKind: $subjectKind, subjectId: $subjectId, done: false,
+                               teamId: $teamId, createdBy: $actor, createdAt: datetime()})-[:ABOUT]->(s)`,
+          {
+            id,
+            ...rules,
+            ownerId,
+            subjectKind: subject.kind,
+            subjectId: subject.id,
+            teamId: teamOf(ctx),
+            actor: ctx.actor,
+          },
+        );
+        await recordChange(tx, {
+          entityId: id,
+          op: 'create',
+          actor: ctx.actor,
+          changes: { title: [null, rules.title], dueOn: [null, rules.dueOn] },
+        });
+      });
+      return (await readFollowUp(ctx, id)) as FollowUp;
+    },
+  }),
+);
+
+builder.mutationField('completeFollowUp', (t) =>
+  t.field({
+    type: FollowUpRef,
+    authScopes: { outreach: true },
+    errors: { types: mutationErrors },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const { id } = idOf(args.id, ['FollowUp'], ['id']);
+      await inWriteTx(ctx, async (tx) => {
+        const rows = await tx.run(
+          `MATCH (f:FollowUp {id: $id}) WHERE ${visibleTo('f', true)}
+           SET f.done = true, f.doneAt = datetime(), f.doneBy = $actor RETURN f.id`,
+          { id, actor: ctx.actor, ...viewerParams(ctx) },
+        );
+        if (!rows.length) throw new NotFoundError('FollowUp', args.id, ['id']);
+        await recordChange(tx, {
+          entityId: id,
+          op: 'update',
+          actor: ctx.actor,
+          changes: { done: [false, true] },
+        });
+      });
+      return (await readFollowUp(ctx, id)) as FollowUp;
+    },
+  }),
+);
+
+builder.queryField('myFollowUps', (t) =>
+  t.field({
+    type: [FollowUpRef],
+    authScopes: { outreach: true },
+    description: 'Your open follow-ups due on or before `due` (default today): due and overdue.',
+    args: {
+      due: t.arg.string({ required: false, description: 'YYYY-MM-DD' }),
+      first: t.arg.int({ required: false, defaultValue: 100 }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const due =
+        parseInput(isoDate.nullish(), args.due, ['due']) ?? new Date().toISOString().slice(0, 10);
+      const rows = await ctx.db.read<{ followUp: FollowUp }>(
+        `MATCH (f:FollowUp {ownerId: $me}) WHERE f.dueOn <= $due AND NOT f.done
+         RETURN ${followUpReturn} ORDER BY f.dueOn, f.id LIMIT $first`,
+        { me: ctx.account?.id ?? '', due, first: pageSize(args.first, 100, 500) },
+      );
+      return rows.map((r) => r.followUp);
+    },
+  }),
+);

@@ -1,0 +1,269 @@
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import type { Context } from '../../server/context.ts';
+import { builder } from '../builder.ts';
+import { inWriteTx } from '../entity/entity-mutation.ts';
+import { OrganizationRef } from '../organization/organization.graphql.ts';
+import { PersonRef } from '../person/person.graphql.ts';
+import { mutationErrors } from '../shared/errors.ts';
+import { encodeGlobalId, idOf } from '../shared/global-id.ts';
+import { recordChange } from '../shared/history.ts';
+import { requiredText } from '../shared/rules.ts';
+import { parseInput } from '../shared/validate.ts';
+import { isoDateTime, note, pageSize, requireNode } from './common.ts';
+import { ChannelEnum, channels } from './introductions.graphql.ts';
+import { teamOf, viewerParams, visibleTo } from './visibility.ts';
+
+/** Something that happened with a person or organisation, for the activity timeline. */
+interface TimelineItem {
+  at: string;
+  kind: string;
+  summary: string;
+  channel: string | null;
+  status: string | null;
+  recordKind: string;
+  recordId: string;
+}
+
+const timelineKinds = [
+  'note',
+  'interaction',
+  'invitation',
+  'attendance',
+  'invitation_status',
+  'introduction',
+  'stage_change',
+  'event',
+] as const;
+const TimelineKindEnum = builder.enumType('TimelineKind', { values: timelineKinds });
+
+const TimelineItemRef = builder.objectRef<TimelineItem>('TimelineItem').implement({
+  description: 'One entry of an activity timeline.',
+  fields: (t) => ({
+    at: t.exposeString('at'),
+    kind: t.field({ type: TimelineKindEnum, resolve: (i) => i.kind as never }),
+    summary: t.exposeString('summary'),
+    channel: t.exposeString('channel', { nullable: true }),
+    status: t.exposeString('status', {
+      nullable: true,
+      description: 'The stage or invitation status it moved to.',
+    }),
+    recordId: t.id({
+      description: 'The note, interaction, invitation, introduction or event it is about.',
+      resolve: (i) => encodeGlobalId(i.recordKind, i.recordId),
+    }),
+  }),
+});
+
+/** Introductions joined to `x` by `types`, and each of their stage moves, as timeline rows. */
+const introductionItems = (types: string) => `  MATCH (x)<-[${types}]-(i:Introduction)
+  WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)}
+  OPTIONAL MATCH (i)-[:MOVED]->(m:StageMove)
+  RETURN coalesce(m.at, i.createdAt) AS at,
+         CASE WHEN m IS NULL OR m.from IS NULL THEN 'introduction' ELSE 'stage_change' END AS kind,
+         i.name AS summary, i.channel AS channel, coalesce(m.to, i.stage) AS status,
+         'Introduction' AS recordKind, i.id AS recordId`;
+
+/** Notes, interactions, invitations, attendance, introductions and stage moves of a person. */
+const personTimeline = `
+CALL (x) {
+  MATCH (x)<-[:ABOUT]-(n:Note) WHERE ${visibleTo('n')}
+  RETURN n.at AS at, 'note' AS kind, n.text AS summary, null AS channel, null AS status,
+         'Note' AS recordKind, n.id AS recordId
+  UNION ALL
+  MATCH (x)<-[:ON]-(n:Interaction) WHERE ${visibleTo('n')}
+  RETURN n.at AS at, 'interaction' AS kind, coalesce(n.note, '') AS summary, n.channel AS channel,
+         null AS status, 'Interaction' AS recordKind, n.id AS recordId
+  UNION ALL
+  MATCH (x)-[r:INVITED_TO]->(e:Event) WHERE NOT coalesce(r.deleted, false) AND ${visibleTo('e')}
+  RETURN coalesce(r.invitedAt, r.recordedAt) AS at, 'invitation' AS kind, e.name AS summary, 'event' AS channel,
+         'invited' AS status, 'Invitation' AS recordKind, r.id AS recordId
+  UNION ALL
+  MATCH (x)-[r:INVITED_TO]->(e:Event) WHERE NOT coalesce(r.deleted, false) AND ${visibleTo('e')}
+  MATCH (c:Change {tieId: r.id})
+  RETURN c.at AS at, 'invitation_status' AS kind, e.name AS summary, 'event' AS channel,
+         c.changes AS status, 'Invitation' AS recordKind, r.id AS recordId
+  UNION ALL
+${introductionItems(':TALENT|INTRODUCER')}
+}
+RETURN toString(at) AS at, kind, summary, channel, status, recordKind, recordId
+ORDER BY at DESC, recordId LIMIT $first`;
+
+/** Notes, introductions and stage moves targeting an organisation, and the events it organised. */
+const organizationTimeline = `
+CALL (x) {
+  MATCH (x)<-[:ABOUT]-(n:Note) WHERE ${visibleTo('n')}
+  RETURN n.at AS at, 'note' AS kind, n.text AS summary, null AS channel, null AS status,
+         'Note' AS recordKind, n.id AS recordId
+  UNION ALL
+${introductionItems(':TARGET')}
+  UNION ALL
+  MATCH (x)<-[:ORGANIZED_BY]-(e:Event) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
+  RETURN coalesce(e.startsAt, e.createdAt) AS at, 'event' AS kind, e.name AS summary, null AS channel,
+         e.status AS status, 'Event' AS recordKind, e.id AS recordId
+}
+RETURN toString(at) AS at, kind, summary, channel, status, recordKind, recordId
+ORDER BY at DESC, recordId LIMIT $first`;
+
+/** An invitation's status change carries the Change's JSON; it becomes the new status. */
+function readStatusChange(item: TimelineItem): TimelineItem {
+  if (item.kind !== 'invitation_status' || !item.status) return item;
+  const status = (JSON.parse(item.status) as { status?: [string, string] }).status?.[1] ?? null;
+  return { ...item, status, kind: status === 'attended' ? 'attendance' : item.kind };
+}
+
+async function timeline(
+  ctx: Context,
+  label: 'Person' | 'Organization',
+  id: string,
+  first: number | null | undefined,
+): Promise<TimelineItem[]> {
+  const body = label === 'Person' ? personTimeline : organizationTimeline;
+  const rows = await ctx.db.read<TimelineItem>(`MATCH (x:${label} {id: $id}) ${body}`, {
+    id,
+    first: pageSize(first, 100, 1000),
+    ...viewerParams(ctx),
+  });
+  return rows.map(readStatusChange);
+}
+
+builder.objectField(PersonRef, 'timeline', (t) =>
+  t.field({
+    type: [TimelineItemRef],
+    authScopes: { signedIn: true },
+    description:
+      'Notes, interactions, invitations, attendance, introductions and stage changes, newest first (records you may see).',
+    args: { first: t.arg.int({ required: false, defaultValue: 100 }) },
+    resolve: (p, args, ctx) => timeline(ctx, 'Person', p.id, args.first),
+  }),
+);
+
+builder.objectField(OrganizationRef, 'timeline', (t) =>
+  t.field({
+    type: [TimelineItemRef],
+    authScopes: { signedIn: true },
+    description: 'Notes, introductions to it, their stage changes and its events, newest first.',
+    args: { first: t.arg.int({ required: false, defaultValue: 100 }) },
+    resolve: (o, args, ctx) => timeline(ctx, 'Organization', o.id, args.first),
+  }),
+);
+
+interface Interaction {
+  id: string;
+  channel: string;
+  at: string;
+  note: string | null;
+  createdBy: string;
+}
+
+const InteractionRef = builder.objectRef<Interaction>('Interaction').implement({
+  description: 'A contact with a person: a WeChat message, call, visit, meeting, e-mail or event.',
+  fields: (t) => ({
+    id: t.id({ resolve: (i) => encodeGlobalId('Interaction', i.id) }),
+    channel: t.field({ type: ChannelEnum, resolve: (i) => i.channel as never }),
+    at: t.exposeString('at'),
+    note: t.exposeString('note', { nullable: true }),
+    createdBy: t.exposeString('createdBy'),
+  }),
+});
+
+builder.objectField(PersonRef, 'interactions', (t) =>
+  t.field({
+    type: [InteractionRef],
+    authScopes: { signedIn: true },
+    description: 'The interactions log, newest first (records you may see).',
+    args: { first: t.arg.int({ required: false, defaultValue: 100 }) },
+    resolve: (p, args, ctx) =>
+      ctx.db.read<Interaction>(
+        `MATCH (:Person {id: $id})<-[:ON]-(i:Interaction) WHERE ${visibleTo('i')}
+         RETURN i.id AS id, i.channel AS channel, toString(i.at) AS at, i.note AS note, i.createdBy AS createdBy
+         ORDER BY i.at DESC, i.id LIMIT $first`,
+        { id: p.id, first: pageSize(args.first, 100, 1000), ...viewerParams(ctx) },
+      ),
+  }),
+);
+
+const InteractionInput = builder.inputType('InteractionInput', {
+  fields: (t) => ({
+    person: t.id({ required: true }),
+    channel: t.field({ type: ChannelEnum, required: true }),
+    at: t.string({ required: false, description: 'ISO date-time with offset; default now.' }),
+    note: t.string({ required: false }),
+  }),
+});
+
+const interactionRules = z.object({
+  channel: z.enum(channels),
+  at: isoDateTime.nullish(),
+  note: note.nullish(),
+});
+
+builder.mutationField('logInteraction', (t) =>
+  t.field({
+    type: InteractionRef,
+    authScopes: { outreach: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: InteractionInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const { id: personId } = idOf(input.person, ['Person'], ['input', 'person']);
+      const rules = parseInput(interactionRules, input, ['input']);
+      const id = ulid();
+      return inWriteTx(ctx, async (tx) => {
+        await requireNode(tx, 'Person', personId, input.person, ['input', 'person']);
+        const rows = await tx.run<Interaction>(
+          `MATCH (p:Person {id: $personId})
+           CREATE (i:Interaction {id: $id, personId: $personId, channel: $channel,
+                                  at: CASE WHEN $at IS NULL THEN datetime() ELSE datetime($at) END,
+                                  note: $note, teamId: $teamId, createdBy: $actor, createdAt: datetime()})-[:ON]->(p)
+           RETURN i.id AS id, i.channel AS channel, toString(i.at) AS at, i.note AS note, i.createdBy AS createdBy`,
+          {
+            personId,
+            id,
+            channel: rules.channel,
+            at: rules.at ?? null,
+            note: rules.note ?? null,
+            teamId: teamOf(ctx),
+            actor: ctx.actor,
+          },
+        );
+        await recordChange(tx, {
+          entityId: personId,
+          op: 'update',
+          actor: ctx.actor,
+          changes: { interaction: [null, `${rules.channel} (${id})`] },
+        });
+        return rows[0] as Interaction;
+      });
+    },
+  }),
+);
+
+builder.mutationField('addNote', (t) =>
+  t.field({
+    type: 'ID',
+    authScopes: { outreach: true },
+    errors: { types: mutationErrors },
+    description: 'Adds a note about a person or organisation (your team’s record). Returns its id.',
+    args: { subject: t.arg.id({ required: true }), text: t.arg.string({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const subject = idOf(args.subject, ['Person', 'Organization'], ['subject']);
+      const { text } = parseInput(z.object({ text: requiredText(4000) }), { text: args.text }, []);
+      const id = ulid();
+      await inWriteTx(ctx, async (tx) => {
+        await requireNode(tx, subject.kind, subject.id, args.subject, ['subject']);
+        await tx.run(
+          `MATCH (s:${subject.kind} {id: $subjectId})
+           CREATE (:Note {id: $id, text: $text, at: datetime(), teamId: $teamId, createdBy: $actor})-[:ABOUT]->(s)`,
+          { subjectId: subject.id, id, text, teamId: teamOf(ctx), actor: ctx.actor },
+        );
+        await recordChange(tx, {
+          entityId: subject.id,
+          op: 'update',
+          actor: ctx.actor,
+          changes: { note: [null, id] },
+        });
+      });
+      return encodeGlobalId('Note', id);
+    },
+  }),
+);

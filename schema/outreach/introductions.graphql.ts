@@ -1,0 +1,438 @@
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import type { Context } from '../../server/context.ts';
+import type { Tx } from '../../server/db/run.ts';
+import { builder } from '../builder.ts';
+import { EntityRef } from '../entity/entity.graphql.ts';
+import { loadEntity } from '../entity/entity.loaders.ts';
+import { inWriteTx } from '../entity/entity-mutation.ts';
+import { PersonRef } from '../person/person.graphql.ts';
+import { ConflictError, mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { encodeGlobalId, idOf } from '../shared/global-id.ts';
+import { recordChange } from '../shared/history.ts';
+import { groupInOrder, loaderFor } from '../shared/loaders.ts';
+import { parseInput } from '../shared/validate.ts';
+import { addTie } from '../tie/tie-write.ts';
+import { note, pageSize, requireNode } from './common.ts';
+import { type IntroductionStage, introductionStages, stageMoveProblem } from './stages.ts';
+import { teamOf, viewerParams, visibleTo } from './visibility.ts';
+
+export const channels = ['wechat', 'call', 'visit', 'meeting', 'email', 'event'] as const;
+export const ChannelEnum = builder.enumType('OutreachChannel', { values: channels });
+export const IntroductionStageEnum = builder.enumType('IntroductionStage', {
+  values: introductionStages,
+});
+
+export interface Introduction {
+  id: string;
+  stage: IntroductionStage;
+  stageAt: string;
+  channel: string | null;
+  note: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  teamId: string | null;
+  introducerId: string | null;
+  talentId: string | null;
+  targetId: string | null;
+  targetKind: 'Organization' | 'Project' | 'Need' | null;
+  eventId: string | null;
+}
+
+export interface StageMove {
+  id: string;
+  from: string | null;
+  to: string;
+  at: string;
+  by: string;
+  note: string | null;
+  override: boolean;
+}
+
+/** The projection of an introduction `i` (with its ends) every reader uses. */
+export const introductionReturn = `i {.id, .stage, .channel, .note, .createdBy, .teamId,
+  stageAt: toString(coalesce(i.stageAt, i.createdAt)), createdAt: toString(i.createdAt),
+  introducerId: COLLECT { MATCH (i)-[:INTRODUCER]->(x:Person) RETURN x.id }[0],
+  talentId: COLLECT { MATCH (i)-[:TALENT]->(x:Person) RETURN x.id }[0],
+  targetId: COLLECT { MATCH (i)-[:TARGET]->(x) RETURN x.id }[0],
+  targetKind: COLLECT { MATCH (i)-[:TARGET]->(x) RETURN [l IN labels(x) WHERE l IN ['Organization', 'Project', 'Need']][0] }[0],
+  eventId: COLLECT { MATCH (i)-[:VIA_EVENT]->(x:Event) RETURN x.id }[0]} AS intro`;
+
+export function loadIntroduction(ctx: Context, id: string): Promise<Introduction | null> {
+  return loaderFor<Introduction | null>(ctx, 'introduction', async (ids) => {
+    const rows = await ctx.db.read<{ intro: Introduction }>(
+      `UNWIND $ids AS id MATCH (i:Introduction {id: id})
+       WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)}
+       RETURN ${introductionReturn}`,
+      { ids, ...viewerParams(ctx) },
+    );
+    const byId = new Map(rows.map((r) => [r.intro.id, r.intro]));
+    return ids.map((i) => byId.get(i) ?? null);
+  }).load(id);
+}
+
+function loadHistory(ctx: Context, id: string): Promise<StageMove[]> {
+  return loaderFor<StageMove[]>(ctx, 'introductionHistory', async (ids) => {
+    const rows = await ctx.db.read<{ introId: string; move: StageMove }>(
+      `UNWIND $ids AS introId MATCH (:Introduction {id: introId})-[:MOVED]->(m:StageMove)
+       RETURN introId, m {.id, .from, .to, .by, .note, override: coalesce(m.override, false),
+                          at: toString(m.at)} AS move ORDER BY m.at, m.id`,
+      { ids },
+    );
+    return groupInOrder(ids, rows, (r) => r.introId).map((list) => list.map((r) => r.move));
+  }).load(id);
+}
+
+const StageMoveRef = builder.objectRef<StageMove>('StageMove').implement({
+  description: 'One move of an introduction through the pipeline: who, when, why.',
+  fields: (t) => ({
+    id: t.id({ resolve: (m) => encodeGlobalId('StageMove', m.id) }),
+    from: t.field({ type: IntroductionStageEnum, nullable: true, resolve: (m) => m.from as never }),
+    to: t.field({ type: IntroductionStageEnum, resolve: (m) => m.to as never }),
+    at: t.exposeString('at'),
+    by: t.exposeString('by', { description: 'The actor, `Account:<id>`.' }),
+    note: t.exposeString('note', { nullable: true }),
+    override: t.exposeBoolean('override', {
+      description: 'Landed without having been signed (allowed with a note).',
+    }),
+  }),
+});
+
+export const IntroductionRef = builder.objectRef<Introduction>('Introduction');
+builder.node(IntroductionRef, {
+  description:
+    'An introduction (引荐): an introducer puts a talent in touch with an organisation, project or need.',
+  id: { resolve: (i) => i.id },
+  isTypeOf: (v) => typeof (v as Introduction).introducerId !== 'undefined',
+  loadMany: (ids, ctx) => Promise.all(ids.map((id) => loadIntroduction(ctx, id))),
+  fields: (t) => ({
+    stage: t.field({ type: IntroductionStageEnum, resolve: (i) => i.stage }),
+    stageAt: t.exposeString('stageAt', { description: 'When it entered its current stage.' }),
+    channel: t.field({ type: ChannelEnum, nullable: true, resolve: (i) => i.channel as never }),
+    note: t.exposeString('note', { nullable: true }),
+    createdAt: t.exposeString('createdAt'),
+    createdBy: t.exposeString('createdBy', { nullable: true }),
+    introducer: t.field({
+      type: PersonRef,
+      nullable: true,
+      resolve: (i, _a, ctx) => (i.introducerId ? loadEntity(ctx, 'Person', i.introducerId) : null),
+    }),
+    talent: t.field({
+      type: PersonRef,
+      nullable: true,
+      resolve: (i, _a, ctx) => (i.talentId ? loadEntity(ctx, 'Person', i.talentId) : null),
+    }),
+    targetId: t.id({
+      nullable: true,
+      description: 'The global id of the target (an Organization, Project or Need).',
+      resolve: (i) =>
+        i.targetId && i.targetKind ? encodeGlobalId(i.targetKind, i.targetId) : null,
+    }),
+    target: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The target organisation or project (null for a need: see targetId).',
+      resolve: (i, _a, ctx) =>
+        i.targetId && (i.targetKind === 'Organization' || i.targetKind === 'Project')
+          ? loadEntity(ctx, i.targetKind, i.targetId)
+          : null,
+    }),
+    eventId: t.id({
+      nullable: true,
+      description: 'The event the introduction came from, if any.',
+      resolve: (i) => (i.eventId ? encodeGlobalId('Event', i.eventId) : null),
+    }),
+    history: t.field({
+      type: [StageMoveRef],
+      description: 'Every stage move, oldest first (starting with the move into `proposed`).',
+      resolve: (i, _a, ctx) => loadHistory(ctx, i.id),
+    }),
+  }),
+});
+
+builder.queryField('introduction', (t) =>
+  t.field({
+    type: IntroductionRef,
+    nullable: true,
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => loadIntroduction(ctx, idOf(args.id, ['Introduction'], ['id']).id),
+  }),
+);
+
+builder.queryField('introductions', (t) =>
+  t.field({
+    type: [IntroductionRef],
+    authScopes: { signedIn: true },
+    description:
+      'Introductions you may see (consultants: their own), newest first, narrowed by stage and people.',
+    args: {
+      stages: t.arg({ type: [IntroductionStageEnum], required: false }),
+      talent: t.arg.id({ required: false }),
+      introducer: t.arg.id({ required: false }),
+      target: t.arg.id({ required: false }),
+      first: t.arg.int({ required: false, defaultValue: 50 }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const talent = args.talent ? idOf(args.talent, ['Person'], ['talent']).id : null;
+      const introducer = args.introducer
+        ? idOf(args.introducer, ['Person'], ['introducer']).id
+        : null;
+      const target = args.target
+        ? idOf(args.target, ['Organization', 'Project', 'Need'], ['target']).id
+        : null;
+      const rows = await ctx.db.read<{ intro: Introduction }>(
+        `MATCH (i:Introduction) WHERE NOT coalesce(i.deleted, false)
+           AND ($stages IS NULL OR i.stage IN $stages)
+           AND ($talent IS NULL OR EXISTS { (i)-[:TALENT]->(:Person {id: $talent}) })
+           AND ($introducer IS NULL OR EXISTS { (i)-[:INTRODUCER]->(:Person {id: $introducer}) })
+           AND ($target IS NULL OR EXISTS { (i)-[:TARGET]->({id: $target}) })
+           AND ${visibleTo('i', true)}
+         WITH i ORDER BY i.createdAt DESC, i.id DESC LIMIT $first
+         RETURN ${introductionReturn}`,
+        {
+          stages: args.stages?.length ? args.stages : null,
+          talent,
+          introducer,
+          target,
+          first: pageSize(args.first, 50, 500),
+          ...viewerParams(ctx),
+        },
+      );
+      return rows.map((r) => r.intro);
+    },
+  }),
+);
+
+builder.objectField(PersonRef, 'introducerLoad', (t) =>
+  t.int({
+    authScopes: { signedIn: true },
+    description:
+      'How many introductions were asked of this person (as introducer) in the last 90 days, across all teams (a count, no details).',
+    resolve: (p, _a, ctx) =>
+      loaderFor<number>(ctx, 'introducerLoad', async (ids) => {
+        const rows = await ctx.db.read<{ id: string; n: number }>(
+          `UNWIND $ids AS id MATCH (:Person {id: id})<-[:INTRODUCER]-(i:Introduction)
+           WHERE NOT coalesce(i.deleted, false) AND i.createdAt >= datetime() - duration('P90D')
+           RETURN id, count(i) AS n`,
+          { ids },
+        );
+        const byId = new Map(rows.map((r) => [r.id, r.n]));
+        return ids.map((id) => byId.get(id) ?? 0);
+      }).load(p.id),
+  }),
+);
+
+const NewIntroductionInput = builder.inputType('NewIntroductionInput', {
+  fields: (t) => ({
+    introducer: t.id({ required: true, description: 'The person who makes the introduction.' }),
+    talent: t.id({ required: true }),
+    target: t.id({ required: true, description: 'An Organization, Project or Need.' }),
+    channel: t.field({ type: ChannelEnum, required: false }),
+    event: t.id({ required: false, description: 'The event it came from (for attribution).' }),
+    note: t.string({ required: false }),
+  }),
+});
+
+const newIntroductionRules = z.object({ note: note.nullish() });
+
+async function moveStage(
+  tx: Tx,
+  ctx: Context,
+  id: string,
+  from: IntroductionStage | null,
+  to: IntroductionStage,
+  moveNote: string | null,
+  override: boolean,
+) {
+  await tx.run(
+    `MATCH (i:Introduction {id: $id})
+     SET i.stage = $to, i.stageAt = datetime(), i.updatedAt = datetime()
+     CREATE (i)-[:MOVED]->(:StageMove {id: $moveId, from: $from, to: $to, at: datetime(), by: $actor,
+                                       note: $note, override: $override})`,
+    { id, to, from, moveId: ulid(), actor: ctx.actor, note: moveNote, override },
+  );
+  await recordChange(tx, {
+    entityId: id,
+    op: from === null ? 'create' : 'update',
+    actor: ctx.actor,
+    changes: { stage: [from, to], ...(override ? { override: [null, moveNote] } : {}) },
+  });
+}
+
+builder.mutationField('createIntroduction', (t) =>
+  t.field({
+    type: IntroductionRef,
+    authScopes: { outreach: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: NewIntroductionInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const introducer = idOf(input.introducer, ['Person'], ['input', 'introducer']);
+      const talent = idOf(input.talent, ['Person'], ['input', 'talent']);
+      const target = idOf(input.target, ['Organization', 'Project', 'Need'], ['input', 'target']);
+      const event = input.event ? idOf(input.event, ['Event'], ['input', 'event']) : null;
+      const rules = parseInput(newIntroductionRules, { note: input.note }, ['input']);
+      if (introducer.id === talent.id) {
+        throw new ValidationError([
+          { path: ['input', 'talent'], message: 'must differ from the introducer' },
+        ]);
+      }
+      const id = ulid();
+      await inWriteTx(ctx, async (tx) => {
+        await requireNode(tx, 'Person', introducer.id, input.introducer, ['input', 'introducer']);
+        await requireNode(tx, 'Person', talent.id, input.talent, ['input', 'talent']);
+        await requireNode(tx, target.kind, target.id, input.target, ['input', 'target']);
+        if (event) await requireNode(tx, 'Event', event.id, input.event ?? '', ['input', 'event']);
+        const names = await tx.run<{ name: string }>(
+          `MATCH (a:Person {id: $talent}), (b:${target.kind} {id: $target})
+           RETURN '引荐：' + a.name + ' → ' + coalesce(b.name, b.title) AS name`,
+          { talent: talent.id, target: target.id },
+        );
+        await tx.run(
+          `MATCH (a:Person {id: $introducer}), (b:Person {id: $talent}), (t:${target.kind} {id: $target})
+           CREATE (i:Introduction {id: $id, name: $name, stage: 'proposed', channel: $channel, note: $note,
+                                   createdAt: datetime(), updatedAt: datetime(), createdBy: $actor,
+                                   teamId: $teamId, deleted: false})
+           CREATE (i)-[:INTRODUCER]->(a), (i)-[:TALENT]->(b), (i)-[:TARGET]->(t)
+           WITH i OPTIONAL MATCH (e:Event {id: $event})
+           FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (i)-[:VIA_EVENT]->(e))`,
+          {
+            id,
+            name: names[0]?.name ?? '引荐',
+            introducer: introducer.id,
+            talent: talent.id,
+            target: target.id,
+            event: event?.id ?? null,
+            channel: input.channel ?? null,
+            note: rules.note ?? null,
+            actor: ctx.actor,
+            teamId: teamOf(ctx),
+          },
+        );
+        await moveStage(tx, ctx, id, null, 'proposed', rules.note ?? null, false);
+      });
+      const saved = await loadIntroduction(ctx, id);
+      if (!saved) throw new Error('the introduction could not be read back');
+      return saved;
+    },
+  }),
+);
+
+const LandingInput = builder.inputType('LandingInput', {
+  description: 'Where a project target lands: the place and the host organisation.',
+  fields: (t) => ({
+    place: t.id({ required: false }),
+    host: t.id({ required: false }),
+  }),
+});
+
+const MoveIntroductionInput = builder.inputType('MoveIntroductionInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    stage: t.field({ type: IntroductionStageEnum, required: true }),
+    note: t.string({ required: false }),
+    override: t.boolean({
+      required: false,
+      description: 'Land without having been signed; needs a note, and is recorded.',
+    }),
+    landing: t.field({ type: LandingInput, required: false }),
+  }),
+});
+
+const moveRules = z
+  .object({ note: note.nullish(), override: z.boolean().nullish() })
+  .refine((m) => !m.override || (m.note?.length ?? 0) > 0, {
+    message: 'an override needs a note saying why',
+    path: ['note'],
+  });
+
+/** Links a landed project to its place (LANDED_IN) and host (HOSTED_BY) through the tie writer. */
+async function land(
+  tx: Tx,
+  ctx: Context,
+  projectId: string,
+  landing: { place?: string | null; host?: string | null },
+) {
+  const project = encodeGlobalId('Project', projectId);
+  const ties = [
+    { kind: 'LANDED_IN', to: landing.place, label: 'Place', field: 'place' },
+    { kind: 'HOSTED_BY', to: landing.host, label: 'Organization', field: 'host' },
+  ] as const;
+  for (const tie of ties) {
+    if (!tie.to) continue;
+    const { id } = idOf(tie.to, [tie.label], ['input', 'landing', tie.field]);
+    const existing = await tx.run(
+      `MATCH (:Project {id: $projectId})-[r:${tie.kind}]->({id: $id}) WHERE NOT r.deleted RETURN r.id`,
+      { projectId, id },
+    );
+    if (existing.length) continue;
+    await addTie(
+      tx,
+      tie.kind,
+      project,
+      tie.to,
+      tie.kind === 'LANDED_IN' ? { at: new Date().getUTCFullYear() } : {},
+      { actor: ctx.actor, sourceId: null },
+      ['input', 'landing'],
+    );
+  }
+  const before = await tx.run<{ status: string | null }>(
+    `MATCH (p:Project {id: $projectId}) WITH p, p.status AS status
+     SET p.status = 'landed', p.updatedAt = datetime() RETURN status`,
+    { projectId },
+  );
+  if (before[0]?.status !== 'landed') {
+    await recordChange(tx, {
+      entityId: projectId,
+      op: 'update',
+      actor: ctx.actor,
+      changes: { status: [before[0]?.status ?? null, 'landed'] },
+    });
+  }
+}
+
+builder.mutationField('moveIntroduction', (t) =>
+  t.field({
+    type: IntroductionRef,
+    authScopes: { outreach: true },
+    errors: { types: mutationErrors },
+    description:
+      'Moves an introduction to another stage, if the transition table allows it; recorded with who, when and the note.',
+    args: { input: t.arg({ type: MoveIntroductionInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const { id } = idOf(input.id, ['Introduction'], ['input', 'id']);
+      const rules = parseInput(moveRules, { note: input.note, override: input.override }, [
+        'input',
+      ]);
+      await inWriteTx(ctx, async (tx) => {
+        // Taking the write lock first: two moves of one introduction run one after the other.
+        const rows = await tx.run<{ stage: IntroductionStage; projectId: string | null }>(
+          `MATCH (i:Introduction {id: $id}) WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)}
+           SET i.updatedAt = datetime()
+           RETURN i.stage AS stage, COLLECT { MATCH (i)-[:TARGET]->(p:Project) RETURN p.id }[0] AS projectId`,
+          { id, ...viewerParams(ctx) },
+        );
+        const current = rows[0];
+        if (!current) throw new NotFoundError('Introduction', input.id, ['input', 'id']);
+        const problem = stageMoveProblem(current.stage, input.stage, rules.override ?? false);
+        if (problem) throw new ConflictError(problem, ['input', 'stage']);
+        if (input.landing && (input.stage !== 'landed' || !current.projectId)) {
+          throw new ValidationError([
+            {
+              path: ['input', 'landing'],
+              message: 'only a move to landed of an introduction to a project takes a landing',
+            },
+          ]);
+        }
+        const override = input.stage === 'landed' && current.stage !== 'signed';
+        await moveStage(tx, ctx, id, current.stage, input.stage, rules.note ?? null, override);
+        if (input.stage === 'landed' && current.projectId) {
+          await land(tx, ctx, current.projectId, input.landing ?? {});
+        }
+      });
+      const saved = await loadIntroduction(ctx, id);
+      if (!saved) throw new NotFoundError('Introduction', input.id, ['input', 'id']);
+      return saved;
+    },
+  }),
+);

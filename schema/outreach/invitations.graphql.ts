@@ -1,0 +1,342 @@
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import type { Context } from '../../server/context.ts';
+import type { Tx } from '../../server/db/run.ts';
+import { builder } from '../builder.ts';
+import { loadEntity } from '../entity/entity.loaders.ts';
+import { inWriteTx } from '../entity/entity-mutation.ts';
+import { PersonRef } from '../person/person.graphql.ts';
+import { ConflictError, mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { encodeGlobalId, idOf } from '../shared/global-id.ts';
+import { recordChange } from '../shared/history.ts';
+import { parseInput } from '../shared/validate.ts';
+import { note, pageSize } from './common.ts';
+import { EventRef } from './events.graphql.ts';
+import { loadList, loadSegment, memberIds } from './segments.graphql.ts';
+import {
+  type InvitationStatus,
+  invitationMoveProblem,
+  invitationStatuses,
+  seated,
+} from './stages.ts';
+import { viewerParams, visibleTo } from './visibility.ts';
+
+export const InvitationStatusEnum = builder.enumType('InvitationStatus', {
+  values: invitationStatuses,
+});
+
+export interface Invitation {
+  id: string;
+  personId: string;
+  eventId: string;
+  status: InvitationStatus;
+  invitedAt: string;
+  invitedBy: string | null;
+}
+
+interface InvitationChange {
+  status: string;
+  at: string;
+  by: string | null;
+  note: string | null;
+}
+
+export const invitationReturn = `r {.id, .status, .invitedBy, personId: p.id, eventId: e.id,
+  invitedAt: toString(coalesce(r.invitedAt, r.recordedAt))} AS invitation`;
+
+async function loadInvitation(ctx: Context, id: string): Promise<Invitation | null> {
+  const rows = await ctx.db.read<{ invitation: Invitation }>(
+    `MATCH (p:Person)-[r:INVITED_TO {id: $id}]->(e:Event) WHERE ${visibleTo('e')}
+     RETURN ${invitationReturn}`,
+    { id, ...viewerParams(ctx) },
+  );
+  return rows[0]?.invitation ?? null;
+}
+
+/** The status history: the invitation itself, then every recorded status change, oldest first. */
+async function loadInvitationHistory(ctx: Context, inv: Invitation): Promise<InvitationChange[]> {
+  const rows = await ctx.db.read<{ at: string; actor: string; changes: string }>(
+    `MATCH (c:Change {tieId: $id}) RETURN toString(c.at) AS at, c.actor AS actor, c.changes AS changes
+     ORDER BY c.at, c.id`,
+    { id: inv.id },
+  );
+  const later = rows.map((r) => {
+    const changes = JSON.parse(r.changes) as { status?: [string, string]; note?: [null, string] };
+    return {
+      status: changes.status?.[1] ?? '',
+      at: r.at,
+      by: r.actor,
+      note: changes.note?.[1] ?? null,
+    };
+  });
+  return [{ status: 'invited', at: inv.invitedAt, by: inv.invitedBy, note: null }, ...later];
+}
+
+const InvitationChangeRef = builder.objectRef<InvitationChange>('InvitationChange').implement({
+  fields: (t) => ({
+    status: t.field({ type: InvitationStatusEnum, resolve: (c) => c.status as never }),
+    at: t.exposeString('at'),
+    by: t.exposeString('by', { nullable: true }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+export const InvitationRef = builder.objectRef<Invitation>('Invitation').implement({
+  description: 'A person invited to an event, with the status of the invitation.',
+  fields: (t) => ({
+    id: t.id({ resolve: (i) => encodeGlobalId('Invitation', i.id) }),
+    status: t.field({ type: InvitationStatusEnum, resolve: (i) => i.status }),
+    invitedAt: t.exposeString('invitedAt'),
+    person: t.field({
+      type: PersonRef,
+      nullable: true,
+      resolve: (i, _a, ctx) => loadEntity(ctx, 'Person', i.personId),
+    }),
+    eventId: t.id({ resolve: (i) => encodeGlobalId('Event', i.eventId) }),
+    history: t.field({
+      type: [InvitationChangeRef],
+      description: 'invited, then every status change (who, when, note), oldest first.',
+      resolve: (i, _a, ctx) => loadInvitationHistory(ctx, i),
+    }),
+  }),
+});
+
+builder.objectFields(EventRef, (t) => ({
+  invitations: t.field({
+    type: [InvitationRef],
+    description: 'Invitations, optionally of some statuses; waitlisted in queue order.',
+    args: {
+      statuses: t.arg({ type: [InvitationStatusEnum], required: false }),
+      first: t.arg.int({ required: false, defaultValue: 100 }),
+    },
+    resolve: async (e, args, ctx) => {
+      const rows = await ctx.db.read<{ invitation: Invitation }>(
+        `MATCH (p:Person)-[r:INVITED_TO]->(e:Event {id: $id})
+         WHERE NOT coalesce(r.deleted, false) AND ($statuses IS NULL OR r.status IN $statuses)
+         WITH p, r, e ORDER BY coalesce(r.waitlistedAt, r.invitedAt, r.recordedAt), r.id LIMIT $first
+         RETURN ${invitationReturn}`,
+        {
+          id: e.id,
+          statuses: args.statuses?.length ? args.statuses : null,
+          first: pageSize(args.first, 100, 5000),
+        },
+      );
+      return rows.map((r) => r.invitation);
+    },
+  }),
+  seatsTaken: t.int({
+    description: 'Accepted or attended invitations.',
+    resolve: async (e, _a, ctx) => {
+      const rows = await ctx.db.read<{ n: number }>(
+        `MATCH (:Person)-[r:INVITED_TO]->(:Event {id: $id}) WHERE r.status IN $seated
+         AND NOT coalesce(r.deleted, false) RETURN count(r) AS n`,
+        { id: e.id, seated },
+      );
+      return rows[0]?.n ?? 0;
+    },
+  }),
+}));
+
+const InviteInput = builder.inputType('InviteInput', {
+  description: 'Who to invite: exactly one of segment, list or people.',
+  fields: (t) => ({
+    event: t.id({ required: true }),
+    segment: t.id({ required: false }),
+    list: t.id({ required: false }),
+    people: t.idList({ required: false }),
+  }),
+});
+
+interface InviteResult {
+  invited: number;
+  alreadyInvited: number;
+  doNotContact: number;
+}
+
+const InviteResultRef = builder.objectRef<InviteResult>('InviteResult').implement({
+  fields: (t) => ({
+    invited: t.exposeInt('invited'),
+    alreadyInvited: t.exposeInt('alreadyInvited', { description: 'Skipped: invited before.' }),
+    doNotContact: t.exposeInt('doNotContact', { description: 'Skipped: marked do-not-contact.' }),
+  }),
+});
+
+/** Locks the event row: capacity checks and duplicate checks of one event run one at a time. */
+const lockEvent = (tx: Tx, eventId: string) =>
+  tx.run('MATCH (e:Event {id: $eventId}) SET e.inviteLock = 1 REMOVE e.inviteLock', { eventId });
+
+builder.mutationField('inviteToEvent', (t) =>
+  t.field({
+    type: InviteResultRef,
+    authScopes: { editor: true },
+    errors: { types: mutationErrors },
+    description:
+      'Invites a segment, a list or some people to an event: never twice, never anyone marked do-not-contact.',
+    args: { input: t.arg({ type: InviteInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const { id: eventId } = idOf(input.event, ['Event'], ['input', 'event']);
+      const given = [input.segment, input.list, input.people].filter((x) => x != null);
+      if (given.length !== 1) {
+        throw new ValidationError([
+          { path: ['input'], message: 'give exactly one of segment, list or people' },
+        ]);
+      }
+      let ids: string[];
+      if (input.segment) {
+        const segment = await loadSegment(ctx, input.segment, ['input', 'segment']);
+        ids = await memberIds(ctx, { segment });
+      } else if (input.list) {
+        const list = await loadList(ctx, input.list, ['input', 'list']);
+        ids = await memberIds(ctx, { listId: list.id });
+      } else {
+        ids = (input.people ?? []).map(
+          (p, i) => idOf(p, ['Person'], ['input', 'people', String(i)]).id,
+        );
+      }
+      const rows = [...new Set(ids)].map((personId) => ({ personId, id: ulid() }));
+      return inWriteTx(ctx, async (tx) => {
+        const found = await tx.run<{ status: string }>(
+          `MATCH (e:Event {id: $eventId}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
+           RETURN e.status AS status`,
+          { eventId, ...viewerParams(ctx) },
+        );
+        if (!found[0]) throw new NotFoundError('Event', input.event, ['input', 'event']);
+        if (['held', 'cancelled'].includes(found[0].status)) {
+          throw new ConflictError(`the event is ${found[0].status}`, ['input', 'event']);
+        }
+        await lockEvent(tx, eventId);
+        // Who is invited already, and who may not be contacted: read once, then one CREATE per new
+        // person (an EXISTS per row would expand the event's growing invitation list each time).
+        const known = await tx.run<{ id: string; dup: boolean; dnc: boolean }>(
+          `UNWIND $ids AS pid MATCH (p:Person {id: pid}) WHERE NOT p.deleted
+           RETURN p.id AS id, coalesce(p.doNotContact, false) AS dnc,
+                  EXISTS { (p)-[x:INVITED_TO]->(:Event {id: $eventId}) WHERE NOT coalesce(x.deleted, false) } AS dup`,
+          { ids: rows.map((r) => r.personId), eventId },
+        );
+        const state = new Map(known.map((k) => [k.id, k]));
+        const fresh = rows.filter((r) => {
+          const k = state.get(r.personId);
+          return k && !k.dup && !k.dnc;
+        });
+        await tx.run(
+          `MATCH (e:Event {id: $eventId})
+           UNWIND $rows AS row MATCH (p:Person {id: row.personId})
+           CREATE (p)-[:INVITED_TO {id: row.id, status: 'invited', invitedAt: datetime(), invitedBy: $actor,
+                                   recordedAt: datetime(), deleted: false}]->(e)`,
+          { eventId, rows: fresh, actor: ctx.actor },
+        );
+        const all = [...state.values()];
+        const result: InviteResult = {
+          invited: fresh.length,
+          alreadyInvited: all.filter((k) => k.dup).length,
+          doNotContact: all.filter((k) => k.dnc && !k.dup).length,
+        };
+        await recordChange(tx, {
+          entityId: eventId,
+          op: 'update',
+          actor: ctx.actor,
+          changes: { invited: [null, result.invited] },
+        });
+        return result;
+      });
+    },
+  }),
+);
+
+const statusRules = z.object({ note: note.nullish() });
+
+async function setStatus(
+  tx: Tx,
+  ctx: Context,
+  id: string,
+  from: InvitationStatus,
+  to: InvitationStatus,
+  statusNote: string | null,
+) {
+  await tx.run(
+    `MATCH ()-[r:INVITED_TO {id: $id}]->()
+     SET r.status = $to, r.updatedAt = datetime(),
+         r.waitlistedAt = CASE WHEN $to = 'waitlisted' THEN datetime() ELSE r.waitlistedAt END`,
+    { id, to },
+  );
+  await recordChange(tx, {
+    entityId: id,
+    tieId: id,
+    op: 'tie_update',
+    actor: ctx.actor,
+    changes: { status: [from, to], ...(statusNote ? { note: [null, statusNote] } : {}) },
+  });
+}
+
+builder.mutationField('setInvitationStatus', (t) =>
+  t.field({
+    type: InvitationRef,
+    authScopes: { editor: true },
+    errors: { types: mutationErrors },
+    description:
+      'invited → accepted/declined → attended/no_show; cancelled. Accepting a full event puts the person on the waitlist; a seat given up goes to the first waitlisted.',
+    args: {
+      id: t.arg.id({ required: true }),
+      status: t.arg({ type: InvitationStatusEnum, required: true }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const { id } = idOf(args.id, ['Invitation'], ['id']);
+      const { note: statusNote } = parseInput(statusRules, { note: args.note }, []);
+      await inWriteTx(ctx, async (tx) => {
+        const rows = await tx.run<{
+          status: InvitationStatus;
+          eventId: string;
+          capacity: number | null;
+          eventStatus: string;
+        }>(
+          `MATCH (:Person)-[r:INVITED_TO {id: $id}]->(e:Event) WHERE ${visibleTo('e')}
+           RETURN r.status AS status, e.id AS eventId, e.capacity AS capacity, e.status AS eventStatus`,
+          { id, ...viewerParams(ctx) },
+        );
+        const found = rows[0];
+        if (!found) throw new NotFoundError('Invitation', args.id, ['id']);
+        await lockEvent(tx, found.eventId);
+        const current = await tx.run<{ status: InvitationStatus }>(
+          'MATCH ()-[r:INVITED_TO {id: $id}]->() RETURN r.status AS status',
+          { id },
+        );
+        const from = current[0]?.status ?? found.status;
+        const problem = invitationMoveProblem(from, args.status);
+        if (problem) throw new ConflictError(problem, ['status']);
+        if (args.status === 'accepted' && found.eventStatus === 'cancelled') {
+          throw new ConflictError('the event is cancelled', ['status']);
+        }
+        let to: InvitationStatus = args.status;
+        if (to === 'accepted' && found.capacity != null) {
+          const taken = await tx.run<{ n: number }>(
+            `MATCH (:Person)-[r:INVITED_TO]->(:Event {id: $eventId})
+             WHERE r.status IN $seated AND NOT coalesce(r.deleted, false) RETURN count(r) AS n`,
+            { eventId: found.eventId, seated },
+          );
+          if ((taken[0]?.n ?? 0) >= found.capacity) to = 'waitlisted';
+        }
+        await setStatus(tx, ctx, id, from, to, statusNote ?? null);
+        if (from === 'accepted' && (to === 'declined' || to === 'cancelled')) {
+          const next = await tx.run<{ id: string }>(
+            `MATCH (:Person)-[r:INVITED_TO {status: 'waitlisted'}]->(:Event {id: $eventId})
+             WHERE NOT coalesce(r.deleted, false)
+             RETURN r.id AS id ORDER BY r.waitlistedAt, r.id LIMIT 1`,
+            { eventId: found.eventId },
+          );
+          if (next[0]) {
+            await setStatus(
+              tx,
+              ctx,
+              next[0].id,
+              'waitlisted',
+              'accepted',
+              'promoted from the waitlist / 候补转正',
+            );
+          }
+        }
+      });
+      return (await loadInvitation(ctx, id)) as Invitation;
+    },
+  }),
+);

@@ -1,0 +1,498 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeTestData, testPrefix } from '../helpers/test-data.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { createEntity, mutate, removeOutreachData } from './outreach-helpers.ts';
+
+let server: TestServer;
+const p = testPrefix('oev');
+const ids: Record<string, string> = {};
+const people: string[] = [];
+let segment = '';
+let list = '';
+
+const addTie = (input: Record<string, unknown>) =>
+  mutate(server, 'addTie', '$input: AddTieInput!', 'input: $input', 'id', { input });
+
+const createEvent = async (capacity: number | null) => {
+  const res = await mutate(
+    server,
+    'createEvent',
+    '$input: EventInput!',
+    'input: $input',
+    'id status capacity startsAt timeZone city { name }',
+    {
+      input: {
+        name: `${p}校友专场`,
+        kind: 'special_session',
+        startsAt: '2026-06-01T14:00:00+08:00',
+        timeZone: 'Asia/Shanghai',
+        city: ids.city1,
+        venue: '光谷会议中心',
+        organiser: ids.org,
+        capacity,
+      },
+    },
+  );
+  expect(res.__typename, JSON.stringify(res)).toBe('MutationCreateEventSuccess');
+  return res.data;
+};
+
+const invite = (input: Record<string, unknown>) =>
+  mutate(
+    server,
+    'inviteToEvent',
+    '$input: InviteInput!',
+    'input: $input',
+    'invited alreadyInvited doNotContact',
+    { input },
+  );
+
+const setStatus = (id: string, status: string, note?: string) =>
+  mutate(
+    server,
+    'setInvitationStatus',
+    '$id: ID!, $status: InvitationStatus!, $note: String',
+    'id: $id, status: $status, note: $note',
+    'id status',
+    { id, status, note },
+  );
+
+async function invitations(event: string) {
+  const res = await server.gql<{
+    node: {
+      seatsTaken: number;
+      invitations: { id: string; status: string; person: { name: string } }[];
+    };
+  }>(
+    'query ($id: ID!) { node(id: $id) { ... on Event { seatsTaken invitations { id status person { name } } } } }',
+    { id: event },
+    { role: 'staff' },
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.node;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ids.city1 = await createEntity(server, 'Place', { name: `${p}甲市`, kind: 'city' });
+  ids.city2 = await createEntity(server, 'Place', { name: `${p}乙市`, kind: 'city' });
+  ids.district = await createEntity(server, 'Place', {
+    name: `${p}甲区`,
+    kind: 'district',
+    parent: ids.city1,
+  });
+  ids.org = await createEntity(server, 'Organization', {
+    name: `${p}人才站`,
+    type: 'talent_station',
+    place: ids.city2,
+  });
+  for (let i = 0; i < 5; i++) {
+    const id = await createEntity(server, 'Person', {
+      name: `${p}成员${i}`,
+      doNotContact: i === 4,
+    });
+    people.push(id);
+    // Three live in city1 (one via a district), two in city2; two of the city1 ones work in city2.
+    await addTie({
+      kind: 'LIVES_IN',
+      subject: id,
+      object: i < 2 ? ids.city1 : i === 2 ? ids.district : ids.city2,
+      current: true,
+    });
+    if (i < 2) await addTie({ kind: 'WORKED_AT', subject: id, object: ids.org, current: true });
+  }
+  const seg = await mutate(
+    server,
+    'createSegment',
+    '$name: String!, $filter: PersonFilter!',
+    'name: $name, filter: $filter',
+    'id memberCount',
+    {
+      name: `${p}人群`,
+      filter: { text: p },
+    },
+  );
+  segment = seg.data.id;
+  expect(seg.data.memberCount).toBe(5);
+  const setContact = await server.gql<{ setContact: { __typename: string } }>(
+    'mutation ($id: ID!) { setContact(person: $id, kind: phone, value: "+86 138 0000 0001") { __typename } }',
+    { id: people[0] },
+    { role: 'staff' },
+  );
+  expect(setContact.data?.setContact.__typename).toBe('MutationSetContactSuccess');
+}, 90_000);
+
+afterAll(async () => {
+  await server.db.writeTx((tx) =>
+    tx.run(
+      `MATCH (x) WHERE (x:Segment OR x:PersonList OR x:Event) AND x.name STARTS WITH $p
+       OPTIONAL MATCH (i:Introduction)-[:VIA_EVENT]->(x) DETACH DELETE i, x`,
+      { p },
+    ),
+  );
+  await removeOutreachData(server, p);
+  await removeTestData(server.db, p);
+  await server.close();
+});
+
+describe('segments and lists', () => {
+  it('ranks cities by members living or working there', async () => {
+    const res = await server.gql<{
+      segment: {
+        cities: { city: { name: string }; lives: number; works: number; total: number }[];
+      };
+    }>(
+      'query ($id: ID!) { segment(id: $id) { cities { city { name } lives works total } } }',
+      { id: segment },
+      { role: 'staff' },
+    );
+    expect(res.data?.segment.cities).toEqual(
+      [
+        { city: { name: `${p}甲市` }, lives: 3, works: 0, total: 3 },
+        { city: { name: `${p}乙市` }, lives: 2, works: 2, total: 4 },
+      ].reverse(),
+    );
+  });
+
+  it('freezes a segment into a list and edits the list by hand', async () => {
+    const frozen = await mutate(
+      server,
+      'freezeSegment',
+      '$s: ID!, $n: String!',
+      'segment: $s, name: $n',
+      'id memberCount',
+      { s: segment, n: `${p}名单` },
+    );
+    list = frozen.data.id;
+    expect(frozen.data.memberCount).toBe(5);
+    const edited = await mutate(
+      server,
+      'editPersonList',
+      '$l: ID!, $r: [ID!]',
+      'list: $l, remove: $r',
+      'memberCount',
+      { l: list, r: [people[3]] },
+    );
+    expect(edited.data.memberCount).toBe(4);
+    // The segment is live: a new member shows up in it, not in the frozen list.
+    await createEntity(server, 'Person', { name: `${p}新人` });
+    const res = await server.gql<{
+      segment: { memberCount: number };
+      personList: { memberCount: number };
+    }>(
+      'query ($s: ID!, $l: ID!) { segment(id: $s) { memberCount } personList(id: $l) { memberCount } }',
+      { s: segment, l: list },
+      { role: 'staff' },
+    );
+    expect(res.data).toEqual({ segment: { memberCount: 6 }, personList: { memberCount: 4 } });
+  });
+});
+
+describe('events and invitations', () => {
+  it('validates events and refuses illegal event status moves', async () => {
+    const bad = await mutate(server, 'createEvent', '$input: EventInput!', 'input: $input', 'id', {
+      input: {
+        name: `${p}坏`,
+        kind: 'forum',
+        startsAt: '2026-06-01 14:00',
+        timeZone: 'Mars/Base',
+        capacity: 0,
+      },
+    });
+    expect(bad.__typename).toBe('ValidationError');
+    expect(
+      (bad as unknown as { issues: { path: string[] }[] }).issues.map((i) => i.path.at(-1)).sort(),
+    ).toEqual(['capacity', 'startsAt', 'timeZone']);
+    const event = await createEvent(null);
+    expect(event).toMatchObject({
+      status: 'planned',
+      startsAt: '2026-06-01T14:00:00+08:00',
+      city: { name: `${p}甲市` },
+    });
+    const held = await mutate(
+      server,
+      'setEventStatus',
+      '$id: ID!, $s: EventStatus!',
+      'id: $id, status: $s',
+      'status',
+      { id: event.id, s: 'held' },
+    );
+    expect(held.__typename).toBe('ConflictError');
+    const consultant = await server.gql(
+      'mutation ($id: ID!) { setEventStatus(id: $id, status: open) { __typename } }',
+      { id: event.id },
+      { role: 'consultant' },
+    );
+    expect(consultant.errors?.[0]?.message).toMatch(/may not/);
+  });
+
+  it('invites a segment without duplicates or do-not-contact people, enforces capacity with a waitlist', async () => {
+    const event = await createEvent(2);
+    const first = await invite({ event: event.id, segment });
+    expect(first.data).toEqual({ invited: 5, alreadyInvited: 0, doNotContact: 1 });
+    const again = await invite({ event: event.id, list });
+    expect(again.data).toEqual({ invited: 0, alreadyInvited: 3, doNotContact: 1 });
+    const both = await invite({ event: event.id, list, people: [people[0]] });
+    expect(both.__typename).toBe('ValidationError');
+
+    const { invitations: all } = await invitations(event.id);
+    expect(all).toHaveLength(5);
+    expect(all.map((i) => i.person.name)).not.toContain(`${p}成员4`);
+    const byName = (n: number) => all.find((i) => i.person.name === `${p}成员${n}`)!.id;
+
+    expect((await setStatus(byName(0), 'accepted')).data.status).toBe('accepted');
+    expect((await setStatus(byName(1), 'accepted')).data.status).toBe('accepted');
+    expect((await setStatus(byName(2), 'accepted')).data.status).toBe('waitlisted');
+    expect((await setStatus(byName(3), 'accepted')).data.status).toBe('waitlisted');
+    expect((await invitations(event.id)).seatsTaken).toBe(2);
+
+    const illegal = await setStatus(byName(2), 'attended');
+    expect(illegal.__typename).toBe('ConflictError');
+    expect(illegal.path).toEqual(['status']);
+
+    // A seat given up goes to the first on the waitlist.
+    expect((await setStatus(byName(1), 'declined', '出差')).data.status).toBe('declined');
+    const after = await invitations(event.id);
+    expect(after.seatsTaken).toBe(2);
+    expect(after.invitations.find((i) => i.id === byName(2))?.status).toBe('accepted');
+    expect(after.invitations.find((i) => i.id === byName(3))?.status).toBe('waitlisted');
+
+    expect((await setStatus(byName(0), 'attended')).data.status).toBe('attended');
+    expect((await setStatus(byName(0), 'no_show')).__typename).toBe('ConflictError');
+
+    const history = await server.gql<{
+      node: {
+        invitations: {
+          id: string;
+          history: { status: string; by: string; note: string | null }[];
+        }[];
+      };
+    }>(
+      'query ($id: ID!) { node(id: $id) { ... on Event { invitations { id history { status by note } } } } }',
+      { id: event.id },
+      { role: 'staff' },
+    );
+    const of = (id: string) => history.data!.node.invitations.find((i) => i.id === id)!.history;
+    expect(of(byName(1)).map((h) => h.status)).toEqual(['invited', 'accepted', 'declined']);
+    expect(of(byName(1))[2]!.note).toBe('出差');
+    expect(of(byName(2)).map((h) => h.status)).toEqual(['invited', 'waitlisted', 'accepted']);
+    expect(of(byName(0)).map((h) => h.status)).toEqual(['invited', 'accepted', 'attended']);
+
+    // The person's timeline shows the invitation and the attendance.
+    const timeline = await server.gql<{
+      person: { timeline: { kind: string; status: string | null }[] };
+    }>(
+      'query ($id: ID!) { person(id: $id) { timeline { kind status } } }',
+      { id: people[0] },
+      { role: 'staff' },
+    );
+    const kinds = timeline.data!.person.timeline.map((t) => t.kind);
+    expect(kinds).toContain('attendance');
+    expect(kinds).toContain('invitation');
+  });
+
+  it('logs interactions and shows them in time order on the timeline', async () => {
+    for (const [channel, at] of [
+      ['call', '2026-01-02T10:00:00+08:00'],
+      ['wechat', '2026-02-02T10:00:00+08:00'],
+    ]) {
+      const res = await mutate(
+        server,
+        'logInteraction',
+        '$input: InteractionInput!',
+        'input: $input',
+        'id channel',
+        {
+          input: { person: people[1], channel, at, note: `${channel}联系` },
+        },
+      );
+      expect(res.data?.channel).toBe(channel);
+    }
+    const bad = await mutate(
+      server,
+      'logInteraction',
+      '$input: InteractionInput!',
+      'input: $input',
+      'id',
+      {
+        input: { person: people[1], channel: 'call', at: 'yesterday' },
+      },
+    );
+    expect(bad.__typename).toBe('ValidationError');
+    const note = await server.gql<{ addNote: { __typename: string; data: string } }>(
+      'mutation ($s: ID!, $t: String!) { addNote(subject: $s, text: $t) { __typename ... on MutationAddNoteSuccess { data } } }',
+      { s: people[1], t: '很有意向' },
+      { role: 'staff' },
+    );
+    expect(note.data?.addNote.data).toMatch(/^Note:/);
+    const res = await server.gql<{
+      person: { interactions: { channel: string }[]; timeline: { kind: string; at: string }[] };
+    }>(
+      'query ($id: ID!) { person(id: $id) { interactions { channel } timeline { kind at } } }',
+      { id: people[1] },
+      { role: 'staff' },
+    );
+    expect(res.data!.person.interactions.map((i) => i.channel)).toEqual(['wechat', 'call']);
+    const ats = res.data!.person.timeline.map((t) => t.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
+    expect(res.data!.person.timeline.filter((t) => t.kind === 'interaction')).toHaveLength(2);
+    expect(res.data!.person.timeline[0]?.kind).toBe('note');
+  });
+});
+
+describe('exports', () => {
+  const exportPeople = async (args: Record<string, unknown>, role: 'staff' | 'consultant') => {
+    const res = await server.gql<{
+      exportPeople: { fileName: string; rows: number; base64: string };
+    }>(
+      'query ($list: ID, $segment: ID, $event: ID, $format: ExportFormat!) { exportPeople(list: $list, segment: $segment, event: $event, format: $format) { fileName rows base64 } }',
+      args,
+      { role },
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data!.exportPeople;
+  };
+
+  async function readXlsx(base64: string) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const rows: string[][] = [];
+    sheet.eachRow((row) =>
+      rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))),
+    );
+    return rows;
+  }
+
+  it('writes a list as xlsx that reads back with exactly its rows, contacts for staff (audited)', async () => {
+    const audits = () =>
+      server.db.read<{ n: number }>(
+        "MATCH (a:AuditEntry {subjectId: $id, action: 'read_personal_data'}) RETURN count(a) AS n",
+        { id: people[0]!.split(':')[1] },
+      );
+    const before = (await audits())[0]!.n;
+    const file = await exportPeople({ list, format: 'XLSX' }, 'staff');
+    expect(file.fileName).toMatch(/\.xlsx$/);
+    const rows = await readXlsx(file.base64);
+    expect(rows[0]).toEqual([
+      '姓名',
+      '拼音/英文名',
+      '类别',
+      '级别',
+      '职务',
+      '所在地',
+      '工作单位',
+      '勿联系',
+      '电话',
+      '邮箱',
+      '微信',
+    ]);
+    const names = rows
+      .slice(1)
+      .map((r) => r[0])
+      .sort();
+    expect(names).toEqual([0, 1, 2, 4].map((i) => `${p}成员${i}`).sort());
+    expect(file.rows).toBe(4);
+    const zero = rows.find((r) => r[0] === `${p}成员0`)!;
+    expect(zero[8]).toBe('+86 138 0000 0001');
+    const dnc = rows.find((r) => r[0] === `${p}成员4`)!;
+    expect(dnc[7]).toBe('是');
+    expect((await audits())[0]!.n).toBeGreaterThan(before);
+  });
+
+  it('leaves contact columns out for consultants, and exports CSV with Chinese headers', async () => {
+    const file = await exportPeople({ segment, format: 'CSV' }, 'consultant');
+    const text = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(text.startsWith('\uFEFF姓名,拼音/英文名')).toBe(true);
+    expect(text).not.toContain('电话');
+    expect(text.trim().split('\r\n')).toHaveLength(1 + 6);
+  });
+
+  it('exports an invitation list with statuses', async () => {
+    const event = await createEvent(null);
+    await invite({ event: event.id, list });
+    const file = await exportPeople({ event: event.id, format: 'XLSX' }, 'staff');
+    const rows = await readXlsx(file.base64);
+    expect(rows[0]).toContain('邀请状态');
+    expect(rows).toHaveLength(1 + 3);
+  });
+});
+
+describe('outcome report', () => {
+  it('counts stages, conversion and attribution for a scope', async () => {
+    const introducer = people[1]!;
+    const event = await createEvent(null);
+    const make = async (talent: string, stages: string[]) => {
+      const res = await mutate(
+        server,
+        'createIntroduction',
+        '$input: NewIntroductionInput!',
+        'input: $input',
+        'id',
+        {
+          input: { introducer, talent, target: ids.org, channel: 'event', event: event.id },
+        },
+      );
+      for (const stage of stages) {
+        await mutate(
+          server,
+          'moveIntroduction',
+          '$input: MoveIntroductionInput!',
+          'input: $input',
+          'id',
+          { input: { id: res.data.id, stage } },
+        );
+      }
+    };
+    await make(people[0]!, ['contacted', 'interested', 'negotiating', 'signed', 'landed']);
+    await make(people[2]!, ['contacted', 'interested', 'negotiating', 'signed']);
+    await make(people[3]!, ['contacted', 'declined']);
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await server.gql<{
+      outcomeReport: {
+        total: number;
+        stages: {
+          stage: string;
+          current: number;
+          reached: number | null;
+          conversion: number | null;
+          meanDays: number | null;
+        }[];
+        byIntroducer: { name: string; signed: number; landed: number }[];
+        byEvent: { signed: number; landed: number }[];
+        byChannel: { key: string }[];
+      };
+    }>(
+      `query ($from: String!, $to: String!, $scope: OutcomeScope) { outcomeReport(from: $from, to: $to, scope: $scope) {
+        total stages { stage current reached conversion meanDays } byIntroducer { name signed landed } byEvent { signed landed } byChannel { key } } }`,
+      { from: today, to: today, scope: { event: event.id } },
+      { role: 'staff' },
+    );
+    expect(res.errors).toBeUndefined();
+    const report = res.data!.outcomeReport;
+    expect(report.total).toBe(3);
+    const of = (s: string) => report.stages.find((x) => x.stage === s)!;
+    expect(of('contacted')).toMatchObject({ reached: 3, conversion: 1 });
+    expect(of('signed')).toMatchObject({ current: 1, reached: 2 });
+    expect(of('landed')).toMatchObject({ current: 1, reached: 1 });
+    expect(of('declined')).toMatchObject({ current: 1, reached: null });
+    expect(of('proposed').meanDays).toBeGreaterThanOrEqual(0);
+    expect(report.byIntroducer).toEqual([{ name: `${p}成员1`, signed: 1, landed: 1 }]);
+    expect(report.byEvent).toEqual([{ signed: 1, landed: 1 }]);
+    expect(report.byChannel.map((c) => c.key)).toEqual(['event']);
+
+    const bad = await server.gql(
+      'query { outcomeReport(from: "2026-02-01", to: "2026-01-01") { total } }',
+      {},
+      { role: 'staff' },
+    );
+    expect(bad.errors?.[0]?.message).toMatch(/must not be before from/);
+    const pipeline = await server.gql<{ exportPipeline: { rows: number } }>(
+      'query ($d: String!) { exportPipeline(from: $d, to: $d, format: CSV) { rows } }',
+      { d: today },
+      { role: 'staff' },
+    );
+    expect(pipeline.data?.exportPipeline.rows).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,66 @@
+import { expect } from 'vitest';
+import type { TestServer } from '../helpers/test-server.ts';
+
+/** The error fields every outreach mutation test selects. */
+export const ERR =
+  '__typename ... on Error { message } ... on ValidationError { issues { path message } } ... on ConflictError { path } ... on NotFoundError { path }';
+
+type Who = { role?: 'admin' | 'staff' | 'consultant' | 'viewer'; token?: string };
+
+/** Runs a mutation `name` and returns its result object (success data or typed error). */
+export async function mutate(
+  server: TestServer,
+  name: string,
+  signature: string,
+  args: string,
+  selection: string,
+  variables: Record<string, unknown>,
+  who: Who = { role: 'staff' },
+) {
+  const success = `Mutation${name[0]?.toUpperCase()}${name.slice(1)}Success`;
+  const res = await server.gql<Record<string, Record<string, unknown>>>(
+    `mutation (${signature}) { ${name}(${args}) { ${ERR} ... on ${success} { data { ${selection} } } } }`,
+    variables,
+    who,
+  );
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  // biome-ignore lint/suspicious/noExplicitAny: each test reads its own selection from `data`
+  return res.data?.[name] as { __typename: string; data?: any; message?: string; path?: string[] };
+}
+
+/** Creates an entity (name prefixed) as staff and returns its global id. */
+export async function createEntity(
+  server: TestServer,
+  kind: string,
+  input: Record<string, unknown>,
+): Promise<string> {
+  const result = await mutate(
+    server,
+    `create${kind}`,
+    `$input: ${kind}Input!`,
+    'input: $input',
+    'id',
+    { input },
+  );
+  if (!result?.data?.id) throw new Error(`could not create ${kind}: ${JSON.stringify(result)}`);
+  return result.data.id as string;
+}
+
+/** Deletes the outreach records made by a test run (the entities go with removeTestData). */
+export async function removeOutreachData(server: TestServer, prefix: string) {
+  await server.db.writeTx(async (tx) => {
+    await tx.run(
+      `MATCH (p:Person) WHERE p.name STARTS WITH $prefix
+       OPTIONAL MATCH (p)<-[:TALENT|INTRODUCER]-(i:Introduction)
+       OPTIONAL MATCH (i)-[:MOVED]->(m:StageMove)
+       DETACH DELETE m, i`,
+      { prefix },
+    );
+    await tx.run(
+      `MATCH (p:Person) WHERE p.name STARTS WITH $prefix
+       OPTIONAL MATCH (p)<-[:ON|ABOUT]-(x) WHERE x:Claim OR x:FollowUp OR x:Interaction
+       DETACH DELETE x`,
+      { prefix },
+    );
+  });
+}
