@@ -138,6 +138,10 @@ builder.queryField('duplicateCandidates', (t) =>
     args: {
       kind: t.arg({ type: DuplicateKindEnum, required: true }),
       status: t.arg({ type: DuplicateStatusEnum, required: false, defaultValue: 'open' }),
+      entity: t.arg.id({
+        required: false,
+        description: 'Only pairs with this person or organisation on one side.',
+      }),
       first: t.arg.int({ required: false, defaultValue: 50 }),
       offset: t.arg.int({ required: false, defaultValue: 0 }),
     },
@@ -147,8 +151,10 @@ builder.queryField('duplicateCandidates', (t) =>
         { first: args.first, offset: args.offset },
         [],
       );
-      const filter = 'MATCH (d:DuplicatePair {kind: $kind, status: $status})';
-      const params = { kind: args.kind, status: args.status ?? 'open', first, offset };
+      const entity = args.entity ? idOf(args.entity, [args.kind], ['entity']).id : null;
+      const filter = `MATCH (d:DuplicatePair {kind: $kind, status: $status})
+        WHERE $entity IS NULL OR d.a = $entity OR d.b = $entity`;
+      const params = { kind: args.kind, status: args.status ?? 'open', first, offset, entity };
       const [count] = await ctx.db.read<{ n: number }>(`${filter} RETURN count(d) AS n`, params);
       const rows = await ctx.db.read<{ pair: PairShape }>(
         `${filter} WITH d ORDER BY d.score DESC, d.id SKIP $offset LIMIT $first

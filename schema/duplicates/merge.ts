@@ -9,6 +9,7 @@
  * `(:Merge)` node lists the element ids of exactly the moved relationships, so `undoMerge` moves those
  * back, restores the set-aside ties and the kept node's previous properties.
  */
+import neo4j from 'neo4j-driver';
 import { ulid } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
 import {
@@ -91,6 +92,39 @@ async function live(tx: Tx, kind: MergeKind, id: string, path: string): Promise<
   return rows[0].n;
 }
 
+/** Relationship properties as JSON, keeping date-times (recordedAt) restorable with full precision. */
+function propsToJson(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [
+      k,
+      neo4j.isDateTime(v as object) ? { $dateTime: { ...(v as object) } } : v,
+    ]),
+  );
+}
+
+function propsFromJson(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(props).map(([k, v]) => {
+      const dt = (v as { $dateTime?: Record<string, number | string | null> } | null)?.$dateTime;
+      if (!dt) return [k, v];
+      return [
+        k,
+        new neo4j.DateTime(
+          Number(dt.year),
+          Number(dt.month),
+          Number(dt.day),
+          Number(dt.hour),
+          Number(dt.minute),
+          Number(dt.second),
+          Number(dt.nanosecond),
+          dt.timeZoneOffsetSeconds == null ? undefined : Number(dt.timeZoneOffsetSeconds),
+          (dt.timeZoneId as string | null) ?? undefined,
+        ),
+      ];
+    }),
+  );
+}
+
 async function refreshPeople(tx: Tx, people: Iterable<[string, DerivedKind]>): Promise<void> {
   for (const [person, kind] of people) await refreshDerivedTies(tx, person, kind);
 }
@@ -145,7 +179,7 @@ export async function mergeNodes(
   );
   const setAside: SetAsideTie[] = between
     .filter((r) => r.type !== DERIVED)
-    .map((r) => ({ type: r.type, dir: r.out ? 'out' : 'in', props: r.props }));
+    .map((r) => ({ type: r.type, dir: r.out ? 'out' : 'in', props: propsToJson(r.props) }));
   for (const t of setAside) {
     if (!movableTypes.has(t.type)) throw new ConflictError(`cannot merge: ${t.type} tie`, []);
   }
@@ -346,7 +380,7 @@ export async function undoMergeTx(tx: Tx, mergeId: string, actor: string): Promi
     const create = t.dir === 'out' ? `(m)-[n:${t.type}]->(k)` : `(m)<-[n:${t.type}]-(k)`;
     await tx.run(
       `MATCH (k:${kind} {id: $keepId}), (m:${kind} {id: $mergedId}) CREATE ${create} SET n = $props`,
-      { keepId, mergedId, props: t.props },
+      { keepId, mergedId, props: propsFromJson(t.props) },
     );
   }
   const before = JSON.parse(String(merge.keepBefore)) as Record<string, unknown>;
