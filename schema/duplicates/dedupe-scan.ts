@@ -58,8 +58,13 @@ function addTo(blocks: Map<string, number[]>, key: string, i: number): void {
   else blocks.set(key, [i]);
 }
 
-export async function scanPeople(db: Db, minScore = proposeThreshold): Promise<ScanResult> {
+export async function scanPeople(
+  db: Db,
+  minScore = proposeThreshold,
+  onPhase?: (phase: string, ms: number) => void,
+): Promise<ScanResult> {
   const started = performance.now();
+  const phase = (name: string) => onPhase?.(name, performance.now() - started);
   const judged = await judgedPairs(db, 'Person');
   const rows = await db.read<PersonFeatures & { rawContacts: { kind: string; value: string }[] }>(
     `MATCH (p:Person) WHERE NOT p.deleted
@@ -74,7 +79,9 @@ export async function scanPeople(db: Db, minScore = proposeThreshold): Promise<S
     ...p,
     contacts: rawContacts.map((c) => normalizeContact(c.kind, c.value)),
   }));
+  phase('read');
   const keys: NameKeys[] = people.map((p) => personNameKeys(p));
+  phase('name keys');
   const nameBlocks = new Map<string, number[]>();
   const contactBlocks = new Map<string, number[]>();
   people.forEach((p, i) => {
@@ -90,6 +97,7 @@ export async function scanPeople(db: Db, minScore = proposeThreshold): Promise<S
     // Same contact detail: compared whatever the birth years say.
     ...blockPairs(contactBlocks.values(), birthYear, notJudged, { window: 1000, smallBlock: 1000 }),
   ];
+  phase('blocking');
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
   for (const [i, j] of pairs) {
