@@ -8,6 +8,7 @@ import { ulid } from 'ulid';
 import type { Db } from '../../server/db/run.ts';
 import {
   blockPairs,
+  commonNameReason,
   type NameKeys,
   normalizeContact,
   type OrganizationFeatures,
@@ -89,6 +90,11 @@ export async function scanPeople(
       addTo(key.startsWith('c:') ? contactBlocks : nameBlocks, key, i);
     }
   });
+  const nameCount = new Map<string, number>();
+  for (const k of keys) {
+    for (const name of new Set([...k.han, ...k.full]))
+      nameCount.set(name, (nameCount.get(name) ?? 0) + 1);
+  }
   const birthYear = (i: number) => (people[i] as PersonFeatures).birthYear;
   const notJudged = (i: number, j: number) =>
     !judged.has(pairKey((people[i] as PersonFeatures).id, (people[j] as PersonFeatures).id));
@@ -107,6 +113,9 @@ export async function scanPeople(
     if (seen.has(key)) continue;
     seen.add(key);
     const reasons = scorePeople(a, keys[i] as NameKeys, b, keys[j] as NameKeys);
+    const name = reasons.find((r) => r.code.startsWith('same_') && r.code.endsWith('name'));
+    const common = name && commonNameReason(name.detail, nameCount.get(name.detail) ?? 0);
+    if (common) reasons.push(common);
     const score = scoreOf(reasons);
     if (score >= minScore) {
       const [x, y] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];

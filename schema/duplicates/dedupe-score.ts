@@ -62,7 +62,9 @@ export const weights = {
   differentBirthYear: -0.5,
   differentGender: -0.5,
   sameHometown: 0.15,
-  differentHometown: -0.15,
+  differentHometown: -0.2,
+  commonName: -0.1,
+  veryCommonName: -0.2,
   sharedEmployer: 0.15,
   sharedSchool: 0.15,
   sharedContact: 0.6,
@@ -218,6 +220,22 @@ export function scorePeople(
     reasons.push({ code: 'shared_contact', weight: w.sharedContact, detail: kind });
   }
   return reasons;
+}
+
+/**
+ * A shared name is weaker evidence when many records carry it (王伟 vs 郗翀): with `count` records of
+ * that name in the data, a reason against, or none for a rare name.
+ */
+export function commonNameReason(name: string, count: number): Reason | null {
+  if (count >= 12)
+    return {
+      code: 'very_common_name',
+      weight: weights.veryCommonName,
+      detail: `${name} ×${count}`,
+    };
+  if (count >= 4)
+    return { code: 'common_name', weight: weights.commonName, detail: `${name} ×${count}` };
+  return null;
 }
 
 export function scoreOf(reasons: readonly Reason[]): number {
