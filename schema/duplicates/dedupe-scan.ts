@@ -53,6 +53,20 @@ async function judgedPairs(db: Db, kind: DuplicateKind): Promise<Set<string>> {
   return new Set(rows.map((r) => r.key));
 }
 
+/** Adds the pair (ids in order) when its score reaches `minScore`. */
+function propose(
+  out: Candidate[],
+  a: string,
+  b: string,
+  reasons: Reason[],
+  minScore: number,
+): void {
+  const score = scoreOf(reasons);
+  if (score < minScore) return;
+  const [x, y] = a < b ? [a, b] : [b, a];
+  out.push({ a: x, b: y, score, reasons });
+}
+
 function addTo(blocks: Map<string, number[]>, key: string, i: number): void {
   const block = blocks.get(key);
   if (block) block.push(i);
@@ -116,11 +130,7 @@ export async function scanPeople(
     const name = reasons.find((r) => r.code.startsWith('same_') && r.code.endsWith('name'));
     const common = name && commonNameReason(name.detail, nameCount.get(name.detail) ?? 0);
     if (common) reasons.push(common);
-    const score = scoreOf(reasons);
-    if (score >= minScore) {
-      const [x, y] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
-      candidates.push({ a: x, b: y, score, reasons });
-    }
+    propose(candidates, a.id, b.id, reasons, minScore);
   }
   return {
     kind: 'Person',
@@ -158,11 +168,7 @@ export async function scanOrganizations(db: Db, minScore = proposeThreshold): Pr
     const a = orgs[i] as OrganizationFeatures;
     const b = orgs[j] as OrganizationFeatures;
     const reasons = scoreOrganizations(a, keys[i] as Set<string>, b, keys[j] as Set<string>);
-    const score = scoreOf(reasons);
-    if (score >= minScore) {
-      const [x, y] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
-      candidates.push({ a: x, b: y, score, reasons });
-    }
+    propose(candidates, a.id, b.id, reasons, minScore);
   }
   return {
     kind: 'Organization',

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
+import { addTieOk, createEntity } from '../helpers/test-entities.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
@@ -10,26 +11,10 @@ const ids: Record<string, string> = {};
 const ERR = `__typename ... on Error { message } ... on ValidationError { issues { path message } }`;
 
 async function create(kind: string, key: string, input: Record<string, unknown>) {
-  const res = await server.gql<Record<string, { data?: { id: string } }>>(
-    `mutation ($input: ${kind}Input!) { create${kind}(input: $input) { ${ERR} ... on MutationCreate${kind}Success { data { id } } } }`,
-    { input: { ...input, name: `${p}${input.name}` } },
-    staff,
-  );
-  const id = res.data?.[`create${kind}`]?.data?.id;
-  if (!id) throw new Error(`could not create ${key}: ${JSON.stringify(res)}`);
-  ids[key] = id;
-  return id;
+  ids[key] = await createEntity(server, p, kind, input);
 }
 
-async function tie(input: Record<string, unknown>) {
-  const res = await server.gql<{ addTie: { __typename: string } }>(
-    `mutation ($input: AddTieInput!) { addTie(input: $input) { ${ERR} } }`,
-    { input },
-    staff,
-  );
-  expect(res.errors).toBeUndefined();
-  expect(res.data?.addTie.__typename, JSON.stringify(res.data)).toBe('MutationAddTieSuccess');
-}
+const tie = (input: Record<string, unknown>) => addTieOk(server, input);
 
 async function contact(person: string, kind: string, value: string) {
   const res = await server.gql<{ setContact: { __typename: string } }>(

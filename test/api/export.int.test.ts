@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGraph, importGraph } from '../../schema/export/export-graph.ts';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
+import { addTieOk, createEntity } from '../helpers/test-entities.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
@@ -15,24 +16,11 @@ const dirs: string[] = [];
 const ERR = '__typename ... on Error { message }';
 
 async function create(kind: string, key: string, input: Record<string, unknown>) {
-  const res = await server.gql<Record<string, { data?: { id: string } }>>(
-    `mutation ($input: ${kind}Input!) { create${kind}(input: $input) { ${ERR} ... on MutationCreate${kind}Success { data { id } } } }`,
-    { input: { ...input, name: `${p}${input.name}` } },
-    staff,
-  );
-  const id = res.data?.[`create${kind}`]?.data?.id;
-  if (!id) throw new Error(`could not create ${key}: ${JSON.stringify(res)}`);
-  ids[key] = id;
+  ids[key] = await createEntity(server, p, kind, input);
 }
 
-async function tie(input: Record<string, unknown>) {
-  const res = await server.gql<{ addTie: { __typename: string } }>(
-    `mutation ($input: AddTieInput!, $source: SourceInput) { addTie(input: $input, source: $source) { ${ERR} } }`,
-    { input, source: { kind: 'article', title: `${p}报道` } },
-    staff,
-  );
-  expect(res.data?.addTie.__typename, JSON.stringify(res)).toBe('MutationAddTieSuccess');
-}
+const tie = (input: Record<string, unknown>) =>
+  addTieOk(server, input, { kind: 'article', title: `${p}报道` });
 
 const tmp = () => {
   const dir = mkdtempSync(join(tmpdir(), 'tg-export-'));
