@@ -23,6 +23,7 @@ import './connections/needs.graphql.ts';
 import './connections/connectors.graphql.ts';
 import './import/import.graphql.ts';
 import './outreach/index.ts';
+import './duplicates/duplicates.graphql.ts';
 import { builder } from './builder.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -9,7 +9,10 @@ export type ChangeOp =
   | 'tie_add'
   | 'tie_update'
   | 'tie_end'
-  | 'tie_remove';
+  | 'tie_remove'
+  | 'merge'
+  | 'undo_merge'
+  | 'judge';
 
 /** One recorded change: who did what to which entity (or tie), with the values before and after. */
 export interface ChangeRecord {

@@ -120,6 +120,20 @@ export function traditionalForm(text: string): string {
   return traditional(text);
 }
 
+/**
+ * The pinyin readings (syllables, no tones) of a Chinese name: one reading, or two when it starts with a
+ * polyphonic surname (曾 ceng/zeng). Used to compare names across scripts (schema/duplicates/).
+ */
+export function pinyinReadings(text: string): (readonly string[])[] {
+  const simp = simplified(clean(text));
+  const out = [syllables(simp)];
+  const first = simp[0];
+  if (first && POLYPHONIC_SURNAMES.has(first) && simp.length <= 4 && HAN_ONLY.test(simp)) {
+    out.push(syllables(simp, true));
+  }
+  return out.filter((s) => s.length > 0);
+}
+
 /** The simplified-character form of `text`; other characters are kept. */
 export function simplifiedForm(text: string): string {
   return simplified(text);

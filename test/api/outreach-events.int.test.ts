@@ -116,7 +116,7 @@ beforeAll(async () => {
   segment = seg.data.id;
   expect(seg.data.memberCount).toBe(5);
   const setContact = await server.gql<{ setContact: { __typename: string } }>(
-    'mutation ($id: ID!) { setContact(person: $id, kind: phone, value: "+86 138 0000 0001") { __typename } }',
+    'mutation ($id: ID!) { setContact(person: $id, kind: phone, value: "+86 138 0020 0001") { __typename } }',
     { id: people[0] },
     { role: 'staff' },
   );
@@ -395,7 +395,7 @@ describe('exports', () => {
     expect(names).toEqual([0, 1, 2, 4].map((i) => `${p}成员${i}`).sort());
     expect(file.rows).toBe(4);
     const zero = rows.find((r) => r[0] === `${p}成员0`)!;
-    expect(zero[8]).toBe('+86 138 0000 0001');
+    expect(zero[8]).toBe('+86 138 0020 0001');
     const dnc = rows.find((r) => r[0] === `${p}成员4`)!;
     expect(dnc[7]).toBe('是');
     expect((await audits())[0]!.n).toBeGreaterThan(before);

@@ -21,10 +21,14 @@ beforeAll(async () => {
   };
   person = await create('赵敏', 'granted');
   refused = await create('钱进', 'withdrawn');
-  for (const id of [person, refused]) {
+  // Distinct numbers: the duplicates test auto-merges people who share one.
+  for (const [id, phone] of [
+    [person, '+86 199 0000 1234'],
+    [refused, '+86 199 0000 5678'],
+  ]) {
     const res = await server.gql<{ setContact: { __typename: string } }>(
-      'mutation ($id: ID!) { setContact(person: $id, kind: phone, value: "+86 199 0000 1234") { __typename } }',
-      { id },
+      'mutation ($id: ID!, $phone: String!) { setContact(person: $id, kind: phone, value: $phone) { __typename } }',
+      { id, phone },
       { role: 'staff' },
     );
     expect(res.data?.setContact.__typename).toBe('MutationSetContactSuccess');

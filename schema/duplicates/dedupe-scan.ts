@@ -1,0 +1,217 @@
+/**
+ * Duplicate detection over the graph: one streaming read of every person's (or organisation's)
+ * features, blocking in memory (pinyin name key, initials key, contact value; within a block only
+ * people born within a year of each other are compared), scoring, and the proposed pairs saved as
+ * `(:DuplicatePair)` nodes for the review queue. Pairs judged before are never proposed again.
+ */
+import { ulid } from 'ulid';
+import type { Db } from '../../server/db/run.ts';
+import {
+  blockPairs,
+  commonNameReason,
+  type NameKeys,
+  normalizeContact,
+  type OrganizationFeatures,
+  organizationNameKeys,
+  type PersonFeatures,
+  personBlockKeys,
+  personNameKeys,
+  proposeThreshold,
+  type Reason,
+  scoreOf,
+  scoreOrganizations,
+  scorePeople,
+} from './dedupe-score.ts';
+
+export type DuplicateKind = 'Person' | 'Organization';
+
+export interface Candidate {
+  a: string;
+  b: string;
+  score: number;
+  reasons: Reason[];
+}
+
+export interface ScanResult {
+  kind: DuplicateKind;
+  records: number;
+  compared: number;
+  candidates: Candidate[];
+  ms: number;
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** Pairs already judged (same, not_same, unsure, merged): not proposed again. */
+async function judgedPairs(db: Db, kind: DuplicateKind): Promise<Set<string>> {
+  const rows = await db.read<{ key: string }>(
+    "MATCH (d:DuplicatePair {kind: $kind}) WHERE d.status <> 'open' RETURN d.key AS key",
+    { kind },
+  );
+  return new Set(rows.map((r) => r.key));
+}
+
+/** Adds the pair (ids in order) when its score reaches `minScore`. */
+function propose(
+  out: Candidate[],
+  a: string,
+  b: string,
+  reasons: Reason[],
+  minScore: number,
+): void {
+  const score = scoreOf(reasons);
+  if (score < minScore) return;
+  const [x, y] = a < b ? [a, b] : [b, a];
+  out.push({ a: x, b: y, score, reasons });
+}
+
+function addTo(blocks: Map<string, number[]>, key: string, i: number): void {
+  const block = blocks.get(key);
+  if (block) block.push(i);
+  else blocks.set(key, [i]);
+}
+
+export async function scanPeople(
+  db: Db,
+  minScore = proposeThreshold,
+  onPhase?: (phase: string, ms: number) => void,
+): Promise<ScanResult> {
+  const started = performance.now();
+  const phase = (name: string) => onPhase?.(name, performance.now() - started);
+  const judged = await judgedPairs(db, 'Person');
+  const rows = await db.read<PersonFeatures & { rawContacts: { kind: string; value: string }[] }>(
+    `MATCH (p:Person) WHERE NOT p.deleted
+     RETURN p.id AS id, p.name AS name, p.latinName AS latinName, p.aliases AS aliases,
+            p.birthYear AS birthYear, p.gender AS gender,
+            COLLECT { MATCH (p)-[r:BORN_IN]->(h) WHERE NOT r.deleted RETURN h.id } AS hometowns,
+            COLLECT { MATCH (p)-[r:WORKED_AT]->(o) WHERE NOT r.deleted RETURN {g: o.id, from: r.from, to: r.to} } AS jobs,
+            COLLECT { MATCH (p)-[r:STUDIED_AT]->(o) WHERE NOT r.deleted RETURN {g: o.id, from: r.from, to: r.to} } AS schools,
+            COLLECT { MATCH (p)-[:HAS_CONTACT]->(c:Contact) RETURN {kind: c.kind, value: c.value} } AS rawContacts`,
+  );
+  const people: PersonFeatures[] = rows.map(({ rawContacts, ...p }) => ({
+    ...p,
+    contacts: rawContacts.map((c) => normalizeContact(c.kind, c.value)),
+  }));
+  phase('read');
+  const keys: NameKeys[] = people.map((p) => personNameKeys(p));
+  phase('name keys');
+  const nameBlocks = new Map<string, number[]>();
+  const contactBlocks = new Map<string, number[]>();
+  people.forEach((p, i) => {
+    for (const key of personBlockKeys(keys[i] as NameKeys, p.contacts)) {
+      addTo(key.startsWith('c:') ? contactBlocks : nameBlocks, key, i);
+    }
+  });
+  const nameCount = new Map<string, number>();
+  for (const k of keys) {
+    for (const name of new Set([...k.han, ...k.full]))
+      nameCount.set(name, (nameCount.get(name) ?? 0) + 1);
+  }
+  const birthYear = (i: number) => (people[i] as PersonFeatures).birthYear;
+  const notJudged = (i: number, j: number) =>
+    !judged.has(pairKey((people[i] as PersonFeatures).id, (people[j] as PersonFeatures).id));
+  const pairs = [
+    ...blockPairs(nameBlocks.values(), birthYear, notJudged),
+    // Same contact detail: compared whatever the birth years say.
+    ...blockPairs(contactBlocks.values(), birthYear, notJudged, { window: 1000, smallBlock: 1000 }),
+  ];
+  phase('blocking');
+  const seen = new Set<string>();
+  const candidates: Candidate[] = [];
+  for (const [i, j] of pairs) {
+    const a = people[i] as PersonFeatures;
+    const b = people[j] as PersonFeatures;
+    const key = pairKey(a.id, b.id);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const reasons = scorePeople(a, keys[i] as NameKeys, b, keys[j] as NameKeys);
+    const name = reasons.find((r) => r.code.startsWith('same_') && r.code.endsWith('name'));
+    const common = name && commonNameReason(name.detail, nameCount.get(name.detail) ?? 0);
+    if (common) reasons.push(common);
+    propose(candidates, a.id, b.id, reasons, minScore);
+  }
+  return {
+    kind: 'Person',
+    records: people.length,
+    compared: seen.size,
+    candidates,
+    ms: performance.now() - started,
+  };
+}
+
+export async function scanOrganizations(db: Db, minScore = proposeThreshold): Promise<ScanResult> {
+  const started = performance.now();
+  const judged = await judgedPairs(db, 'Organization');
+  const orgs = await db.read<OrganizationFeatures>(
+    `MATCH (o:Organization) WHERE NOT o.deleted
+     RETURN o.id AS id, o.name AS name, o.latinName AS latinName, o.aliases AS aliases, o.type AS type,
+            COLLECT { MATCH (o)-[r:LOCATED_IN]->(pl) WHERE NOT r.deleted RETURN pl.id } AS places`,
+  );
+  const keys = orgs.map((o) => organizationNameKeys(o));
+  const blocks = new Map<string, number[]>();
+  keys.forEach((ks, i) => {
+    for (const k of ks) addTo(blocks, k, i);
+  });
+  const pairs = blockPairs(
+    blocks.values(),
+    () => 0,
+    (i, j) =>
+      !judged.has(
+        pairKey((orgs[i] as OrganizationFeatures).id, (orgs[j] as OrganizationFeatures).id),
+      ),
+    { window: 0, smallBlock: 0 },
+  );
+  const candidates: Candidate[] = [];
+  for (const [i, j] of pairs) {
+    const a = orgs[i] as OrganizationFeatures;
+    const b = orgs[j] as OrganizationFeatures;
+    const reasons = scoreOrganizations(a, keys[i] as Set<string>, b, keys[j] as Set<string>);
+    propose(candidates, a.id, b.id, reasons, minScore);
+  }
+  return {
+    kind: 'Organization',
+    records: orgs.length,
+    compared: pairs.length,
+    candidates,
+    ms: performance.now() - started,
+  };
+}
+
+/**
+ * Saves a scan's candidates as open `(:DuplicatePair)`s (score and reasons refreshed on re-scan); open
+ * pairs the scan no longer finds are removed. Judged pairs are left as they are.
+ */
+export async function saveCandidates(db: Db, scan: ScanResult): Promise<number> {
+  const run = ulid();
+  const batchSize = 5000;
+  for (let i = 0; i < scan.candidates.length; i += batchSize) {
+    const rows = scan.candidates.slice(i, i + batchSize).map((c) => ({
+      key: pairKey(c.a, c.b),
+      a: c.a,
+      b: c.b,
+      score: c.score,
+      reasons: JSON.stringify(c.reasons),
+      id: ulid(),
+    }));
+    await db.writeTx((tx) =>
+      tx.run(
+        `UNWIND $rows AS row
+         MERGE (d:DuplicatePair {key: row.key})
+         ON CREATE SET d.id = row.id, d.kind = $kind, d.a = row.a, d.b = row.b, d.status = 'open',
+                       d.proposedAt = datetime()
+         WITH d, row WHERE d.status = 'open'
+         SET d.score = row.score, d.reasons = row.reasons, d.run = $run`,
+        { rows, kind: scan.kind, run },
+      ),
+    );
+  }
+  await db.writeTx((tx) =>
+    tx.run(
+      "MATCH (d:DuplicatePair {kind: $kind, status: 'open'}) WHERE d.run <> $run DETACH DELETE d",
+      { kind: scan.kind, run },
+    ),
+  );
+  return scan.candidates.length;
+}

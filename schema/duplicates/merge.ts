@@ -1,0 +1,424 @@
+/**
+ * Merging two records of one person (or organisation) and undoing it.
+ *
+ * The kept node receives every relationship of the merged one, of every type and in both directions,
+ * with its properties (and so its provenance) unchanged: asserted ties, contacts, consents, the import
+ * rows (Sources) that DESCRIBE it, needs, introductions. Ties between the two records cannot become
+ * self-ties; they are set aside in the merge record. Derived ties are not moved but recomputed. The
+ * merged node is soft-deleted (`mergedInto`), its names become aliases of the kept node, and a
+ * `(:Merge)` node lists the element ids of exactly the moved relationships, so `undoMerge` moves those
+ * back, restores the set-aside ties and the kept node's previous properties.
+ */
+import neo4j from 'neo4j-driver';
+import { ulid } from 'ulid';
+import type { Tx } from '../../server/db/run.ts';
+import {
+  type DerivedKind,
+  derivedKindNames,
+  refreshDerivedTies,
+} from '../connections/derived-ties.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { recordChange } from '../shared/history.ts';
+import { searchText } from '../shared/search-keys.ts';
+import { tieKinds } from '../tie/tie-kinds.ts';
+
+export type MergeKind = 'Person' | 'Organization';
+
+/** Relationship types a merge moves: the tie kinds plus personal data, provenance and workflow links. */
+export const movableTypes: ReadonlySet<string> = new Set([
+  ...Object.keys(tieKinds),
+  'PART_OF',
+  'SUBFIELD_OF',
+  'HAS_CONTACT',
+  'GAVE_CONSENT',
+  'DESCRIBES',
+  'HAS_NEED',
+  'NEEDS_FIELD',
+  'PREFERS_PLACE',
+  'INTRODUCER',
+  'TALENT',
+  'TARGET',
+  'INVITED_TO',
+  'HELD_IN',
+  'ORGANIZED_BY',
+]);
+const DERIVED = 'DERIVED_TIE';
+
+/** Properties of the kept node filled from the merged one when the kept node has none. */
+const fillable: Record<MergeKind, readonly string[]> = {
+  Person: ['latinName', 'birthYear', 'gender', 'title', 'bio', 'level', 'sourceId'],
+  Organization: ['latinName', 'type', 'sourceId'],
+};
+
+/** Membership tie types whose derived ties depend on an organisation. */
+const derivedByTie: Record<string, DerivedKind> = {
+  WORKED_AT: 'colleague',
+  STUDIED_AT: 'classmate',
+  MEMBER_OF: 'association',
+  LEADS: 'project',
+};
+
+interface MovedTie {
+  eid: string;
+  type: string;
+  dir: 'out' | 'in';
+  other: string | null;
+}
+
+interface SetAsideTie {
+  type: string;
+  /** 'out': merged -> kept; 'in': kept -> merged. */
+  dir: 'out' | 'in';
+  props: Record<string, unknown>;
+}
+
+export interface MergeResult {
+  mergeId: string;
+  keepId: string;
+  mergedId: string;
+  moved: number;
+  setAside: number;
+  aliasesAdded: string[];
+}
+
+type NodeRow = { n: Record<string, unknown> };
+
+async function live(tx: Tx, kind: MergeKind, id: string, path: string): Promise<NodeRow['n']> {
+  const rows = await tx.run<NodeRow>(
+    `MATCH (n:${kind} {id: $id}) WHERE NOT n.deleted RETURN properties(n) AS n`,
+    { id },
+  );
+  if (!rows[0]) throw new NotFoundError(kind, `${kind}:${id}`, [path]);
+  return rows[0].n;
+}
+
+/** Relationship properties as JSON, keeping date-times (recordedAt) restorable with full precision. */
+function propsToJson(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [
+      k,
+      neo4j.isDateTime(v as object) ? { $dateTime: { ...(v as object) } } : v,
+    ]),
+  );
+}
+
+function propsFromJson(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(props).map(([k, v]) => {
+      const dt = (v as { $dateTime?: Record<string, number | string | null> } | null)?.$dateTime;
+      if (!dt) return [k, v];
+      return [
+        k,
+        new neo4j.DateTime(
+          Number(dt.year),
+          Number(dt.month),
+          Number(dt.day),
+          Number(dt.hour),
+          Number(dt.minute),
+          Number(dt.second),
+          Number(dt.nanosecond),
+          dt.timeZoneOffsetSeconds == null ? undefined : Number(dt.timeZoneOffsetSeconds),
+          (dt.timeZoneId as string | null) ?? undefined,
+        ),
+      ];
+    }),
+  );
+}
+
+async function refreshPeople(tx: Tx, people: Iterable<[string, DerivedKind]>): Promise<void> {
+  for (const [person, kind] of people) await refreshDerivedTies(tx, person, kind);
+}
+
+/** Moves every relationship of one type and direction from `from` to `to`; returns what moved. */
+async function moveType(
+  tx: Tx,
+  kind: MergeKind,
+  fromId: string,
+  toId: string,
+  type: string,
+  dir: 'out' | 'in',
+): Promise<MovedTie[]> {
+  if (!movableTypes.has(type)) throw new ConflictError(`cannot move ${type} relationships`, []);
+  const pattern = dir === 'out' ? `(f)-[r:${type}]->(o)` : `(f)<-[r:${type}]-(o)`;
+  const create = dir === 'out' ? `(t)-[n:${type}]->(o)` : `(t)<-[n:${type}]-(o)`;
+  const rows = await tx.run<{ eid: string; other: string | null }>(
+    `MATCH (f:${kind} {id: $fromId}), (t:${kind} {id: $toId})
+     MATCH ${pattern} WHERE o <> t
+     WITH t, o, r, properties(r) AS props
+     DELETE r
+     WITH t, o, props
+     CREATE ${create} SET n = props
+     RETURN elementId(n) AS eid, o.id AS other`,
+    { fromId, toId },
+  );
+  return rows.map((r) => ({ eid: r.eid, type, dir, other: r.other }));
+}
+
+/**
+ * Merges `mergedId` into `keepId` in the caller's transaction and records a `(:Merge)`. Refuses (and
+ * so changes nothing) when the merged node has a relationship type it does not know how to move.
+ */
+export async function mergeNodes(
+  tx: Tx,
+  kind: MergeKind,
+  keepId: string,
+  mergedId: string,
+  meta: { actor: string; auto?: boolean; reason?: string | null },
+): Promise<MergeResult> {
+  if (keepId === mergedId) {
+    throw new ValidationError([{ path: ['merge'], message: 'cannot merge a record into itself' }]);
+  }
+  const keep = await live(tx, kind, keepId, 'keep');
+  const merged = await live(tx, kind, mergedId, 'merge');
+
+  // Ties between the two would become self-ties: set aside, restored by undo.
+  const between = await tx.run<{ type: string; out: boolean; props: Record<string, unknown> }>(
+    `MATCH (m:${kind} {id: $mergedId})-[r]-(k:${kind} {id: $keepId})
+     RETURN type(r) AS type, startNode(r) = m AS out, properties(r) AS props`,
+    { mergedId, keepId },
+  );
+  const setAside: SetAsideTie[] = between
+    .filter((r) => r.type !== DERIVED)
+    .map((r) => ({ type: r.type, dir: r.out ? 'out' : 'in', props: propsToJson(r.props) }));
+  for (const t of setAside) {
+    if (!movableTypes.has(t.type)) throw new ConflictError(`cannot merge: ${t.type} tie`, []);
+  }
+  await tx.run(`MATCH (m:${kind} {id: $mergedId})-[r]-(k:${kind} {id: $keepId}) DELETE r`, {
+    mergedId,
+    keepId,
+  });
+  // Derived ties are recomputed, never moved.
+  await tx.run(`MATCH (m:${kind} {id: $mergedId})-[d:${DERIVED}]-() DELETE d`, { mergedId });
+  if (kind === 'Organization') {
+    await tx.run(`MATCH ()-[d:${DERIVED} {viaId: $mergedId}]-() DELETE d`, { mergedId });
+  }
+
+  const types = await tx.run<{ type: string; out: boolean }>(
+    `MATCH (m:${kind} {id: $mergedId})-[r]-()
+     RETURN DISTINCT type(r) AS type, startNode(r) = m AS out`,
+    { mergedId },
+  );
+  const unknown = types.filter((t) => !movableTypes.has(t.type)).map((t) => t.type);
+  if (unknown.length) {
+    throw new ConflictError(`cannot merge: unknown relationship types ${unknown.join(', ')}`, [
+      'merge',
+    ]);
+  }
+  const moved: MovedTie[] = [];
+  for (const t of types) {
+    moved.push(...(await moveType(tx, kind, mergedId, keepId, t.type, t.out ? 'out' : 'in')));
+  }
+
+  // The kept node: the other's names as aliases, empty properties filled.
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
+  const keepAliases = (keep.aliases as string[] | undefined) ?? [];
+  const own = new Set([keep.name, keep.latinName, ...keepAliases].filter(Boolean));
+  const aliasesAdded = [
+    ...new Set(
+      [merged.name, merged.latinName, ...((merged.aliases as string[] | undefined) ?? [])]
+        .map(str)
+        .filter((v): v is string => v !== null && !own.has(v)),
+    ),
+  ];
+  const patch: Record<string, unknown> = {};
+  for (const key of fillable[kind]) {
+    const empty = keep[key] == null || (key === 'gender' && keep[key] === 'unknown');
+    if (empty && merged[key] != null) patch[key] = merged[key];
+  }
+  if (aliasesAdded.length) patch.aliases = [...keepAliases, ...aliasesAdded];
+  const after = { ...keep, ...patch };
+  patch.searchText = searchText({
+    name: String(after.name),
+    latinName: (after.latinName as string | null) ?? null,
+    aliases: (after.aliases as string[] | undefined) ?? [],
+  });
+  const before = Object.fromEntries(Object.keys(patch).map((k) => [k, keep[k] ?? null]));
+  await tx.run(
+    `MATCH (k:${kind} {id: $keepId}) SET k += $patch, k.updatedAt = datetime()
+     WITH k MATCH (m:${kind} {id: $mergedId})
+     SET m.deleted = true, m.mergedInto = $keepId, m.updatedAt = datetime()`,
+    { keepId, mergedId, patch },
+  );
+
+  if (kind === 'Person') {
+    await refreshPeople(
+      tx,
+      derivedKindNames.map((k) => [keepId, k] as [string, DerivedKind]),
+    );
+  } else {
+    await refreshPeople(tx, membersOf(moved));
+  }
+
+  const mergeId = ulid();
+  await tx.run(
+    `CREATE (:Merge {id: $mergeId, kind: $kind, keepId: $keepId, mergedId: $mergedId, actor: $actor,
+                     at: datetime(), auto: $auto, reason: $reason, moved: $moved, movedCount: $movedCount,
+                     setAside: $setAside, keepBefore: $before, undone: false})`,
+    {
+      mergeId,
+      kind,
+      keepId,
+      mergedId,
+      actor: meta.actor,
+      auto: meta.auto ?? false,
+      reason: meta.reason ?? null,
+      moved: JSON.stringify(moved),
+      movedCount: moved.length,
+      setAside: JSON.stringify(setAside),
+      before: JSON.stringify(before),
+    },
+  );
+  await tx.run(
+    `MATCH (d:DuplicatePair {key: $key})
+     SET d.status = 'merged', d.mergeId = $mergeId, d.decidedBy = $actor, d.decidedAt = datetime()`,
+    {
+      key: keepId < mergedId ? `${keepId}|${mergedId}` : `${mergedId}|${keepId}`,
+      mergeId,
+      actor: meta.actor,
+    },
+  );
+  await recordChange(tx, {
+    entityId: keepId,
+    op: 'merge',
+    actor: meta.actor,
+    changes: {
+      mergedFrom: [null, mergedId],
+      mergeId: [null, mergeId],
+      movedTies: [null, moved.length],
+      ...Object.fromEntries(Object.keys(before).map((k) => [k, [before[k], patch[k]]])),
+    },
+  });
+  await recordChange(tx, {
+    entityId: mergedId,
+    op: 'merge',
+    actor: meta.actor,
+    changes: { mergedInto: [null, keepId], mergeId: [null, mergeId], deleted: [false, true] },
+  });
+  return {
+    mergeId,
+    keepId,
+    mergedId,
+    moved: moved.length,
+    setAside: setAside.length,
+    aliasesAdded,
+  };
+}
+
+function membersOf(moved: readonly MovedTie[]): Array<[string, DerivedKind]> {
+  const out = new Map<string, [string, DerivedKind]>();
+  for (const t of moved) {
+    const kind = derivedByTie[t.type];
+    if (kind && t.dir === 'in' && t.other) out.set(`${t.other}|${kind}`, [t.other, kind]);
+  }
+  return [...out.values()];
+}
+
+export interface UndoResult {
+  mergeId: string;
+  keepId: string;
+  mergedId: string;
+  movedBack: number;
+  /** Moved ties deleted since the merge (they stay deleted). */
+  missing: number;
+}
+
+/** Undoes a merge in the caller's transaction: exactly the moved ties go back. */
+export async function undoMergeTx(tx: Tx, mergeId: string, actor: string): Promise<UndoResult> {
+  const rows = await tx.run<{ m: Record<string, unknown> }>(
+    'MATCH (m:Merge {id: $mergeId}) RETURN properties(m) AS m',
+    { mergeId },
+  );
+  const merge = rows[0]?.m;
+  if (!merge) throw new NotFoundError('Merge', `Merge:${mergeId}`, ['id']);
+  if (merge.undone) throw new ConflictError('this merge was already undone', ['id']);
+  const kind = merge.kind as MergeKind;
+  const keepId = String(merge.keepId);
+  const mergedId = String(merge.mergedId);
+  const state = await tx.run<{ keepDeleted: boolean; mergedInto: string | null }>(
+    `MATCH (k:${kind} {id: $keepId}), (m:${kind} {id: $mergedId})
+     RETURN k.deleted AS keepDeleted, m.mergedInto AS mergedInto`,
+    { keepId, mergedId },
+  );
+  const s = state[0];
+  if (!s) throw new NotFoundError(kind, `${kind}:${mergedId}`, ['id']);
+  if (s.keepDeleted) {
+    throw new ConflictError(
+      'the kept record was merged or deleted since; undo that first / 请先撤销其后的合并',
+      ['id'],
+    );
+  }
+  if (s.mergedInto !== keepId)
+    throw new ConflictError('the merged record was changed since', ['id']);
+
+  const moved = JSON.parse(String(merge.moved)) as MovedTie[];
+  const groups = new Map<string, MovedTie[]>();
+  for (const t of moved) {
+    const key = `${t.type}|${t.dir}`;
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  let movedBack = 0;
+  for (const ties of groups.values()) {
+    const { type, dir } = ties[0] as MovedTie;
+    if (!movableTypes.has(type)) throw new ConflictError(`cannot move ${type} relationships`, []);
+    const pattern = dir === 'out' ? `(k)-[r:${type}]->(o)` : `(k)<-[r:${type}]-(o)`;
+    const create = dir === 'out' ? `(m)-[n:${type}]->(o)` : `(m)<-[n:${type}]-(o)`;
+    const back = await tx.run<{ n: number }>(
+      `MATCH (k:${kind} {id: $keepId}), (m:${kind} {id: $mergedId})
+       UNWIND $eids AS eid
+       MATCH ${pattern} WHERE elementId(r) = eid
+       WITH m, o, r, properties(r) AS props
+       DELETE r
+       WITH m, o, props
+       CREATE ${create} SET n = props
+       RETURN count(n) AS n`,
+      { keepId, mergedId, eids: ties.map((t) => t.eid) },
+    );
+    movedBack += back[0]?.n ?? 0;
+  }
+  for (const t of JSON.parse(String(merge.setAside)) as SetAsideTie[]) {
+    if (!movableTypes.has(t.type)) continue;
+    const create = t.dir === 'out' ? `(m)-[n:${t.type}]->(k)` : `(m)<-[n:${t.type}]-(k)`;
+    await tx.run(
+      `MATCH (k:${kind} {id: $keepId}), (m:${kind} {id: $mergedId}) CREATE ${create} SET n = $props`,
+      { keepId, mergedId, props: propsFromJson(t.props) },
+    );
+  }
+  const before = JSON.parse(String(merge.keepBefore)) as Record<string, unknown>;
+  await tx.run(
+    `MATCH (k:${kind} {id: $keepId}) SET k += $before, k.updatedAt = datetime()
+     WITH k MATCH (m:${kind} {id: $mergedId})
+     SET m.deleted = false, m.updatedAt = datetime() REMOVE m.mergedInto`,
+    { keepId, mergedId, before },
+  );
+  if (kind === 'Person') {
+    const pairs: Array<[string, DerivedKind]> = [];
+    for (const k of derivedKindNames) pairs.push([keepId, k], [mergedId, k]);
+    await refreshPeople(tx, pairs);
+  } else {
+    await tx.run(`MATCH ()-[d:${DERIVED} {viaId: $keepId}]-() DELETE d`, { keepId });
+    const members = await tx.run<{ person: string; type: string }>(
+      `MATCH (p:Person)-[r:WORKED_AT|STUDIED_AT|MEMBER_OF]->(o:Organization) WHERE o.id IN [$keepId, $mergedId]
+       RETURN DISTINCT p.id AS person, type(r) AS type`,
+      { keepId, mergedId },
+    );
+    await refreshPeople(
+      tx,
+      members.map((m) => [m.person, derivedByTie[m.type] as DerivedKind]),
+    );
+  }
+  await tx.run(
+    `MATCH (m:Merge {id: $mergeId}) SET m.undone = true, m.undoneAt = datetime(), m.undoneBy = $actor
+     WITH m MATCH (d:DuplicatePair {mergeId: $mergeId})
+     SET d.status = 'unsure', d.decidedBy = $actor, d.decidedAt = datetime()`,
+    { mergeId, actor },
+  );
+  for (const entityId of [keepId, mergedId]) {
+    await recordChange(tx, {
+      entityId,
+      op: 'undo_merge',
+      actor,
+      changes: { mergeId: [mergeId, null], movedBack: [null, movedBack] },
+    });
+  }
+  return { mergeId, keepId, mergedId, movedBack, missing: moved.length - movedBack };
+}

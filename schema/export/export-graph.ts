@@ -1,0 +1,407 @@
+/**
+ * Export of the graph (or the part whose names start with a prefix) as JSON Lines or CSV: one file per
+ * node label (`nodes-Person.jsonl`) and per tie type (`ties-WORKED_AT.jsonl`), with the Sources the
+ * data came from (their DESCRIBES links included), plus `manifest.json` (format, files, counts, column
+ * types). Contact details are exported only when asked (`contacts: true`, for admins). Derived ties
+ * are not exported: they are recomputed after import. `importGraph` reads such a folder back
+ * (idempotent: nodes are matched by id, ties by id or by their two ends).
+ */
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import neo4j from 'neo4j-driver';
+import type { Db } from '../../server/db/run.ts';
+
+export type ExportFormat = 'jsonl' | 'csv';
+
+/** Labels exported, in import order; Contact only on request. Accounts, history, jobs are not data. */
+export const exportLabels = [
+  'Place',
+  'Field',
+  'Organization',
+  'Person',
+  'Project',
+  'Event',
+  'Introduction',
+  'Need',
+  'Source',
+  'Consent',
+  'Contact',
+] as const;
+export type ExportLabel = (typeof exportLabels)[number];
+const personalLabels: ReadonlySet<string> = new Set(['Contact']);
+const skippedTypes: ReadonlySet<string> = new Set(['DERIVED_TIE']);
+
+type ColumnType = 'string' | 'int' | 'float' | 'boolean' | 'list' | 'datetime';
+
+export interface Manifest {
+  format: ExportFormat;
+  exportedAt: string;
+  prefix: string | null;
+  contacts: boolean;
+  files: {
+    file: string;
+    kind: 'nodes' | 'ties';
+    name: string;
+    count: number;
+    columns: Record<string, ColumnType>;
+  }[];
+}
+
+export interface ExportOptions {
+  format: ExportFormat;
+  out: string;
+  /** Only nodes whose name (or title) starts with this, and the ties among them. */
+  prefix?: string | null;
+  contacts?: boolean;
+}
+
+function typeOf(value: unknown): ColumnType {
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  if (value !== null && typeof value === 'object' && neo4j.isDateTime(value as object))
+    return 'datetime';
+  return 'string';
+}
+
+/** A property value as exported: date-times as ISO strings with full precision. */
+function plainValue(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return String(value);
+  return value;
+}
+
+function plainProps(props: Record<string, unknown>, columns: Record<string, ColumnType>) {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(props).sort()) {
+    const value = props[key];
+    if (value === null || value === undefined) continue;
+    columns[key] ??= typeOf(value);
+    out[key] = plainValue(value);
+  }
+  return out;
+}
+
+/** Parses an ISO date-time (as Neo4j prints it) into a driver DateTime, keeping nanoseconds. */
+function parseDateTime(text: string): unknown {
+  const m =
+    /^(-?\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d(?::\d\d)?)(?:\[(.+)\])?$/.exec(
+      text,
+    );
+  if (!m) return text;
+  const [, y, mo, d, h, mi, s, frac, zone, zoneId] = m;
+  const nanos = Number((frac ?? '').padEnd(9, '0'));
+  let offset = 0;
+  if (zone && zone !== 'Z') {
+    const [zh, zm, zs] = zone.slice(1).split(':').map(Number);
+    offset = (zone.startsWith('-') ? -1 : 1) * ((zh ?? 0) * 3600 + (zm ?? 0) * 60 + (zs ?? 0));
+  }
+  return new neo4j.DateTime(
+    Number(y),
+    Number(mo),
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    nanos,
+    zoneId ? undefined : offset,
+    zoneId ?? undefined,
+  );
+}
+
+function typedValue(value: unknown, type: ColumnType | undefined): unknown {
+  if (value === null || value === undefined || value === '') return null;
+  switch (type) {
+    case 'datetime':
+      return parseDateTime(String(value));
+    case 'int':
+      return typeof value === 'number' ? value : Number.parseInt(String(value), 10);
+    case 'float':
+      return typeof value === 'number' ? value : Number.parseFloat(String(value));
+    case 'boolean':
+      return typeof value === 'boolean' ? value : value === 'true';
+    case 'list':
+      return Array.isArray(value) ? value : JSON.parse(String(value));
+    default:
+      return String(value);
+  }
+}
+
+class FileWriter {
+  readonly lines: string[] = [];
+  count = 0;
+  readonly columns: Record<string, ColumnType> = {};
+  constructor(
+    readonly file: string,
+    readonly kind: 'nodes' | 'ties',
+    readonly name: string,
+  ) {}
+  add(record: Record<string, unknown>): void {
+    this.lines.push(JSON.stringify(record));
+    this.count++;
+  }
+}
+
+function nodeFilter(alias: string): string {
+  return `($prefix IS NULL OR ${alias}.name STARTS WITH $prefix OR ${alias}.title STARTS WITH $prefix)`;
+}
+
+interface TieRow {
+  type: string;
+  fromLabel: string;
+  fromId: string;
+  toLabel: string;
+  toId: string;
+  props: Record<string, unknown>;
+}
+
+/** Writes the export to `out`; returns the manifest. */
+export async function exportGraph(db: Db, options: ExportOptions): Promise<Manifest> {
+  const prefix = options.prefix ?? null;
+  const contacts = options.contacts ?? false;
+  const labels = exportLabels.filter((l) => contacts || !personalLabels.has(l));
+  mkdirSync(options.out, { recursive: true });
+  const writers: FileWriter[] = [];
+  const ids = new Set<string>();
+  const sourceIds = new Set<string>();
+  const add = (label: string, rows: { props: Record<string, unknown> }[]) => {
+    if (!rows.length) return;
+    const w = new FileWriter(`nodes-${label}.${options.format}`, 'nodes', label);
+    for (const r of rows) {
+      w.add(plainProps(r.props, w.columns));
+      ids.add(String(r.props.id));
+      if (typeof r.props.sourceId === 'string') sourceIds.add(r.props.sourceId);
+    }
+    writers.push(w);
+  };
+  // Named nodes first (all, or those whose name starts with the prefix) ...
+  const attachedLabels = new Set(['Source', 'Consent', 'Contact']);
+  for (const label of labels.filter((l) => !attachedLabels.has(l))) {
+    add(
+      label,
+      await db.read<{ props: Record<string, unknown> }>(
+        `MATCH (s:${label}) WHERE ${nodeFilter('s')} RETURN properties(s) AS props ORDER BY s.id`,
+        { prefix },
+      ),
+    );
+  }
+  // ... then the ties among them (read per label, so each start node is found by its indexed id) ...
+  const labelSet = new Set<string>(labels);
+  const tieRows: TieRow[] = [];
+  const readTies = async (label: string, from: string[]) => {
+    for (let i = 0; i < from.length; i += 10_000) {
+      tieRows.push(
+        ...(await db.read<TieRow>(
+          `MATCH (a:${label})-[r]->(b) WHERE a.id IN $from AND b.id IN $ids AND NOT type(r) IN $skipped
+           RETURN type(r) AS type, $label AS fromLabel, a.id AS fromId,
+                  [l IN labels(b) WHERE l IN $labels][0] AS toLabel, b.id AS toId, properties(r) AS props`,
+          {
+            from: from.slice(i, i + 10_000),
+            ids: [...ids],
+            skipped: [...skippedTypes],
+            labels: [...labelSet],
+            label,
+          },
+        )),
+      );
+    }
+  };
+  // ... then the sources, consents and contacts attached to them, and the sources ties cite.
+  const personIds =
+    writers.find((w) => w.name === 'Person')?.lines.map((l) => JSON.parse(l).id) ?? [];
+  for (const label of labels.filter((l) => attachedLabels.has(l))) {
+    const rows =
+      prefix === null
+        ? await db.read<{ props: Record<string, unknown> }>(
+            `MATCH (s:${label}) RETURN properties(s) AS props ORDER BY s.id`,
+          )
+        : label === 'Source'
+          ? null
+          : await db.read<{ props: Record<string, unknown> }>(
+              `MATCH (p:Person)-[:GAVE_CONSENT|HAS_CONTACT]->(s:${label}) WHERE p.id IN $personIds
+               RETURN DISTINCT properties(s) AS props ORDER BY props.id`,
+              { personIds },
+            );
+    if (rows) add(label, rows);
+  }
+  for (const label of labels.filter((l) => l !== 'Source')) {
+    const from = writers.find((w) => w.name === label)?.lines.map((l) => JSON.parse(l).id) ?? [];
+    if (from.length) await readTies(label, from);
+  }
+  if (prefix !== null && labels.includes('Source')) {
+    for (const t of tieRows)
+      if (typeof t.props.sourceId === 'string') sourceIds.add(t.props.sourceId);
+    add(
+      'Source',
+      await db.read<{ props: Record<string, unknown> }>(
+        `MATCH (s:Source) WHERE s.id IN $sourceIds OR s.title STARTS WITH $prefix
+            OR EXISTS { MATCH (s)-[:DESCRIBES]->(p:Person) WHERE p.id IN $personIds }
+         RETURN properties(s) AS props ORDER BY s.id`,
+        { sourceIds: [...sourceIds], prefix, personIds },
+      ),
+    );
+  }
+  const sources =
+    writers.find((w) => w.name === 'Source')?.lines.map((l) => JSON.parse(l).id) ?? [];
+  if (sources.length) await readTies('Source', sources);
+  tieRows.sort(
+    (x, y) =>
+      x.type.localeCompare(y.type) ||
+      x.fromId.localeCompare(y.fromId) ||
+      x.toId.localeCompare(y.toId) ||
+      String(x.props.id ?? '').localeCompare(String(y.props.id ?? '')),
+  );
+  const ties = tieRows;
+  const tieWriters = new Map<string, FileWriter>();
+  for (const t of ties) {
+    if (!t.fromLabel || !t.toLabel) continue;
+    let w = tieWriters.get(t.type);
+    if (!w) {
+      w = new FileWriter(`ties-${t.type}.${options.format}`, 'ties', t.type);
+      tieWriters.set(t.type, w);
+    }
+    w.columns.fromLabel = 'string';
+    w.columns.fromId = 'string';
+    w.columns.toLabel = 'string';
+    w.columns.toId = 'string';
+    const props = plainProps(t.props, w.columns);
+    w.add({ fromLabel: t.fromLabel, fromId: t.fromId, toLabel: t.toLabel, toId: t.toId, ...props });
+  }
+  writers.push(...tieWriters.values());
+  for (const w of writers) writeFile(join(options.out, w.file), options.format, w);
+  const manifest: Manifest = {
+    format: options.format,
+    exportedAt: new Date().toISOString(),
+    prefix,
+    contacts,
+    files: writers.map((w) => ({
+      file: w.file,
+      kind: w.kind,
+      name: w.name,
+      count: w.count,
+      columns: w.columns,
+    })),
+  };
+  writeFileSync(join(options.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+function writeFile(path: string, format: ExportFormat, w: FileWriter): void {
+  const lines = w.lines;
+  if (format === 'jsonl') {
+    writeFileSync(path, lines.length ? `${lines.join('\n')}\n` : '');
+    return;
+  }
+  const columns = Object.keys(w.columns);
+  const records = lines.map((l) => {
+    const r = JSON.parse(l) as Record<string, unknown>;
+    return columns.map((c) => {
+      const v = r[c];
+      if (v === undefined || v === null) return '';
+      return Array.isArray(v) ? JSON.stringify(v) : v;
+    });
+  });
+  writeFileSync(path, stringify([columns, ...records], { cast: { boolean: (b) => String(b) } }));
+}
+
+async function readRecords(path: string, format: ExportFormat): Promise<Record<string, unknown>[]> {
+  if (format === 'jsonl') {
+    return readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  }
+  const out: Record<string, unknown>[] = [];
+  const parser = createReadStream(path).pipe(parse({ columns: true }));
+  for await (const record of parser) out.push(record as Record<string, unknown>);
+  return out;
+}
+
+const allowedLabels: ReadonlySet<string> = new Set(exportLabels);
+const typeName = /^[A-Z][A-Z_]{1,40}$/;
+
+/**
+ * Imports an export folder: nodes MERGEd by id (properties replaced), ties MERGEd by id or, without
+ * one, by their two ends. Labels come from the allow-list; tie types must look like our types.
+ */
+export async function importGraph(
+  db: Db,
+  dir: string,
+  options: { contacts?: boolean } = {},
+): Promise<{ nodes: number; ties: number }> {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  let nodes = 0;
+  let ties = 0;
+  const batch = 2000;
+  for (const f of manifest.files.filter((x) => x.kind === 'nodes')) {
+    if (!allowedLabels.has(f.name)) throw new Error(`unknown label ${f.name} in ${f.file}`);
+    if (personalLabels.has(f.name) && !options.contacts) continue;
+    const rows = (await readRecords(join(dir, f.file), manifest.format)).map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typedValue(v, f.columns[k])])),
+    );
+    for (let i = 0; i < rows.length; i += batch) {
+      await db.writeTx((tx) =>
+        tx.run(`UNWIND $rows AS row MERGE (n:${f.name} {id: row.id}) SET n = row`, {
+          rows: rows.slice(i, i + batch),
+        }),
+      );
+    }
+    nodes += rows.length;
+  }
+  for (const f of manifest.files.filter((x) => x.kind === 'ties')) {
+    if (!typeName.test(f.name) || skippedTypes.has(f.name))
+      throw new Error(`bad tie type ${f.name}`);
+    const records = await readRecords(join(dir, f.file), manifest.format);
+    const groups = new Map<string, { from: string; to: string; id: unknown; props: unknown }[]>();
+    for (const r of records) {
+      const { fromLabel, fromId, toLabel, toId, ...rest } = r;
+      if (!allowedLabels.has(String(fromLabel)) || !allowedLabels.has(String(toLabel))) continue;
+      const props = Object.fromEntries(
+        Object.entries(rest)
+          .map(([k, v]) => [k, typedValue(v, f.columns[k])])
+          .filter(([, v]) => v !== null),
+      );
+      const key = `${fromLabel}|${toLabel}`;
+      groups.set(key, [
+        ...(groups.get(key) ?? []),
+        { from: String(fromId), to: String(toId), id: props.id ?? null, props },
+      ]);
+    }
+    for (const [key, rows] of groups) {
+      const [fromLabel, toLabel] = key.split('|');
+      if (
+        !options.contacts &&
+        (personalLabels.has(String(fromLabel)) || personalLabels.has(String(toLabel)))
+      )
+        continue;
+      for (let i = 0; i < rows.length; i += batch) {
+        await db.writeTx((tx) =>
+          tx.run(
+            `UNWIND $rows AS row
+             MATCH (a:${fromLabel} {id: row.from}), (b:${toLabel} {id: row.to})
+             CALL (a, b, row) {
+               WITH a, b, row WHERE row.id IS NOT NULL
+               MERGE (a)-[r:${f.name} {id: row.id}]->(b) SET r = row.props
+               RETURN 1 AS done
+             UNION
+               WITH a, b, row WHERE row.id IS NULL
+               MERGE (a)-[r:${f.name}]->(b) SET r = row.props
+               RETURN 1 AS done
+             }
+             RETURN count(*) AS n`,
+            { rows: rows.slice(i, i + batch) },
+          ),
+        );
+      }
+      ties += rows.length;
+    }
+  }
+  return { nodes, ties };
+}
