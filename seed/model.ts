@@ -116,6 +116,11 @@ function fill<K extends string>(
   return Object.fromEntries(keys.map((k) => [k, value])) as Record<K, readonly string[]>;
 }
 
+import {
+  eventKinds as EVENT_KINDS,
+  eventStatuses as EVENT_STATUSES,
+  introductionStages as INTRODUCTION_STAGES,
+} from '../schema/outreach/stages.ts';
 // Enum values, exactly as MODEL.md spells them.
 // The value lists are the API's own (one list each): the seed must produce exactly what the API accepts.
 import {
@@ -136,7 +141,10 @@ export {
   CONSENT_STATUSES,
   CONTACT_KINDS,
   DEGREES,
+  EVENT_KINDS,
+  EVENT_STATUSES,
   GENDERS,
+  INTRODUCTION_STAGES,
   KNOWS_KINDS,
   ORGANIZATION_TYPES,
   PERSON_CATEGORIES,
@@ -155,21 +163,8 @@ export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export const EVENT_KINDS = ['special_session', 'forum', 'fair', 'visit', 'online'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
-export const EVENT_STATUSES = ['planned', 'open', 'held', 'cancelled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
-export const INTRODUCTION_STAGES = [
-  'proposed',
-  'contacted',
-  'interested',
-  'visited',
-  'negotiating',
-  'signed',
-  'landed',
-  'declined',
-  'dormant',
-] as const;
 export type IntroductionStage = (typeof INTRODUCTION_STAGES)[number];
 export type Degree = (typeof DEGREES)[number];
 export type KnowsKind = (typeof KNOWS_KINDS)[number];

@@ -12,10 +12,9 @@ import { recordChange } from '../shared/history.ts';
 import { requiredText, text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { isoDateTime, pageSize, requireNode } from './common.ts';
+import { eventKinds, eventStatuses } from './stages.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
-export const eventKinds = ['special_session', 'forum', 'fair', 'visit', 'online'] as const;
-export const eventStatuses = ['planned', 'open', 'held', 'cancelled'] as const;
 type EventStatus = (typeof eventStatuses)[number];
 const EventKindEnum = builder.enumType('EventKind', { values: eventKinds });
 const EventStatusEnum = builder.enumType('EventStatus', { values: eventStatuses });

@@ -2,6 +2,9 @@
  * The introduction pipeline (引荐) and the invitation lifecycle as transition tables: a move not listed
  * here is refused with a ConflictError. Pure, so the tables are unit-tested on their own.
  */
+export const eventKinds = ['special_session', 'forum', 'fair', 'visit', 'online'] as const;
+export const eventStatuses = ['planned', 'open', 'held', 'cancelled'] as const;
+
 export const introductionStages = [
   'proposed',
   'contacted',
