@@ -18,6 +18,9 @@ export default defineConfig({
             'server/**/*.test.ts',
             'web/**/*.test.ts',
           ],
+          // Generous: the seed tests generate thousands of people, and CI machines can be busy.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

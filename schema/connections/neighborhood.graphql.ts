@@ -6,7 +6,7 @@ import { PersonCategoryEnum } from '../shared/enums.graphql.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId } from '../shared/global-id.ts';
 import { encodeTieId } from '../tie/tie.model.ts';
-import { tieKindNames } from '../tie/tie-kinds.ts';
+import { tieKindNames, tieKinds } from '../tie/tie-kinds.ts';
 import { locateEntities } from './element-ids.ts';
 
 interface GraphEdge {
@@ -97,16 +97,101 @@ const NeighborhoodFilter = builder.inputType('NeighborhoodFilter', {
   }),
 });
 
+interface ExpansionItem {
+  r: Record<string, unknown> & { type: string; startEid: string };
+  e: Record<string, unknown>;
+  kind: EntityKind;
+  eid: string;
+}
+
 interface Expansion {
   from: string;
-  total: number;
   byKind: { kind: EntityKind; count: number }[];
-  items: {
-    r: Record<string, unknown> & { type: string; startEid: string };
-    e: Record<string, unknown>;
-    kind: EntityKind;
-    eid: string;
-  }[];
+  /** Ties with a strength (KNOWS, derived), strongest first. */
+  weighted: ExpansionItem[];
+  /** Other ties (strength 0.5 by convention), in store order: no sort over a hub's neighbours. */
+  plain: ExpansionItem[];
+}
+
+/** Tie types that carry a strength worth sorting by. */
+const weightedTypes = new Set(['KNOWS', 'DERIVED_TIE']);
+
+/** The neighbour kinds at each end of a relationship type the graph view follows. */
+const endpoints: Record<string, { from: readonly EntityKind[]; to: readonly EntityKind[] }> = {
+  ...tieKinds,
+  PART_OF: { from: ['Place'], to: ['Place'] },
+  SUBFIELD_OF: { from: ['Field'], to: ['Field'] },
+  DERIVED_TIE: { from: ['Person'], to: ['Person'] },
+};
+
+/**
+ * Per-kind counts of a node's neighbours over `types`. A type whose far end is one kind is counted
+ * with `COUNT { (a)-[:T]->() }`, which Neo4j answers from the degree store; a type whose far end may
+ * be several kinds (IN_FIELD from projects and organisations) is counted per kind by reading the ties.
+ */
+function degreeCounts(types: readonly string[]): string {
+  const parts: string[] = [];
+  for (const type of types) {
+    const ends = endpoints[type];
+    if (!ends) continue;
+    for (const [arrow, kinds] of [
+      [`-[:${type}]->`, ends.to],
+      [`<-[:${type}]-`, ends.from],
+    ] as const) {
+      if (kinds.length === 1) parts.push(`{kind: '${kinds[0]}', count: COUNT { (a)${arrow}() }}`);
+      else
+        for (const kind of kinds)
+          parts.push(`{kind: '${kind}', count: COUNT { (a)${arrow}(:${kind}) }}`);
+    }
+  }
+  return `RETURN [c IN [${parts.join(', ')}] WHERE c.count > 0] AS byKind`;
+}
+
+/**
+ * One expansion step from each frontier node: counts by kind, the strongest weighted ties and the
+ * first plain ties (both capped at $perNode). Relationship types are written into the pattern (they
+ * come from the TieKind allow-list) so Neo4j expands only those groups of a dense node.
+ */
+function expansionCypher(types: readonly string[], exactCounts: unknown): string {
+  const match = (group: readonly string[]) => `MATCH (a)-[r:${group.join('|')}]-(n)
+             WHERE NOT coalesce(r.deleted, false) AND NOT coalesce(n.deleted, false)
+               AND any(l IN labels(n) WHERE l IN $kinds)
+               AND ($categories IS NULL OR NOT n:Person OR any(c IN n.categories WHERE c IN $categories))`;
+  const item = `{r: r {.*, type: type(r), recordedAt: null, startEid: elementId(startNode(r))},
+                  e: ${entityProjection}, kind: [l IN labels(n) WHERE l IN $kinds][0], eid: elementId(n)}`;
+  const weighted = types.filter((t) => weightedTypes.has(t));
+  const plain = types.filter((t) => !weightedTypes.has(t));
+  const collect = (group: readonly string[], name: string, order: string) =>
+    group.length
+      ? `CALL (a) {
+             ${match(group)}
+             WITH r, n ${order} LIMIT $perNode
+             RETURN collect(${item}) AS ${name}
+           }`
+      : `WITH *, [] AS ${name}`;
+  const counts = exactCounts
+    ? `${match(types)}
+             WITH [l IN labels(n) WHERE l IN $kinds][0] AS kind, count(*) AS count
+             RETURN collect({kind: kind, count: count}) AS byKind`
+    : degreeCounts(types);
+  return `UNWIND $frontier AS from
+           MATCH (a) WHERE elementId(a) = from
+           CALL (a) {
+             ${counts}
+           }
+           ${collect(weighted, 'weighted', 'ORDER BY coalesce(r.strength, 0.5) DESC, n.id')}
+           ${collect(plain, 'plain', '')}
+           RETURN from, byKind, weighted, plain`;
+}
+
+/** The weighted ties at least as strong as a plain one (0.5), then the plain ones, then the rest. */
+function strongestFirst(row: Expansion): ExpansionItem[] {
+  const strength = (i: ExpansionItem) => Number(i.r.strength ?? 0.5);
+  return [
+    ...row.weighted.filter((i) => strength(i) >= 0.5),
+    ...row.plain,
+    ...row.weighted.filter((i) => strength(i) < 0.5),
+  ];
 }
 
 builder.queryField('neighborhood', (t) =>
@@ -159,39 +244,32 @@ builder.queryField('neighborhood', (t) =>
 
       const edges = new Map<string, GraphEdge>();
       let omitted = 0;
+      let truncatedEarly = false;
       const omittedByKind = new Map<string, number>();
       let frontier = start.map((s) => s.elementId);
+      // Without a kind or category filter, what is left out is counted from the degree store
+      // (constant time per tie type, even at a university with 100,000 alumni) instead of reading
+      // every neighbour; soft-deleted ties are then counted too, hence "about".
+      const exactCounts = filter.kinds?.length || categories;
       for (let level = 0; level < depth && frontier.length; level++) {
         const room = limit - nodes.size;
+        if (room <= 0) {
+          truncatedEarly = true;
+          break;
+        }
         // The room left is shared across the frontier, so one hub cannot take it all; each node's
         // neighbours are sorted top-k (LIMIT in the subquery) and only counted, by kind, beyond that.
         const perNode = Math.max(1, Math.min(Math.ceil(room / frontier.length) + 1, 500));
-        const neighbours = `MATCH (a)-[r]-(n)
-             WHERE type(r) IN $types AND NOT coalesce(r.deleted, false) AND NOT coalesce(n.deleted, false)
-               AND any(l IN labels(n) WHERE l IN $kinds)
-               AND ($categories IS NULL OR NOT n:Person OR any(c IN n.categories WHERE c IN $categories))`;
-        const rows = await ctx.db.read<Expansion>(
-          `UNWIND $frontier AS from
-           MATCH (a) WHERE elementId(a) = from
-           CALL (a) {
-             ${neighbours}
-             WITH [l IN labels(n) WHERE l IN $kinds][0] AS kind, count(*) AS count
-             RETURN sum(count) AS total, collect({kind: kind, count: count}) AS byKind
-           }
-           CALL (a) {
-             ${neighbours}
-             WITH r, n ORDER BY coalesce(r.strength, 0.5) DESC, n.id LIMIT $perNode
-             RETURN collect({r: r {.*, type: type(r), recordedAt: null, startEid: elementId(startNode(r))},
-                             e: ${entityProjection}, kind: [l IN labels(n) WHERE l IN $kinds][0],
-                             eid: elementId(n)}) AS items
-           }
-           RETURN from, total, byKind, items`,
-          { frontier, types, kinds, categories, perNode },
-        );
+        const rows = await ctx.db.read<Expansion>(expansionCypher(types, exactCounts), {
+          frontier,
+          kinds,
+          categories,
+          perNode,
+        });
         const next: string[] = [];
         for (const row of rows) {
           const shownByKind = new Map<string, number>();
-          for (const item of row.items) {
+          for (const item of strongestFirst(row).slice(0, perNode)) {
             const global = encodeGlobalId(item.kind, item.e.id as string);
             const isNew = !nodes.has(global);
             if (isNew && nodes.size >= limit) continue;
@@ -235,7 +313,7 @@ builder.queryField('neighborhood', (t) =>
       return {
         nodes: [...nodes.values()],
         edges: [...edges.values()],
-        truncated: omitted > 0,
+        truncated: omitted > 0 || truncatedEarly,
         omittedNodes: omitted,
         omittedByKind: [...omittedByKind].map(([kind, count]) => ({ kind, count })),
       };

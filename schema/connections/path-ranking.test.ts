@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { explainHop, type PathTie, scoreHop, scorePath } from './path-ranking.ts';
+import {
+  adjustForOutreach,
+  explainHop,
+  type PathTie,
+  scoreHop,
+  scorePath,
+} from './path-ranking.ts';
 
 const knows = (over: Partial<PathTie> = {}): PathTie => ({
   type: 'KNOWS',
@@ -67,5 +73,28 @@ describe('path ranking', () => {
     expect(explainHop(derived, null, 'en')).toBe(
       'colleagues at 以岭药业 (2010–2018), derived from employment records',
     );
+  });
+
+  it('spares busy introducers and warms up people we have been talking to', () => {
+    const base = scorePath([knows(), knows()], 2026);
+    const signals = new Map([
+      ['busy', { load: 3, interactions: 0 }],
+      ['warm', { load: 0, interactions: 5 }],
+      ['idle', { load: 0, interactions: 0 }],
+    ]);
+    const busy = adjustForOutreach(base, ['busy'], signals);
+    const warm = adjustForOutreach(base, ['warm'], signals);
+    const idle = adjustForOutreach(base, ['idle'], signals);
+    expect(busy).toMatchObject({ introducerLoad: 3, outreachFactor: 0.7 });
+    expect(busy.score).toBeCloseTo(base.score * 0.7);
+    expect(warm).toMatchObject({ recentInteractions: 5 });
+    expect(warm.outreachFactor).toBeCloseTo(1.3);
+    expect(idle.score).toBe(base.score);
+    expect(warm.score).toBeGreaterThan(idle.score);
+    expect(idle.score).toBeGreaterThan(busy.score);
+    // The busiest person anywhere on the path counts; the load never drops a path below half.
+    expect(adjustForOutreach(base, ['idle', 'busy'], signals).introducerLoad).toBe(3);
+    const swamped = new Map([['x', { load: 40, interactions: 0 }]]);
+    expect(adjustForOutreach(base, ['x'], swamped).outreachFactor).toBe(0.5);
   });
 });

@@ -25,6 +25,14 @@ export interface HopScore {
 export interface PathScore {
   score: number;
   hops: number;
+  /** The score of the ties alone, before the outreach adjustment. */
+  tieScore: number;
+  /** Most introductions asked in the last 90 days of any person the path goes through. */
+  introducerLoad: number;
+  /** Our interactions in the last year with the first person we would contact on the path. */
+  recentInteractions: number;
+  /** tieScore × this = score: warmth from interactions times the introducer-load factor. */
+  outreachFactor: number;
   /** The weakest hop's strength, recency and verification: a path is as warm as its coldest tie. */
   strength: number;
   recency: number;
@@ -52,12 +60,50 @@ export function scoreHop(tie: PathTie, now = new Date().getUTCFullYear()): HopSc
 export function scorePath(ties: readonly PathTie[], now?: number): PathScore {
   const hops = ties.map((t) => scoreHop(t, now));
   const product = hops.reduce((acc, h) => acc * h.weight, 1);
+  const tieScore = product * hopPenalty ** Math.max(0, ties.length - 1);
   return {
-    score: product * hopPenalty ** Math.max(0, ties.length - 1),
+    score: tieScore,
     hops: ties.length,
+    tieScore,
+    introducerLoad: 0,
+    recentInteractions: 0,
+    outreachFactor: 1,
     strength: Math.min(...hops.map((h) => h.strength)),
     recency: Math.min(...hops.map((h) => h.recency)),
     verification: Math.min(...hops.map((h) => h.verification)),
+  };
+}
+
+/** What outreach records say about a person on a path. */
+export interface OutreachSignals {
+  /** Introductions asked of them (as introducer) in the last 90 days. */
+  load: number;
+  /** Interactions logged with them in the last 365 days. */
+  interactions: number;
+}
+
+/**
+ * Adjusts a path's score with outreach records, as the outreach issue asks: an introducer who was
+ * asked often lately is spared (−10 % per introduction asked in 90 days, at most −50 %), and a first
+ * contact we have been talking to is warmer (+10 % per interaction in the last year, at most +30 %).
+ * `between` are the people the path goes through (not our side, not the target), in order.
+ */
+export function adjustForOutreach(
+  score: PathScore,
+  between: readonly string[],
+  signals: ReadonlyMap<string, OutreachSignals>,
+): PathScore {
+  const introducerLoad = Math.max(0, ...between.map((id) => signals.get(id)?.load ?? 0));
+  const first = between[0];
+  const recentInteractions = first ? (signals.get(first)?.interactions ?? 0) : 0;
+  const outreachFactor =
+    Math.max(0.5, 1 - 0.1 * introducerLoad) * (1 + 0.1 * Math.min(3, recentInteractions));
+  return {
+    ...score,
+    score: score.tieScore * outreachFactor,
+    introducerLoad,
+    recentInteractions,
+    outreachFactor,
   };
 }
 

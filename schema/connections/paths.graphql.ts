@@ -7,7 +7,15 @@ import { ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { knowsKinds } from '../tie/tie-kinds.ts';
 import { derivedKindNames } from './derived-ties.ts';
-import { explainHop, type Lang, type PathScore, type PathTie, scorePath } from './path-ranking.ts';
+import {
+  adjustForOutreach,
+  explainHop,
+  type Lang,
+  type OutreachSignals,
+  type PathScore,
+  type PathTie,
+  scorePath,
+} from './path-ranking.ts';
 
 interface Hop {
   fromId: string;
@@ -36,13 +44,33 @@ async function requirePerson(ctx: Context, id: string) {
   return person;
 }
 
+/**
+ * Introducer load (introductions asked in 90 days) and interactions (last 365 days) of the people
+ * paths go through: counts across all teams, no details, like `Person.introducerLoad`.
+ */
+async function outreachSignals(
+  ctx: Context,
+  ids: readonly string[],
+): Promise<Map<string, OutreachSignals>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.db.read<OutreachSignals & { id: string }>(
+    `UNWIND $ids AS id MATCH (p:Person {id: id})
+     RETURN id,
+       COUNT { (p)<-[:INTRODUCER]-(i:Introduction)
+               WHERE NOT coalesce(i.deleted, false) AND i.createdAt >= datetime() - duration('P90D') } AS load,
+       COUNT { (p)<-[:ON]-(n:Interaction) WHERE n.at >= datetime() - duration('P365D') } AS interactions`,
+    { ids },
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export const LangEnum = builder.enumType('Lang', {
   values: { ZH: { value: 'zh' }, EN: { value: 'en' } },
 });
 
 const PathScoreRef = builder.objectRef<PathScore>('PathScore').implement({
   description:
-    'A path’s score and its parts: score = Π(strength × recency × verification) × 0.8^(hops-1).',
+    'A path’s score and its parts: tieScore = Π(strength × recency × verification) × 0.8^(hops-1), score = tieScore × outreachFactor (introducer load, recent interactions).',
   fields: (t) => ({
     score: t.exposeFloat('score'),
     hops: t.exposeInt('hops'),
@@ -50,6 +78,17 @@ const PathScoreRef = builder.objectRef<PathScore>('PathScore').implement({
     recency: t.exposeFloat('recency', { description: 'Of the least recent hop (0.5-1).' }),
     verification: t.exposeFloat('verification', {
       description: 'Of the least checked hop (0.7-1).',
+    }),
+    tieScore: t.exposeFloat('tieScore', { description: 'The score of the ties alone.' }),
+    introducerLoad: t.exposeInt('introducerLoad', {
+      description:
+        'Most introductions asked in the last 90 days of anyone the path goes through (busy introducers are spared).',
+    }),
+    recentInteractions: t.exposeInt('recentInteractions', {
+      description: 'Interactions in the last year with the first person to contact (warmer).',
+    }),
+    outreachFactor: t.exposeFloat('outreachFactor', {
+      description: 'score = tieScore × outreachFactor (0.5-1.3).',
     }),
   }),
 });
@@ -237,6 +276,11 @@ builder.queryField('introductionPaths', (t) =>
           })),
         });
       }
+      const signals = await outreachSignals(ctx, [
+        ...new Set(paths.flatMap((p) => p.personIds.slice(1, -1))),
+      ]);
+      for (const path of paths)
+        path.score = adjustForOutreach(path.score, path.personIds.slice(1, -1), signals);
       paths.sort(
         (a, b) =>
           b.score.score - a.score.score ||

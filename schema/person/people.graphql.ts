@@ -1,3 +1,4 @@
+import { Kind } from 'graphql';
 import { builder } from '../builder.ts';
 import type { Person } from '../entity/entity.model.ts';
 import { byCreation, byName, type ListOrder, listPage } from '../entity/entity-list.ts';
@@ -8,7 +9,7 @@ import {
 } from '../shared/enums.graphql.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
-import { loadPeopleFacets, PeopleFacetsRef } from './people-facets.ts';
+import { PeopleFacetsRef, peopleSummary } from './people-facets.ts';
 import { PersonRef } from './person.graphql.ts';
 import { buildPersonFilter, type PersonFilter } from './person-filter.ts';
 
@@ -146,6 +147,10 @@ builder.queryField('people', (t) =>
       },
       resolve: (_root, args, ctx, info) => {
         const part = buildPersonFilter(toPersonFilter(args.filter));
+        // With facets in the same request, the total comes from their one pass over the filter.
+        const withFacets = info.operation.selectionSet.selections.some(
+          (s) => s.kind === Kind.FIELD && s.name.value === 'peopleFacets',
+        );
         return listPage(
           ctx,
           'Person',
@@ -153,6 +158,7 @@ builder.queryField('people', (t) =>
           personOrders[(args.orderBy ?? 'CREATED') as PersonOrder],
           args,
           info,
+          withFacets ? () => peopleSummary(ctx, part).then((s) => s.total) : undefined,
         );
       },
     },
@@ -168,6 +174,6 @@ builder.queryField('peopleFacets', (t) =>
     description: 'How many people passing the filter fall in each category, level, city and field.',
     args: { filter: t.arg({ type: PersonFilterInput, required: false }) },
     resolve: (_root, args, ctx) =>
-      loadPeopleFacets(ctx, buildPersonFilter(toPersonFilter(args.filter))),
+      peopleSummary(ctx, buildPersonFilter(toPersonFilter(args.filter))).then((s) => s.facets),
   }),
 );

@@ -59,28 +59,6 @@ describe('searchText', () => {
   it('normalises full-width characters', () => {
     expect(words(searchText({ name: '中国地质大学（武汉）' }))).toContain('中国地质大学(武汉)');
   });
-
-  it('is fast enough to run for every seeded person', () => {
-    const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
-    const given =
-      '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志文斌鹏辉宇浩凯健俊帆晨雪婷欣悦航博远哲瑞峰亮成清立新睿泽思嘉怡佳雯璐瑶琪';
-    const started = performance.now();
-    for (let i = 0; i < 100_000; i++) {
-      // ~70,000 distinct names, so the caches do not make this look faster than it is
-      const name =
-        (surnames[i % 20] as string) +
-        given[Math.floor(i / 20) % 60] +
-        given[Math.floor(i / 1200) % 60];
-      searchText({
-        name,
-        latinName: 'Zhang Weiming',
-        aliases: i % 10 === 0 ? ['David Zhang'] : [],
-      });
-    }
-    const ms = performance.now() - started;
-    console.log(`searchText: 100k calls in ${Math.round(ms)} ms`);
-    expect(ms).toBeLessThan(30_000);
-  }, 60_000);
 });
 
 describe('normalizeQuery', () => {

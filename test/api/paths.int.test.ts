@@ -149,4 +149,71 @@ describe('introductionPaths', () => {
       issues: [{ path: ['maxHops'] }],
     });
   });
+
+  it('spares an introducer asked often lately, and warms to one we have been talking to', async () => {
+    // Two equal routes H-I-T and H-J-T (0.9 × 0.9 × 0.8 = 0.648 each, I before J by id order).
+    for (const key of ['H', 'I', 'J']) await create('Person', key);
+    for (const [a, b] of [
+      ['H', 'I'],
+      ['I', 'T'],
+      ['H', 'J'],
+      ['J', 'T'],
+    ] as const)
+      await knows(a, b, 0.9, true);
+    const ranked = async () => {
+      const res = await server.gql<{
+        introductionPaths: {
+          paths: {
+            people: { name: string }[];
+            score: {
+              score: number;
+              tieScore: number;
+              introducerLoad: number;
+              recentInteractions: number;
+            };
+          }[];
+        };
+      }>(
+        `query ($from: [ID!]!, $to: ID!) { introductionPaths(from: $from, to: $to, maxHops: 2, derived: false) {
+          paths { people { name } score { score tieScore introducerLoad recentInteractions } } } }`,
+        { from: [id.H], to: id.T },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.introductionPaths.paths.map((x) => ({
+        via: x.people[1]?.name.slice(p.length),
+        ...x.score,
+      }));
+    };
+    const before = await ranked();
+    expect(before.map((x) => x.tieScore)).toEqual([before[0]?.score, before[1]?.score]);
+    expect(before[0]?.tieScore).toBeCloseTo(before[1]?.tieScore ?? 0, 6);
+
+    // I is asked for two introductions: the route through J wins, and the reason is given.
+    for (let n = 0; n < 2; n++) {
+      const res = await server.gql<{ createIntroduction: { __typename: string } }>(
+        `mutation ($input: NewIntroductionInput!) { createIntroduction(input: $input) { __typename } }`,
+        { input: { introducer: id.I, talent: id.T, target: id.O } },
+        staff,
+      );
+      expect(res.data?.createIntroduction.__typename).toBe('MutationCreateIntroductionSuccess');
+    }
+    const busy = await ranked();
+    expect(busy.map((x) => x.via)).toEqual(['J', 'I']);
+    expect(busy[1]).toMatchObject({ introducerLoad: 2 });
+    expect(busy[1]?.score).toBeCloseTo((busy[1]?.tieScore ?? 0) * 0.8, 6);
+
+    // We talk to I four times: +30 % (capped at three) outweighs the −20 % load.
+    for (let n = 0; n < 4; n++) {
+      const res = await server.gql<{ logInteraction: { __typename: string } }>(
+        `mutation ($input: InteractionInput!) { logInteraction(input: $input) { __typename } }`,
+        { input: { person: id.I, channel: 'wechat' } },
+        staff,
+      );
+      expect(res.data?.logInteraction.__typename).toBe('MutationLogInteractionSuccess');
+    }
+    const warm = await ranked();
+    expect(warm.map((x) => x.via)).toEqual(['I', 'J']);
+    expect(warm[0]).toMatchObject({ introducerLoad: 2, recentInteractions: 4 });
+    expect(warm[0]?.score).toBeCloseTo((warm[0]?.tieScore ?? 0) * 0.8 * 1.3, 6);
+  });
 });

@@ -9,8 +9,12 @@ export interface LoadMarker {
   derivedTies: number;
   /** Generation + load of nodes and ties, in milliseconds. */
   loadMs: number;
-  /** Rebuilding the derived ties, in milliseconds. */
+  /** Rebuilding the derived ties, in milliseconds (0 when the bulk import wrote them). */
   derivedMs: number;
+  /** `bulk`: neo4j-admin import of generated CSV (test/bench/bulk-import.ts); absent: Cypher loader. */
+  method?: 'bulk';
+  /** Building constraints and indexes after a bulk import. */
+  indexMs?: number;
   loadedAt: string;
 }
 

@@ -27,6 +27,8 @@ export default async function setup(project: TestProject) {
     boltPort: await freePort(),
     heap: '1g',
     pageCache: '512m',
+    // A machine busy with other work can take minutes to start a JVM.
+    startTimeoutMs: 300_000,
   });
   const driver = createDriver(neo4j);
   const db = new Db(driver);
