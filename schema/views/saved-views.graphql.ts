@@ -197,10 +197,16 @@ builder.queryField('savedViews', (t) =>
 builder.queryField('savedView', (t) =>
   t.field({
     type: SavedViewRef,
-    description: 'A saved view you own or that is shared with you.',
+    nullable: true,
+    description:
+      'A saved view you own or that is shared with you; null otherwise (or when deleted).',
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => readView(ctx, args.id, ['id']),
+    resolve: (_r, args, ctx) =>
+      readView(ctx, args.id, ['id']).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }),
   }),
 );
 

@@ -453,7 +453,7 @@ export const savedViewsQuery = operation<
   query SavedViews($scope: SavedViewScope) { savedViews(scope: $scope) { ${viewSummary} } }
 `);
 
-export const savedViewQuery = operation<{ savedView: SavedViewFull }, { id: string }>(`
+export const savedViewQuery = operation<{ savedView: SavedViewFull | null }, { id: string }>(`
   query SavedView($id: ID!) {
     savedView(id: $id) { ${viewSummary} graph missingIds entities { ${summary} } }
   }

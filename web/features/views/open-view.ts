@@ -15,6 +15,7 @@ export interface OpenedView {
 /** Fetches a saved view with its entities as they are now (the explorer draws the result). */
 export async function openSavedView(id: string): Promise<OpenedView> {
   const { savedView } = await request(savedViewQuery, { id });
+  if (!savedView) throw new Error(id);
   const graph = JSON.parse(savedView.graph) as SavedGraph;
   const { elements, dropped } = fromSavedGraph(graph, savedView.entities);
   const gone = new Set(dropped);
