@@ -1,30 +1,11 @@
+import { importFields } from '../../../schema/import/columns.ts';
+
 /**
  * The column mapping typed on the import screen: one "column = field" per line (a field left empty
  * ignores the column). Pure; the server checks the field names against its allow-list.
  */
-export const importFieldNames = [
-  'externalId',
-  'name',
-  'latinName',
-  'gender',
-  'birthYear',
-  'hometown',
-  'currentCity',
-  'employer',
-  'title',
-  'almaMater',
-  'degree',
-  'major',
-  'studyFrom',
-  'studyTo',
-  'fields',
-  'categories',
-  'tags',
-  'phone',
-  'email',
-  'wechat',
-  'idNumber',
-] as const;
+/** The fields a column can map to: the server's own allow-list (pure code, shared). */
+export const importFieldNames = importFields;
 
 export function parseMapping(
   text: string,
