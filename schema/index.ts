@@ -24,6 +24,7 @@ import './connections/connectors.graphql.ts';
 import './import/import.graphql.ts';
 import './outreach/index.ts';
 import './duplicates/duplicates.graphql.ts';
+import './views/saved-views.graphql.ts';
 import { builder } from './builder.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

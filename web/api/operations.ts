@@ -399,3 +399,432 @@ export const loginMutation = operation<
 export const logoutMutation = operation<{ logout: boolean }, Record<string, never>>(`
   mutation Logout { logout }
 `);
+
+// ---- Tool screens: saved views, import, duplicates, accounts and audit (admin) ----
+
+export interface Viewport {
+  zoom: number;
+  x: number;
+  y: number;
+}
+
+export interface Annotation {
+  text: string;
+  nodeIds: string[];
+  viewport?: Viewport | null;
+}
+
+export interface SavedViewSummary {
+  id: string;
+  title: string;
+  notes: string;
+  mine: boolean;
+  ownerName: string;
+  sharedWithTeam: boolean;
+  sharedWith: { email: string; name: string }[];
+  createdAt: string;
+  updatedAt: string;
+  annotations: Annotation[];
+}
+
+export interface SavedViewFull extends SavedViewSummary {
+  graph: string;
+  entities: EntitySummary[];
+  missingIds: string[];
+}
+
+const viewSummary = `id title notes mine ownerName sharedWithTeam sharedWith { email name }
+  createdAt updatedAt annotations { text nodeIds viewport { zoom x y } }`;
+
+/** A mutation's typed result: the success's data, or one of the typed errors. */
+export interface MutationResult<T> {
+  __typename: string;
+  message?: string;
+  data?: T;
+  issues?: { path: string[]; message: string }[];
+}
+
+const errorFields = '... on Error { message } ... on ValidationError { issues { path message } }';
+
+export const savedViewsQuery = operation<
+  { savedViews: SavedViewSummary[] },
+  { scope?: 'mine' | 'shared' | 'all' }
+>(`
+  query SavedViews($scope: SavedViewScope) { savedViews(scope: $scope) { ${viewSummary} } }
+`);
+
+export const savedViewQuery = operation<{ savedView: SavedViewFull | null }, { id: string }>(`
+  query SavedView($id: ID!) {
+    savedView(id: $id) { ${viewSummary} graph missingIds entities { ${summary} } }
+  }
+`);
+
+export interface SavedViewInput {
+  title: string;
+  notes?: string | null;
+  graph: string;
+  annotations?: Annotation[] | null;
+}
+
+export const saveViewMutation = operation<
+  { saveView: MutationResult<SavedViewSummary> },
+  { input: SavedViewInput }
+>(`
+  mutation SaveView($input: SavedViewInput!) {
+    saveView(input: $input) {
+      __typename ${errorFields}
+      ... on MutationSaveViewSuccess { data { ${viewSummary} } }
+    }
+  }
+`);
+
+export const updateSavedViewMutation = operation<
+  { updateSavedView: MutationResult<SavedViewSummary> },
+  { id: string; input: Partial<SavedViewInput> }
+>(`
+  mutation UpdateSavedView($id: ID!, $input: SavedViewPatch!) {
+    updateSavedView(id: $id, input: $input) {
+      __typename ${errorFields}
+      ... on MutationUpdateSavedViewSuccess { data { ${viewSummary} } }
+    }
+  }
+`);
+
+export const deleteSavedViewMutation = operation<
+  { deleteSavedView: MutationResult<string> },
+  { id: string }
+>(`
+  mutation DeleteSavedView($id: ID!) {
+    deleteSavedView(id: $id) {
+      __typename ${errorFields}
+      ... on MutationDeleteSavedViewSuccess { data }
+    }
+  }
+`);
+
+export const shareSavedViewMutation = operation<
+  { shareSavedView: MutationResult<SavedViewSummary> },
+  { id: string; emails?: string[]; team?: boolean }
+>(`
+  mutation ShareSavedView($id: ID!, $emails: [String!], $team: Boolean) {
+    shareSavedView(id: $id, emails: $emails, team: $team) {
+      __typename ${errorFields}
+      ... on MutationShareSavedViewSuccess { data { ${viewSummary} } }
+    }
+  }
+`);
+
+export const unshareSavedViewMutation = operation<
+  { unshareSavedView: MutationResult<SavedViewSummary> },
+  { id: string; emails?: string[]; team?: boolean }
+>(`
+  mutation UnshareSavedView($id: ID!, $emails: [String!], $team: Boolean) {
+    unshareSavedView(id: $id, emails: $emails, team: $team) {
+      __typename ${errorFields}
+      ... on MutationUnshareSavedViewSuccess { data { ${viewSummary} } }
+    }
+  }
+`);
+
+export interface ImportPreviewRow {
+  line: number;
+  name: string | null;
+  action: string;
+  links: string[];
+  reasons: string[];
+}
+
+export interface ImportJob {
+  id: string;
+  status: string;
+  fileName: string;
+  dryRun: boolean;
+  totalRows: number;
+  doneRows: number;
+  rejected: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  newOrganizations: number;
+  newFields: number;
+  error: string | null;
+  preview: ImportPreviewRow[];
+  rejectedRows: { line: number; column: string | null; reason: string; name: string | null }[];
+}
+
+const importJob = `id status fileName dryRun totalRows doneRows rejected created updated unchanged
+  newOrganizations newFields error preview { line name action links reasons }
+  rejectedRows(first: 500) { line column reason name }`;
+
+export type ImportPreset = 'alumni' | 'talent';
+
+/** Sent as a multipart upload: the `file` variable travels as the file part (see uploadRequest). */
+export const startImportMutation = operation<
+  { startImport: MutationResult<ImportJob> },
+  {
+    file: null;
+    preset: ImportPreset;
+    dryRun: boolean;
+    keepGoodRows?: boolean;
+    dataset?: string | null;
+    mapping?: { column: string; field: string }[] | null;
+  }
+>(`
+  mutation StartImport($file: File!, $preset: ImportPreset!, $dryRun: Boolean, $keepGoodRows: Boolean,
+                       $dataset: String, $mapping: [ImportColumnMapping!]) {
+    startImport(file: $file, preset: $preset, dryRun: $dryRun, keepGoodRows: $keepGoodRows,
+                dataset: $dataset, mapping: $mapping) {
+      __typename ${errorFields}
+      ... on MutationStartImportSuccess { data { ${importJob} } }
+    }
+  }
+`);
+
+export const importJobQuery = operation<{ importJob: ImportJob | null }, { id: string }>(`
+  query ImportJob($id: ID!) { importJob(id: $id) { ${importJob} } }
+`);
+
+export const importRejectedCsvQuery = operation<
+  { importJob: { rejectedCsv: string } | null },
+  { id: string }
+>(`
+  query ImportRejectedCsv($id: ID!) { importJob(id: $id) { rejectedCsv } }
+`);
+
+export type DuplicateKind = 'Person' | 'Organization';
+export type DuplicateVerdict = 'same' | 'not_same' | 'unsure';
+
+export interface DuplicateRecord {
+  id: string;
+  name: string;
+  latinName: string | null;
+  aliases: string[];
+  birthYear: number | null;
+}
+
+export interface DuplicatePair {
+  id: string;
+  kind: DuplicateKind;
+  score: number;
+  status: string;
+  reasons: { code: string; weight: number; detail: string }[];
+  a: DuplicateRecord;
+  b: DuplicateRecord;
+  mergeId: string | null;
+  note: string | null;
+}
+
+const pair = `id kind score status note mergeId reasons { code weight detail }
+  a { id name latinName aliases birthYear } b { id name latinName aliases birthYear }`;
+
+export const duplicateCandidatesQuery = operation<
+  { duplicateCandidates: { totalCount: number; pairs: DuplicatePair[] } },
+  { kind: DuplicateKind; status?: string; first?: number; offset?: number }
+>(`
+  query DuplicateCandidates($kind: DuplicateKind!, $status: DuplicateStatus, $first: Int, $offset: Int) {
+    duplicateCandidates(kind: $kind, status: $status, first: $first, offset: $offset) {
+      totalCount pairs { ${pair} }
+    }
+  }
+`);
+
+export const findDuplicatesMutation = operation<
+  { findDuplicates: MutationResult<{ proposed: number; compared: number; records: number }> },
+  { kind: DuplicateKind }
+>(`
+  mutation FindDuplicates($kind: DuplicateKind!) {
+    findDuplicates(kind: $kind) {
+      __typename ${errorFields}
+      ... on MutationFindDuplicatesSuccess { data { proposed compared records } }
+    }
+  }
+`);
+
+export const judgeDuplicateMutation = operation<
+  { judgeDuplicate: MutationResult<DuplicatePair> },
+  { id: string; verdict: DuplicateVerdict; note?: string | null }
+>(`
+  mutation JudgeDuplicate($id: ID!, $verdict: DuplicateVerdict!, $note: String) {
+    judgeDuplicate(id: $id, verdict: $verdict, note: $note) {
+      __typename ${errorFields}
+      ... on MutationJudgeDuplicateSuccess { data { ${pair} } }
+    }
+  }
+`);
+
+export interface MergeOutcome {
+  id: string;
+  kept: string;
+  merged: string;
+  movedTies: number;
+}
+
+export const mergePeopleMutation = operation<
+  { merge: MutationResult<MergeOutcome> },
+  { keep: string; merge: string; reason?: string | null }
+>(`
+  mutation MergePeople($keep: ID!, $merge: ID!, $reason: String) {
+    merge: mergePeople(keep: $keep, merge: $merge, reason: $reason) {
+      __typename ${errorFields}
+      ... on MutationMergePeopleSuccess { data { id kept merged movedTies } }
+    }
+  }
+`);
+
+export const mergeOrganizationsMutation = operation<
+  { merge: MutationResult<MergeOutcome> },
+  { keep: string; merge: string; reason?: string | null }
+>(`
+  mutation MergeOrganizations($keep: ID!, $merge: ID!, $reason: String) {
+    merge: mergeOrganizations(keep: $keep, merge: $merge, reason: $reason) {
+      __typename ${errorFields}
+      ... on MutationMergeOrganizationsSuccess { data { id kept merged movedTies } }
+    }
+  }
+`);
+
+export const undoMergeMutation = operation<
+  { undoMerge: MutationResult<{ id: string; restored: string; movedBack: number }> },
+  { id: string }
+>(`
+  mutation UndoMerge($id: ID!) {
+    undoMerge(id: $id) {
+      __typename ${errorFields}
+      ... on MutationUndoMergeSuccess { data { id restored movedBack } }
+    }
+  }
+`);
+
+export type Role = 'admin' | 'staff' | 'consultant' | 'viewer';
+
+export interface AccountRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  teamId: string | null;
+  createdAt: string;
+}
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  kind: string;
+  outreachVisibility: 'team' | 'deployment';
+  scopePlaceId: string | null;
+}
+
+const accountRow = 'id email name role disabled teamId createdAt';
+const teamRow = 'id name kind outreachVisibility scopePlaceId';
+
+export const accountsQuery = operation<
+  { accounts: AccountRow[]; teams: TeamRow[] },
+  Record<string, never>
+>(`
+  query Accounts { accounts { ${accountRow} } teams { ${teamRow} } }
+`);
+
+export const createAccountMutation = operation<
+  { createAccount: MutationResult<AccountRow> },
+  {
+    input: { email: string; name: string; password: string; role: Role; team?: string | null };
+  }
+>(`
+  mutation CreateAccount($input: NewAccountInput!) {
+    createAccount(input: $input) {
+      __typename ${errorFields}
+      ... on MutationCreateAccountSuccess { data { ${accountRow} } }
+    }
+  }
+`);
+
+export const updateAccountMutation = operation<
+  { updateAccount: MutationResult<AccountRow> },
+  {
+    id: string;
+    input: { role?: Role; team?: string | null; disabled?: boolean; name?: string };
+  }
+>(`
+  mutation UpdateAccount($id: ID!, $input: AccountUpdateInput!) {
+    updateAccount(id: $id, input: $input) {
+      __typename ${errorFields}
+      ... on MutationUpdateAccountSuccess { data { ${accountRow} } }
+    }
+  }
+`);
+
+export const revokeSessionsMutation = operation<
+  { revokeSessions: MutationResult<number> },
+  { account: string }
+>(`
+  mutation RevokeSessions($account: ID!) {
+    revokeSessions(account: $account) {
+      __typename ${errorFields}
+      ... on MutationRevokeSessionsSuccess { data }
+    }
+  }
+`);
+
+export const createTeamMutation = operation<
+  { createTeam: MutationResult<TeamRow> },
+  {
+    input: {
+      name: string;
+      kind: string;
+      outreachVisibility?: 'team' | 'deployment';
+      scopePlace?: string | null;
+    };
+  }
+>(`
+  mutation CreateTeam($input: NewTeamInput!) {
+    createTeam(input: $input) {
+      __typename ${errorFields}
+      ... on MutationCreateTeamSuccess { data { ${teamRow} } }
+    }
+  }
+`);
+
+export interface AuditFilter {
+  actor?: string | null;
+  subject?: string | null;
+  actions?: string[] | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  subjectId: string | null;
+  fields: string[];
+  changes: string | null;
+}
+
+export const auditLogQuery = operation<
+  {
+    auditLog: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { node: AuditRow }[];
+    };
+  },
+  { filter?: AuditFilter | null; first: number; after?: string | null }
+>(`
+  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
+    auditLog(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id at actor action subjectId fields changes } }
+    }
+  }
+`);
+
+export const auditLogCsvQuery = operation<
+  { auditLogCsv: string },
+  { filter?: AuditFilter | null }
+>(`
+  query AuditLogCsv($filter: AuditFilter) { auditLogCsv(filter: $filter) }
+`);

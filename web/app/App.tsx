@@ -1,7 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { logoutMutation, meQuery } from '../api/operations.ts';
+import { AdminView } from '../features/admin/AdminView.tsx';
+import { DuplicatesView } from '../features/duplicates/DuplicatesView.tsx';
 import { ExplorerView } from '../features/explorer/ExplorerView.tsx';
+import { ImportView } from '../features/import/ImportView.tsx';
 import { MapsView } from '../features/maps/MapsView.tsx';
 import { PathsView } from '../features/paths/PathsView.tsx';
 import { SignInView } from '../features/sign-in/SignInView.tsx';
@@ -9,15 +12,20 @@ import { SavedViewsView } from '../features/views/SavedViewsView.tsx';
 import { request } from './api.ts';
 import { lang, type MessageKey, setLang, t } from './i18n.ts';
 import { href, type RouteName, route } from './router.ts';
-import { session } from './session.ts';
+import { atLeast, type Role, session } from './session.ts';
 import { status } from './status.ts';
 
-const nav: { name: RouteName; label: MessageKey }[] = [
+/** Menu items; `role` is the least role that may use the screen (the menu shows only those). */
+const nav: { name: RouteName; label: MessageKey; role?: Role }[] = [
   { name: 'explore', label: 'nav.explore' },
   { name: 'paths', label: 'nav.paths' },
   { name: 'maps', label: 'nav.maps' },
   { name: 'views', label: 'nav.views' },
+  { name: 'import', label: 'nav.import', role: 'staff' },
+  { name: 'duplicates', label: 'nav.duplicates', role: 'staff' },
+  { name: 'admin', label: 'nav.admin', role: 'admin' },
 ];
+const minRole = new Map(nav.map((item) => [item.name, item.role]));
 
 async function signOut() {
   await request(logoutMutation, {}).catch(() => undefined);
@@ -48,17 +56,19 @@ export function App() {
           {t('brand')} {lang.value === 'zh' && <span class="brand-latin">TalentGraph</span>}
         </h1>
         <nav aria-label={t('nav.main')} class="nav">
-          {nav.map((item) => (
-            <a
-              key={item.name}
-              href={href(item.name)}
-              class="nav-link"
-              data-route={item.name}
-              aria-current={current.name === item.name ? 'page' : undefined}
-            >
-              {t(item.label)}
-            </a>
-          ))}
+          {nav
+            .filter((item) => !item.role || atLeast(item.role))
+            .map((item) => (
+              <a
+                key={item.name}
+                href={href(item.name)}
+                class="nav-link"
+                data-route={item.name}
+                aria-current={current.name === item.name ? 'page' : undefined}
+              >
+                {t(item.label)}
+              </a>
+            ))}
         </nav>
         <p id="status" class="status" role="status" aria-live="polite">
           {status.value}
@@ -98,6 +108,12 @@ export function App() {
   );
 }
 
+/** Screens a role may not use are not rendered (the server refuses their API anyway). */
+function allowed(name: RouteName): boolean {
+  const role = minRole.get(name);
+  return !role || atLeast(role);
+}
+
 function Outlet({ name }: { name: RouteName }): ComponentChildren {
   switch (name) {
     case 'paths':
@@ -106,6 +122,12 @@ function Outlet({ name }: { name: RouteName }): ComponentChildren {
       return <MapsView />;
     case 'views':
       return <SavedViewsView />;
+    case 'import':
+      return allowed(name) && <ImportView />;
+    case 'duplicates':
+      return allowed(name) && <DuplicatesView />;
+    case 'admin':
+      return allowed(name) && <AdminView />;
     default:
       return null;
   }

@@ -4,7 +4,15 @@ import { signal } from '@preact/signals';
  * Hash routes, so the server only has to serve index.html at `/`: #/explore, #/paths, #/maps,
  * #/views. Signed out, every route shows the sign-in form. Outreach, import and account screens add their route here and in App.
  */
-export const routeNames = ['explore', 'paths', 'maps', 'views'] as const;
+export const routeNames = [
+  'explore',
+  'paths',
+  'maps',
+  'views',
+  'import',
+  'duplicates',
+  'admin',
+] as const;
 export type RouteName = (typeof routeNames)[number];
 
 export interface Route {

@@ -8,7 +8,7 @@ import {
   neighborhoodQuery,
 } from '../../api/operations.ts';
 import { request } from '../../app/api.ts';
-import { lang, type MessageKey, t } from '../../app/i18n.ts';
+import { lang, t } from '../../app/i18n.ts';
 import { navigate, route } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
 import { exportCsv, exportPng, exportSvg } from '../../graph/export.ts';
@@ -20,7 +20,9 @@ import { toElements } from '../../graph/to-elements.ts';
 import { DetailsPanel } from '../details/DetailsPanel.tsx';
 import { categoryLabels, label } from '../details/labels.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
-import { getView, saveView } from '../views/saved-views.ts';
+import { type OpenedView, openSavedView } from '../views/open-view.ts';
+import { Presenter } from '../views/Presenter.tsx';
+import { SaveViewDialog } from '../views/SaveViewDialog.tsx';
 
 interface Truncation {
   around: string;
@@ -61,6 +63,7 @@ export function ExplorerView({ active }: { active: boolean }) {
   const [hiddenCount, setHiddenCount] = useState(0);
   const [common, setCommon] = useState<{ name: string; count: number; id: string }[] | null>(null);
   const [saving, setSaving] = useState(false);
+  const [presenting, setPresenting] = useState<OpenedView | null>(null);
   const [version, setVersion] = useState(0);
   const busy = useRef(false);
   const filtersRef = useRef(filters);
@@ -126,16 +129,36 @@ export function ExplorerView({ active }: { active: boolean }) {
   const params = route.value.params;
   const viewParam = active ? params.get('view') : null;
   const openParam = active ? params.get('open') : null;
+  const presentParam = active ? params.get('present') : null;
   useEffect(() => {
     if (!viewParam) return;
-    const saved = getView(viewParam);
-    if (!saved) return;
-    graph().restore(saved.elements);
-    setHasGraph(true);
-    setTruncation(null);
-    changed();
-    status.value = `${saved.title} · ${t('views.nodes', { n: graph().cy.nodes().length })}`;
-  }, [viewParam]);
+    setPresenting(null);
+    void openSavedView(viewParam).then(
+      (opened) => {
+        graph().restore(opened.elements);
+        const { style, viewport } = opened.graph;
+        if (style?.layout) setLayout(style.layout);
+        setFilters({
+          ...noFilters,
+          hiddenTypes: style?.hiddenTypes ?? [],
+          hiddenTieKinds: style?.hiddenTieKinds ?? [],
+        });
+        if (viewport)
+          graph().cy.viewport({ zoom: viewport.zoom, pan: { x: viewport.x, y: viewport.y } });
+        setHasGraph(true);
+        setTruncation(null);
+        changed();
+        const opened_ = t('views.opened', { title: opened.title, n: graph().cy.nodes().length });
+        status.value = opened.dropped.length
+          ? `${opened_} · ${t('views.dropped', { n: opened.dropped.length })}`
+          : opened_;
+        if (presentParam && opened.annotations.length) setPresenting(opened);
+      },
+      (error) => {
+        status.value = `${t('views.loadFailed')}: ${(error as Error).message}`;
+      },
+    );
+  }, [viewParam, presentParam]);
   useEffect(() => {
     if (openParam) void open({ id: openParam, name: openParam } as EntitySummary);
   }, [openParam]);
@@ -572,20 +595,23 @@ export function ExplorerView({ active }: { active: boolean }) {
             />
           )}
           {saving && (
-            <SaveDialog
-              onCancel={() => setSaving(false)}
-              onSave={(title, notes) => {
-                const cy = graph().cy;
-                const elements = cy.elements().map((e) => ({
-                  group: e.group(),
-                  data: e.data(),
-                  position: e.isNode() ? { ...e.position() } : undefined,
-                  classes: e.classes().filter((c) => c !== 'fresh'),
-                })) as ElementDefinition[];
-                saveView({ title, notes, elements });
-                setSaving(false);
-                status.value = `${t('views.saved')}: ${title}`;
+            <SaveViewDialog
+              cy={graph().cy}
+              style={{
+                layout,
+                hiddenTypes: filters.hiddenTypes,
+                hiddenTieKinds: filters.hiddenTieKinds,
               }}
+              selected={compare}
+              onClose={() => setSaving(false)}
+            />
+          )}
+          {presenting && (
+            <Presenter
+              cy={graph().cy}
+              title={presenting.title}
+              steps={presenting.annotations}
+              onClose={() => setPresenting(null)}
             />
           )}
         </div>
@@ -686,61 +712,6 @@ function NodeMenu({
         item('path', t('menu.pathTo'), () =>
           navigate('paths', { to: menu.id, toName: node.data('label') }),
         )}
-    </div>
-  );
-}
-
-function SaveDialog({
-  onSave,
-  onCancel,
-}: {
-  onSave: (title: string, notes: string) => void;
-  onCancel: () => void;
-}) {
-  const [title, setTitle] = useState('');
-  const [notes, setNotes] = useState('');
-  const titleInput = useRef<HTMLInputElement>(null);
-  useEffect(() => titleInput.current?.focus(), []);
-  const key: MessageKey = 'views.local';
-  return (
-    <div class="dialog" role="dialog" aria-label={t('views.save')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (title.trim()) onSave(title.trim(), notes.trim());
-        }}
-        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      >
-        <h3>{t('views.save')}</h3>
-        <label class="field-label" for="view-title">
-          {t('views.title')}
-        </label>
-        <input
-          id="view-title"
-          required
-          ref={titleInput}
-          value={title}
-          onInput={(e) => setTitle((e.target as HTMLInputElement).value)}
-        />
-        <label class="field-label" for="view-notes">
-          {t('views.notes')}
-        </label>
-        <textarea
-          id="view-notes"
-          rows={3}
-          value={notes}
-          onInput={(e) => setNotes((e.target as HTMLTextAreaElement).value)}
-        />
-        <p class="muted small">{t(key)}</p>
-        <div class="row">
-          <button type="submit" class="button primary">
-            {t('views.save')}
-          </button>
-          <button type="button" class="button" onClick={onCancel}>
-            {t('cancel')}
-          </button>
-        </div>
-      </form>
     </div>
   );
 }

@@ -1,0 +1,434 @@
+/**
+ * Saved views: a graph (entity ids, positions, style, viewport) with a title, notes and ordered
+ * annotation steps ("this is how we reach her"), owned by one account and shared with accounts and/or
+ * the owner's team.
+ *
+ * Access: every field needs a signed-in account. Owners read and write their views; accounts a view
+ * is shared with (by e-mail, or as the owner's team) read it. Another account's view is "not found"
+ * (so its existence does not leak) unless it is shared with the caller, who then may not edit it.
+ */
+import { ulid } from 'ulid';
+import type { Context } from '../../server/context.ts';
+import type { Tx } from '../../server/db/run.ts';
+import { builder } from '../builder.ts';
+import { EntityRef } from '../entity/entity.graphql.ts';
+import { loadEntity } from '../entity/entity.loaders.ts';
+import type { Entity } from '../entity/entity.model.ts';
+import { inWriteTx } from '../entity/entity-mutation.ts';
+import type { EntityKind } from '../shared/entity-kinds.ts';
+import { ForbiddenError, mutationErrors, NotFoundError } from '../shared/errors.ts';
+import { decodeGlobalId, encodeGlobalId, idOf } from '../shared/global-id.ts';
+import { recordChange } from '../shared/history.ts';
+import { parseInput } from '../shared/validate.ts';
+import {
+  type Annotation,
+  type SavedGraph,
+  shareRules,
+  type ViewInput,
+  viewRules,
+} from './saved-view.rules.ts';
+
+interface SavedViewRow {
+  id: string;
+  title: string;
+  notes: string;
+  graph: string;
+  annotations: string;
+  ownerId: string;
+  ownerName: string;
+  sharedWithTeam: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const viewReturn = `v {.id, .title, .notes, .graph, .annotations, .ownerId, .sharedWithTeam,
+  ownerName: coalesce(owner.name, ''), createdAt: toString(v.createdAt),
+  updatedAt: toString(v.updatedAt)} AS view`;
+
+/** Who may read `v`: its owner, accounts it is shared with, the owner's team when shared with it. */
+const readableBy = `(v.ownerId = $me
+  OR EXISTS { (v)-[:SHARED_WITH]->(:Account {id: $me}) }
+  OR (v.sharedWithTeam AND EXISTS {
+        MATCH (o:Account)-[:IN_TEAM]->(t:Team) WHERE o.id = v.ownerId AND t.id = coalesce($team, '') }))`;
+
+function me(ctx: Context) {
+  const account = ctx.account;
+  if (!account) throw new ForbiddenError('sign in first');
+  return { me: account.id, team: account.teamId ?? null };
+}
+
+async function readView(ctx: Context, globalId: string, path: string[]): Promise<SavedViewRow> {
+  const { id } = idOf(globalId, ['SavedView'], path);
+  const rows = await ctx.db.read<{ view: SavedViewRow }>(
+    `MATCH (v:SavedView {id: $id}) WHERE NOT v.deleted AND ${readableBy}
+     OPTIONAL MATCH (owner:Account {id: v.ownerId})
+     RETURN ${viewReturn}`,
+    { id, ...me(ctx) },
+  );
+  if (!rows[0]) throw new NotFoundError('SavedView', globalId, path);
+  return rows[0].view;
+}
+
+/** The view, when the caller owns it; ForbiddenError when it is only shared with them. */
+async function ownView(ctx: Context, globalId: string, path: string[]): Promise<SavedViewRow> {
+  const view = await readView(ctx, globalId, path);
+  if (view.ownerId !== ctx.account?.id) {
+    throw new ForbiddenError('only the owner of a saved view may change it');
+  }
+  return view;
+}
+
+const ViewportRef = builder
+  .objectRef<{ zoom: number; x: number; y: number }>('SavedViewport')
+  .implement({
+    description: 'Zoom and pan of the graph.',
+    fields: (t) => ({ zoom: t.exposeFloat('zoom'), x: t.exposeFloat('x'), y: t.exposeFloat('y') }),
+  });
+
+const AnnotationRef = builder.objectRef<Annotation>('SavedViewAnnotation').implement({
+  description:
+    'One step of a view’s story: a text, the nodes to highlight, optionally where to look.',
+  fields: (t) => ({
+    text: t.exposeString('text'),
+    nodeIds: t.exposeIDList('nodeIds'),
+    viewport: t.field({ type: ViewportRef, nullable: true, resolve: (a) => a.viewport ?? null }),
+  }),
+});
+
+const SharedAccountRef = builder
+  .objectRef<{ email: string; name: string }>('SavedViewReader')
+  .implement({
+    description: 'An account a view is shared with.',
+    fields: (t) => ({ email: t.exposeString('email'), name: t.exposeString('name') }),
+  });
+
+function nodeIdsOf(view: SavedViewRow): string[] {
+  return (JSON.parse(view.graph) as SavedGraph).nodes.map((n) => n.id);
+}
+
+async function liveEntities(ctx: Context, view: SavedViewRow) {
+  const ids = nodeIdsOf(view);
+  const found = await Promise.all(
+    ids.map((globalId) => {
+      const { typename, id } = decodeGlobalId(globalId);
+      return loadEntity(ctx, typename as EntityKind, id);
+    }),
+  );
+  return { ids, found };
+}
+
+const SavedViewRef = builder.objectRef<SavedViewRow>('SavedView').implement({
+  description: 'A saved graph view with its story (annotation steps), owned by one account.',
+  fields: (t) => ({
+    id: t.id({ resolve: (v) => encodeGlobalId('SavedView', v.id) }),
+    title: t.exposeString('title'),
+    notes: t.string({ resolve: (v) => v.notes ?? '' }),
+    graph: t.exposeString('graph', {
+      description:
+        'JSON: {nodes: [{id, x, y, pinned?, hidden?, focus?}], edges: [{id, source, target, kind, label?, derived?}], style?: {layout?, hiddenTypes?, hiddenTieKinds?}, viewport?: {zoom, x, y}}',
+    }),
+    annotations: t.field({
+      type: [AnnotationRef],
+      resolve: (v) => JSON.parse(v.annotations) as Annotation[],
+    }),
+    ownerName: t.exposeString('ownerName'),
+    mine: t.boolean({ resolve: (v, _a, ctx) => v.ownerId === ctx.account?.id }),
+    sharedWithTeam: t.exposeBoolean('sharedWithTeam'),
+    sharedWith: t.field({
+      type: [SharedAccountRef],
+      description: 'The accounts it is shared with (only its owner sees them).',
+      resolve: async (v, _a, ctx) => {
+        if (v.ownerId !== ctx.account?.id) return [];
+        return ctx.db.read<{ email: string; name: string }>(
+          `MATCH (:SavedView {id: $id})-[:SHARED_WITH]->(a:Account)
+           RETURN a.email AS email, a.name AS name ORDER BY a.email`,
+          { id: v.id },
+        );
+      },
+    }),
+    createdAt: t.exposeString('createdAt'),
+    updatedAt: t.exposeString('updatedAt'),
+    entities: t.field({
+      type: [EntityRef],
+      description: 'The view’s entities as they are now (deleted or merged ones are left out).',
+      resolve: async (v, _a, ctx) =>
+        (await liveEntities(ctx, v)).found.filter((e): e is Entity => e !== null),
+    }),
+    missingIds: t.idList({
+      description: 'Ids in the view that no longer name a live entity (deleted or merged away).',
+      resolve: async (v, _a, ctx) => {
+        const { ids, found } = await liveEntities(ctx, v);
+        return ids.filter((_id, i) => found[i] === null);
+      },
+    }),
+  }),
+});
+
+const SavedViewScopeEnum = builder.enumType('SavedViewScope', {
+  values: ['mine', 'shared', 'all'] as const,
+});
+
+builder.queryField('savedViews', (t) =>
+  t.field({
+    type: [SavedViewRef],
+    description:
+      'Your saved views and the views shared with you (or with your team), newest first.',
+    authScopes: { signedIn: true },
+    args: { scope: t.arg({ type: SavedViewScopeEnum, required: false, defaultValue: 'all' }) },
+    resolve: (_r, args, ctx) => {
+      const who =
+        args.scope === 'mine'
+          ? 'v.ownerId = $me'
+          : args.scope === 'shared'
+            ? `v.ownerId <> $me AND ${readableBy}`
+            : readableBy;
+      return ctx.db
+        .read<{ view: SavedViewRow }>(
+          `MATCH (v:SavedView) WHERE NOT v.deleted AND ${who}
+           OPTIONAL MATCH (owner:Account {id: v.ownerId})
+           RETURN ${viewReturn} ORDER BY v.updatedAt DESC LIMIT 500`,
+          me(ctx),
+        )
+        .then((rows) => rows.map((r) => r.view));
+    },
+  }),
+);
+
+builder.queryField('savedView', (t) =>
+  t.field({
+    type: SavedViewRef,
+    nullable: true,
+    description:
+      'A saved view you own or that is shared with you; null otherwise (or when deleted).',
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) =>
+      readView(ctx, args.id, ['id']).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }),
+  }),
+);
+
+const ViewportInput = builder.inputType('SavedViewportInput', {
+  fields: (t) => ({
+    zoom: t.float({ required: true }),
+    x: t.float({ required: true }),
+    y: t.float({ required: true }),
+  }),
+});
+
+const AnnotationInput = builder.inputType('SavedViewAnnotationInput', {
+  fields: (t) => ({
+    text: t.string({ required: true }),
+    nodeIds: t.idList({ required: true }),
+    viewport: t.field({ type: ViewportInput, required: false }),
+  }),
+});
+
+const SavedViewInput = builder.inputType('SavedViewInput', {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    notes: t.string({ required: false }),
+    graph: t.string({ required: true, description: 'JSON (see SavedView.graph).' }),
+    annotations: t.field({ type: [AnnotationInput], required: false }),
+  }),
+});
+
+const SavedViewPatch = builder.inputType('SavedViewPatch', {
+  description: 'Fields left out keep their value.',
+  fields: (t) => ({
+    title: t.string({ required: false }),
+    notes: t.string({ required: false }),
+    graph: t.string({ required: false }),
+    annotations: t.field({ type: [AnnotationInput], required: false }),
+  }),
+});
+
+function summary(view: ViewInput) {
+  return {
+    title: view.title,
+    notes: view.notes ?? '',
+    nodes: view.graph.nodes.length,
+    steps: view.annotations.length,
+  };
+}
+
+async function writeView(tx: Tx, id: string, view: ViewInput): Promise<void> {
+  await tx.run(
+    `MATCH (v:SavedView {id: $id})
+     SET v.title = $title, v.notes = $notes, v.graph = $graph, v.annotations = $annotations,
+         v.updatedAt = datetime()`,
+    {
+      id,
+      title: view.title,
+      notes: view.notes ?? '',
+      graph: JSON.stringify(view.graph),
+      annotations: JSON.stringify(view.annotations),
+    },
+  );
+}
+
+builder.mutationField('saveView', (t) =>
+  t.field({
+    type: SavedViewRef,
+    description: 'Saves a graph view (yours; share it afterwards).',
+    authScopes: { signedIn: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: SavedViewInput, required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const view = parseInput(
+        viewRules,
+        { ...args.input, annotations: args.input.annotations ?? [] },
+        ['input'],
+      );
+      const id = ulid();
+      await inWriteTx(ctx, async (tx) => {
+        await tx.run(
+          `CREATE (:SavedView {id: $id, ownerId: $me, sharedWithTeam: false, deleted: false,
+                               createdAt: datetime(), createdBy: $actor})`,
+          { id, me: me(ctx).me, actor: ctx.actor },
+        );
+        await writeView(tx, id, view);
+        const after = summary(view);
+        await recordChange(tx, {
+          entityId: id,
+          op: 'create',
+          actor: ctx.actor,
+          changes: Object.fromEntries(Object.entries(after).map(([k, v]) => [k, [null, v]])),
+        });
+      });
+      return readView(ctx, encodeGlobalId('SavedView', id), ['input']);
+    },
+  }),
+);
+
+builder.mutationField('updateSavedView', (t) =>
+  t.field({
+    type: SavedViewRef,
+    description: 'Changes your saved view (title, notes, graph, annotation steps).',
+    authScopes: { signedIn: true },
+    errors: { types: mutationErrors },
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: SavedViewPatch, required: true }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const before = await ownView(ctx, args.id, ['id']);
+      const merged = {
+        title: args.input.title ?? before.title,
+        notes: args.input.notes ?? before.notes,
+        graph: args.input.graph ?? before.graph,
+        annotations: args.input.annotations ?? (JSON.parse(before.annotations) as Annotation[]),
+      };
+      const view = parseInput(viewRules, merged, ['input']);
+      await inWriteTx(ctx, async (tx) => {
+        await writeView(tx, before.id, view);
+        const old = {
+          title: before.title,
+          notes: before.notes ?? '',
+          nodes: nodeIdsOf(before).length,
+          steps: (JSON.parse(before.annotations) as Annotation[]).length,
+        };
+        const now = summary(view);
+        const changes: Record<string, [unknown, unknown]> = {};
+        for (const key of Object.keys(now) as (keyof typeof now)[]) {
+          if (old[key] !== now[key]) changes[key] = [old[key], now[key]];
+        }
+        if (args.input.graph != null) changes.graph = ['…', '…'];
+        await recordChange(tx, { entityId: before.id, op: 'update', actor: ctx.actor, changes });
+      });
+      return readView(ctx, args.id, ['id']);
+    },
+  }),
+);
+
+builder.mutationField('deleteSavedView', (t) =>
+  t.field({
+    type: 'ID',
+    description: 'Deletes your saved view; returns its id.',
+    authScopes: { signedIn: true },
+    errors: { types: mutationErrors },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const view = await ownView(ctx, args.id, ['id']);
+      await inWriteTx(ctx, async (tx) => {
+        await tx.run(
+          `MATCH (v:SavedView {id: $id}) SET v.deleted = true, v.updatedAt = datetime()
+           WITH v OPTIONAL MATCH (v)-[s:SHARED_WITH]->() DELETE s`,
+          { id: view.id },
+        );
+        await recordChange(tx, {
+          entityId: view.id,
+          op: 'delete',
+          actor: ctx.actor,
+          changes: { title: [view.title, null] },
+        });
+      });
+      return args.id;
+    },
+  }),
+);
+
+function sharingMutation(name: 'shareSavedView' | 'unshareSavedView', share: boolean) {
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: SavedViewRef,
+      description: share
+        ? 'Shares your view with accounts (by e-mail) and/or your team; they may read it, not edit it.'
+        : 'Stops sharing your view with these accounts (by e-mail) and/or your team.',
+      authScopes: { signedIn: true },
+      errors: { types: mutationErrors },
+      args: {
+        id: t.arg.id({ required: true }),
+        emails: t.arg.stringList({ required: false }),
+        team: t.arg.boolean({
+          required: false,
+          description: share ? 'Share with your team too.' : 'Stop sharing with your team.',
+        }),
+      },
+      resolve: async (_r, args, ctx) => {
+        const { emails } = parseInput(shareRules, { emails: args.emails ?? [] }, []);
+        const view = await ownView(ctx, args.id, ['id']);
+        await inWriteTx(ctx, async (tx) => {
+          const found = await tx.run<{ email: string }>(
+            `UNWIND $emails AS email MATCH (a:Account {email: email}) WHERE a.id <> $me
+             RETURN a.email AS email`,
+            { emails, me: view.ownerId },
+          );
+          const known = new Set(found.map((r) => r.email));
+          const unknown = emails.findIndex((e) => !known.has(e) && e !== ctx.account?.email);
+          if (share && unknown >= 0) {
+            throw new NotFoundError('Account', emails[unknown] ?? '', ['emails', String(unknown)]);
+          }
+          await tx.run(
+            share
+              ? `MATCH (v:SavedView {id: $id}) UNWIND $emails AS email
+                 MATCH (a:Account {email: email}) WHERE a.id <> v.ownerId
+                 MERGE (v)-[s:SHARED_WITH]->(a) ON CREATE SET s.at = datetime(), s.by = $actor`
+              : `MATCH (v:SavedView {id: $id})-[s:SHARED_WITH]->(a:Account) WHERE a.email IN $emails
+                 DELETE s`,
+            { id: view.id, emails, actor: ctx.actor },
+          );
+          const team = args.team ? share : view.sharedWithTeam;
+          await tx.run(
+            'MATCH (v:SavedView {id: $id}) SET v.sharedWithTeam = $team, v.updatedAt = datetime()',
+            { id: view.id, team },
+          );
+          await recordChange(tx, {
+            entityId: view.id,
+            op: 'update',
+            actor: ctx.actor,
+            changes: {
+              [share ? 'sharedWith' : 'unsharedWith']: [null, [...known]],
+              sharedWithTeam: [view.sharedWithTeam, team],
+            },
+          });
+        });
+        return readView(ctx, args.id, ['id']);
+      },
+    }),
+  );
+}
+sharingMutation('shareSavedView', true);
+sharingMutation('unshareSavedView', false);

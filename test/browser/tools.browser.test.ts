@@ -1,0 +1,229 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Core } from 'cytoscape';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestAccount } from '../helpers/test-accounts.ts';
+import { removeTestData, testPrefix } from '../helpers/test-data.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+/**
+ * The tool screens in a real headless Chromium against the real app and the run's Neo4j with the
+ * demo graph: import a roster with a bad row (preview, run), save a view with a story step and
+ * present it, and an admin creating an account. Screenshots go to web/screenshots/.
+ */
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
+const screenshots = fileURLToPath(new URL('../../web/screenshots/', import.meta.url));
+const p = testPrefix('tools');
+
+declare global {
+  interface Window {
+    __cy?: Core;
+  }
+}
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`No Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+  }
+  await build({ root: webRoot, logLevel: 'warn' });
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(msg.text());
+  });
+  mkdirSync(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) {
+    await removeTestData(server.db, p);
+    await server.close();
+  }
+});
+
+async function signIn(role: 'staff' | 'admin' | 'viewer', name: string) {
+  const account = await createTestAccount(server.db, role, { name });
+  await page.context().clearCookies();
+  await page.goto(`${server.url}/`);
+  await page.locator('form.sign-in').waitFor();
+  await page.getByLabel('邮箱').fill(account.email);
+  await page.getByLabel('密码').fill(account.password);
+  await page.locator('form.sign-in button[type=submit]').click();
+  await page.locator('#account', { hasText: name }).waitFor();
+  return account;
+}
+
+const menu = () =>
+  page
+    .locator('nav .nav-link')
+    .evaluateAll((links) => links.map((l) => l.getAttribute('data-route')));
+
+describe('tool screens', { timeout: 120_000 }, () => {
+  it('shows the menu items a role may use', async () => {
+    await signIn('viewer', `${p}访客`);
+    expect(await menu()).toEqual(['explore', 'paths', 'maps', 'views']);
+    // A viewer typing the address of an editor screen gets nothing rendered.
+    await page.goto(`${server.url}/#/import`);
+    await page.waitForTimeout(300);
+    expect(await page.locator('#import').count()).toBe(0);
+    await signIn('staff', `${p}工作人员`);
+    expect(await menu()).toEqual(['explore', 'paths', 'maps', 'views', 'import', 'duplicates']);
+  });
+
+  it('imports a roster: preview shows the bad row, the run lands the good rows', async () => {
+    await page.goto(`${server.url}/#/import`);
+    await page.locator('#import').waitFor();
+    const csv = [
+      '姓名,出生年份,籍贯,工作单位,职务',
+      `${p}周明,1978,运城,华中科技大学,教授`,
+      `${p}李华,1985,武汉,武汉大学,研究员`,
+      `${p}吴刚,2099,运城,,`,
+    ].join('\r\n');
+    await page.getByLabel('名册文件（CSV 或 .xlsx）').setInputFiles({
+      name: 'roster.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByLabel('人才库（在外人才）').check();
+    await page.locator('#import-preview').click();
+    const totals = page.locator('#preview-totals');
+    await totals.waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      () => !document.getElementById('import-preview')?.hasAttribute('disabled'),
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await totals.textContent()).toContain('共 3 行');
+    expect(await totals.textContent()).toContain('拒绝 1');
+    const bad = page.locator('.preview-rows tr[data-line="4"]');
+    expect(await bad.getAttribute('data-action')).toBe('reject');
+    expect(await bad.textContent()).toContain('birthYear');
+    expect(await page.locator('.rejected-rows tr[data-line="4"]').textContent()).toContain(
+      'must not be in the future',
+    );
+    expect(await page.locator('.preview-rows tr[data-action="create"]').count()).toBe(2);
+    // A dry run writes nothing.
+    const before = await server.db.read<{ n: number }>(
+      'MATCH (n:Person) WHERE n.name STARTS WITH $p RETURN count(n) AS n',
+      { p },
+    );
+    expect(before[0]?.n).toBe(0);
+    await page.screenshot({ path: `${screenshots}import-preview.png` });
+
+    await page.locator('#import-run').click();
+    await page.waitForFunction(
+      () => document.getElementById('run-totals')?.textContent?.includes('新建 2'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const progress = page.locator('#import-progress');
+    // The bad row is not written: 2 of 3 rows done, and the job says so.
+    expect(await progress.getAttribute('value')).toBe('2');
+    expect(await progress.getAttribute('max')).toBe('3');
+    expect(await page.locator('#progress-title').textContent()).toContain('已完成');
+    expect(await page.locator('#import-job .rejected-rows tr[data-line="4"]').count()).toBe(1);
+    const landed = await server.db.read<{ name: string }>(
+      'MATCH (n:Person) WHERE n.name STARTS WITH $p AND NOT n.deleted RETURN n.name AS name ORDER BY name',
+      { p },
+    );
+    expect(landed.map((r) => r.name).sort()).toEqual([`${p}周明`, `${p}李华`].sort());
+    await page.screenshot({ path: `${screenshots}import-run.png` });
+  });
+
+  it('saves a view with a story step, lists it, and presents it', async () => {
+    await page.goto(`${server.url}/#/explore`);
+    const input = page.locator('#search');
+    await input.fill('');
+    await input.pressSequentially('华中科技大学', { delay: 20 });
+    const hit = page.locator('#search-results .hit', { hasText: '华中科技大学' }).first();
+    await hit.waitFor({ timeout: 15_000 });
+    const hustId = (await hit.getAttribute('data-id'))!;
+    await hit.click();
+    await page.waitForFunction(() => (window.__cy?.nodes().length ?? 0) > 10, undefined, {
+      timeout: 20_000,
+    });
+    const drawn = await page.evaluate(() => window.__cy!.nodes().length);
+
+    await page.locator('#save-view').click();
+    await page.getByLabel('标题').fill(`${p} 校友路径`);
+    await page.getByLabel('备注').fill('how we reach her');
+    await page.locator('#add-step').click();
+    await page.getByLabel('第 1 步说明').fill('先从母校开始');
+    const chosen = await page
+      .getByLabel('第 1 步高亮的节点')
+      .evaluate((s: HTMLSelectElement) => [...s.selectedOptions].map((o) => o.value));
+    expect(chosen).toEqual([hustId]);
+    await page.locator('.save-view button[type=submit]').click();
+    await page
+      .locator('#status', { hasText: `已保存: ${p} 校友路径` })
+      .waitFor({ timeout: 15_000 });
+
+    await page.goto(`${server.url}/#/views`);
+    const item = page.locator('.view-item', { hasText: `${p} 校友路径` });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('1 个步骤');
+    await page.screenshot({ path: `${screenshots}saved-views.png` });
+
+    // Clear the graph first, so the reopened view is drawn from the server.
+    await page.evaluate(() => {
+      window.__cy!.elements().remove();
+    });
+    await item.getByRole('link', { name: '演示' }).click();
+    const presenter = page.locator('#presenter');
+    await presenter.waitFor({ timeout: 20_000 });
+    expect(await presenter.locator('.presenter-text').textContent()).toBe('先从母校开始');
+    expect(await page.locator('#presenter-step').textContent()).toBe('第 1 / 1 步');
+    expect(await page.evaluate(() => window.__cy!.nodes().length)).toBe(drawn);
+    const highlighted = await page.evaluate(() =>
+      window.__cy!.nodes('.on-path').map((n) => n.id()),
+    );
+    expect(highlighted).toEqual([hustId]);
+    expect(await page.evaluate(() => window.__cy!.nodes('.faded').length)).toBe(drawn - 1);
+    await page.screenshot({ path: `${screenshots}presenter.png` });
+    await presenter.getByRole('button', { name: '结束演示' }).click();
+    expect(await page.evaluate(() => window.__cy!.nodes('.faded').length)).toBe(0);
+  });
+
+  it('lets an admin create an account', async () => {
+    await signIn('admin', `${p}管理员`);
+    expect(await menu()).toContain('admin');
+    await page.goto(`${server.url}/#/admin`);
+    await page.locator('#account-table').waitFor();
+    const email = `${p}.new@test.local`;
+    await page.locator('#new-email').fill(email);
+    await page.locator('#new-name').fill(`${p}新同事`);
+    await page.locator('#new-password').fill('a long enough password');
+    await page.locator('#new-role').selectOption('consultant');
+    await page.locator('#new-account button[type=submit]').click();
+    await page.locator(`#account-table tr[data-email="${email}"]`).waitFor({ timeout: 15_000 });
+    const rows = await server.db.read<{ role: string }>(
+      'MATCH (a:Account {email: $email}) RETURN a.role AS role',
+      { email },
+    );
+    expect(rows).toEqual([{ role: 'consultant' }]);
+    await page.screenshot({ path: `${screenshots}admin.png` });
+    await server.db.writeTx((tx) =>
+      tx.run('MATCH (a:Account {email: $email}) DETACH DELETE a', { email }),
+    );
+  });
+
+  it('logged no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
