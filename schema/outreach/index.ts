@@ -8,3 +8,4 @@ import './invitations.graphql.ts';
 import './interactions.graphql.ts';
 import './reports.graphql.ts';
 import './exports.graphql.ts';
+import './watches.graphql.ts';
