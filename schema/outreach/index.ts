@@ -9,3 +9,5 @@ import './interactions.graphql.ts';
 import './reports.graphql.ts';
 import './exports.graphql.ts';
 import './watches.graphql.ts';
+import './consultants.graphql.ts';
+import './export-links.ts';
