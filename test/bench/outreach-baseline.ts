@@ -1,12 +1,18 @@
 /**
- * The outcome report as it was before it moved into Cypher (rows per introduction, summed in Node):
- * kept as the baseline `bench:outreach` compares with, and as a second opinion on the numbers.
+ * The previous approaches `bench:outreach` compares with (its baseline), run on the same database:
+ * - invitations: member ids read into Node, a read of who is invited or do-not-contact, then a CREATE
+ *   with one row (and one id) per person sent back;
+ * - the outcome report: one row per introduction with its moves sent to Node and summed there.
+ * They run on the driver directly (no GraphQL), so the ratio understates the change if anything.
  */
+import { ulid } from 'ulid';
 import {
   funnelStages,
   type IntroductionStage,
   introductionStages,
 } from '../../schema/outreach/stages.ts';
+import { buildPersonFilter, type PersonFilter } from '../../schema/person/person-filter.ts';
+import type { Db } from '../../server/db/run.ts';
 
 /** One introduction as the outcome report reads it. */
 export interface FunnelRow {
@@ -110,4 +116,58 @@ export function summariseFunnel(rows: FunnelRow[]): FunnelReport {
     byEvent: attribute(rows, (r) => r.event),
     byChannel: attribute(rows, (r) => (r.channel ? { id: r.channel, name: r.channel } : null)),
   };
+}
+
+/** The invitation of a segment's members as inviteToEvent did it before. */
+export async function inviteBaseline(
+  db: Db,
+  eventId: string,
+  filter: PersonFilter,
+): Promise<number> {
+  const part = buildPersonFilter(filter);
+  const ids = await db.read<{ id: string }>(
+    `${part.cypher}\nWITH DISTINCT n ORDER BY n.id LIMIT $limit RETURN n.id AS id`,
+    { ...part.params, limit: 200_000 },
+  );
+  const rows = [...new Set(ids.map((r) => r.id))].map((personId) => ({ personId, id: ulid() }));
+  return db.writeTx(async (tx) => {
+    await tx.run('MATCH (e:Event {id: $eventId}) SET e.inviteLock = 1 REMOVE e.inviteLock', {
+      eventId,
+    });
+    const known = await tx.run<{ id: string; dup: boolean; dnc: boolean }>(
+      `UNWIND $ids AS pid MATCH (p:Person {id: pid}) WHERE NOT p.deleted
+       RETURN p.id AS id, coalesce(p.doNotContact, false) AS dnc,
+              EXISTS { (p)-[x:INVITED_TO]->(:Event {id: $eventId}) WHERE NOT coalesce(x.deleted, false) } AS dup`,
+      { ids: rows.map((r) => r.personId), eventId },
+    );
+    const state = new Map(known.map((k) => [k.id, k]));
+    const fresh = rows.filter((r) => {
+      const k = state.get(r.personId);
+      return k && !k.dup && !k.dnc;
+    });
+    await tx.run(
+      `MATCH (e:Event {id: $eventId})
+       UNWIND $rows AS row MATCH (p:Person {id: row.personId})
+       CREATE (p)-[:INVITED_TO {id: row.id, status: 'invited', invitedAt: datetime(), invitedBy: 'bench',
+                               recordedAt: datetime(), deleted: false}]->(e)`,
+      { eventId, rows: fresh },
+    );
+    return fresh.length;
+  });
+}
+
+/** The outcome report as outcomeReport computed it before (no scope, an admin's view). */
+export async function reportBaseline(db: Db, from: string, to: string): Promise<FunnelReport> {
+  const rows = await db.read<FunnelRow>(
+    `MATCH (i:Introduction)
+     WHERE i.createdAt >= datetime($from) AND i.createdAt < datetime($to) + duration('P1D')
+       AND NOT coalesce(i.deleted, false)
+     RETURN i.stage AS stage, i.channel AS channel,
+       COLLECT { MATCH (i)-[:MOVED]->(m:StageMove) WITH m ORDER BY m.at, m.id
+                 RETURN {to: m.to, at: m.at.epochMillis} } AS moves,
+       COLLECT { MATCH (i)-[:INTRODUCER]->(p:Person) RETURN {id: p.id, name: p.name} }[0] AS introducer,
+       COLLECT { MATCH (i)-[:VIA_EVENT]->(e:Event) RETURN {id: e.id, name: e.name} }[0] AS event`,
+    { from, to },
+  );
+  return summariseFunnel(rows);
 }
