@@ -132,7 +132,7 @@ function addCreditedFields(ref: typeof ConsultantRef) {
       args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
       resolve: async (c, args, ctx) => {
         const rows = await ctx.db.read<{ intro: Introduction }>(
-          `${scopedIntroductions}
+          `${scopedIntroductions(c.scope)}
            WITH i ORDER BY i.createdAt DESC, i.id DESC LIMIT $first RETURN ${introductionReturn}`,
           { ...ever, scope: c.scope, first: pageSize(args.first, 50, 500), ...viewerParams(ctx) },
         );
@@ -157,7 +157,7 @@ function addCreditedFields(ref: typeof ConsultantRef) {
       description: 'Projects their introductions landed, latest first.',
       resolve: (c, _a, ctx) =>
         ctx.db.read<LandedProject>(
-          `${scopedIntroductions} AND i.stage = 'landed'
+          `${scopedIntroductions(c.scope)} AND i.stage = 'landed'
            MATCH (i)-[:TARGET]->(p:Project) WHERE NOT p.deleted
            WITH p.id AS projectId, max(coalesce(i.stageAt, i.createdAt)) AS at
            RETURN projectId, toString(at) AS landedAt ORDER BY at DESC, projectId`,
@@ -318,7 +318,7 @@ builder.queryField('consultants', (t) =>
         [],
       );
       return ctx.db.read<ConsultantRank>(
-        `${scopedIntroductions}
+        `${scopedIntroductions(emptyScope)}
          WITH i, ${consultantOf('i')} AS c WHERE c IS NOT NULL
          WITH c.key AS key, c.name AS name, count(i) AS introductions,
               sum(CASE i.stage WHEN 'signed' THEN 1 ELSE 0 END) AS signed,

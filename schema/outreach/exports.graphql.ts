@@ -260,15 +260,16 @@ async function exportPipeline(
   args: Extract<ExportSpec, { kind: 'pipeline' }>,
 ): Promise<ExportFile> {
   const period = parseInput(periodRules, { from: args.from, to: args.to }, []);
+  const scope = toScope(args.scope);
   const rows = await ctx.db.read<{ cells: Cell[] }>(
-    `${scopedIntroductions}
+    `${scopedIntroductions(scope)}
      WITH i ORDER BY i.createdAt, i.id LIMIT $max
      RETURN [COLLECT { MATCH (i)-[:INTRODUCER]->(p) RETURN p.name }[0],
              COLLECT { MATCH (i)-[:TALENT]->(p) RETURN p.name }[0],
              COLLECT { MATCH (i)-[:TARGET]->(p) RETURN coalesce(p.name, p.title) }[0],
              i.stage, i.channel, toString(date(i.createdAt)),
              toString(date(coalesce(i.stageAt, i.createdAt)))] AS cells`,
-    { ...period, scope: toScope(args.scope), max: maxRows, ...viewerParams(ctx) },
+    { ...period, scope, max: maxRows, ...viewerParams(ctx) },
   );
   return toFile(
     `引荐进展-${period.from}-${period.to}`,

@@ -3,7 +3,7 @@ import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { parseInput } from '../shared/validate.ts';
-import { consultantOf, stationOf } from './attribution.ts';
+import { consultantOf, isConsultant, stationOf } from './attribution.ts';
 import { isoDate } from './common.ts';
 import {
   type Attribution,
@@ -80,29 +80,55 @@ export function toScope(
   };
 }
 
-/** The introductions created in the period (from ≤ day ≤ to) in scope that the caller may see. */
-export const scopedIntroductions = `MATCH (i:Introduction)
+/**
+ * The introductions created in the period (from ≤ day ≤ to) in `scope` that the caller may see, binding
+ * `i`. Only the conditions of the scope given are written, so an unscoped report pays for none.
+ */
+export function scopedIntroductions(scope: ReportScope): string {
+  const when = (given: unknown, condition: string) => (given ? [condition] : []);
+  return [
+    `MATCH (i:Introduction)
 WHERE i.createdAt >= datetime($from) AND i.createdAt < datetime($to) + duration('P1D')
-  AND NOT coalesce(i.deleted, false)
-  AND ($scope.channel IS NULL OR i.channel = $scope.channel)
-  AND ($scope.eventId IS NULL OR EXISTS { (i)-[:VIA_EVENT]->(:Event {id: $scope.eventId}) })
-  AND ($scope.introducerId IS NULL OR EXISTS { (i)-[:INTRODUCER]->(:Person {id: $scope.introducerId}) })
-  AND ($scope.fieldId IS NULL OR EXISTS {
+  AND NOT coalesce(i.deleted, false)`,
+    ...when(scope.channel, 'i.channel = $scope.channel'),
+    ...when(scope.eventId, 'EXISTS { (i)-[:VIA_EVENT]->(:Event {id: $scope.eventId}) }'),
+    ...when(
+      scope.introducerId,
+      'EXISTS { (i)-[:INTRODUCER]->(:Person {id: $scope.introducerId}) }',
+    ),
+    ...when(
+      scope.fieldId,
+      `EXISTS {
     (i)-[:TALENT]->(:Person)-[e:EXPERT_IN]->(:Field)-[:SUBFIELD_OF*0..5]->(:Field {id: $scope.fieldId})
-    WHERE NOT e.deleted })
-  AND ($scope.cityId IS NULL OR EXISTS {
+    WHERE NOT e.deleted }`,
+    ),
+    ...when(
+      scope.cityId,
+      `EXISTS {
     (i)-[:TALENT]->(:Person)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(:Place {id: $scope.cityId})
-    WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL) })
-  AND ($scope.stationId IS NULL OR ${stationOf('i')}.id = $scope.stationId)
-  AND ($scope.consultant IS NULL OR ${consultantOf('i')}.key = $scope.consultant)
-  AND ${visibleTo('i', true)}`;
+    WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL) }`,
+    ),
+    ...when(scope.stationId, `${stationOf('i')}.id = $scope.stationId`),
+    // A person's introductions; an account's, unless a consultant introduced them (then theirs).
+    ...when(
+      scope.consultant?.startsWith('Person:'),
+      'EXISTS { (i)-[:INTRODUCER]->(:Person {id: substring($scope.consultant, 7)}) }',
+    ),
+    ...when(
+      scope.consultant?.startsWith('Account:'),
+      `i.createdBy = $scope.consultant
+    AND NOT EXISTS { MATCH (i)-[:INTRODUCER]->(cp:Person) WHERE ${isConsultant('cp')} }`,
+    ),
+    visibleTo('i', true),
+  ].join('\n  AND ');
+}
 
 /**
  * The whole report in one statement, aggregated in Cypher: the stage moves of each introduction are
  * read once (furthest stage reached, stays between moves), then grouped; credits are computed only for
  * signed and landed introductions. Node gets a few dozen rows whatever the number of introductions.
  */
-const funnelQuery = `${scopedIntroductions}
+const funnelQuery = (scope: ReportScope) => `${scopedIntroductions(scope)}
 CALL (i) {
   MATCH (i)-[:MOVED]->(m:StageMove) WITH m ORDER BY m.at, m.id
   RETURN collect({to: m.to, at: m.at.epochMillis}) AS ms
@@ -149,7 +175,7 @@ export async function outcomeReport(
   period: { from: string; to: string },
   scope: ReportScope,
 ): Promise<FunnelReport> {
-  const rows = await ctx.db.read<FunnelAggregates>(funnelQuery, {
+  const rows = await ctx.db.read<FunnelAggregates>(funnelQuery(scope), {
     ...period,
     scope,
     order: stageOrder,

@@ -54,7 +54,8 @@ async function addTie(input: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // A long query timeout: the machine running the tests is shared and often loaded.
+  server = await startTestServer({ app: { limits: { queryTimeoutMs: 120_000 } } });
   for (const name of ['人才', '引荐人', '新成员', '旁人']) {
     ids[name] = await createEntity(server, 'Person', { name: `${p}${name}` });
   }

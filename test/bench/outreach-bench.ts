@@ -40,6 +40,9 @@ const neo4j = await startLocalNeo4j({
   boltPort: await freePort(),
   heap: '1g',
   pageCache: '1g',
+  // The machine is shared: give the start and the generation time.
+  startTimeoutMs: 600_000,
+  txTimeout: '0s',
 });
 const driver = createDriver(neo4j);
 const db = new Db(driver);
