@@ -7,6 +7,7 @@ import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql
 import type { Logger } from 'pino';
 import { ulid } from 'ulid';
 import { schema } from '../schema/index.ts';
+import { downloadExport, exportPathPrefix } from '../schema/outreach/export-links.ts';
 import {
   ConflictError,
   NotFoundError,
@@ -16,6 +17,7 @@ import {
 import { abusePlugins } from './auth/abuse-limits.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { createRateLimits, RateLimitedError } from './auth/rate-limits.ts';
+import { csrfHeader } from './auth/session-cookie.ts';
 import type { Context } from './context.ts';
 import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.ts';
 import { migrationsApplied } from './db/migrate.ts';
@@ -80,6 +82,60 @@ export function createApp({
   const limits = { ...defaultLimits, ...limitOptions };
   const rateLimits = createRateLimits(limits);
   const pendingCookies = new WeakMap<Request, string[]>();
+  /** The request context of an authenticated request: GraphQL, and the export downloads. */
+  const buildContext = async (
+    headers: Headers,
+    req: IncomingMessage | undefined,
+    setCookies: string[],
+  ): Promise<Context> => {
+    const requestId = headers.get('x-request-id')?.slice(0, 64) ?? ulid();
+    const queries: QueryEvent[] = [];
+    const requestLogger = logger.child({ requestId });
+    const requestDb = db.scoped({
+      metadata: { app: 'talentgraph', requestId },
+      timeoutMs: limits.queryTimeoutMs,
+      onQuery: (event) => {
+        queries.push(event);
+        onQuery?.(event, requestId);
+        if (event.ms > slowQueryMs) {
+          requestLogger.warn({ ms: Math.round(event.ms), rows: event.rows }, 'slow query');
+        }
+      },
+    });
+    const { account, problem } = await authenticate(requestDb, headers).catch((error: unknown) => {
+      // Without the database no session can be checked: say so (503), do not hang or 500.
+      if (error instanceof DatabaseUnavailableError || error instanceof QueryTimeoutError) {
+        throw createGraphQLError(error.message, {
+          extensions: { code: error.code, http: { status: 503 } },
+        });
+      }
+      throw error;
+    });
+    if (account) {
+      try {
+        await rateLimits.account(account.id);
+      } catch (error) {
+        throw error instanceof RateLimitedError ? rateLimitedError(error) : error;
+      }
+    }
+    const ip = clientAddress(req);
+    return {
+      db: requestDb,
+      account,
+      role: account?.role ?? 'anonymous',
+      authProblem: problem,
+      actor: account ? `Account:${account.id}` : 'anonymous',
+      requestId,
+      logger: account ? requestLogger.child({ account: account.id }) : requestLogger,
+      queries,
+      loaders: new Map(),
+      setCookies,
+      secureCookies,
+      requestHeaders: headers,
+      limits: { login: (email) => rateLimits.login(ip, email) },
+    };
+  };
+
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -135,56 +191,9 @@ export function createApp({
       },
     },
     context: async ({ request, req }): Promise<Context> => {
-      const requestId = request.headers.get('x-request-id')?.slice(0, 64) ?? ulid();
-      const queries: QueryEvent[] = [];
-      const requestLogger = logger.child({ requestId });
-      const requestDb = db.scoped({
-        metadata: { app: 'talentgraph', requestId },
-        timeoutMs: limits.queryTimeoutMs,
-        onQuery: (event) => {
-          queries.push(event);
-          onQuery?.(event, requestId);
-          if (event.ms > slowQueryMs) {
-            requestLogger.warn({ ms: Math.round(event.ms), rows: event.rows }, 'slow query');
-          }
-        },
-      });
-      const { account, problem } = await authenticate(requestDb, request.headers).catch(
-        (error: unknown) => {
-          // Without the database no session can be checked: say so (503), do not hang or 500.
-          if (error instanceof DatabaseUnavailableError || error instanceof QueryTimeoutError) {
-            throw createGraphQLError(error.message, {
-              extensions: { code: error.code, http: { status: 503 } },
-            });
-          }
-          throw error;
-        },
-      );
-      if (account) {
-        try {
-          await rateLimits.account(account.id);
-        } catch (error) {
-          throw error instanceof RateLimitedError ? rateLimitedError(error) : error;
-        }
-      }
       const setCookies: string[] = [];
       pendingCookies.set(request, setCookies);
-      const ip = clientAddress(req);
-      return {
-        db: requestDb,
-        account,
-        role: account?.role ?? 'anonymous',
-        authProblem: problem,
-        actor: account ? `Account:${account.id}` : 'anonymous',
-        requestId,
-        logger: account ? requestLogger.child({ account: account.id }) : requestLogger,
-        queries,
-        loaders: new Map(),
-        setCookies,
-        secureCookies,
-        requestHeaders: request.headers,
-        limits: { login: (email) => rateLimits.login(ip, email) },
-      };
+      return buildContext(request.headers, req, setCookies);
     },
   });
 
@@ -213,6 +222,10 @@ export function createApp({
       );
       return;
     }
+    if (path?.startsWith(exportPathPrefix) && (req.method === 'GET' || req.method === 'HEAD')) {
+      void serveExport(req, res, path.slice(exportPathPrefix.length));
+      return;
+    }
     if (path === '/graphql') {
       const refusal = refuseBody(req, limits);
       if (refusal)
@@ -234,6 +247,46 @@ export function createApp({
     void serveWeb(req, res, path).then((served) => {
       if (!served) void yoga.handle(req, res, { req, res });
     });
+  };
+
+  /**
+   * GET /exports/<token>: an export file as a real download, for the account that made the link, with
+   * its session (bearer token, or the session cookie: a plain link cannot send the CSRF header, and a
+   * GET of an unguessable, account-bound, short-lived link changes nothing but the audit of reads).
+   */
+  const serveExport = async (req: IncomingMessage, res: ServerResponse, token: string) => {
+    try {
+      await rateLimits.ip(clientAddress(req));
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (typeof value === 'string') headers.set(name, value);
+      }
+      headers.set(csrfHeader, '1');
+      const ctx = await buildContext(headers, req, []);
+      const outcome = await downloadExport(ctx, token);
+      if (!('file' in outcome)) {
+        return sendJson(res, outcome.status, { error: outcome.message });
+      }
+      const { file } = outcome;
+      res.writeHead(200, {
+        'content-type': file.mimeType,
+        'content-length': String(file.content.length),
+        'content-disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(req.method === 'HEAD' ? undefined : file.content);
+    } catch (error) {
+      const status =
+        error instanceof RateLimitedError
+          ? 429
+          : ((error as { extensions?: { http?: { status?: number } } }).extensions?.http?.status ??
+            (error instanceof ValidationError || error instanceof NotFoundError ? 404 : 500));
+      if (status === 500) logger.error({ err: error }, 'export download failed');
+      sendJson(res, status, {
+        error: status === 500 ? 'internal error' : (error as Error).message,
+      });
+    }
   };
 
   return { yoga, handle, ready };

@@ -130,6 +130,7 @@ builder.mutationField('claimPerson', (t) =>
           op: 'update',
           actor: ctx.actor,
           changes: { claim: [null, `${rules.claimant} (${id})`] },
+          teamId,
         });
         return saved;
       });
@@ -162,6 +163,7 @@ builder.mutationField('releaseClaim', (t) =>
           op: 'update',
           actor: ctx.actor,
           changes: { claim: [`${claim.claimant} (${id})`, null] },
+          teamId: claim.teamId,
         });
         return claim;
       });

@@ -1,6 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
@@ -8,23 +7,24 @@ import { hiddenBecause, loadContacts } from '../personal-data/personal-data.grap
 import { NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { parseInput } from '../shared/validate.ts';
-import { isoDate } from './common.ts';
 import { loadEvent } from './events.graphql.ts';
-import { scopedIntroductions, toScope } from './reports.graphql.ts';
+import { periodRules, ReportScopeInput, scopedIntroductions, toScope } from './reports.graphql.ts';
 import { loadList, loadSegment, memberIds } from './segments.graphql.ts';
 import { viewerParams } from './visibility.ts';
 
 /** At most this many rows per export (a whole deployment is an admin backup, not an export). */
 const maxRows = 100_000;
 
-const ExportFormatEnum = builder.enumType('ExportFormat', { values: ['CSV', 'XLSX'] as const });
+export const ExportFormatEnum = builder.enumType('ExportFormat', {
+  values: ['CSV', 'XLSX'] as const,
+});
 type ExportFormat = 'CSV' | 'XLSX';
 
-interface ExportFile {
+export interface ExportFile {
   fileName: string;
   mimeType: string;
   rows: number;
-  base64: string;
+  content: Buffer;
 }
 
 const ExportFileRef = builder.objectRef<ExportFile>('ExportFile').implement({
@@ -33,7 +33,10 @@ const ExportFileRef = builder.objectRef<ExportFile>('ExportFile').implement({
     fileName: t.exposeString('fileName'),
     mimeType: t.exposeString('mimeType'),
     rows: t.exposeInt('rows', { description: 'Data rows (without the header).' }),
-    base64: t.exposeString('base64'),
+    base64: t.string({
+      description: 'The file, base64-encoded (for a real download, see createExportLink).',
+      resolve: (f) => f.content.toString('base64'),
+    }),
   }),
 });
 
@@ -56,7 +59,7 @@ async function toFile(
       fileName: `${name}.csv`,
       mimeType: 'text/csv; charset=utf-8',
       rows: rows.length,
-      base64: Buffer.from(csv, 'utf8').toString('base64'),
+      content: Buffer.from(csv, 'utf8'),
     };
   }
   const workbook = new ExcelJS.Workbook();
@@ -69,7 +72,7 @@ async function toFile(
     fileName: `${name}.xlsx`,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     rows: rows.length,
-    base64: Buffer.from(buffer as ArrayBuffer).toString('base64'),
+    content: Buffer.from(buffer as ArrayBuffer),
   };
 }
 
@@ -163,6 +166,66 @@ async function peopleFile(
   return toFile(name, format, header, cells);
 }
 
+/** What to export: the arguments of exportPeople or exportPipeline, as a download link stores them. */
+export type ExportSpec =
+  | {
+      kind: 'people';
+      list?: string | null;
+      segment?: string | null;
+      event?: string | null;
+      format: ExportFormat;
+    }
+  | {
+      kind: 'pipeline';
+      from: string;
+      to: string;
+      scope?: typeof ReportScopeInput.$inferInput | null;
+      format: ExportFormat;
+    };
+
+/** A list, a segment (members now) or an event's invitation list, checked against what `ctx` may see. */
+async function exportPeople(
+  ctx: Context,
+  args: Extract<ExportSpec, { kind: 'people' }>,
+): Promise<ExportFile> {
+  const given = [args.list, args.segment, args.event].filter((x) => x != null);
+  if (given.length !== 1) {
+    throw new ValidationError([
+      { path: [], message: 'give exactly one of list, segment or event' },
+    ]);
+  }
+  if (args.event) {
+    const { id } = idOf(args.event, ['Event'], ['event']);
+    const event = await loadEvent(ctx, id);
+    if (!event) throw new NotFoundError('Event', args.event, ['event']);
+    const invited = await ctx.db.read<{ id: string; status: string }>(
+      `MATCH (p:Person)-[r:INVITED_TO]->(:Event {id: $id}) WHERE NOT coalesce(r.deleted, false)
+       RETURN p.id AS id, r.status AS status ORDER BY p.id LIMIT $max`,
+      { id, max: maxRows },
+    );
+    const status = new Map(invited.map((r) => [r.id, r.status]));
+    const rows = (
+      await personRows(
+        ctx,
+        invited.map((r) => r.id),
+      )
+    ).map((r) => ({ ...r, status: status.get(r.id) ?? null }));
+    return peopleFile(ctx, `邀请名单-${event.name}`, args.format, rows, true);
+  }
+  const source = args.list
+    ? { listId: (await loadList(ctx, args.list, ['list'])).id }
+    : { segment: await loadSegment(ctx, args.segment ?? '', ['segment']) };
+  const ids = await memberIds(ctx, source, maxRows);
+  const name = args.list ? '名单' : '人群';
+  return peopleFile(ctx, name, args.format, await personRows(ctx, ids), false);
+}
+
+const peopleArgs = {
+  list: { required: false },
+  segment: { required: false },
+  event: { required: false, description: 'The event’s invitation list.' },
+} as const;
+
 builder.queryField('exportPeople', (t) =>
   t.field({
     type: ExportFileRef,
@@ -170,46 +233,12 @@ builder.queryField('exportPeople', (t) =>
     description:
       'A list, a segment (members now) or an event’s invitation list as CSV or .xlsx with Chinese headers. Contact columns only for roles that may read personal data (each read is logged); never for people marked do-not-contact.',
     args: {
-      list: t.arg.id({ required: false }),
-      segment: t.arg.id({ required: false }),
-      event: t.arg.id({ required: false, description: 'The event’s invitation list.' }),
+      list: t.arg.id(peopleArgs.list),
+      segment: t.arg.id(peopleArgs.segment),
+      event: t.arg.id(peopleArgs.event),
       format: t.arg({ type: ExportFormatEnum, required: true }),
     },
-    resolve: async (_r, args, ctx) => {
-      const given = [args.list, args.segment, args.event].filter((x) => x != null);
-      if (given.length !== 1) {
-        throw new ValidationError([
-          { path: [], message: 'give exactly one of list, segment or event' },
-        ]);
-      }
-      if (args.event) {
-        const { id } = idOf(args.event, ['Event'], ['event']);
-        const event = await loadEvent(ctx, id);
-        if (!event) throw new NotFoundError('Event', args.event, ['event']);
-        const invited = await ctx.db.read<{ id: string; status: string }>(
-          `MATCH (p:Person)-[r:INVITED_TO]->(:Event {id: $id}) WHERE NOT coalesce(r.deleted, false)
-           RETURN p.id AS id, r.status AS status ORDER BY p.id LIMIT $max`,
-          { id, max: maxRows },
-        );
-        const status = new Map(invited.map((r) => [r.id, r.status]));
-        const rows = (
-          await personRows(
-            ctx,
-            invited.map((r) => r.id),
-          )
-        ).map((r) => ({
-          ...r,
-          status: status.get(r.id) ?? null,
-        }));
-        return peopleFile(ctx, `邀请名单-${event.name}`, args.format, rows, true);
-      }
-      const source = args.list
-        ? { listId: (await loadList(ctx, args.list, ['list'])).id }
-        : { segment: await loadSegment(ctx, args.segment ?? '', ['segment']) };
-      const ids = await memberIds(ctx, source, maxRows);
-      const name = args.list ? '名单' : '人群';
-      return peopleFile(ctx, name, args.format, await personRows(ctx, ids), false);
-    },
+    resolve: (_r, args, ctx) => exportPeople(ctx, { kind: 'people', ...args }),
   }),
 );
 
@@ -225,6 +254,31 @@ const stageNames: Record<string, string> = {
   dormant: '搁置',
 };
 
+/** Introductions created in the period, in scope, that `ctx` may see (outreach visibility). */
+async function exportPipeline(
+  ctx: Context,
+  args: Extract<ExportSpec, { kind: 'pipeline' }>,
+): Promise<ExportFile> {
+  const period = parseInput(periodRules, { from: args.from, to: args.to }, []);
+  const scope = toScope(args.scope);
+  const rows = await ctx.db.read<{ cells: Cell[] }>(
+    `${scopedIntroductions(scope)}
+     WITH i ORDER BY i.createdAt, i.id LIMIT $max
+     RETURN [COLLECT { MATCH (i)-[:INTRODUCER]->(p) RETURN p.name }[0],
+             COLLECT { MATCH (i)-[:TALENT]->(p) RETURN p.name }[0],
+             COLLECT { MATCH (i)-[:TARGET]->(p) RETURN coalesce(p.name, p.title) }[0],
+             i.stage, i.channel, toString(date(i.createdAt)),
+             toString(date(coalesce(i.stageAt, i.createdAt)))] AS cells`,
+    { ...period, scope, max: maxRows, ...viewerParams(ctx) },
+  );
+  return toFile(
+    `引荐进展-${period.from}-${period.to}`,
+    args.format,
+    ['引荐人', '人才', '目标', '阶段', '渠道', '创建日期', '进入本阶段日期'],
+    rows.map((r) => r.cells.map((c, i) => (i === 3 ? (stageNames[c as string] ?? c) : c))),
+  );
+}
+
 builder.queryField('exportPipeline', (t) =>
   t.field({
     type: ExportFileRef,
@@ -234,26 +288,14 @@ builder.queryField('exportPipeline', (t) =>
     args: {
       from: t.arg.string({ required: true }),
       to: t.arg.string({ required: true }),
+      scope: t.arg({ type: ReportScopeInput, required: false }),
       format: t.arg({ type: ExportFormatEnum, required: true }),
     },
-    resolve: async (_r, args, ctx) => {
-      const period = parseInput(z.object({ from: isoDate, to: isoDate }), args, []);
-      const rows = await ctx.db.read<{ cells: Cell[] }>(
-        `${scopedIntroductions}
-         WITH i ORDER BY i.createdAt, i.id LIMIT $max
-         RETURN [COLLECT { MATCH (i)-[:INTRODUCER]->(p) RETURN p.name }[0],
-                 COLLECT { MATCH (i)-[:TALENT]->(p) RETURN p.name }[0],
-                 COLLECT { MATCH (i)-[:TARGET]->(p) RETURN coalesce(p.name, p.title) }[0],
-                 i.stage, i.channel, toString(date(i.createdAt)),
-                 toString(date(coalesce(i.stageAt, i.createdAt)))] AS cells`,
-        { ...period, scope: toScope(null), max: maxRows, ...viewerParams(ctx) },
-      );
-      return toFile(
-        `引荐进展-${period.from}-${period.to}`,
-        args.format,
-        ['引荐人', '人才', '目标', '阶段', '渠道', '创建日期', '进入本阶段日期'],
-        rows.map((r) => r.cells.map((c, i) => (i === 3 ? (stageNames[c as string] ?? c) : c))),
-      );
-    },
+    resolve: (_r, args, ctx) => exportPipeline(ctx, { kind: 'pipeline', ...args }),
   }),
 );
+
+/** Renders the file a download link describes, with the caller's current rights. */
+export function renderExport(ctx: Context, spec: ExportSpec): Promise<ExportFile> {
+  return spec.kind === 'people' ? exportPeople(ctx, spec) : exportPipeline(ctx, spec);
+}

@@ -1,13 +1,16 @@
 import { funnelStages, type IntroductionStage, introductionStages } from './stages.ts';
 
-/** One introduction as the outcome report reads it. */
-export interface FunnelRow {
-  stage: IntroductionStage;
-  /** Stage moves, oldest first: the stage entered and when (epoch ms). */
-  moves: { to: IntroductionStage; at: number }[];
-  introducer: { id: string; name: string } | null;
-  event: { id: string; name: string } | null;
-  channel: string | null;
+export const attributionCuts = ['introducer', 'event', 'channel', 'station', 'consultant'] as const;
+export type AttributionCut = (typeof attributionCuts)[number];
+
+/** What the report query aggregates in Cypher (a few dozen rows, whatever the number of introductions). */
+export interface FunnelAggregates {
+  /** Introductions by current stage and the furthest funnel stage reached (index into funnelStages). */
+  counts: { stage: IntroductionStage; furthest: number; n: number }[];
+  /** Stays in a stage that ended with a move: how many, mean and median days. */
+  stays: { stage: IntroductionStage; n: number; meanDays: number; medianDays: number }[];
+  /** Signed and landed introductions per credited key of each cut. */
+  credits: { cut: AttributionCut; key: string; name: string; signed: number; landed: number }[];
 }
 
 export interface StageStat {
@@ -18,8 +21,11 @@ export interface StageStat {
   reached: number | null;
   /** reached / total (null for declined/dormant, or with no introductions). */
   conversion: number | null;
-  /** Mean days spent in this stage, over stays that ended with a move; null when none did. */
+  /** Stays in this stage that ended with a move. */
+  stays: number;
+  /** Mean and median days spent in this stage, over stays that ended with a move; null when none did. */
   meanDays: number | null;
+  medianDays: number | null;
 }
 
 export interface Attribution {
@@ -29,77 +35,44 @@ export interface Attribution {
   landed: number;
 }
 
-export interface FunnelReport {
-  total: number;
-  stages: StageStat[];
-  byIntroducer: Attribution[];
-  byEvent: Attribution[];
-  byChannel: Attribution[];
-}
+export type FunnelReport = { total: number; stages: StageStat[] } & Record<
+  `by${Capitalize<AttributionCut>}`,
+  Attribution[]
+>;
 
-const DAY = 86_400_000;
-const order = new Map<IntroductionStage, number>(funnelStages.map((s, i) => [s, i]));
+const byOutcome = (a: Attribution, b: Attribution) =>
+  b.landed - a.landed || b.signed - a.signed || a.key.localeCompare(b.key);
 
-/** The furthest funnel stage an introduction reached: from its moves, or its current stage. */
-function furthest(row: FunnelRow): number {
-  const stages = row.moves.length ? row.moves.map((m) => m.to) : [row.stage];
-  return Math.max(0, ...stages.map((s) => order.get(s) ?? 0));
-}
-
-function attribute(
-  rows: FunnelRow[],
-  keyOf: (r: FunnelRow) => { id: string; name: string } | null,
-) {
-  const byKey = new Map<string, Attribution>();
-  for (const row of rows) {
-    if (row.stage !== 'signed' && row.stage !== 'landed') continue;
-    const key = keyOf(row);
-    if (!key) continue;
-    const entry = byKey.get(key.id) ?? { key: key.id, name: key.name, signed: 0, landed: 0 };
-    entry[row.stage] += 1;
-    byKey.set(key.id, entry);
-  }
-  return [...byKey.values()].sort(
-    (a, b) => b.landed - a.landed || b.signed - a.signed || a.key.localeCompare(b.key),
-  );
-}
-
-/** Counts per stage, conversion along the funnel, mean days per stage, and attribution. Pure. */
-export function summariseFunnel(rows: FunnelRow[]): FunnelReport {
-  const total = rows.length;
-  const current = new Map<IntroductionStage, number>();
-  const reachedAt = new Array<number>(funnelStages.length).fill(0);
-  const stay = new Map<IntroductionStage, { days: number; n: number }>();
-  for (const row of rows) {
-    current.set(row.stage, (current.get(row.stage) ?? 0) + 1);
-    const far = furthest(row);
-    for (let i = 0; i <= far; i++) reachedAt[i] = (reachedAt[i] ?? 0) + 1;
-    for (let i = 0; i + 1 < row.moves.length; i++) {
-      const move = row.moves[i] as FunnelRow['moves'][number];
-      const next = row.moves[i + 1] as FunnelRow['moves'][number];
-      const s = stay.get(move.to) ?? { days: 0, n: 0 };
-      s.days += (next.at - move.at) / DAY;
-      s.n += 1;
-      stay.set(move.to, s);
-    }
-  }
+/** Turns the aggregates into counts per stage, conversion along the funnel, days per stage and credits. Pure. */
+export function assembleFunnel(a: FunnelAggregates): FunnelReport {
+  const total = a.counts.reduce((sum, c) => sum + c.n, 0);
   const stages = introductionStages.map((stage): StageStat => {
-    const index = order.get(stage);
-    const reached = index === undefined ? null : (reachedAt[index] ?? 0);
-    const s = stay.get(stage);
+    const index = funnelStages.indexOf(stage);
+    const reached =
+      index < 0 ? null : a.counts.filter((c) => c.furthest >= index).reduce((s, c) => s + c.n, 0);
+    const stay = a.stays.find((s) => s.stage === stage);
     return {
       stage,
-      current: current.get(stage) ?? 0,
+      current: a.counts.filter((c) => c.stage === stage).reduce((s, c) => s + c.n, 0),
       reached,
       conversion: reached === null || total === 0 ? null : reached / total,
-      meanDays: s ? s.days / s.n : null,
+      stays: stay?.n ?? 0,
+      meanDays: stay ? stay.meanDays : null,
+      medianDays: stay ? stay.medianDays : null,
     };
   });
+  const cut = (name: AttributionCut) =>
+    a.credits
+      .filter((c) => c.cut === name)
+      .map(({ key, name, signed, landed }) => ({ key, name, signed, landed }))
+      .sort(byOutcome);
   return {
     total,
     stages,
-    byIntroducer: attribute(rows, (r) => r.introducer),
-    byEvent: attribute(rows, (r) => r.event),
-    byChannel: attribute(rows, (r) => (r.channel ? { id: r.channel, name: r.channel } : null)),
+    byIntroducer: cut('introducer'),
+    byEvent: cut('event'),
+    byChannel: cut('channel'),
+    byStation: cut('station'),
+    byConsultant: cut('consultant'),
   };
 }

@@ -8,3 +8,6 @@ import './invitations.graphql.ts';
 import './interactions.graphql.ts';
 import './reports.graphql.ts';
 import './exports.graphql.ts';
+import './watches.graphql.ts';
+import './consultants.graphql.ts';
+import './export-links.ts';

@@ -231,6 +231,7 @@ builder.mutationField('logInteraction', (t) =>
           op: 'update',
           actor: ctx.actor,
           changes: { interaction: [null, `${rules.channel} (${id})`] },
+          teamId: teamOf(ctx),
         });
         return rows[0] as Interaction;
       });
@@ -261,6 +262,7 @@ builder.mutationField('addNote', (t) =>
           op: 'update',
           actor: ctx.actor,
           changes: { note: [null, id] },
+          teamId: teamOf(ctx),
         });
       });
       return encodeGlobalId('Note', id);

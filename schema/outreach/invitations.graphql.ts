@@ -12,7 +12,7 @@ import { recordChange } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
 import { note, pageSize } from './common.ts';
 import { EventRef } from './events.graphql.ts';
-import { loadList, loadSegment, memberIds } from './segments.graphql.ts';
+import { loadList, loadSegment, segmentMembersPart } from './segments.graphql.ts';
 import {
   type InvitationStatus,
   invitationMoveProblem,
@@ -161,6 +161,9 @@ const InviteResultRef = builder.objectRef<InviteResult>('InviteResult').implemen
   }),
 });
 
+/** At most this many people per invitation call. */
+const maxInvites = 200_000;
+
 /** Locks the event row: capacity checks and duplicate checks of one event run one at a time. */
 const lockEvent = (tx: Tx, eventId: string) =>
   tx.run('MATCH (e:Event {id: $eventId}) SET e.inviteLock = 1 REMOVE e.inviteLock', { eventId });
@@ -181,19 +184,25 @@ builder.mutationField('inviteToEvent', (t) =>
           { path: ['input'], message: 'give exactly one of segment, list or people' },
         ]);
       }
-      let ids: string[];
+      // The people, as a Cypher part binding `n`: nothing is shipped to Node and back.
+      let source: { cypher: string; params: Record<string, unknown> };
       if (input.segment) {
-        const segment = await loadSegment(ctx, input.segment, ['input', 'segment']);
-        ids = await memberIds(ctx, { segment });
+        source = segmentMembersPart(await loadSegment(ctx, input.segment, ['input', 'segment']));
       } else if (input.list) {
         const list = await loadList(ctx, input.list, ['input', 'list']);
-        ids = await memberIds(ctx, { listId: list.id });
+        source = {
+          cypher: 'MATCH (:PersonList {id: $listId})-[:HAS_MEMBER]->(n:Person) WHERE NOT n.deleted',
+          params: { listId: list.id },
+        };
       } else {
-        ids = (input.people ?? []).map(
+        const people = (input.people ?? []).map(
           (p, i) => idOf(p, ['Person'], ['input', 'people', String(i)]).id,
         );
+        source = {
+          cypher: 'UNWIND $people AS pid MATCH (n:Person {id: pid}) WHERE NOT n.deleted',
+          params: { people },
+        };
       }
-      const rows = [...new Set(ids)].map((personId) => ({ personId, id: ulid() }));
       return inWriteTx(ctx, async (tx) => {
         const found = await tx.run<{ status: string }>(
           `MATCH (e:Event {id: $eventId}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
@@ -205,32 +214,29 @@ builder.mutationField('inviteToEvent', (t) =>
           throw new ConflictError(`the event is ${found[0].status}`, ['input', 'event']);
         }
         await lockEvent(tx, eventId);
-        // Who is invited already, and who may not be contacted: read once, then one CREATE per new
-        // person (an EXISTS per row would expand the event's growing invitation list each time).
-        const known = await tx.run<{ id: string; dup: boolean; dnc: boolean }>(
-          `UNWIND $ids AS pid MATCH (p:Person {id: pid}) WHERE NOT p.deleted
-           RETURN p.id AS id, coalesce(p.doNotContact, false) AS dnc,
-                  EXISTS { (p)-[x:INVITED_TO]->(:Event {id: $eventId}) WHERE NOT coalesce(x.deleted, false) } AS dup`,
-          { ids: rows.map((r) => r.personId), eventId },
+        // One statement: the members, who is invited already (expanded from each person, whose
+        // invitations are few) and who may not be contacted, then one batched CREATE of the rest.
+        // Invitation ids: a ULID for the batch and the row number, so they still sort by time.
+        const rows = await tx.run<InviteResult>(
+          `MATCH (ev:Event {id: $eventId})
+           CALL () { ${source.cypher}
+                     RETURN DISTINCT n ORDER BY n.id LIMIT $limit }
+           WITH ev, n, coalesce(n.doNotContact, false) AS dnc,
+                EXISTS { (n)-[x:INVITED_TO]->(ev) WHERE NOT coalesce(x.deleted, false) } AS dup
+           WITH ev, collect(CASE WHEN NOT dnc AND NOT dup THEN n END) AS fresh,
+                sum(CASE WHEN dup THEN 1 ELSE 0 END) AS alreadyInvited,
+                sum(CASE WHEN dnc AND NOT dup THEN 1 ELSE 0 END) AS doNotContact
+           CALL (ev, fresh) {
+             UNWIND range(0, size(fresh) - 1) AS k
+             WITH ev, fresh[k] AS p, k
+             CREATE (p)-[:INVITED_TO {id: $batch + right('00000' + toString(k), 6), status: 'invited',
+                                      invitedAt: datetime(), invitedBy: $actor, recordedAt: datetime(),
+                                      deleted: false}]->(ev)
+           }
+           RETURN size(fresh) AS invited, alreadyInvited, doNotContact`,
+          { ...source.params, eventId, limit: maxInvites, batch: ulid(), actor: ctx.actor },
         );
-        const state = new Map(known.map((k) => [k.id, k]));
-        const fresh = rows.filter((r) => {
-          const k = state.get(r.personId);
-          return k && !k.dup && !k.dnc;
-        });
-        await tx.run(
-          `MATCH (e:Event {id: $eventId})
-           UNWIND $rows AS row MATCH (p:Person {id: row.personId})
-           CREATE (p)-[:INVITED_TO {id: row.id, status: 'invited', invitedAt: datetime(), invitedBy: $actor,
-                                   recordedAt: datetime(), deleted: false}]->(e)`,
-          { eventId, rows: fresh, actor: ctx.actor },
-        );
-        const all = [...state.values()];
-        const result: InviteResult = {
-          invited: fresh.length,
-          alreadyInvited: all.filter((k) => k.dup).length,
-          doNotContact: all.filter((k) => k.dnc && !k.dup).length,
-        };
+        const result: InviteResult = rows[0] ?? { invited: 0, alreadyInvited: 0, doNotContact: 0 };
         await recordChange(tx, {
           entityId: eventId,
           op: 'update',

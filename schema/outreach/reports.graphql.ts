@@ -1,24 +1,43 @@
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
-import { idOf } from '../shared/global-id.ts';
+import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { parseInput } from '../shared/validate.ts';
+import { consultantOf, isConsultant, stationOf } from './attribution.ts';
 import { isoDate } from './common.ts';
-import { type Attribution, type FunnelRow, type StageStat, summariseFunnel } from './funnel.ts';
-import { IntroductionStageEnum } from './introductions.graphql.ts';
+import {
+  type Attribution,
+  assembleFunnel,
+  type FunnelAggregates,
+  type FunnelReport,
+  type StageStat,
+} from './funnel.ts';
+import { ChannelEnum, IntroductionStageEnum } from './introductions.graphql.ts';
+import { funnelStages } from './stages.ts';
 import { viewerParams, visibleTo } from './visibility.ts';
 
-const ReportScopeInput = builder.inputType('OutcomeScope', {
+export const ReportScopeInput = builder.inputType('OutcomeScope', {
   description: 'Narrows the report; every condition given must hold.',
   fields: (t) => ({
     event: t.id({ required: false, description: 'Introductions that came from this event.' }),
     introducer: t.id({ required: false }),
     field: t.id({ required: false, description: 'Talents expert in this field or below it.' }),
     city: t.id({ required: false, description: 'Talents living in this place or inside it.' }),
+    channel: t.field({ type: ChannelEnum, required: false }),
+    station: t.id({
+      required: false,
+      description:
+        'A talent service station (Organization): its events, or introducers who work at or belong to it.',
+    }),
+    consultant: t.id({
+      required: false,
+      description:
+        'A consultant: a Person (introducer with a 招才顾问/引才大使 membership) or an Account with the consultant role.',
+    }),
   }),
 });
 
-const periodRules = z.object({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, {
+export const periodRules = z.object({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, {
   message: 'must not be before from',
   path: ['to'],
 });
@@ -28,52 +47,141 @@ export interface ReportScope {
   introducerId: string | null;
   fieldId: string | null;
   cityId: string | null;
+  channel: string | null;
+  stationId: string | null;
+  /** A global id: `Person:…` or `Account:…`. */
+  consultant: string | null;
 }
+
+export const emptyScope: ReportScope = {
+  eventId: null,
+  introducerId: null,
+  fieldId: null,
+  cityId: null,
+  channel: null,
+  stationId: null,
+  consultant: null,
+};
 
 export function toScope(
   scope: typeof ReportScopeInput.$inferInput | null | undefined,
 ): ReportScope {
-  const one = (
-    id: string | null | undefined,
-    kind: 'Event' | 'Person' | 'Field' | 'Place',
-    key: string,
-  ) => (id ? idOf(id, [kind], ['scope', key]).id : null);
+  const one = (id: string | null | undefined, kinds: string[], key: string) =>
+    id ? idOf(id, kinds, ['scope', key]) : null;
+  const consultant = one(scope?.consultant, ['Person', 'Account'], 'consultant');
   return {
-    eventId: one(scope?.event, 'Event', 'event'),
-    introducerId: one(scope?.introducer, 'Person', 'introducer'),
-    fieldId: one(scope?.field, 'Field', 'field'),
-    cityId: one(scope?.city, 'Place', 'city'),
+    eventId: one(scope?.event, ['Event'], 'event')?.id ?? null,
+    introducerId: one(scope?.introducer, ['Person'], 'introducer')?.id ?? null,
+    fieldId: one(scope?.field, ['Field'], 'field')?.id ?? null,
+    cityId: one(scope?.city, ['Place'], 'city')?.id ?? null,
+    channel: scope?.channel ?? null,
+    stationId: one(scope?.station, ['Organization'], 'station')?.id ?? null,
+    consultant: consultant ? encodeGlobalId(consultant.kind, consultant.id) : null,
   };
 }
 
-/** The introductions created in the period (from ≤ day ≤ to) in scope that the caller may see. */
-export const scopedIntroductions = `MATCH (i:Introduction)
+/**
+ * The introductions created in the period (from ≤ day ≤ to) in `scope` that the caller may see, binding
+ * `i`. Only the conditions of the scope given are written, so an unscoped report pays for none.
+ */
+export function scopedIntroductions(scope: ReportScope): string {
+  const when = (given: unknown, condition: string) => (given ? [condition] : []);
+  return [
+    `MATCH (i:Introduction)
 WHERE i.createdAt >= datetime($from) AND i.createdAt < datetime($to) + duration('P1D')
-  AND NOT coalesce(i.deleted, false)
-  AND ($scope.eventId IS NULL OR EXISTS { (i)-[:VIA_EVENT]->(:Event {id: $scope.eventId}) })
-  AND ($scope.introducerId IS NULL OR EXISTS { (i)-[:INTRODUCER]->(:Person {id: $scope.introducerId}) })
-  AND ($scope.fieldId IS NULL OR EXISTS {
+  AND NOT coalesce(i.deleted, false)`,
+    ...when(scope.channel, 'i.channel = $scope.channel'),
+    ...when(scope.eventId, 'EXISTS { (i)-[:VIA_EVENT]->(:Event {id: $scope.eventId}) }'),
+    ...when(
+      scope.introducerId,
+      'EXISTS { (i)-[:INTRODUCER]->(:Person {id: $scope.introducerId}) }',
+    ),
+    ...when(
+      scope.fieldId,
+      `EXISTS {
     (i)-[:TALENT]->(:Person)-[e:EXPERT_IN]->(:Field)-[:SUBFIELD_OF*0..5]->(:Field {id: $scope.fieldId})
-    WHERE NOT e.deleted })
-  AND ($scope.cityId IS NULL OR EXISTS {
+    WHERE NOT e.deleted }`,
+    ),
+    ...when(
+      scope.cityId,
+      `EXISTS {
     (i)-[:TALENT]->(:Person)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(:Place {id: $scope.cityId})
-    WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL) })
-  AND ${visibleTo('i', true)}`;
+    WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL) }`,
+    ),
+    ...when(scope.stationId, `${stationOf('i')}.id = $scope.stationId`),
+    // A person's introductions; an account's, unless a consultant introduced them (then theirs).
+    ...when(
+      scope.consultant?.startsWith('Person:'),
+      'EXISTS { (i)-[:INTRODUCER]->(:Person {id: substring($scope.consultant, 7)}) }',
+    ),
+    ...when(
+      scope.consultant?.startsWith('Account:'),
+      `i.createdBy = $scope.consultant
+    AND NOT EXISTS { MATCH (i)-[:INTRODUCER]->(cp:Person) WHERE ${isConsultant('cp')} }`,
+    ),
+    visibleTo('i', true),
+  ].join('\n  AND ');
+}
 
-async function loadFunnelRows(
+/**
+ * The whole report in one statement, aggregated in Cypher: the stage moves of each introduction are
+ * read once (furthest stage reached, stays between moves), then grouped; credits are computed only for
+ * signed and landed introductions. Node gets a few dozen rows whatever the number of introductions.
+ */
+const funnelQuery = (scope: ReportScope) => `${scopedIntroductions(scope)}
+CALL (i) {
+  MATCH (i)-[:MOVED]->(m:StageMove) WITH m ORDER BY m.at, m.id
+  RETURN collect({to: m.to, at: m.at.epochMillis}) AS ms
+}
+WITH i, ms, CASE WHEN size(ms) = 0 THEN [i.stage] ELSE [m IN ms | m.to] END AS tos
+WITH collect({stage: i.stage,
+              furthest: reduce(f = 0, s IN tos | CASE WHEN coalesce($order[s], 0) > f THEN $order[s] ELSE f END),
+              stays: [k IN range(0, size(ms) - 2) | {stage: ms[k].to, days: (ms[k + 1].at - ms[k].at) / 86400000.0}],
+              credit: CASE WHEN i.stage IN ['signed', 'landed'] THEN i END}) AS rows
+CALL (rows) {
+  UNWIND rows AS r WITH r.stage AS stage, r.furthest AS furthest, count(*) AS n
+  RETURN collect({stage: stage, furthest: furthest, n: n}) AS counts
+}
+CALL (rows) {
+  UNWIND rows AS r UNWIND r.stays AS s
+  WITH s.stage AS stage, count(*) AS n, avg(s.days) AS meanDays, percentileCont(s.days, 0.5) AS medianDays
+  RETURN collect({stage: stage, n: n, meanDays: meanDays, medianDays: medianDays}) AS stays
+}
+CALL (rows) {
+  UNWIND rows AS r WITH r.credit AS i WHERE i IS NOT NULL
+  WITH i, COLLECT { MATCH (i)-[:INTRODUCER]->(p:Person) RETURN p }[0] AS p,
+       COLLECT { MATCH (i)-[:VIA_EVENT]->(e:Event) RETURN e }[0] AS e,
+       ${stationOf('i')} AS station, ${consultantOf('i')} AS consultant
+  UNWIND [
+    CASE WHEN p IS NULL THEN null ELSE {cut: 'introducer', key: p.id, name: p.name} END,
+    CASE WHEN e IS NULL THEN null ELSE {cut: 'event', key: e.id, name: e.name} END,
+    CASE WHEN i.channel IS NULL THEN null ELSE {cut: 'channel', key: i.channel, name: i.channel} END,
+    CASE WHEN station IS NULL THEN null ELSE {cut: 'station', key: station.id, name: station.name} END,
+    CASE WHEN consultant IS NULL THEN null ELSE {cut: 'consultant', key: consultant.key, name: consultant.name} END
+  ] AS credit
+  WITH i, credit WHERE credit IS NOT NULL
+  WITH credit.cut AS cut, credit.key AS key, credit.name AS name,
+       sum(CASE i.stage WHEN 'signed' THEN 1 ELSE 0 END) AS signed,
+       sum(CASE i.stage WHEN 'landed' THEN 1 ELSE 0 END) AS landed
+  RETURN collect({cut: cut, key: key, name: name, signed: signed, landed: landed}) AS credits
+}
+RETURN counts, stays, credits`;
+
+const stageOrder = Object.fromEntries(funnelStages.map((s, k) => [s, k]));
+
+/** The outcome report of the introductions created in `period` in `scope` that the caller may see. */
+export async function outcomeReport(
   ctx: Context,
   period: { from: string; to: string },
   scope: ReportScope,
-): Promise<FunnelRow[]> {
-  return ctx.db.read<FunnelRow>(
-    `${scopedIntroductions}
-     RETURN i.stage AS stage, i.channel AS channel,
-       COLLECT { MATCH (i)-[:MOVED]->(m:StageMove) WITH m ORDER BY m.at, m.id
-                 RETURN {to: m.to, at: m.at.epochMillis} } AS moves,
-       COLLECT { MATCH (i)-[:INTRODUCER]->(p:Person) RETURN {id: p.id, name: p.name} }[0] AS introducer,
-       COLLECT { MATCH (i)-[:VIA_EVENT]->(e:Event) RETURN {id: e.id, name: e.name} }[0] AS event`,
-    { ...period, scope, ...viewerParams(ctx) },
-  );
+): Promise<FunnelReport> {
+  const rows = await ctx.db.read<FunnelAggregates>(funnelQuery(scope), {
+    ...period,
+    scope,
+    order: stageOrder,
+    ...viewerParams(ctx),
+  });
+  return assembleFunnel(rows[0] ?? { counts: [], stays: [], credits: [] });
 }
 
 const StageStatRef = builder.objectRef<StageStat>('StageStat').implement({
@@ -85,9 +193,16 @@ const StageStatRef = builder.objectRef<StageStat>('StageStat').implement({
       description: 'Reached this funnel stage or a later one (null for declined and dormant).',
     }),
     conversion: t.exposeFloat('conversion', { nullable: true, description: 'reached / total' }),
+    stays: t.exposeInt('stays', {
+      description: 'Stays in this stage that ended with a recorded move.',
+    }),
     meanDays: t.exposeFloat('meanDays', {
       nullable: true,
       description: 'Mean days spent in this stage (stays that ended with a recorded move).',
+    }),
+    medianDays: t.exposeFloat('medianDays', {
+      nullable: true,
+      description: 'Median days spent in this stage (stays that ended with a recorded move).',
     }),
   }),
 });
@@ -95,7 +210,8 @@ const StageStatRef = builder.objectRef<StageStat>('StageStat').implement({
 const AttributionRef = builder.objectRef<Attribution>('Attribution').implement({
   fields: (t) => ({
     key: t.exposeString('key', {
-      description: 'Our id of the introducer or event, or the channel.',
+      description:
+        'Our id of the introducer, event or station; the channel; the global id of the consultant (Person:… or Account:…).',
     }),
     name: t.exposeString('name'),
     signed: t.exposeInt('signed'),
@@ -103,25 +219,35 @@ const AttributionRef = builder.objectRef<Attribution>('Attribution').implement({
   }),
 });
 
-const OutcomeReportRef = builder
-  .objectRef<ReturnType<typeof summariseFunnel>>('OutcomeReport')
-  .implement({
-    description: 'The outcome funnel of introductions created in a period.',
-    fields: (t) => ({
-      total: t.exposeInt('total'),
-      stages: t.field({ type: [StageStatRef], resolve: (r) => r.stages }),
-      byIntroducer: t.field({ type: [AttributionRef], resolve: (r) => r.byIntroducer }),
-      byEvent: t.field({ type: [AttributionRef], resolve: (r) => r.byEvent }),
-      byChannel: t.field({ type: [AttributionRef], resolve: (r) => r.byChannel }),
+export const OutcomeReportRef = builder.objectRef<FunnelReport>('OutcomeReport').implement({
+  description:
+    'The outcome funnel of introductions created in a period, with signed and landed credited along the chain.',
+  fields: (t) => ({
+    total: t.exposeInt('total'),
+    stages: t.field({ type: [StageStatRef], resolve: (r) => r.stages }),
+    byIntroducer: t.field({ type: [AttributionRef], resolve: (r) => r.byIntroducer }),
+    byEvent: t.field({ type: [AttributionRef], resolve: (r) => r.byEvent }),
+    byChannel: t.field({ type: [AttributionRef], resolve: (r) => r.byChannel }),
+    byStation: t.field({
+      type: [AttributionRef],
+      description: 'Talent service stations (event organiser, else the introducer’s station).',
+      resolve: (r) => r.byStation,
     }),
-  });
+    byConsultant: t.field({
+      type: [AttributionRef],
+      description:
+        'Consultants: the introducer if a consultant, else the consultant account that recorded it.',
+      resolve: (r) => r.byConsultant,
+    }),
+  }),
+});
 
 builder.queryField('outcomeReport', (t) =>
   t.field({
     type: OutcomeReportRef,
     authScopes: { outreach: true },
     description:
-      'Counts per stage, conversion, mean days per stage, and who/what/which channel brought the signed and landed ones, for introductions created from `from` to `to` (dates, inclusive) that you may see.',
+      'Counts per stage, conversion, days per stage, and which introducer, event, channel, station and consultant brought the signed and landed ones, for introductions created from `from` to `to` (dates, inclusive) that you may see.',
     args: {
       from: t.arg.string({ required: true }),
       to: t.arg.string({ required: true }),
@@ -129,7 +255,7 @@ builder.queryField('outcomeReport', (t) =>
     },
     resolve: async (_r, args, ctx) => {
       const period = parseInput(periodRules, { from: args.from, to: args.to }, []);
-      return summariseFunnel(await loadFunnelRows(ctx, period, toScope(args.scope)));
+      return outcomeReport(ctx, period, toScope(args.scope));
     },
   }),
 );

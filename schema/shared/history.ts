@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
+import { notificationKind, notifyCypher } from './notify.ts';
 
 export type ChangeOp =
   | 'create'
@@ -22,17 +23,28 @@ export interface ChangeRecord {
   /** Changed properties: name -> [before, after]. */
   changes: Record<string, [unknown, unknown]>;
   tieId?: string;
+  /** The tie's type (from the allow-list) when the change is to a tie: says "new job", "moved city". */
+  tieKind?: string;
+  /**
+   * The team of the outreach record behind the change (claim, interaction, note; null = no team).
+   * Set only by outreach writes: watchers see the notification only where that record is visible.
+   */
+  teamId?: string | null;
 }
 
 /**
  * Writes a (:Change) node in the caller's transaction, so the history is exactly as durable as the
- * change it describes (a rolled-back write leaves no entry).
+ * change it describes (a rolled-back write leaves no entry), and in the same statement notifies the
+ * watchers of the changed entity (`notify.ts`).
  */
 export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> {
   await tx.run(
-    `CREATE (:Change {id: $id, at: datetime(), entityId: $entityId, tieId: $tieId, op: $op,
-                      actor: $actor, changes: $changes})`,
+    `CREATE (c:Change {id: $id, at: datetime(), entityId: $entityId, tieId: $tieId, op: $op,
+                      actor: $actor, changes: $changes})
+     ${notifyCypher(change)}`,
     {
+      notificationKind: notificationKind(change),
+      teamId: change.teamId ?? null,
       id: ulid(),
       entityId: change.entityId,
       tieId: change.tieId ?? null,

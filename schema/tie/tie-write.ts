@@ -123,6 +123,7 @@ export async function addTie(
   await recordChange(tx, {
     entityId: from.id,
     tieId: id,
+    tieKind: kind,
     op: 'tie_add',
     actor: meta.actor,
     changes: diff({}, { kind, object: object, ...props, sourceId: meta.sourceId }),
@@ -171,6 +172,7 @@ export async function updateTie(
   await recordChange(tx, {
     entityId: subjectId,
     tieId: id,
+    tieKind: kind,
     op,
     actor: meta.actor,
     changes: diff(before as Record<string, unknown>, after as Record<string, unknown>),
@@ -194,6 +196,7 @@ export async function removeTie(
   await recordChange(tx, {
     entityId: subjectId,
     tieId: id,
+    tieKind: kind,
     op: 'tie_remove',
     actor,
     changes: { deleted: [false, true] },

@@ -64,3 +64,19 @@ export async function removeOutreachData(server: TestServer, prefix: string) {
     );
   });
 }
+
+/** Creates a team as admin and returns our id (not the global id) for `signIn`. */
+export async function createTeam(
+  server: TestServer,
+  name: string,
+  outreachVisibility: 'team' | 'deployment',
+): Promise<string> {
+  const res = await server.gql<{ createTeam: { data: { id: string } } }>(
+    'mutation ($input: NewTeamInput!) { createTeam(input: $input) { ... on MutationCreateTeamSuccess { data { id } } } }',
+    { input: { name, kind: 'bureau', outreachVisibility } },
+    { role: 'admin' },
+  );
+  const id = res.data?.createTeam.data.id;
+  if (!id) throw new Error(JSON.stringify(res));
+  return id.split(':')[1] as string;
+}

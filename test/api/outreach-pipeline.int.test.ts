@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { createEntity, mutate, removeOutreachData } from './outreach-helpers.ts';
+import {
+  createEntity,
+  createTeam as createTeamAs,
+  mutate,
+  removeOutreachData,
+} from './outreach-helpers.ts';
 
 let server: TestServer;
 const p = testPrefix('opl');
@@ -10,16 +15,8 @@ const tokens: Record<string, string> = {};
 
 const INTRO = 'id stage createdBy history { from to by note override } targetId';
 
-async function createTeam(name: string, outreachVisibility: 'team' | 'deployment') {
-  const res = await server.gql<{ createTeam: { data: { id: string } } }>(
-    'mutation ($input: NewTeamInput!) { createTeam(input: $input) { ... on MutationCreateTeamSuccess { data { id } } } }',
-    { input: { name: `${p}${name}`, kind: 'bureau', outreachVisibility } },
-    { role: 'admin' },
-  );
-  const id = res.data?.createTeam.data.id;
-  if (!id) throw new Error(JSON.stringify(res));
-  return id.split(':')[1] as string;
-}
+const createTeam = (name: string, visibility: 'team' | 'deployment') =>
+  createTeamAs(server, `${p}${name}`, visibility);
 
 const introduce = (
   input: Record<string, unknown>,
