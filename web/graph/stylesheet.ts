@@ -285,6 +285,25 @@ const states: StylesheetJson = [
 
 export const stylesheet: StylesheetJson = [...base, ...perNodeKind, ...perEdgeKind, ...states];
 
+/**
+ * Added for thousands of elements: straight (haystack) edges need no curve geometry, labels without
+ * background or ellipsis are cheap to measure and draw, and they appear only when readable.
+ * Edges around the selection stay straight lines with labels.
+ */
+export const largeGraphStyles: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'text-wrap': 'none',
+      'text-background-opacity': 0,
+      'min-zoomed-font-size': 10,
+    },
+  },
+  { selector: 'node.focus', style: { 'text-background-opacity': 0.85 } },
+  { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
+  { selector: 'edge.near-selected', style: { 'curve-style': 'straight' } },
+];
+
 export function nodeKindOf(type: string): NodeKindStyle | undefined {
   return nodeKinds.find((k) => k.type === type);
 }
