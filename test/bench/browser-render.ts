@@ -187,7 +187,7 @@ First render = from \`cy.add\` of every element (positions given, no layout) to 
 | --- | --- | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
-| 500-node neighbourhood | nodes / edges | first paint | layout | longest frame while laid out (p50) |
+| 500-node neighbourhood | nodes / edges | first paint | layout | longest frame until laid out (p50) |
 | --- | --- | --- | --- | ---: |
 ${hoodLine}
 

@@ -1,5 +1,6 @@
 import cytoscape, {
   type Core,
+  type EdgeSingular,
   type ElementDefinition,
   type LayoutOptions,
   type NodeSingular,
@@ -70,12 +71,8 @@ function layoutOptions(
   cy: Core,
   { focusId }: { focusId?: string },
 ): LayoutOptions {
-  const common = {
-    animate: cy.elements().length < largeGraph,
-    animationDuration: 450,
-    fit: true,
-    padding: 40,
-  };
+  // The view fits itself afterwards (fitGently), so a few nodes are not blown up to the maximum zoom.
+  const common = { animate: cy.elements().length < largeGraph, animationDuration: 450, fit: false };
   if (name === 'concentric') {
     return {
       name,
@@ -106,6 +103,46 @@ function layoutOptions(
     spacingFactor: 1.1,
     roots: roots.nonempty() ? roots : undefined,
   } as LayoutOptions;
+}
+
+/**
+ * Marks edges that share both ends with another edge (`parallel`: drawn as curves that fan out);
+ * the rest are straight lines, which are much cheaper to lay out. One pass over the edges' data.
+ */
+function markParallel(cy: Core): void {
+  const pairs = new Map<string, EdgeSingular[]>();
+  cy.edges().forEach((edge) => {
+    const [a, b] = [edge.data('source') as string, edge.data('target') as string].sort();
+    const key = `${a}\u0000${b}`;
+    const group = pairs.get(key);
+    if (group) group.push(edge);
+    else pairs.set(key, [edge]);
+  });
+  for (const group of pairs.values()) {
+    if (group.length > 1) for (const edge of group) edge.addClass('parallel');
+  }
+}
+
+/** Fits the graph in view, but never zooms in beyond `maxFitZoom` (a path of three people). */
+const maxFitZoom = 1.3;
+function fitGently(cy: Core, animate: boolean): Promise<void> {
+  const box = cy.elements(':visible').boundingBox();
+  const padding = 40;
+  const w = cy.width();
+  const h = cy.height();
+  if (!box.w || !w || !h) return Promise.resolve();
+  const zoom = Math.max(
+    cy.minZoom(),
+    Math.min(maxFitZoom, (w - 2 * padding) / box.w, (h - 2 * padding) / box.h),
+  );
+  const pan = { x: (w - zoom * (box.x1 + box.x2)) / 2, y: (h - zoom * (box.y1 + box.y2)) / 2 };
+  if (!animate) {
+    cy.viewport({ zoom, pan });
+    return Promise.resolve();
+  }
+  return new Promise((resolve) =>
+    cy.animate({ zoom, pan }, { duration: 300, complete: () => resolve() }),
+  );
 }
 
 /** Resolves after the browser has painted (or soon, when the page is hidden and frames stop). */
@@ -174,9 +211,12 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     cy.style(big ? [...stylesheet, ...largeGraphStyles] : stylesheet);
   };
 
-  /** fcose input: each node's box with its label (measured by the renderer) and the ties. */
-  const fcoseRequest = (randomize: boolean, fixed: (n: NodeSingular) => boolean) => ({
-    randomize,
+  /**
+   * fcose input: each node's box with its label (measured by the renderer) and the ties. It refines
+   * the positions drawn (radial placement, or the graph as it is), so nodes move the least.
+   */
+  const fcoseRequest = (fixed: (n: NodeSingular) => boolean) => ({
+    randomize: false,
     nodes: cy.nodes().map((n) => {
       const box = n.layoutDimensions({ nodeDimensionsIncludeLabels: !large });
       const p = n.position();
@@ -193,23 +233,25 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
         positions: (n: NodeSingular) => positions[n.id()] ?? n.position(),
         animate: cy.elements().length < largeGraph,
         animationDuration: 450,
-        fit: true,
-        padding: 40,
+        fit: false,
       } as LayoutOptions);
       layout.one('layoutstop', () => resolve());
       layout.run();
-    });
+    }).then(() => fitGently(cy, cy.elements().length < largeGraph));
 
   const runLayout = async (
     name: LayoutName,
-    { randomize = false, fixed = (n: NodeSingular) => n.hasClass('pinned') } = {},
+    { fixed = (n: NodeSingular) => n.hasClass('pinned') } = {},
   ) => {
-    if (cy.nodes().empty()) return;
     const run = ++runs;
+    if (cy.nodes().empty()) {
+      container.dataset.layout = 'idle';
+      return;
+    }
     container.dataset.layout = 'running';
     try {
       if (name === 'fcose') {
-        const positions = await fcosePositions(fcoseRequest(randomize, fixed));
+        const positions = await fcosePositions(fcoseRequest(fixed));
         if (run !== runs || cy.destroyed()) return;
         await moveTo(positions);
       } else {
@@ -218,6 +260,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
           layout.one('layoutstop', () => resolve());
           layout.run();
         });
+        if (run === runs && !cy.destroyed()) await fitGently(cy, cy.elements().length < largeGraph);
       }
     } finally {
       if (run === runs && !cy.destroyed()) container.dataset.layout = 'idle';
@@ -229,6 +272,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     async show(elements, focusId, layout = 'fcose') {
       focus = focusId;
       currentLayout = layout;
+      runs++; // a layout still running for the previous graph applies nothing
       // Paint at once on a radial placement around the focus; fcose refines it off the main thread.
       const start = radialPlacement(
         elements.filter((e) => e.group === 'nodes').map((e) => e.data.id as string),
@@ -244,9 +288,10 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
             e.group === 'nodes' ? { ...e, position: start[e.data.id as string] } : e,
           ),
         );
+        markParallel(cy);
       });
       fitStyleToSize();
-      cy.fit(undefined, 40);
+      void fitGently(cy, false);
       if (focusId && cy.getElementById(focusId).nonempty()) view.select(focusId);
       container.dataset.layout = 'running';
       await painted();
@@ -270,6 +315,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
           node.classes = [...toClassList(node.classes), 'fresh'];
         });
         cy.add(elements);
+        markParallel(cy);
       });
       fitStyleToSize();
       if (newNodes.length) await runLayout(currentLayout, { fixed: (n) => before.has(n.id()) });
@@ -283,11 +329,12 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       cy.batch(() => {
         cy.elements().remove();
         cy.add(elements);
+        markParallel(cy);
       });
       fitStyleToSize();
       cy.nodes('.pinned').lock();
       focus = cy.nodes('.focus').first().id() || undefined;
-      cy.fit(undefined, 40);
+      void fitGently(cy, false);
     },
     collapse(id) {
       const node = cy.getElementById(id);

@@ -128,14 +128,14 @@ const bench = {
     view.cy.one('render', () => {
       firstPaint = performance.now() - start;
     });
-    // The longest gap between frames after the first paint: how long the page could not answer
-    // input while the layout ran.
+    // The longest gap between frames from the start until laid out: the longest time the page
+    // could not paint or answer input.
     let longestFrame = 0;
-    let last = 0;
+    let last = start;
     let watching = true;
     const tick = (t: number) => {
       if (!watching) return;
-      if (firstPaint && last) longestFrame = Math.max(longestFrame, t - last);
+      longestFrame = Math.max(longestFrame, t - last);
       last = t;
       requestAnimationFrame(tick);
     };
