@@ -113,9 +113,9 @@ async function main() {
     };
     let page = await open();
     // WebGL last and only on request: on SwiftShader at 5,000 nodes it took the whole browser down.
-    const modes = (process.env.BENCH_MODES ?? 'large,canvas')
+    const modes: string[] = (process.env.BENCH_MODES ?? 'large,canvas')
       .split(',')
-      .filter(Boolean)
+      .filter((m): boolean => m === 'large' || m === 'canvas')
       .concat(process.env.BENCH_WEBGL ? ['webgl'] : []);
     for (const mode of modes) {
       try {
