@@ -65,6 +65,7 @@ const zh = {
   'graph.failed': '加载失败',
   'graph.truncated': '已截断：省略 {n} 个',
   'graph.truncatedHow': '右键节点按关系类型展开，或用筛选缩小范围，可看到更多',
+  'graph.keys': '键盘：方向键逐个选择节点，回车展开，菜单键或 Shift+F10 打开节点操作',
   'legend.title': '图例',
   'filters.title': '筛选',
   'filters.types': '类型',
@@ -354,6 +355,8 @@ const en: Record<MessageKey, string> = {
   'graph.truncated': 'Capped: {n} left out',
   'graph.truncatedHow':
     'Right-click a node to expand one tie kind, or narrow with filters, to see more',
+  'graph.keys':
+    'Keyboard: arrow keys step through the nodes, Enter expands, the menu key or Shift+F10 opens the node actions',
   'legend.title': 'Legend',
   'filters.title': 'Filters',
   'filters.types': 'Types',

@@ -1,14 +1,15 @@
 import cytoscape, {
   type Core,
+  type EdgeSingular,
   type ElementDefinition,
   type LayoutOptions,
   type NodeSingular,
 } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
-import { stylesheet } from './stylesheet.ts';
+import { fcosePositions } from './layout-client.ts';
+import { type Positions, radialPlacement, ringAround } from './placement.ts';
+import { largeGraphStyles, stylesheet } from './stylesheet.ts';
 
-cytoscape.use(fcose);
 cytoscape.use(svg);
 
 declare global {
@@ -37,9 +38,15 @@ export interface GraphViewOptions {
 
 export interface GraphView {
   cy: Core;
-  /** Replaces the graph with these elements and lays it out from scratch. */
+  /**
+   * Replaces the graph with these elements: drawn at once (radial placement around the focus, the
+   * elements are in `cy` when this returns), then laid out; the promise resolves when laid out.
+   */
   show(elements: ElementDefinition[], focusId?: string, layout?: LayoutName): Promise<void>;
-  /** Adds elements (in one batch) around a node already drawn; returns how many nodes were new. */
+  /**
+   * Adds elements (in one batch) around a node already drawn: new nodes start beside it and the
+   * layout moves only them. Resolves, once laid out, with how many nodes were new.
+   */
   merge(elements: ElementDefinition[], aroundId: string): Promise<number>;
   relayout(layout?: LayoutName): Promise<void>;
   /** Puts back a saved view: elements with their positions, no layout. */
@@ -55,16 +62,17 @@ export interface GraphView {
   destroy(): void;
 }
 
-/** Above this many elements the view trades detail for speed while panning and zooming. */
+/** Above this many elements the view trades detail for speed (straight edges, fewer labels). */
 export const largeGraph = 2000;
 
+/** Options for the layouts that run on the main thread (cheap ones: concentric, breadth-first). */
 function layoutOptions(
-  name: LayoutName,
+  name: Exclude<LayoutName, 'fcose'>,
   cy: Core,
-  { randomize, focusId }: { randomize: boolean; focusId?: string },
+  { focusId }: { focusId?: string },
 ): LayoutOptions {
-  const animate = cy.elements().length < largeGraph;
-  const common = { animate, animationDuration: 450, fit: true, padding: 40 };
+  // The view fits itself afterwards (fitGently), so a few nodes are not blown up to the maximum zoom.
+  const common = { animate: cy.elements().length < largeGraph, animationDuration: 450, fit: false };
   if (name === 'concentric') {
     return {
       name,
@@ -81,43 +89,79 @@ function layoutOptions(
       levelWidth: () => 1,
     } as LayoutOptions;
   }
-  if (name === 'breadthfirst') {
-    // Paths grow from our side; a neighbourhood from its focus.
-    const starts = cy.nodes('.path-start');
-    const roots = starts.nonempty()
-      ? starts
-      : focusId
-        ? cy.getElementById(focusId)
-        : cy.nodes('.focus');
-    return {
-      name,
-      ...common,
-      directed: false,
-      spacingFactor: 1.1,
-      roots: roots.nonempty() ? roots : undefined,
-    } as LayoutOptions;
-  }
-  const pinned = cy.nodes('.pinned');
+  // Paths grow from our side; a neighbourhood from its focus.
+  const starts = cy.nodes('.path-start');
+  const roots = starts.nonempty()
+    ? starts
+    : focusId
+      ? cy.getElementById(focusId)
+      : cy.nodes('.focus');
   return {
-    name: 'fcose',
+    name,
     ...common,
-    quality: cy.nodes().length > 1500 ? 'draft' : 'default',
-    randomize,
-    nodeDimensionsIncludeLabels: true,
-    nodeRepulsion: 6500,
-    idealEdgeLength: 75,
-    nodeSeparation: 60,
-    numIter: 2500,
-    // Pinned nodes stay where the user put them.
-    fixedNodeConstraint: pinned.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })),
+    directed: false,
+    spacingFactor: 1.1,
+    roots: roots.nonempty() ? roots : undefined,
   } as LayoutOptions;
 }
+
+/**
+ * Marks edges that share both ends with another edge (`parallel`: drawn as curves that fan out);
+ * the rest are straight lines, which are much cheaper to lay out. One pass over the edges' data.
+ */
+function markParallel(cy: Core): void {
+  const pairs = new Map<string, EdgeSingular[]>();
+  cy.edges().forEach((edge) => {
+    const [a, b] = [edge.data('source') as string, edge.data('target') as string].sort();
+    const key = `${a}\u0000${b}`;
+    const group = pairs.get(key);
+    if (group) group.push(edge);
+    else pairs.set(key, [edge]);
+  });
+  for (const group of pairs.values()) {
+    if (group.length > 1) for (const edge of group) edge.addClass('parallel');
+  }
+}
+
+/** Fits the graph in view, but never zooms in beyond `maxFitZoom` (a path of three people). */
+const maxFitZoom = 1.3;
+function fitGently(cy: Core, animate: boolean): Promise<void> {
+  const box = cy.elements(':visible').boundingBox();
+  const padding = 40;
+  const w = cy.width();
+  const h = cy.height();
+  if (!box.w || !w || !h) return Promise.resolve();
+  const zoom = Math.max(
+    cy.minZoom(),
+    Math.min(maxFitZoom, (w - 2 * padding) / box.w, (h - 2 * padding) / box.h),
+  );
+  const pan = { x: (w - zoom * (box.x1 + box.x2)) / 2, y: (h - zoom * (box.y1 + box.y2)) / 2 };
+  if (!animate) {
+    cy.viewport({ zoom, pan });
+    return Promise.resolve();
+  }
+  return new Promise((resolve) =>
+    cy.animate({ zoom, pan }, { duration: 300, complete: () => resolve() }),
+  );
+}
+
+/** Resolves after the browser has painted (or soon, when the page is hidden and frames stop). */
+const painted = () =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 120);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
 
 /** The Cytoscape canvas. `data-layout` on the container is `running` while nodes are moving. */
 export function createGraphView(container: HTMLElement, options: GraphViewOptions = {}): GraphView {
   const cy = cytoscape({
     container,
-    style: stylesheet,
+    style: options.large ? [...stylesheet, ...largeGraphStyles] : stylesheet,
     minZoom: 0.05,
     maxZoom: 3,
     boxSelectionEnabled: true,
@@ -133,6 +177,9 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   container.dataset.layout = 'idle';
   let currentLayout: LayoutName = 'fcose';
   let focus: string | undefined;
+  let large = !!options.large;
+  /** Each layout run takes a number; a run that a newer one overtook applies nothing. */
+  let runs = 0;
 
   cy.on('tap', 'node', (event) => {
     const original = event.originalEvent as MouseEvent | undefined;
@@ -156,64 +203,138 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     });
   });
 
-  const runLayout = (name: LayoutName, randomize: boolean) =>
+  /** Grown past `largeGraph` elements (or shrunk back): switch to the cheaper styles once. */
+  const fitStyleToSize = () => {
+    const big = !!options.large || cy.elements().length > largeGraph;
+    if (big === large) return;
+    large = big;
+    cy.style(big ? [...stylesheet, ...largeGraphStyles] : stylesheet);
+  };
+
+  /**
+   * fcose input: each node's box with its label (measured by the renderer) and the ties. It refines
+   * the positions drawn (radial placement, or the graph as it is), so nodes move the least.
+   */
+  const fcoseRequest = (fixed: (n: NodeSingular) => boolean) => ({
+    randomize: false,
+    nodes: cy.nodes().map((n) => {
+      const box = n.layoutDimensions({ nodeDimensionsIncludeLabels: !large });
+      const p = n.position();
+      return { id: n.id(), x: p.x, y: p.y, w: box.w, h: box.h, fixed: fixed(n) };
+    }),
+    edges: cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
+  });
+
+  /** Moves the nodes to computed positions in one animated step (a preset layout). */
+  const moveTo = (positions: Positions) =>
     new Promise<void>((resolve) => {
-      if (cy.nodes().empty()) return resolve();
-      container.dataset.layout = 'running';
-      const layout = cy.layout(layoutOptions(name, cy, { randomize, focusId: focus }));
-      layout.one('layoutstop', () => {
-        container.dataset.layout = 'idle';
-        resolve();
-      });
+      const layout = cy.layout({
+        name: 'preset',
+        positions: (n: NodeSingular) => positions[n.id()] ?? n.position(),
+        animate: cy.elements().length < largeGraph,
+        animationDuration: 450,
+        fit: false,
+      } as LayoutOptions);
+      layout.one('layoutstop', () => resolve());
       layout.run();
-    });
+    }).then(() => fitGently(cy, cy.elements().length < largeGraph));
+
+  const runLayout = async (
+    name: LayoutName,
+    { fixed = (n: NodeSingular) => n.hasClass('pinned') } = {},
+  ) => {
+    const run = ++runs;
+    if (cy.nodes().empty()) {
+      container.dataset.layout = 'idle';
+      return;
+    }
+    container.dataset.layout = 'running';
+    try {
+      if (name === 'fcose') {
+        const positions = await fcosePositions(fcoseRequest(fixed));
+        if (run !== runs || cy.destroyed()) return;
+        await moveTo(positions);
+      } else {
+        await new Promise<void>((resolve) => {
+          const layout = cy.layout(layoutOptions(name, cy, { focusId: focus }));
+          layout.one('layoutstop', () => resolve());
+          layout.run();
+        });
+        if (run === runs && !cy.destroyed()) await fitGently(cy, cy.elements().length < largeGraph);
+      }
+    } finally {
+      if (run === runs && !cy.destroyed()) container.dataset.layout = 'idle';
+    }
+  };
 
   const view: GraphView = {
     cy,
     async show(elements, focusId, layout = 'fcose') {
       focus = focusId;
       currentLayout = layout;
+      runs++; // a layout still running for the previous graph applies nothing
+      // Paint at once on a radial placement around the focus; fcose refines it off the main thread.
+      const start = radialPlacement(
+        elements.filter((e) => e.group === 'nodes').map((e) => e.data.id as string),
+        elements
+          .filter((e) => e.group === 'edges')
+          .map((e) => ({ source: e.data.source as string, target: e.data.target as string })),
+        focusId,
+      );
       cy.batch(() => {
         cy.elements().remove();
-        cy.add(elements);
+        cy.add(
+          elements.map((e) =>
+            e.group === 'nodes' ? { ...e, position: start[e.data.id as string] } : e,
+          ),
+        );
+        markParallel(cy);
       });
-      await runLayout(layout, true);
+      fitStyleToSize();
+      void fitGently(cy, false);
       if (focusId && cy.getElementById(focusId).nonempty()) view.select(focusId);
+      container.dataset.layout = 'running';
+      await painted();
+      await runLayout(layout);
     },
     async merge(elements, aroundId) {
       const around = cy.getElementById(aroundId);
       const centre = around.nonempty() ? around.position() : { x: 0, y: 0 };
+      const box = cy.nodes().boundingBox({ includeLabels: false });
+      const middle = cy.nodes().nonempty()
+        ? { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 }
+        : centre;
       const newNodes = elements.filter((e) => e.group === 'nodes');
+      const spots = ringAround(newNodes.length, centre, middle);
+      const before = new Set(cy.nodes().map((n) => n.id()));
       cy.nodes('.fresh').removeClass('fresh');
       cy.batch(() => {
-        // New nodes start in a ring around the one expanded, so the layout only has to settle them
-        // and the nodes already drawn barely move.
+        // New nodes start on the free side of the one expanded; the nodes already drawn stay put.
         newNodes.forEach((node, i) => {
-          const angle = (2 * Math.PI * i) / Math.max(newNodes.length, 1);
-          const radius = 60 + 4 * Math.sqrt(newNodes.length);
-          node.position = {
-            x: centre.x + radius * Math.cos(angle),
-            y: centre.y + radius * Math.sin(angle),
-          };
+          node.position = spots[i];
           node.classes = [...toClassList(node.classes), 'fresh'];
         });
         cy.add(elements);
+        markParallel(cy);
       });
-      if (elements.length) await runLayout(currentLayout, false);
+      fitStyleToSize();
+      if (newNodes.length) await runLayout(currentLayout, { fixed: (n) => before.has(n.id()) });
       return newNodes.length;
     },
     relayout(layout = currentLayout) {
       currentLayout = layout;
-      return runLayout(layout, layout !== 'fcose');
+      return runLayout(layout);
     },
     restore(elements) {
       cy.batch(() => {
         cy.elements().remove();
         cy.add(elements);
+        markParallel(cy);
       });
+      fitStyleToSize();
       cy.nodes('.pinned').lock();
       focus = cy.nodes('.focus').first().id() || undefined;
-      cy.fit(undefined, 40);
+      void fitGently(cy, false);
     },
     collapse(id) {
       const node = cy.getElementById(id);

@@ -209,7 +209,9 @@ const base: StylesheetJson = [
   {
     selector: 'edge',
     style: {
-      'curve-style': 'bezier',
+      // Straight lines cost far less to lay out than bundled beziers; only edges that share their
+      // two ends (class `parallel`, set by the graph view) curve apart.
+      'curve-style': 'straight',
       'line-color': '#9aa3b2',
       width: 1.2,
       opacity: 0.7,
@@ -224,6 +226,10 @@ const base: StylesheetJson = [
       'overlay-opacity': 0,
     },
   },
+];
+
+const parallel: StylesheetJson = [
+  { selector: 'edge.parallel', style: { 'curve-style': 'bezier' } },
 ];
 
 const perNodeKind: StylesheetJson = nodeKinds.map((k) => ({
@@ -283,7 +289,35 @@ const states: StylesheetJson = [
   },
 ];
 
-export const stylesheet: StylesheetJson = [...base, ...perNodeKind, ...perEdgeKind, ...states];
+export const stylesheet: StylesheetJson = [
+  ...base,
+  ...parallel,
+  ...perNodeKind,
+  ...perEdgeKind,
+  ...states,
+];
+
+/**
+ * Added for thousands of elements: straight (haystack) edges need no curve geometry, labels without
+ * background or ellipsis are cheap to measure and draw, and they appear only when readable.
+ * Edges around the selection stay straight lines with labels.
+ */
+export const largeGraphStyles: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'text-wrap': 'none',
+      'text-background-opacity': 0,
+      'min-zoomed-font-size': 10,
+    },
+  },
+  { selector: 'node.focus', style: { 'text-background-opacity': 0.85 } },
+  { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
+  {
+    selector: 'edge.near-selected, edge.on-path, edge.common',
+    style: { 'curve-style': 'straight' },
+  },
+];
 
 export function nodeKindOf(type: string): NodeKindStyle | undefined {
   return nodeKinds.find((k) => k.type === type);

@@ -21,6 +21,7 @@ import {
   projectKindLabels,
   projectStatusLabels,
 } from './labels.ts';
+import { careerAxis } from './timeline.ts';
 
 type State =
   | { state: 'empty' }
@@ -217,6 +218,7 @@ function Timeline({
   return (
     <section class="timeline" aria-label={t('details.timeline')}>
       <h3>{t('details.timeline')}</h3>
+      <CareerChart items={items} />
       <ol>
         {items.map((tie) => (
           <li
@@ -238,6 +240,40 @@ function Timeline({
         ))}
       </ol>
     </section>
+  );
+}
+
+/** The same spells as bars on one axis of years (the list below is what screen readers get). */
+function CareerChart({ items }: { items: Tie[] }) {
+  const axis = careerAxis(items, new Date().getFullYear());
+  if (!axis) return null;
+  const byId = new Map(items.map((tie) => [tie.id, tie]));
+  return (
+    <div class="career-chart" aria-hidden="true" data-from={axis.from} data-to={axis.to}>
+      {axis.bars.map((bar) => {
+        const tie = byId.get(bar.id);
+        if (!tie) return null;
+        const edu = tie.kind === 'STUDIED_AT';
+        return (
+          <div class="career-row" key={bar.id}>
+            <span
+              class={`career-bar ${edu ? 'edu' : 'job'}${bar.open ? ' open' : ''}${bar.left > 55 ? ' late' : ''}`}
+              style={{ left: `${bar.left}%`, width: `${bar.width}%` }}
+              title={`${tie.other.name} · ${years(tie.startYear, tie.endYear, tie.current)}`}
+            >
+              <span class="career-label">{tie.other.name}</span>
+            </span>
+          </div>
+        );
+      })}
+      <div class="career-axis">
+        {axis.ticks.map((tick) => (
+          <span key={tick.year} style={{ left: `${tick.at}%` }}>
+            {tick.year}
+          </span>
+        ))}
+      </div>
+    </div>
   );
 }
 

@@ -184,7 +184,12 @@ export function ExplorerView({ active }: { active: boolean }) {
         filter,
       });
       noteTruncation(entity.id, neighborhood, filter ?? {});
-      await graph().show(toElements(neighborhood, { focusId: entity.id }), entity.id, nextLayout);
+      // The elements are drawn when show() returns its promise; it resolves once laid out.
+      const laidOut = graph().show(
+        toElements(neighborhood, { focusId: entity.id }),
+        entity.id,
+        nextLayout,
+      );
       changed();
       setSelected(entity.id);
       setCompare([entity.id]);
@@ -194,6 +199,7 @@ export function ExplorerView({ active }: { active: boolean }) {
         nodes: neighborhood.nodes.length,
         edges: neighborhood.edges.length,
       });
+      await laidOut;
     } catch (error) {
       status.value = `${t('graph.failed')}: ${(error as Error).message}`;
     }
@@ -214,8 +220,9 @@ export function ExplorerView({ active }: { active: boolean }) {
         filter,
       });
       noteTruncation(id, neighborhood, filter ?? {});
-      const added = await graph().merge(toElements(neighborhood, { existing: graph().ids() }), id);
+      const merged = graph().merge(toElements(neighborhood, { existing: graph().ids() }), id);
       changed();
+      const added = await merged;
       status.value = added
         ? t('graph.added', { name, n: added, total: graph().cy.nodes().length })
         : t('graph.nothingNew', { name });
@@ -512,8 +519,12 @@ export function ExplorerView({ active }: { active: boolean }) {
             tabIndex={0}
             role="application"
             aria-label={`${t('graph.label')} · ${selectedNode?.nonempty() ? selectedNode.data('label') : ''}`}
+            aria-describedby="graph-keys"
             onKeyDown={onGraphKey}
           />
+          <p id="graph-keys" hidden>
+            {t('graph.keys')}
+          </p>
           {!hasGraph && (
             <p id="empty-graph" class="empty-graph muted">
               {t('graph.empty')}

@@ -1,0 +1,58 @@
+import type { FcoseRequest } from './fcose-layout.ts';
+import type { Positions } from './placement.ts';
+
+type Reply = { ticket: number; positions?: Positions; error?: string };
+
+let worker: Worker | null | undefined;
+let tickets = 0;
+const pending = new Map<number, { resolve: (p: Positions) => void; reject: (e: Error) => void }>();
+
+function startWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<Reply>) => {
+      const { ticket, positions, error } = event.data;
+      const waiting = pending.get(ticket);
+      pending.delete(ticket);
+      if (positions) waiting?.resolve(positions);
+      else waiting?.reject(new Error(error ?? 'layout failed'));
+    };
+    worker.onerror = (event) => {
+      // A worker that cannot start (no module workers, blocked by CSP): fall back for good.
+      event.preventDefault();
+      worker?.terminate();
+      worker = null;
+      for (const [ticket, waiting] of pending) {
+        pending.delete(ticket);
+        waiting.reject(new Error('layout worker failed'));
+      }
+    };
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+async function onMainThread(request: FcoseRequest): Promise<Positions> {
+  const { runFcose } = await import('./fcose-layout.ts');
+  return runFcose(request);
+}
+
+/**
+ * fcose positions computed in a Web Worker, so the page keeps painting and answering input while
+ * the layout runs; on the main thread when a worker cannot be had.
+ */
+export async function fcosePositions(request: FcoseRequest): Promise<Positions> {
+  const w = startWorker();
+  if (!w) return onMainThread(request);
+  const ticket = ++tickets;
+  try {
+    return await new Promise<Positions>((resolve, reject) => {
+      pending.set(ticket, { resolve, reject });
+      w.postMessage({ ticket, request });
+    });
+  } catch {
+    return onMainThread(request);
+  }
+}
