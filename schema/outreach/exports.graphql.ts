@@ -10,7 +10,7 @@ import { idOf } from '../shared/global-id.ts';
 import { parseInput } from '../shared/validate.ts';
 import { isoDate } from './common.ts';
 import { loadEvent } from './events.graphql.ts';
-import { scopedIntroductions, toScope } from './reports.graphql.ts';
+import { ReportScopeInput, scopedIntroductions, toScope } from './reports.graphql.ts';
 import { loadList, loadSegment, memberIds } from './segments.graphql.ts';
 import { viewerParams } from './visibility.ts';
 
@@ -234,10 +234,15 @@ builder.queryField('exportPipeline', (t) =>
     args: {
       from: t.arg.string({ required: true }),
       to: t.arg.string({ required: true }),
+      scope: t.arg({ type: ReportScopeInput, required: false }),
       format: t.arg({ type: ExportFormatEnum, required: true }),
     },
     resolve: async (_r, args, ctx) => {
-      const period = parseInput(z.object({ from: isoDate, to: isoDate }), args, []);
+      const period = parseInput(
+        z.object({ from: isoDate, to: isoDate }),
+        { from: args.from, to: args.to },
+        [],
+      );
       const rows = await ctx.db.read<{ cells: Cell[] }>(
         `${scopedIntroductions}
          WITH i ORDER BY i.createdAt, i.id LIMIT $max
@@ -246,7 +251,7 @@ builder.queryField('exportPipeline', (t) =>
                  COLLECT { MATCH (i)-[:TARGET]->(p) RETURN coalesce(p.name, p.title) }[0],
                  i.stage, i.channel, toString(date(i.createdAt)),
                  toString(date(coalesce(i.stageAt, i.createdAt)))] AS cells`,
-        { ...period, scope: toScope(null), max: maxRows, ...viewerParams(ctx) },
+        { ...period, scope: toScope(args.scope), max: maxRows, ...viewerParams(ctx) },
       );
       return toFile(
         `引荐进展-${period.from}-${period.to}`,

@@ -8,7 +8,7 @@ import { type Attribution, type FunnelRow, type StageStat, summariseFunnel } fro
 import { IntroductionStageEnum } from './introductions.graphql.ts';
 import { viewerParams, visibleTo } from './visibility.ts';
 
-const ReportScopeInput = builder.inputType('OutcomeScope', {
+export const ReportScopeInput = builder.inputType('OutcomeScope', {
   description: 'Narrows the report; every condition given must hold.',
   fields: (t) => ({
     event: t.id({ required: false, description: 'Introductions that came from this event.' }),

@@ -3,13 +3,14 @@ import { useEffect } from 'preact/hooks';
 import { logoutMutation, meQuery } from '../api/operations.ts';
 import { ExplorerView } from '../features/explorer/ExplorerView.tsx';
 import { MapsView } from '../features/maps/MapsView.tsx';
+import { OutreachOutlet } from '../features/outreach/OutreachOutlet.tsx';
 import { PathsView } from '../features/paths/PathsView.tsx';
 import { SignInView } from '../features/sign-in/SignInView.tsx';
 import { SavedViewsView } from '../features/views/SavedViewsView.tsx';
 import { request } from './api.ts';
 import { lang, type MessageKey, setLang, t } from './i18n.ts';
-import { href, type RouteName, route } from './router.ts';
-import { session } from './session.ts';
+import { href, outreachRoutes, type RouteName, route } from './router.ts';
+import { canOutreach, session } from './session.ts';
 import { status } from './status.ts';
 
 const nav: { name: RouteName; label: MessageKey }[] = [
@@ -17,6 +18,12 @@ const nav: { name: RouteName; label: MessageKey }[] = [
   { name: 'paths', label: 'nav.paths' },
   { name: 'maps', label: 'nav.maps' },
   { name: 'views', label: 'nav.views' },
+  { name: 'people', label: 'nav.people' },
+  { name: 'segments', label: 'nav.segments' },
+  { name: 'events', label: 'nav.events' },
+  { name: 'pipeline', label: 'nav.pipeline' },
+  { name: 'follow-ups', label: 'nav.followUps' },
+  { name: 'report', label: 'nav.report' },
 ];
 
 async function signOut() {
@@ -48,17 +55,19 @@ export function App() {
           {t('brand')} {lang.value === 'zh' && <span class="brand-latin">TalentGraph</span>}
         </h1>
         <nav aria-label={t('nav.main')} class="nav">
-          {nav.map((item) => (
-            <a
-              key={item.name}
-              href={href(item.name)}
-              class="nav-link"
-              data-route={item.name}
-              aria-current={current.name === item.name ? 'page' : undefined}
-            >
-              {t(item.label)}
-            </a>
-          ))}
+          {nav
+            .filter((item) => canOutreach.value || !outreachRoutes.includes(item.name))
+            .map((item) => (
+              <a
+                key={item.name}
+                href={href(item.name)}
+                class="nav-link"
+                data-route={item.name}
+                aria-current={current.name === item.name ? 'page' : undefined}
+              >
+                {t(item.label)}
+              </a>
+            ))}
         </nav>
         <p id="status" class="status" role="status" aria-live="polite">
           {status.value}
@@ -107,6 +116,6 @@ function Outlet({ name }: { name: RouteName }): ComponentChildren {
     case 'views':
       return <SavedViewsView />;
     default:
-      return null;
+      return outreachRoutes.includes(name) ? <OutreachOutlet name={name} /> : null;
   }
 }

@@ -1,0 +1,31 @@
+import type { MutationError, MutationResult } from '../../api/operations.ts';
+import { type MessageKey, t } from '../../app/i18n.ts';
+
+export type Outcome<T> = { ok: true; data: T } | { ok: false; error: MutationError };
+
+/** A mutation's result as success or its typed error. */
+export function outcome<T>(result: MutationResult<T>): Outcome<T> {
+  return 'data' in result ? { ok: true, data: result.data } : { ok: false, error: result };
+}
+
+/** The API's explanation of a refusal: its message, and for a ValidationError each field and why. */
+export function errorText(error: MutationError): string {
+  if (error.__typename === 'ValidationError' && error.issues.length) {
+    return error.issues
+      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+      .join('; ');
+  }
+  return error.message;
+}
+
+/** A label of an enum value from a `prefix.value` message key (stage, event kind, status…). */
+export function enumText(prefix: string, value: string): string {
+  return t(`${prefix}.${value}` as MessageKey);
+}
+
+/** Today (or `days` from today) as YYYY-MM-DD in the browser's time zone. */
+export function isoDay(days = 0, now = new Date()): string {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
