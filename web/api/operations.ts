@@ -657,7 +657,7 @@ export const eventQuery = operation<
       ... on Event {
         ${eventFields}
         organiser { id name }
-        invitations(first: 2000) { id status invitedAt person { ${summary} } }
+        invitations(first: 500) { id status invitedAt person { ${summary} } }
       }
     }
   }

@@ -232,6 +232,7 @@ const zh = {
   'people.none': '没有符合条件的人',
   'people.facets': '分布（点击加入条件）',
   'people.openSegment': '查看人群',
+  'people.conditionKind': '按什么筛选',
   // --- outreach: segments ---
   'segments.title': '人群',
   'segments.lists': '名单',
@@ -567,6 +568,7 @@ const en: Record<MessageKey, string> = {
   'people.none': 'Nobody matches',
   'people.facets': 'Breakdown (click to add)',
   'people.openSegment': 'Open segment',
+  'people.conditionKind': 'Filter by',
   // --- outreach: segments ---
   'segments.title': 'Segments',
   'segments.lists': 'Lists',

@@ -153,7 +153,7 @@ export function PeopleView() {
           onPick={(value) => add({ key: 'levels', value, label: label(levelLabels, value) })}
         />
         <label class="field-label" for="people-entity-kind">
-          {t('filters.title')}
+          {t('people.conditionKind')}
         </label>
         <select
           id="people-entity-kind"
