@@ -1,3 +1,4 @@
+import type { Attribution, FunnelReport, StageStat } from '../../schema/outreach/funnel.ts';
 import { operation } from './graphql-client.ts';
 
 /**
@@ -838,33 +839,13 @@ export interface OutcomeScope {
   city?: string | null;
 }
 
-export interface StageStat {
-  stage: IntroductionStage;
-  current: number;
-  reached: number | null;
-  conversion: number | null;
-  meanDays: number | null;
-}
-
-export interface Attribution {
-  key: string;
-  name: string;
-  signed: number;
-  landed: number;
-}
-
-export interface OutcomeReport {
-  total: number;
-  stages: StageStat[];
-  byIntroducer: Attribution[];
-  byEvent: Attribution[];
-  byChannel: Attribution[];
-}
+/** The report as the API computes it (schema/outreach/funnel.ts). */
+export type { Attribution, FunnelReport as OutcomeReport, StageStat };
 
 const attribution = 'key name signed landed';
 
 export const outcomeReportQuery = operation<
-  { outcomeReport: OutcomeReport },
+  { outcomeReport: FunnelReport },
   { from: string; to: string; scope?: OutcomeScope | null }
 >(`
   query OutcomeReport($from: String!, $to: String!, $scope: OutcomeScope) {

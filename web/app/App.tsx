@@ -9,7 +9,7 @@ import { SignInView } from '../features/sign-in/SignInView.tsx';
 import { SavedViewsView } from '../features/views/SavedViewsView.tsx';
 import { request } from './api.ts';
 import { lang, type MessageKey, setLang, t } from './i18n.ts';
-import { href, outreachRoutes, type RouteName, route } from './router.ts';
+import { href, isOutreachRoute, type RouteName, route } from './router.ts';
 import { canOutreach, session } from './session.ts';
 import { status } from './status.ts';
 
@@ -56,7 +56,7 @@ export function App() {
         </h1>
         <nav aria-label={t('nav.main')} class="nav">
           {nav
-            .filter((item) => canOutreach.value || !outreachRoutes.includes(item.name))
+            .filter((item) => canOutreach.value || !isOutreachRoute(item.name))
             .map((item) => (
               <a
                 key={item.name}
@@ -116,6 +116,6 @@ function Outlet({ name }: { name: RouteName }): ComponentChildren {
     case 'views':
       return <SavedViewsView />;
     default:
-      return outreachRoutes.includes(name) ? <OutreachOutlet name={name} /> : null;
+      return isOutreachRoute(name) ? <OutreachOutlet name={name} /> : null;
   }
 }

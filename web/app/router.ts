@@ -4,12 +4,8 @@ import { signal } from '@preact/signals';
  * Hash routes, so the server only has to serve index.html at `/`: #/explore, #/paths, #/maps,
  * #/views. Signed out, every route shows the sign-in form. Outreach, import and account screens add their route here and in App.
  */
-export const routeNames = [
-  'explore',
-  'paths',
-  'maps',
-  'views',
-  // Outreach (roles with the outreach scope): see outreachRoutes.
+/** Screens only roles with the outreach scope see (admin, staff, consultant). */
+export const outreachRoutes = [
   'people',
   'segments',
   'events',
@@ -17,17 +13,13 @@ export const routeNames = [
   'follow-ups',
   'report',
 ] as const;
+
+export const routeNames = ['explore', 'paths', 'maps', 'views', ...outreachRoutes] as const;
 export type RouteName = (typeof routeNames)[number];
 
-/** Screens only roles with the outreach scope see (admin, staff, consultant). */
-export const outreachRoutes: readonly RouteName[] = [
-  'people',
-  'segments',
-  'events',
-  'pipeline',
-  'follow-ups',
-  'report',
-];
+/** True for the outreach screens. */
+export const isOutreachRoute = (name: RouteName): boolean =>
+  (outreachRoutes as readonly string[]).includes(name);
 
 export interface Route {
   name: RouteName;

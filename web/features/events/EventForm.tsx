@@ -7,7 +7,8 @@ import { href } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
 import { commonTimeZones, zonedToIso } from '../outreach/dates.ts';
 import { Problem } from '../outreach/Problem.tsx';
-import { enumText, errorText, outcome } from '../outreach/result.ts';
+import { attempt, enumText } from '../outreach/result.ts';
+import { TextField } from '../outreach/TextField.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -32,43 +33,34 @@ export function EventForm() {
       setProblem(t('outreach.refused', { message: t('events.startsAt') }));
       return;
     }
-    try {
-      const { createEvent } = await request(createEventMutation, {
-        input: {
-          name,
-          kind,
-          startsAt,
-          timeZone: zone,
-          city: city?.id ?? null,
-          venue: venue.trim() || null,
-          capacity: capacity ? Number(capacity) : null,
-        },
-      });
-      const result = outcome(createEvent);
-      if (!result.ok) {
-        setProblem(t('outreach.refused', { message: errorText(result.error) }));
-        return;
-      }
-      status.value = t('events.created', { name: result.data.name });
-      window.location.hash = href('events', { event: result.data.id });
-    } catch (e) {
-      setProblem(t('outreach.failed', { message: (e as Error).message }));
-    }
+    const input = {
+      name,
+      kind,
+      startsAt,
+      timeZone: zone,
+      city: city?.id ?? null,
+      venue: venue.trim() || null,
+      capacity: capacity ? Number(capacity) : null,
+    };
+    const created = await attempt(
+      async () => (await request(createEventMutation, { input })).createEvent,
+      setProblem,
+    );
+    if (!created) return;
+    status.value = t('events.created', { name: created.name });
+    window.location.hash = href('events', { event: created.id });
   };
 
   return (
     <form class="stack-form" id="event-form" onSubmit={(e) => void submit(e)}>
       <h2>{t('events.new')}</h2>
-      <label class="field-label" for="event-name">
-        {t('events.name')}
-      </label>
-      <input
+      <TextField
         id="event-name"
-        class="input"
+        label={t('events.name')}
         required
         maxLength={200}
         value={name}
-        onInput={(e) => setName((e.target as HTMLInputElement).value)}
+        onValue={setName}
       />
       <label class="field-label" for="event-kind">
         {t('events.kind')}
@@ -84,16 +76,13 @@ export function EventForm() {
           </option>
         ))}
       </select>
-      <label class="field-label" for="event-starts">
-        {t('events.startsAt')}
-      </label>
-      <input
+      <TextField
         id="event-starts"
-        class="input"
+        label={t('events.startsAt')}
         type="datetime-local"
         required
         value={local}
-        onInput={(e) => setLocal((e.target as HTMLInputElement).value)}
+        onValue={setLocal}
       />
       <label class="field-label" for="event-zone">
         {t('events.timeZone')}
@@ -131,27 +120,22 @@ export function EventForm() {
           </span>
         </p>
       )}
-      <label class="field-label" for="event-venue">
-        {t('events.venue')}
-      </label>
-      <input
+      <TextField
         id="event-venue"
-        class="input"
+        label={t('events.venue')}
         maxLength={300}
         value={venue}
-        onInput={(e) => setVenue((e.target as HTMLInputElement).value)}
+        onValue={setVenue}
       />
-      <label class="field-label" for="event-capacity">
-        {t('events.capacity')} <span class="muted">({t('events.capacityHint')})</span>
-      </label>
-      <input
+      <TextField
         id="event-capacity"
-        class="input"
+        label={t('events.capacity')}
+        hint={t('events.capacityHint')}
         type="number"
         min={1}
         max={100000}
         value={capacity}
-        onInput={(e) => setCapacity((e.target as HTMLInputElement).value)}
+        onValue={setCapacity}
       />
       <button type="submit" class="button primary" disabled={!name.trim() || !local}>
         {t('events.create')}

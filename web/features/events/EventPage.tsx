@@ -16,8 +16,9 @@ import { canEdit } from '../../app/session.ts';
 import { status } from '../../app/status.ts';
 import { fmtEventTime } from '../outreach/dates.ts';
 import { ExportButtons } from '../outreach/ExportButtons.tsx';
+import { PickAndApply } from '../outreach/PickAndApply.tsx';
 import { Problem } from '../outreach/Problem.tsx';
-import { enumText, errorText, outcome } from '../outreach/result.ts';
+import { attempt, enumText } from '../outreach/result.ts';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { countByStatus, seatsText } from './seats.ts';
@@ -40,15 +41,15 @@ export function EventPage({ id }: { id: string }) {
   const open = event.status === 'planned' || event.status === 'open';
 
   const move = async (to: EventStatus) => {
-    setProblem('');
-    const { setEventStatus } = await request(setEventStatusMutation, { id, status: to });
-    const result = outcome(setEventStatus);
-    if (!result.ok) {
-      setProblem(t('events.statusRefused', { message: errorText(result.error) }));
-      return;
-    }
-    status.value = t('events.statusChanged', { status: enumText('eventStatus', to) });
+    const moved = await attempt(
+      async () => (await request(setEventStatusMutation, { id, status: to })).setEventStatus,
+      setProblem,
+      'events.statusRefused',
+    );
+    // Refused: the event may have moved meanwhile, so show its status now and the moves it allows.
     reload();
+    if (!moved) return;
+    status.value = t('events.statusChanged', { status: enumText('eventStatus', to) });
   };
 
   return (
@@ -121,19 +122,16 @@ export function EventPage({ id }: { id: string }) {
 function Invitations({ rows, onChange }: { rows: InvitationRow[]; onChange: () => void }) {
   const [problem, setProblem] = useState('');
   const change = async (row: InvitationRow, to: InvitationStatus) => {
-    setProblem('');
-    const { setInvitationStatus } = await request(setInvitationStatusMutation, {
-      id: row.id,
-      status: to,
-    });
-    const result = outcome(setInvitationStatus);
-    if (!result.ok) {
-      setProblem(t('outreach.refused', { message: errorText(result.error) }));
-      return;
-    }
+    const changed = await attempt(
+      async () =>
+        (await request(setInvitationStatusMutation, { id: row.id, status: to }))
+          .setInvitationStatus,
+      setProblem,
+    );
+    if (!changed) return;
     status.value = t('events.invitationChanged', {
       name: row.person?.name ?? '',
-      status: enumText('invitation', result.data.status),
+      status: enumText('invitation', changed.status),
     });
     onChange();
   };
@@ -169,7 +167,15 @@ function Invitations({ rows, onChange }: { rows: InvitationRow[]; onChange: () =
                 <td>{fmtDate(row.invitedAt)}</td>
                 {canEdit.value && (
                   <td>
-                    <StatusChanger row={row} onPick={(to) => void change(row, to)} />
+                    <PickAndApply
+                      className="inline-form"
+                      choices={invitationMoves[row.status]}
+                      labelOf={(m) => enumText('invitation', m)}
+                      selectLabel={t('events.changeLabel', { name: row.person?.name ?? '' })}
+                      placeholder={t('events.chooseSource')}
+                      buttonLabel={t('events.change')}
+                      onApply={(to) => void change(row, to)}
+                    />
                   </td>
                 )}
               </tr>
@@ -178,46 +184,5 @@ function Invitations({ rows, onChange }: { rows: InvitationRow[]; onChange: () =
         </tbody>
       </table>
     </>
-  );
-}
-
-/** A select of the moves the invitation's status allows, and a button to make it. */
-function StatusChanger({
-  row,
-  onPick,
-}: {
-  row: InvitationRow;
-  onPick: (to: InvitationStatus) => void;
-}) {
-  const moves = invitationMoves[row.status];
-  const [to, setTo] = useState<InvitationStatus | ''>('');
-  if (!moves.length) return null;
-  const name = row.person?.name ?? '';
-  return (
-    <span class="inline-form">
-      <select
-        aria-label={t('events.changeLabel', { name })}
-        value={to}
-        onChange={(e) => setTo((e.target as HTMLSelectElement).value as InvitationStatus)}
-      >
-        <option value="">{t('events.chooseSource')}</option>
-        {moves.map((m) => (
-          <option key={m} value={m}>
-            {enumText('invitation', m)}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        class="button small"
-        disabled={!to}
-        onClick={() => {
-          if (to) onPick(to);
-          setTo('');
-        }}
-      >
-        {t('events.change')}
-      </button>
-    </span>
   );
 }

@@ -4,7 +4,7 @@ import { request } from '../../app/api.ts';
 import { t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
 import { Problem } from '../outreach/Problem.tsx';
-import { errorText, outcome } from '../outreach/result.ts';
+import { attempt } from '../outreach/result.ts';
 import { useLoad } from '../outreach/use-load.ts';
 
 /** Invites a segment (its members now) or a list; the API skips anyone invited before. */
@@ -16,21 +16,18 @@ export function InviteForm({ eventId, onInvited }: { eventId: string; onInvited:
 
   const invite = async (event: Event) => {
     event.preventDefault();
-    setProblem('');
     setDone('');
     const [kind, id] = source.split('|') as ['segment' | 'list', string];
-    const { inviteToEvent } = await request(inviteToEventMutation, {
-      input: { event: eventId, [kind]: id },
-    });
-    const result = outcome(inviteToEvent);
-    if (!result.ok) {
-      setProblem(t('outreach.refused', { message: errorText(result.error) }));
-      return;
-    }
+    const input = { event: eventId, [kind]: id };
+    const result = await attempt(
+      async () => (await request(inviteToEventMutation, { input })).inviteToEvent,
+      setProblem,
+    );
+    if (!result) return;
     const text = t('events.invited', {
-      invited: result.data.invited,
-      already: result.data.alreadyInvited,
-      dnc: result.data.doNotContact,
+      invited: result.invited,
+      already: result.alreadyInvited,
+      dnc: result.doNotContact,
     });
     setDone(text);
     status.value = text;

@@ -9,7 +9,7 @@ import { fmtDate, type MessageKey, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
 import { Problem } from '../outreach/Problem.tsx';
-import { errorText, isoDay, outcome } from '../outreach/result.ts';
+import { attempt, isoDay } from '../outreach/result.ts';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 
 /** Where a follow-up's subject (a Person, Event or Introduction global id) opens. */
@@ -31,13 +31,11 @@ export function FollowUpsView() {
   const waiting = loadingText(loaded);
 
   const done = async (row: FollowUpRow) => {
-    setProblem('');
-    const { completeFollowUp } = await request(completeFollowUpMutation, { id: row.id });
-    const result = outcome(completeFollowUp);
-    if (!result.ok) {
-      setProblem(t('outreach.refused', { message: errorText(result.error) }));
-      return;
-    }
+    const completed = await attempt(
+      async () => (await request(completeFollowUpMutation, { id: row.id })).completeFollowUp,
+      setProblem,
+    );
+    if (!completed) return;
     status.value = t('followUps.completed', { title: row.title });
     reload();
   };

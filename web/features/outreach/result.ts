@@ -18,6 +18,27 @@ export function errorText(error: MutationError): string {
   return error.message;
 }
 
+/**
+ * Runs a mutation. On success returns its data; on a typed error (or a failed request) calls
+ * `onProblem` with the text to show (the API's reason, under `refusedKey`) and returns null.
+ * `onProblem('')` clears the previous problem first.
+ */
+export async function attempt<T>(
+  run: () => Promise<MutationResult<T>>,
+  onProblem: (text: string) => void,
+  refusedKey: MessageKey = 'outreach.refused',
+): Promise<T | null> {
+  onProblem('');
+  try {
+    const result = outcome(await run());
+    if (result.ok) return result.data;
+    onProblem(t(refusedKey, { message: errorText(result.error) }));
+  } catch (e) {
+    onProblem(t('outreach.failed', { message: (e as Error).message }));
+  }
+  return null;
+}
+
 /** A label of an enum value from a `prefix.value` message key (stage, event kind, status…). */
 export function enumText(prefix: string, value: string): string {
   return t(`${prefix}.${value}` as MessageKey);

@@ -15,7 +15,8 @@ import { status } from '../../app/status.ts';
 import { debounce } from '../../ui/dom.ts';
 import { categoryLabels, label, levelLabels } from '../details/labels.ts';
 import { Problem } from '../outreach/Problem.tsx';
-import { errorText, outcome } from '../outreach/result.ts';
+import { attempt } from '../outreach/result.ts';
+import { TextField } from '../outreach/TextField.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import {
   addCondition,
@@ -371,37 +372,25 @@ function SaveSegment({
   const [saved, setSaved] = useState<{ id: string; name: string } | null>(null);
   const save = async (event: Event) => {
     event.preventDefault();
-    setProblem('');
-    try {
-      const { createSegment } = await request(createSegmentMutation, { name, filter });
-      const result = outcome(createSegment);
-      if (!result.ok) {
-        setProblem(t('outreach.refused', { message: errorText(result.error) }));
-        return;
-      }
-      setSaved({ id: result.data.id, name: result.data.name });
-      status.value = t('people.segmentSaved', {
-        name: result.data.name,
-        n: result.data.memberCount,
-      });
-      setName('');
-    } catch (e) {
-      setProblem(t('outreach.failed', { message: (e as Error).message }));
-    }
+    const segment = await attempt(
+      async () => (await request(createSegmentMutation, { name, filter })).createSegment,
+      setProblem,
+    );
+    if (!segment) return;
+    setSaved({ id: segment.id, name: segment.name });
+    status.value = t('people.segmentSaved', { name: segment.name, n: segment.memberCount });
+    setName('');
   };
   return (
     <form class="save-segment" id="save-segment" onSubmit={(e) => void save(e)}>
       <h3>{t('people.saveSegment')}</h3>
-      <label class="field-label" for="segment-name">
-        {t('people.segmentName')}
-      </label>
-      <input
+      <TextField
         id="segment-name"
-        class="input"
+        label={t('people.segmentName')}
         value={name}
         required
         maxLength={200}
-        onInput={(e) => setName((e.target as HTMLInputElement).value)}
+        onValue={setName}
       />
       <button type="submit" class="button primary" disabled={!name.trim() || total === 0}>
         {t('people.saveSegment')}

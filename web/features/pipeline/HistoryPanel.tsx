@@ -5,7 +5,8 @@ import { displayName, fmtDate, locale, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
 import { Problem } from '../outreach/Problem.tsx';
-import { enumText, errorText, isoDay, outcome } from '../outreach/result.ts';
+import { attempt, enumText, isoDay } from '../outreach/result.ts';
+import { TextField } from '../outreach/TextField.tsx';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 
 const fmtTime = (iso: string) =>
@@ -75,42 +76,33 @@ function FollowUpForm({ subject }: { subject: string }) {
   const [problem, setProblem] = useState('');
   const submit = async (event: Event) => {
     event.preventDefault();
-    setProblem('');
-    const { createFollowUp } = await request(createFollowUpMutation, {
-      input: { title, dueOn, subject },
-    });
-    const result = outcome(createFollowUp);
-    if (!result.ok) {
-      setProblem(t('outreach.refused', { message: errorText(result.error) }));
-      return;
-    }
-    status.value = t('pipeline.followUpAdded', { title: result.data.title });
+    const input = { title, dueOn, subject };
+    const made = await attempt(
+      async () => (await request(createFollowUpMutation, { input })).createFollowUp,
+      setProblem,
+    );
+    if (!made) return;
+    status.value = t('pipeline.followUpAdded', { title: made.title });
     setTitle('');
   };
   return (
     <form class="stack-form" id="follow-up-form" onSubmit={(e) => void submit(e)}>
       <h4>{t('pipeline.followUp')}</h4>
-      <label class="field-label" for="follow-up-title">
-        {t('pipeline.followUpTitle')}
-      </label>
-      <input
+      <TextField
         id="follow-up-title"
-        class="input"
+        label={t('pipeline.followUpTitle')}
         required
         maxLength={300}
         value={title}
-        onInput={(e) => setTitle((e.target as HTMLInputElement).value)}
+        onValue={setTitle}
       />
-      <label class="field-label" for="follow-up-due">
-        {t('pipeline.followUpDue')}
-      </label>
-      <input
+      <TextField
         id="follow-up-due"
-        class="input"
+        label={t('pipeline.followUpDue')}
         type="date"
         required
         value={dueOn}
-        onInput={(e) => setDueOn((e.target as HTMLInputElement).value)}
+        onValue={setDueOn}
       />
       <p class="muted small">{fmtDate(dueOn)}</p>
       <button type="submit" class="button" disabled={!title.trim() || !dueOn}>

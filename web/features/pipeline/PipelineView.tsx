@@ -9,8 +9,10 @@ import { request } from '../../app/api.ts';
 import { displayName, fmtDate, fmtNumber, t } from '../../app/i18n.ts';
 import { route } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
+import { PickAndApply } from '../outreach/PickAndApply.tsx';
 import { Problem } from '../outreach/Problem.tsx';
 import { enumText, errorText, outcome } from '../outreach/result.ts';
+import { TextField } from '../outreach/TextField.tsx';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { draggedId, otherStages, overrideOffered, replaceCard, toColumns } from './board.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
@@ -148,7 +150,6 @@ function Card({
   onOpen: () => void;
   onMove: (to: IntroductionStage) => void;
 }) {
-  const [to, setTo] = useState<IntroductionStage | ''>('');
   const name = cardName(card);
   return (
     <li
@@ -178,31 +179,15 @@ function Card({
         {t('pipeline.since', { date: fmtDate(card.stageAt) })}
         {card.channel && ` · ${enumText('channel', card.channel)}`}
       </div>
-      <div class="card-move">
-        <select
-          aria-label={t('pipeline.moveLabel', { name })}
-          value={to}
-          onChange={(e) => setTo((e.target as HTMLSelectElement).value as IntroductionStage)}
-        >
-          <option value="">{t('pipeline.moveTo')}…</option>
-          {otherStages(card.stage).map((s) => (
-            <option key={s} value={s}>
-              {enumText('stage', s)}
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
-          class="button small"
-          disabled={!to}
-          onClick={() => {
-            if (to) onMove(to);
-            setTo('');
-          }}
-        >
-          {t('pipeline.moveTo')}
-        </button>
-      </div>
+      <PickAndApply
+        className="card-move"
+        choices={otherStages(card.stage)}
+        labelOf={(s) => enumText('stage', s)}
+        selectLabel={t('pipeline.moveLabel', { name })}
+        placeholder={`${t('pipeline.moveTo')}…`}
+        buttonLabel={t('pipeline.moveTo')}
+        onApply={onMove}
+      />
     </li>
   );
 }
@@ -238,16 +223,13 @@ function RefusalNote({
           }}
         >
           <p class="small">{t('pipeline.override')}</p>
-          <label class="field-label" for="override-note">
-            {t('pipeline.overrideNote')}
-          </label>
-          <input
+          <TextField
             id="override-note"
-            class="input"
+            label={t('pipeline.overrideNote')}
             required
             maxLength={2000}
             value={note}
-            onInput={(e) => setNote((e.target as HTMLInputElement).value)}
+            onValue={setNote}
           />
           <button type="submit" class="button primary" disabled={!note.trim()}>
             {t('pipeline.overrideDo')}

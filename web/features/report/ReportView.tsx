@@ -27,7 +27,7 @@ const stageLabel = (s: string) => enumText('stage', s);
 
 /** Outcomes of introductions in a period and scope: funnel and per-stage charts, tables, export. */
 export function ReportView() {
-  const [period, setPeriod] = useState(() => presetPeriod('thisYear', new Date()));
+  const [period, setPeriod] = useState(() => presetPeriod('all', new Date()));
   const [event, setEvent] = useState('');
   const [picked, setPicked] = useState<Partial<Record<ScopeKey, EntitySummary>>>({});
   const [events] = useLoad((signal) => request(eventsQuery, { first: 200 }, signal), []);

@@ -14,7 +14,8 @@ import { href, route } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
 import { ExportButtons } from '../outreach/ExportButtons.tsx';
 import { Problem } from '../outreach/Problem.tsx';
-import { errorText, outcome } from '../outreach/result.ts';
+import { attempt } from '../outreach/result.ts';
+import { TextField } from '../outreach/TextField.tsx';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { summariseStoredFilter } from '../people/people-filter.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
@@ -81,16 +82,14 @@ function SegmentPane({ id, onChange }: { id: string; onChange: () => void }) {
 
   const freeze = async (event: Event) => {
     event.preventDefault();
-    setProblem('');
-    const { freezeSegment } = await request(freezeSegmentMutation, { segment: id, name });
-    const result = outcome(freezeSegment);
-    if (!result.ok) {
-      setProblem(t('outreach.refused', { message: errorText(result.error) }));
-      return;
-    }
-    status.value = t('segments.frozen', { name: result.data.name, n: result.data.memberCount });
+    const list = await attempt(
+      async () => (await request(freezeSegmentMutation, { segment: id, name })).freezeSegment,
+      setProblem,
+    );
+    if (!list) return;
+    status.value = t('segments.frozen', { name: list.name, n: list.memberCount });
     onChange();
-    window.location.hash = href('segments', { list: result.data.id });
+    window.location.hash = href('segments', { list: list.id });
   };
 
   return (
@@ -124,16 +123,13 @@ function SegmentPane({ id, onChange }: { id: string; onChange: () => void }) {
         )}
       </dl>
       <form class="inline-form" id="freeze-form" onSubmit={(e) => void freeze(e)}>
-        <label class="field-label" for="list-name">
-          {t('segments.listName')}
-        </label>
-        <input
+        <TextField
           id="list-name"
-          class="input"
+          label={t('segments.listName')}
           required
           maxLength={200}
           value={name}
-          onInput={(e) => setName((e.target as HTMLInputElement).value)}
+          onValue={setName}
         />
         <button type="submit" class="button primary" disabled={!name.trim()}>
           {t('segments.freeze')}
@@ -156,13 +152,11 @@ function ListPane({ id, onChange }: { id: string; onChange: () => void }) {
   const list = loaded.data.personList;
 
   const edit = async (change: { add?: string[]; remove?: string[] }, done: string) => {
-    setProblem('');
-    const { editPersonList } = await request(editPersonListMutation, { list: id, ...change });
-    const result = outcome(editPersonList);
-    if (!result.ok) {
-      setProblem(t('outreach.refused', { message: errorText(result.error) }));
-      return;
-    }
+    const edited = await attempt(
+      async () => (await request(editPersonListMutation, { list: id, ...change })).editPersonList,
+      setProblem,
+    );
+    if (!edited) return;
     status.value = done;
     reload();
     onChange();
