@@ -12,19 +12,11 @@ import { recordChange } from '../shared/history.ts';
 import { requiredText, text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { isoDateTime, pageSize, requireNode } from './common.ts';
-import { eventKinds, eventStatuses } from './stages.ts';
+import { type EventStatus, eventKinds, eventMoves, eventStatuses } from './stages.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
-type EventStatus = (typeof eventStatuses)[number];
 const EventKindEnum = builder.enumType('EventKind', { values: eventKinds });
 const EventStatusEnum = builder.enumType('EventStatus', { values: eventStatuses });
-
-const eventMoves: Record<EventStatus, readonly EventStatus[]> = {
-  planned: ['open', 'cancelled'],
-  open: ['held', 'cancelled'],
-  held: [],
-  cancelled: [],
-};
 
 export interface OutreachEvent {
   id: string;

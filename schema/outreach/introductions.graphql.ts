@@ -45,6 +45,7 @@ export interface StageMove {
   to: string;
   at: string;
   by: string;
+  byName: string | null;
   note: string | null;
   override: boolean;
 }
@@ -76,7 +77,9 @@ function loadHistory(ctx: Context, id: string): Promise<StageMove[]> {
     const rows = await ctx.db.read<{ introId: string; move: StageMove }>(
       `UNWIND $ids AS introId MATCH (:Introduction {id: introId})-[:MOVED]->(m:StageMove)
        RETURN introId, m {.id, .from, .to, .by, .note, override: coalesce(m.override, false),
-                          at: toString(m.at)} AS move ORDER BY m.at, m.id`,
+                          at: toString(m.at),
+                          byName: COLLECT { MATCH (a:Account {id: substring(m.by, 8)}) RETURN a.name }[0]}
+              AS move ORDER BY m.at, m.id`,
       { ids },
     );
     return groupInOrder(ids, rows, (r) => r.introId).map((list) => list.map((r) => r.move));
@@ -91,6 +94,10 @@ const StageMoveRef = builder.objectRef<StageMove>('StageMove').implement({
     to: t.field({ type: IntroductionStageEnum, resolve: (m) => m.to as never }),
     at: t.exposeString('at'),
     by: t.exposeString('by', { description: 'The actor, `Account:<id>`.' }),
+    byName: t.exposeString('byName', {
+      nullable: true,
+      description: 'The name of the account that moved it.',
+    }),
     note: t.exposeString('note', { nullable: true }),
     override: t.exposeBoolean('override', {
       description: 'Landed without having been signed (allowed with a note).',

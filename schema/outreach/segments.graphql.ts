@@ -23,6 +23,7 @@ interface Segment {
   name: string;
   filter: string;
   createdBy: string;
+  createdByName: string | null;
   createdAt: string;
 }
 
@@ -32,13 +33,17 @@ interface PersonList {
   name: string;
   segmentId: string | null;
   createdBy: string;
+  createdByName: string | null;
   createdAt: string;
 }
 
-const segmentReturn =
-  's {.id, .name, .filter, .createdBy, createdAt: toString(s.createdAt)} AS segment';
-const listReturn =
-  'l {.id, .name, .segmentId, .createdBy, createdAt: toString(l.createdAt)} AS list';
+/** The name of the account behind an actor (`Account:<id>`), for "who made it". */
+const actorName = (r: string) =>
+  `COLLECT { MATCH (a:Account {id: substring(${r}.createdBy, 8)}) RETURN a.name }[0]`;
+const segmentReturn = `s {.id, .name, .filter, .createdBy, createdByName: ${actorName('s')},
+  createdAt: toString(s.createdAt)} AS segment`;
+const listReturn = `l {.id, .name, .segmentId, .createdBy, createdByName: ${actorName('l')},
+  createdAt: toString(l.createdAt)} AS list`;
 
 /** The Cypher binding `n` to a segment's members now. */
 export function segmentMembersPart(segment: { filter: string }) {
@@ -135,6 +140,10 @@ const SegmentRef = builder.objectRef<Segment>('Segment').implement({
     name: t.exposeString('name'),
     filter: t.exposeString('filter', { description: 'The stored filter, as JSON (our ids).' }),
     createdBy: t.exposeString('createdBy'),
+    createdByName: t.exposeString('createdByName', {
+      nullable: true,
+      description: 'The name of the account that made it.',
+    }),
     createdAt: t.exposeString('createdAt'),
     memberCount: t.int({
       resolve: async (s, _a, ctx) => {
@@ -175,6 +184,10 @@ const PersonListRef = builder.objectRef<PersonList>('PersonList').implement({
       resolve: (l) => (l.segmentId ? encodeGlobalId('Segment', l.segmentId) : null),
     }),
     createdBy: t.exposeString('createdBy'),
+    createdByName: t.exposeString('createdByName', {
+      nullable: true,
+      description: 'The name of the account that made it.',
+    }),
     createdAt: t.exposeString('createdAt'),
     memberCount: t.int({
       resolve: async (l, _a, ctx) => {
@@ -213,6 +226,40 @@ builder.queryField('personList', (t) =>
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, args, ctx) => loadList(ctx, args.id, ['id']),
+  }),
+);
+
+builder.queryField('segments', (t) =>
+  t.field({
+    type: [SegmentRef],
+    authScopes: { outreach: true },
+    description: 'Segments you may see, newest first.',
+    args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
+    resolve: async (_r, args, ctx) => {
+      const rows = await ctx.db.read<{ segment: Segment }>(
+        `MATCH (s:Segment) WHERE NOT s.deleted AND ${visibleTo('s')}
+         WITH s ORDER BY s.createdAt DESC, s.id DESC LIMIT $first RETURN ${segmentReturn}`,
+        { first: pageSize(args.first, 50, 200), ...viewerParams(ctx) },
+      );
+      return rows.map((r) => r.segment);
+    },
+  }),
+);
+
+builder.queryField('personLists', (t) =>
+  t.field({
+    type: [PersonListRef],
+    authScopes: { outreach: true },
+    description: 'Lists you may see, newest first.',
+    args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
+    resolve: async (_r, args, ctx) => {
+      const rows = await ctx.db.read<{ list: PersonList }>(
+        `MATCH (l:PersonList) WHERE NOT l.deleted AND ${visibleTo('l')}
+         WITH l ORDER BY l.createdAt DESC, l.id DESC LIMIT $first RETURN ${listReturn}`,
+        { first: pageSize(args.first, 50, 200), ...viewerParams(ctx) },
+      );
+      return rows.map((r) => r.list);
+    },
   }),
 );
 

@@ -4,6 +4,15 @@
  */
 export const eventKinds = ['special_session', 'forum', 'fair', 'visit', 'online'] as const;
 export const eventStatuses = ['planned', 'open', 'held', 'cancelled'] as const;
+export type EventStatus = (typeof eventStatuses)[number];
+
+/** Event status moves: planned → open → held; planned or open → cancelled. */
+export const eventMoves: Record<EventStatus, readonly EventStatus[]> = {
+  planned: ['open', 'cancelled'],
+  open: ['held', 'cancelled'],
+  held: [],
+  cancelled: [],
+};
 
 export const introductionStages = [
   'proposed',

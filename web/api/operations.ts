@@ -1,3 +1,4 @@
+import type { Attribution, FunnelReport, StageStat } from '../../schema/outreach/funnel.ts';
 import { operation } from './graphql-client.ts';
 
 /**
@@ -827,4 +828,491 @@ export const auditLogCsvQuery = operation<
   { filter?: AuditFilter | null }
 >(`
   query AuditLogCsv($filter: AuditFilter) { auditLogCsv(filter: $filter) }
+`);
+
+// ---------------------------------------------------------------------------------------------
+// Outreach (issue #8): people with claims, segments and lists, events and invitations, the
+// introductions pipeline, follow-ups, the outcome report and exports.
+
+/** A typed error a mutation returns as data (see schema/shared/errors.graphql.ts). */
+export type MutationError =
+  | {
+      __typename: 'ValidationError';
+      message: string;
+      issues: { path: string[]; message: string }[];
+    }
+  | { __typename: 'NotFoundError'; message: string; path: string[] }
+  | { __typename: 'ConflictError'; message: string; path: string[] };
+
+/** A mutation's result: `{ data }` on success, or one of the typed errors. */
+export type TypedMutationResult<T> =
+  | { __typename: `Mutation${string}Success`; data: T }
+  | MutationError;
+
+const typedErrorFields = `__typename
+  ... on Error { message }
+  ... on ValidationError { issues { path message } }
+  ... on ConflictError { path }
+  ... on NotFoundError { path }`;
+
+export type IntroductionStage =
+  | 'proposed'
+  | 'contacted'
+  | 'interested'
+  | 'visited'
+  | 'negotiating'
+  | 'signed'
+  | 'landed'
+  | 'declined'
+  | 'dormant';
+export type EventKind = 'special_session' | 'forum' | 'fair' | 'visit' | 'online';
+export type EventStatus = 'planned' | 'open' | 'held' | 'cancelled';
+export type InvitationStatus =
+  | 'invited'
+  | 'waitlisted'
+  | 'accepted'
+  | 'declined'
+  | 'attended'
+  | 'no_show'
+  | 'cancelled';
+export type ExportFormat = 'CSV' | 'XLSX';
+
+/** The people filter the outreach list sets (a PersonFilter of the schema). */
+export interface OutreachFilter extends PersonFilter {
+  text?: string;
+  levels?: string[];
+}
+
+export interface ClaimSummary {
+  id: string;
+  claimant: string;
+  since: string;
+  teamName: string | null;
+}
+
+export interface OutreachPersonRow extends EntitySummary {
+  title: string | null;
+  level: string | null;
+  categories: string[];
+  location: { name: string } | null;
+  claims: ClaimSummary[];
+}
+
+export const outreachPeopleQuery = operation<
+  {
+    people: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { node: OutreachPersonRow }[];
+    };
+  },
+  { filter: OutreachFilter; first: number; after?: string | null }
+>(`
+  query OutreachPeople($filter: PersonFilter!, $first: Int!, $after: String) {
+    people(filter: $filter, first: $first, after: $after, orderBy: NAME) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          ${summary} title level categories location { name }
+          claims(activeOnly: true) { id claimant since teamName }
+        }
+      }
+    }
+  }
+`);
+
+export interface PeopleFacets {
+  categories: FacetCount[];
+  levels: FacetCount[];
+  cities: FacetCount[];
+  fields: FacetCount[];
+}
+
+export const peopleFacetsQuery = operation<
+  { peopleFacets: PeopleFacets },
+  { filter: OutreachFilter }
+>(`
+  query PeopleFacets($filter: PersonFilter!) {
+    peopleFacets(filter: $filter) {
+      categories { value label count }
+      levels { value label count }
+      cities { value label count }
+      fields { value label count }
+    }
+  }
+`);
+
+export interface SegmentSummary {
+  id: string;
+  name: string;
+  filter: string;
+  createdByName: string | null;
+  createdAt: string;
+  memberCount: number;
+}
+
+export interface PersonListSummary {
+  id: string;
+  name: string;
+  segmentId: string | null;
+  createdByName: string | null;
+  createdAt: string;
+  memberCount: number;
+}
+
+const segmentFields = 'id name filter createdByName createdAt memberCount';
+const listFields = 'id name segmentId createdByName createdAt memberCount';
+
+export const segmentsQuery = operation<
+  { segments: SegmentSummary[]; personLists: PersonListSummary[] },
+  { first: number }
+>(`
+  query Segments($first: Int!) {
+    segments(first: $first) { ${segmentFields} }
+    personLists(first: $first) { ${listFields} }
+  }
+`);
+
+export interface MemberRow extends EntitySummary {
+  title: string | null;
+}
+
+const memberFields = `${summary} title`;
+
+export const segmentQuery = operation<
+  {
+    segment: SegmentSummary & {
+      members: MemberRow[];
+      cities: { city: { name: string } | null; total: number }[];
+    };
+  },
+  { id: string; first: number }
+>(`
+  query Segment($id: ID!, $first: Int!) {
+    segment(id: $id) {
+      ${segmentFields}
+      members(first: $first) { ${memberFields} }
+      cities(first: 5) { city { name } total }
+    }
+  }
+`);
+
+export const personListQuery = operation<
+  { personList: PersonListSummary & { members: MemberRow[] } },
+  { id: string; first: number }
+>(`
+  query PersonList($id: ID!, $first: Int!) {
+    personList(id: $id) { ${listFields} members(first: $first) { ${memberFields} } }
+  }
+`);
+
+export const createSegmentMutation = operation<
+  { createSegment: TypedMutationResult<SegmentSummary> },
+  { name: string; filter: OutreachFilter }
+>(`
+  mutation CreateSegment($name: String!, $filter: PersonFilter!) {
+    createSegment(name: $name, filter: $filter) {
+      ${typedErrorFields}
+      ... on MutationCreateSegmentSuccess { data { ${segmentFields} } }
+    }
+  }
+`);
+
+export const freezeSegmentMutation = operation<
+  { freezeSegment: TypedMutationResult<PersonListSummary> },
+  { segment: string; name: string }
+>(`
+  mutation FreezeSegment($segment: ID!, $name: String!) {
+    freezeSegment(segment: $segment, name: $name) {
+      ${typedErrorFields}
+      ... on MutationFreezeSegmentSuccess { data { ${listFields} } }
+    }
+  }
+`);
+
+export const editPersonListMutation = operation<
+  { editPersonList: TypedMutationResult<PersonListSummary> },
+  { list: string; add?: string[]; remove?: string[] }
+>(`
+  mutation EditPersonList($list: ID!, $add: [ID!], $remove: [ID!]) {
+    editPersonList(list: $list, add: $add, remove: $remove) {
+      ${typedErrorFields}
+      ... on MutationEditPersonListSuccess { data { ${listFields} } }
+    }
+  }
+`);
+
+export interface EventRow {
+  id: string;
+  name: string;
+  kind: EventKind;
+  status: EventStatus;
+  startsAt: string | null;
+  timeZone: string | null;
+  venue: string | null;
+  capacity: number | null;
+  seatsTaken: number;
+  city: { id: string; name: string } | null;
+}
+
+const eventFields =
+  'id name kind status startsAt timeZone venue capacity seatsTaken city { id name }';
+
+export const eventsQuery = operation<{ events: EventRow[] }, { first: number }>(`
+  query Events($first: Int!) { events(first: $first) { ${eventFields} } }
+`);
+
+export interface InvitationRow {
+  id: string;
+  status: InvitationStatus;
+  invitedAt: string;
+  person: EntitySummary | null;
+}
+
+export const eventQuery = operation<
+  {
+    node:
+      | (EventRow & {
+          __typename: 'Event';
+          organiser: { id: string; name: string } | null;
+          invitations: InvitationRow[];
+        })
+      | { __typename: string }
+      | null;
+  },
+  { id: string }
+>(`
+  query EventPage($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Event {
+        ${eventFields}
+        organiser { id name }
+        invitations(first: 500) { id status invitedAt person { ${summary} } }
+      }
+    }
+  }
+`);
+
+export interface EventInput {
+  name: string;
+  kind: EventKind;
+  startsAt: string;
+  timeZone: string;
+  city?: string | null;
+  venue?: string | null;
+  capacity?: number | null;
+}
+
+export const createEventMutation = operation<
+  { createEvent: TypedMutationResult<EventRow> },
+  { input: EventInput }
+>(`
+  mutation CreateEvent($input: EventInput!) {
+    createEvent(input: $input) {
+      ${typedErrorFields}
+      ... on MutationCreateEventSuccess { data { ${eventFields} } }
+    }
+  }
+`);
+
+export const setEventStatusMutation = operation<
+  { setEventStatus: TypedMutationResult<EventRow> },
+  { id: string; status: EventStatus }
+>(`
+  mutation SetEventStatus($id: ID!, $status: EventStatus!) {
+    setEventStatus(id: $id, status: $status) {
+      ${typedErrorFields}
+      ... on MutationSetEventStatusSuccess { data { ${eventFields} } }
+    }
+  }
+`);
+
+export const inviteToEventMutation = operation<
+  {
+    inviteToEvent: TypedMutationResult<{
+      invited: number;
+      alreadyInvited: number;
+      doNotContact: number;
+    }>;
+  },
+  { input: { event: string; segment?: string; list?: string; people?: string[] } }
+>(`
+  mutation InviteToEvent($input: InviteInput!) {
+    inviteToEvent(input: $input) {
+      ${typedErrorFields}
+      ... on MutationInviteToEventSuccess { data { invited alreadyInvited doNotContact } }
+    }
+  }
+`);
+
+export const setInvitationStatusMutation = operation<
+  { setInvitationStatus: TypedMutationResult<{ id: string; status: InvitationStatus }> },
+  { id: string; status: InvitationStatus; note?: string | null }
+>(`
+  mutation SetInvitationStatus($id: ID!, $status: InvitationStatus!, $note: String) {
+    setInvitationStatus(id: $id, status: $status, note: $note) {
+      ${typedErrorFields}
+      ... on MutationSetInvitationStatusSuccess { data { id status } }
+    }
+  }
+`);
+
+export interface IntroductionCard {
+  id: string;
+  stage: IntroductionStage;
+  stageAt: string;
+  channel: string | null;
+  note: string | null;
+  introducer: EntitySummary | null;
+  talent: EntitySummary | null;
+  target: EntitySummary | null;
+}
+
+const cardFields = `id stage stageAt channel note
+  introducer { ${summary} } talent { ${summary} } target { ${summary} }`;
+
+export const introductionsQuery = operation<
+  { introductions: IntroductionCard[] },
+  { first: number; stages?: IntroductionStage[] | null }
+>(`
+  query Introductions($first: Int!, $stages: [IntroductionStage!]) {
+    introductions(first: $first, stages: $stages) { ${cardFields} }
+  }
+`);
+
+export interface StageMoveRow {
+  id: string;
+  from: IntroductionStage | null;
+  to: IntroductionStage;
+  at: string;
+  by: string;
+  byName: string | null;
+  note: string | null;
+  override: boolean;
+}
+
+export const introductionHistoryQuery = operation<
+  { introduction: (IntroductionCard & { createdAt: string; history: StageMoveRow[] }) | null },
+  { id: string }
+>(`
+  query IntroductionHistory($id: ID!) {
+    introduction(id: $id) {
+      ${cardFields} createdAt
+      history { id from to at by byName note override }
+    }
+  }
+`);
+
+export const moveIntroductionMutation = operation<
+  { moveIntroduction: TypedMutationResult<IntroductionCard> },
+  {
+    input: { id: string; stage: IntroductionStage; note?: string | null; override?: boolean };
+  }
+>(`
+  mutation MoveIntroduction($input: MoveIntroductionInput!) {
+    moveIntroduction(input: $input) {
+      ${typedErrorFields}
+      ... on MutationMoveIntroductionSuccess { data { ${cardFields} } }
+    }
+  }
+`);
+
+export interface FollowUpRow {
+  id: string;
+  title: string;
+  dueOn: string;
+  overdue: boolean;
+  subject: string;
+  done: boolean;
+}
+
+const followUpFields = 'id title dueOn overdue subject done';
+
+export const myFollowUpsQuery = operation<
+  { myFollowUps: FollowUpRow[] },
+  { due?: string | null; first: number }
+>(`
+  query MyFollowUps($due: String, $first: Int!) {
+    myFollowUps(due: $due, first: $first) { ${followUpFields} }
+  }
+`);
+
+export const createFollowUpMutation = operation<
+  { createFollowUp: TypedMutationResult<FollowUpRow> },
+  { input: { title: string; dueOn: string; subject: string } }
+>(`
+  mutation CreateFollowUp($input: FollowUpInput!) {
+    createFollowUp(input: $input) {
+      ${typedErrorFields}
+      ... on MutationCreateFollowUpSuccess { data { ${followUpFields} } }
+    }
+  }
+`);
+
+export const completeFollowUpMutation = operation<
+  { completeFollowUp: TypedMutationResult<FollowUpRow> },
+  { id: string }
+>(`
+  mutation CompleteFollowUp($id: ID!) {
+    completeFollowUp(id: $id) {
+      ${typedErrorFields}
+      ... on MutationCompleteFollowUpSuccess { data { ${followUpFields} } }
+    }
+  }
+`);
+
+export interface OutcomeScope {
+  event?: string | null;
+  introducer?: string | null;
+  field?: string | null;
+  city?: string | null;
+}
+
+/** The report as the API computes it (schema/outreach/funnel.ts). */
+export type { Attribution, FunnelReport as OutcomeReport, StageStat };
+
+const attribution = 'key name signed landed';
+
+export const outcomeReportQuery = operation<
+  { outcomeReport: FunnelReport },
+  { from: string; to: string; scope?: OutcomeScope | null }
+>(`
+  query OutcomeReport($from: String!, $to: String!, $scope: OutcomeScope) {
+    outcomeReport(from: $from, to: $to, scope: $scope) {
+      total
+      stages { stage current reached conversion stays meanDays medianDays }
+      byIntroducer { ${attribution} }
+      byEvent { ${attribution} }
+      byChannel { ${attribution} }
+    }
+  }
+`);
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  rows: number;
+  base64: string;
+}
+
+const fileFields = 'fileName mimeType rows base64';
+
+export const exportPipelineQuery = operation<
+  { exportPipeline: ExportFile },
+  { from: string; to: string; scope?: OutcomeScope | null; format: ExportFormat }
+>(`
+  query ExportPipeline($from: String!, $to: String!, $scope: OutcomeScope, $format: ExportFormat!) {
+    exportPipeline(from: $from, to: $to, scope: $scope, format: $format) { ${fileFields} }
+  }
+`);
+
+export const exportPeopleQuery = operation<
+  { exportPeople: ExportFile },
+  { list?: string; segment?: string; event?: string; format: ExportFormat }
+>(`
+  query ExportPeople($list: ID, $segment: ID, $event: ID, $format: ExportFormat!) {
+    exportPeople(list: $list, segment: $segment, event: $event, format: $format) { ${fileFields} }
+  }
 `);

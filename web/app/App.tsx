@@ -6,12 +6,13 @@ import { DuplicatesView } from '../features/duplicates/DuplicatesView.tsx';
 import { ExplorerView } from '../features/explorer/ExplorerView.tsx';
 import { ImportView } from '../features/import/ImportView.tsx';
 import { MapsView } from '../features/maps/MapsView.tsx';
+import { OutreachOutlet } from '../features/outreach/OutreachOutlet.tsx';
 import { PathsView } from '../features/paths/PathsView.tsx';
 import { SignInView } from '../features/sign-in/SignInView.tsx';
 import { SavedViewsView } from '../features/views/SavedViewsView.tsx';
 import { request } from './api.ts';
 import { lang, type MessageKey, setLang, t } from './i18n.ts';
-import { href, type RouteName, route } from './router.ts';
+import { href, isOutreachRoute, type RouteName, route } from './router.ts';
 import { atLeast, type Role, session } from './session.ts';
 import { status } from './status.ts';
 
@@ -21,6 +22,13 @@ const nav: { name: RouteName; label: MessageKey; role?: Role }[] = [
   { name: 'paths', label: 'nav.paths' },
   { name: 'maps', label: 'nav.maps' },
   { name: 'views', label: 'nav.views' },
+  // Outreach screens: admin, staff and consultants.
+  { name: 'people', label: 'nav.people', role: 'consultant' },
+  { name: 'segments', label: 'nav.segments', role: 'consultant' },
+  { name: 'events', label: 'nav.events', role: 'consultant' },
+  { name: 'pipeline', label: 'nav.pipeline', role: 'consultant' },
+  { name: 'follow-ups', label: 'nav.followUps', role: 'consultant' },
+  { name: 'report', label: 'nav.report', role: 'consultant' },
   { name: 'import', label: 'nav.import', role: 'staff' },
   { name: 'duplicates', label: 'nav.duplicates', role: 'staff' },
   { name: 'admin', label: 'nav.admin', role: 'admin' },
@@ -129,6 +137,6 @@ function Outlet({ name }: { name: RouteName }): ComponentChildren {
     case 'admin':
       return allowed(name) && <AdminView />;
     default:
-      return null;
+      return isOutreachRoute(name) ? <OutreachOutlet name={name} /> : null;
   }
 }

@@ -4,16 +4,31 @@ import { signal } from '@preact/signals';
  * Hash routes, so the server only has to serve index.html at `/`: #/explore, #/paths, #/maps,
  * #/views. Signed out, every route shows the sign-in form. Outreach, import and account screens add their route here and in App.
  */
+/** Screens only roles with the outreach scope see (admin, staff, consultant). */
+export const outreachRoutes = [
+  'people',
+  'segments',
+  'events',
+  'pipeline',
+  'follow-ups',
+  'report',
+] as const;
+
 export const routeNames = [
   'explore',
   'paths',
   'maps',
   'views',
+  ...outreachRoutes,
   'import',
   'duplicates',
   'admin',
 ] as const;
 export type RouteName = (typeof routeNames)[number];
+
+/** True for the outreach screens. */
+export const isOutreachRoute = (name: RouteName): boolean =>
+  (outreachRoutes as readonly string[]).includes(name);
 
 export interface Route {
   name: RouteName;

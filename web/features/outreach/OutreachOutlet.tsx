@@ -1,0 +1,37 @@
+import { t } from '../../app/i18n.ts';
+import type { RouteName } from '../../app/router.ts';
+import { canOutreach } from '../../app/session.ts';
+import { EventsView } from '../events/EventsView.tsx';
+import { FollowUpsView } from '../follow-ups/FollowUpsView.tsx';
+import { PeopleView } from '../people/PeopleView.tsx';
+import { PipelineView } from '../pipeline/PipelineView.tsx';
+import { ReportView } from '../report/ReportView.tsx';
+import { SegmentsView } from '../segments/SegmentsView.tsx';
+import './outreach.css';
+
+/** The outreach screens, for roles with the outreach scope only (the API refuses the others too). */
+export function OutreachOutlet({ name }: { name: RouteName }) {
+  if (!canOutreach.value) {
+    return (
+      <main class="page" id="no-access">
+        <p class="notice-inline">{t('outreach.noAccess')}</p>
+      </main>
+    );
+  }
+  switch (name) {
+    case 'people':
+      return <PeopleView />;
+    case 'segments':
+      return <SegmentsView />;
+    case 'events':
+      return <EventsView />;
+    case 'pipeline':
+      return <PipelineView />;
+    case 'follow-ups':
+      return <FollowUpsView />;
+    case 'report':
+      return <ReportView />;
+    default:
+      return null;
+  }
+}

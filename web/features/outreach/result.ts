@@ -1,0 +1,52 @@
+import type { MutationError, TypedMutationResult as MutationResult } from '../../api/operations.ts';
+import { type MessageKey, t } from '../../app/i18n.ts';
+
+export type Outcome<T> = { ok: true; data: T } | { ok: false; error: MutationError };
+
+/** A mutation's result as success or its typed error. */
+export function outcome<T>(result: MutationResult<T>): Outcome<T> {
+  return 'data' in result ? { ok: true, data: result.data } : { ok: false, error: result };
+}
+
+/** The API's explanation of a refusal: its message, and for a ValidationError each field and why. */
+export function errorText(error: MutationError): string {
+  if (error.__typename === 'ValidationError' && error.issues.length) {
+    return error.issues
+      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+      .join('; ');
+  }
+  return error.message;
+}
+
+/**
+ * Runs a mutation. On success returns its data; on a typed error (or a failed request) calls
+ * `onProblem` with the text to show (the API's reason, under `refusedKey`) and returns null.
+ * `onProblem('')` clears the previous problem first.
+ */
+export async function attempt<T>(
+  run: () => Promise<MutationResult<T>>,
+  onProblem: (text: string) => void,
+  refusedKey: MessageKey = 'outreach.refused',
+): Promise<T | null> {
+  onProblem('');
+  try {
+    const result = outcome(await run());
+    if (result.ok) return result.data;
+    onProblem(t(refusedKey, { message: errorText(result.error) }));
+  } catch (e) {
+    onProblem(t('outreach.failed', { message: (e as Error).message }));
+  }
+  return null;
+}
+
+/** A label of an enum value from a `prefix.value` message key (stage, event kind, status…). */
+export function enumText(prefix: string, value: string): string {
+  return t(`${prefix}.${value}` as MessageKey);
+}
+
+/** Today (or `days` from today) as YYYY-MM-DD in the browser's time zone. */
+export function isoDay(days = 0, now = new Date()): string {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
