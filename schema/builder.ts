@@ -24,7 +24,7 @@ export interface AuthScopes {
   admin: boolean;
 }
 
-const rolesWith = {
+export const rolesWith = {
   personalData: ['admin', 'staff'],
   editor: ['admin', 'staff'],
   outreach: ['admin', 'staff', 'consultant'],

@@ -6,6 +6,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { ulid } from 'ulid';
+import { isExportDownload, serveExportDownload } from '../schema/export/export-download.ts';
 import { schema } from '../schema/index.ts';
 import {
   ConflictError,
@@ -229,6 +230,14 @@ export function createApp({
           });
         },
       );
+      return;
+    }
+    if (isExportDownload(path)) {
+      void serveExportDownload(db, req, res, path).catch((error: unknown) => {
+        logger.error({ err: error }, 'export download failed');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'download failed' }] });
+        else res.destroy();
+      });
       return;
     }
     void serveWeb(req, res, path).then((served) => {

@@ -27,6 +27,8 @@ export default async function setup(project: TestProject) {
     boltPort: await freePort(),
     heap: '1g',
     pageCache: '512m',
+    // The machine is often shared with other runs: a slow start is not a failure.
+    startTimeoutMs: 600_000,
   });
   const driver = createDriver(neo4j);
   const db = new Db(driver);
