@@ -125,13 +125,16 @@ async function readableContacts(
   request: ExportRequest,
   personIds: string[] | null,
 ): Promise<string[]> {
+  if (request.labels && !request.labels.includes('Person')) return [];
+  // The same people exportGraph writes (chosen ids, name prefix), narrowed to those readable.
   const rows = await db.read<{ id: string; kinds: string[] }>(
     `MATCH (p:Person) WHERE ($ids IS NULL OR p.id IN $ids) AND NOT p.deleted
+       AND ($prefix IS NULL OR p.name STARTS WITH $prefix OR p.title STARTS WITH $prefix)
        AND NOT coalesce(p.consentStatus, 'unknown') IN ['refused', 'withdrawn']
        AND EXISTS { (p)-[:HAS_CONTACT]->(:Contact) }
        AND (${inTeamScope})
      RETURN p.id AS id, COLLECT { MATCH (p)-[:HAS_CONTACT]->(c:Contact) RETURN DISTINCT c.kind } AS kinds`,
-    { ids: personIds, scopePlaceId: request.scopePlaceId },
+    { ids: personIds, prefix: request.prefix, scopePlaceId: request.scopePlaceId },
   );
   for (let i = 0; i < rows.length; i += 5000) {
     await db.writeTx((tx) =>
