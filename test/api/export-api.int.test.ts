@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +7,7 @@ import { createDriver } from '../../server/db/driver.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { Db } from '../../server/db/run.ts';
 import { startLocalNeo4j } from '../../server/neo4j/local-neo4j.ts';
+import { exportDigest, tempFolders } from '../helpers/export-files.ts';
 import { freePort } from '../helpers/free-port.ts';
 import type { TestAccount } from '../helpers/test-accounts.ts';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
@@ -19,28 +18,11 @@ let server: TestServer;
 let staff: TestAccount;
 const p = testPrefix('expapi');
 const ids: Record<string, string> = {};
-const dirs: string[] = [];
 const ERR = '__typename ... on Error { message }';
 const JOB = 'id status format people contacts counts bytes error downloadUrl';
 
-const tmp = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tg-export-api-'));
-  dirs.push(dir);
-  return dir;
-};
-
-/** Counts per file and a checksum of every exported file except the manifest (it has a timestamp). */
-function digest(dir: string) {
-  const hash = createHash('sha256');
-  const counts: Record<string, number> = {};
-  for (const file of readdirSync(dir).sort()) {
-    if (file === 'manifest.json') continue;
-    const text = readFileSync(join(dir, file), 'utf8');
-    counts[file] = text.split('\n').filter((l) => l.trim()).length;
-    hash.update(file).update(text);
-  }
-  return { counts, checksum: hash.digest('hex') };
-}
+const folders = tempFolders('tg-export-api-');
+const tmp = () => folders.make();
 
 interface Job {
   id: string;
@@ -138,7 +120,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await removeTestData(server.db, p);
   await server.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  folders.removeAll();
 });
 
 describe('export from the API', () => {
@@ -192,8 +174,8 @@ describe('export from the API', () => {
     // The same files as the CLI's export of the same selection.
     const cli = tmp();
     await exportGraph(server.db, { format: 'jsonl', out: cli, prefix: p, contacts: true });
-    const expected = digest(cli);
-    expect(digest(downloaded)).toEqual(expected);
+    const expected = exportDigest(cli);
+    expect(exportDigest(downloaded)).toEqual(expected);
 
     // The contact read and the download are in the audit log.
     const audit = await server.db.read<{ action: string; n: number }>(
@@ -225,7 +207,7 @@ describe('export from the API', () => {
       const again = join(tmp(), 'again');
       mkdirSync(again);
       await exportGraph(empty, { format: 'jsonl', out: again, prefix: p, contacts: true });
-      expect(digest(again)).toEqual(expected);
+      expect(exportDigest(again)).toEqual(expected);
     } finally {
       await driver.close();
       await neo4j.stop();
