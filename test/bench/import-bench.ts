@@ -105,6 +105,7 @@ const neo4j = await startLocalNeo4j({
   heap: values.heap,
   pageCache: values['page-cache'],
   txTimeout: '0s',
+  startTimeoutMs: 600_000,
 });
 const driver = createDriver(neo4j);
 const setupDb = new Db(driver);
