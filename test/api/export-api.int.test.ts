@@ -196,6 +196,7 @@ describe('export from the API', () => {
       heap: '512m',
       pageCache: '256m',
       startTimeoutMs: 600_000,
+      txTimeout: '0s',
     });
     const driver = createDriver(neo4j);
     try {
