@@ -202,7 +202,9 @@ describe('export from the API', () => {
     try {
       const empty = new Db(driver);
       await migrate(empty);
-      const before = await empty.read<{ n: number }>('MATCH (n) WHERE NOT n:Migration RETURN count(n) AS n');
+      const before = await empty.read<{ n: number }>(
+        'MATCH (n) WHERE NOT n:Migration RETURN count(n) AS n',
+      );
       expect(before[0]?.n).toBe(0);
       await importGraph(empty, downloaded, { contacts: true });
       const again = join(tmp(), 'again');
