@@ -22,6 +22,7 @@ import './connections/maps.graphql.ts';
 import './connections/needs.graphql.ts';
 import './connections/connectors.graphql.ts';
 import './import/import.graphql.ts';
+import './export/export.graphql.ts';
 import './outreach/index.ts';
 import './duplicates/duplicates.graphql.ts';
 import './views/saved-views.graphql.ts';

@@ -6,6 +6,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { ulid } from 'ulid';
+import { isExportJobPath, serveExportDownload } from '../schema/export/export-download.ts';
 import { schema } from '../schema/index.ts';
 import { downloadExport, exportPathPrefix } from '../schema/outreach/export-links.ts';
 import {
@@ -222,8 +223,16 @@ export function createApp({
       );
       return;
     }
+    // One download route for both kinds of export file: a graph export job (`/exports/<job id>`,
+    // schema/export) and a list or pipeline export link (`/exports/tgx_<token>`, schema/outreach).
     if (path?.startsWith(exportPathPrefix) && (req.method === 'GET' || req.method === 'HEAD')) {
-      void serveExport(req, res, path.slice(exportPathPrefix.length));
+      if (isExportJobPath(path)) {
+        void serveExportDownload(db, req, res, path).catch((error: unknown) => {
+          logger.error({ err: error }, 'export download failed');
+          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'download failed' }] });
+          else res.destroy();
+        });
+      } else void serveExport(req, res, path.slice(exportPathPrefix.length));
       return;
     }
     if (path === '/graphql') {

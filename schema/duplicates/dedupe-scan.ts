@@ -98,10 +98,15 @@ export async function scanPeople(
   const keys: NameKeys[] = people.map((p) => personNameKeys(p));
   phase('name keys');
   const nameBlocks = new Map<string, number[]>();
+  const initialsBlocks = new Map<string, number[]>();
   const contactBlocks = new Map<string, number[]>();
   people.forEach((p, i) => {
     for (const key of personBlockKeys(keys[i] as NameKeys, p.contacts)) {
-      addTo(key.startsWith('c:') ? contactBlocks : nameBlocks, key, i);
+      addTo(
+        key.startsWith('c:') ? contactBlocks : key.startsWith('i:') ? initialsBlocks : nameBlocks,
+        key,
+        i,
+      );
     }
   });
   const nameCount = new Map<string, number>();
@@ -114,6 +119,12 @@ export async function scanPeople(
     !judged.has(pairKey((people[i] as PersonFeatures).id, (people[j] as PersonFeatures).id));
   const pairs = [
     ...blockPairs(nameBlocks.values(), birthYear, notJudged),
+    // Same surname and initials: only worth comparing when one of the two is written with initials
+    // ("W. M. Zhang"); otherwise their full names would have met in a name block. Without this
+    // limit the initials blocks of common surnames grow with the square of the population.
+    ...blockPairs(initialsBlocks.values(), birthYear, notJudged, {
+      anchor: (i) => (keys[i] as NameKeys).abbreviated,
+    }),
     // Same contact detail: compared whatever the birth years say.
     ...blockPairs(contactBlocks.values(), birthYear, notJudged, { window: 1000, smallBlock: 1000 }),
   ];

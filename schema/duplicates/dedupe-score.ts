@@ -298,9 +298,14 @@ export function blockPairs(
   blocks: Iterable<readonly number[]>,
   birthYear: (i: number) => number | null,
   accept: (i: number, j: number) => boolean,
-  options: { window?: number; smallBlock?: number } = {},
+  options: {
+    window?: number;
+    smallBlock?: number;
+    /** Only pairs with at least one member for which this holds (e.g. an abbreviated name). */
+    anchor?: (i: number) => boolean;
+  } = {},
 ): Array<[number, number]> {
-  const { window = 1, smallBlock = 50 } = options;
+  const { window = 1, smallBlock = 50, anchor } = options;
   const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
   const add = (x: number, y: number) => {
@@ -310,8 +315,21 @@ export function blockPairs(
     seen.add(key);
     if (accept(i, j)) pairs.push([i, j]);
   };
+  const near = (x: number, y: number) => {
+    const a = birthYear(x);
+    const b = birthYear(y);
+    return a == null || b == null || Math.abs(a - b) <= window;
+  };
   for (const block of blocks) {
     if (block.length < 2) continue;
+    if (anchor) {
+      // Each anchor against the rest: linear in the block, however large it grows.
+      for (const a of block) {
+        if (!anchor(a)) continue;
+        for (const o of block) if (near(a, o)) add(a, o);
+      }
+      continue;
+    }
     const known = block.filter((i) => birthYear(i) != null);
     const unknown = block.filter((i) => birthYear(i) == null);
     known.sort((x, y) => (birthYear(x) as number) - (birthYear(y) as number));

@@ -6,13 +6,7 @@
  * are not exported: they are recomputed after import. `importGraph` reads such a folder back
  * (idempotent: nodes are matched by id, ties by id or by their two ends).
  */
-import {
-  createReadStream,
-  createWriteStream,
-  mkdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
@@ -45,6 +39,10 @@ export interface Manifest {
   format: ExportFormat;
   exportedAt: string;
   prefix: string | null;
+  /** The labels chosen, when not all. */
+  labels?: readonly string[] | null;
+  /** How many people a people filter or segment chose, when one did. */
+  people?: number | null;
   contacts: boolean;
   files: {
     file: string;
@@ -60,7 +58,13 @@ export interface ExportOptions {
   out: string;
   /** Only nodes whose name (or title) starts with this, and the ties among them. */
   prefix?: string | null;
+  /** Only these labels (default: all of `exportLabels`). */
+  labels?: readonly ExportLabel[] | null;
+  /** Only these people (a people filter or a segment, resolved by the caller). */
+  personIds?: readonly string[] | null;
   contacts?: boolean;
+  /** With `contacts`: only the contact details of these people (those the caller may read). */
+  contactPersonIds?: readonly string[] | null;
 }
 
 function typeOf(value: unknown): ColumnType {
@@ -165,8 +169,13 @@ interface TieRow {
 /** Writes the export to `out`; returns the manifest. */
 export async function exportGraph(db: Db, options: ExportOptions): Promise<Manifest> {
   const prefix = options.prefix ?? null;
+  const personIds = options.personIds ?? null;
+  const filtered = prefix !== null || personIds !== null;
   const contacts = options.contacts ?? false;
-  const labels = exportLabels.filter((l) => contacts || !personalLabels.has(l));
+  const contactPersonIds = options.contactPersonIds ?? null;
+  const labels = exportLabels.filter(
+    (l) => (contacts || !personalLabels.has(l)) && (!options.labels || options.labels.includes(l)),
+  );
   mkdirSync(options.out, { recursive: true });
   const writers: FileWriter[] = [];
   const ids = new Set<string>();
@@ -184,11 +193,12 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
   // Named nodes first (all, or those whose name starts with the prefix) ...
   const attachedLabels = new Set(['Source', 'Consent', 'Contact']);
   for (const label of labels.filter((l) => !attachedLabels.has(l))) {
+    const chosen = label === 'Person' && personIds !== null ? 's.id IN $personIds AND ' : '';
     add(
       label,
       await db.read<{ props: Record<string, unknown> }>(
-        `MATCH (s:${label}) WHERE ${nodeFilter('s')} RETURN properties(s) AS props ORDER BY s.id`,
-        { prefix },
+        `MATCH (s:${label}) WHERE ${chosen}${nodeFilter('s')} RETURN properties(s) AS props ORDER BY s.id`,
+        { prefix, personIds },
       ),
     );
   }
@@ -214,20 +224,25 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
     }
   };
   // ... then the sources, consents and contacts attached to them, and the sources ties cite.
-  const personIds =
+  const exportedPeople =
     writers.find((w) => w.name === 'Person')?.lines.map((l) => JSON.parse(l).id) ?? [];
+  const mayShare = new Set(contactPersonIds);
   for (const label of labels.filter((l) => attachedLabels.has(l))) {
+    const owners =
+      label === 'Contact' && contactPersonIds !== null
+        ? exportedPeople.filter((id) => mayShare.has(id))
+        : exportedPeople;
     const rows =
-      prefix === null
+      !filtered && (label !== 'Contact' || contactPersonIds === null)
         ? await db.read<{ props: Record<string, unknown> }>(
             `MATCH (s:${label}) RETURN properties(s) AS props ORDER BY s.id`,
           )
         : label === 'Source'
           ? null
           : await db.read<{ props: Record<string, unknown> }>(
-              `MATCH (p:Person)-[:GAVE_CONSENT|HAS_CONTACT]->(s:${label}) WHERE p.id IN $personIds
+              `MATCH (p:Person)-[:GAVE_CONSENT|HAS_CONTACT]->(s:${label}) WHERE p.id IN $owners
                RETURN DISTINCT properties(s) AS props ORDER BY props.id`,
-              { personIds },
+              { owners },
             );
     if (rows) add(label, rows);
   }
@@ -235,7 +250,7 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
     const from = writers.find((w) => w.name === label)?.lines.map((l) => JSON.parse(l).id) ?? [];
     if (from.length) await readTies(label, from);
   }
-  if (prefix !== null && labels.includes('Source')) {
+  if (filtered && labels.includes('Source')) {
     for (const t of tieRows)
       if (typeof t.props.sourceId === 'string') sourceIds.add(t.props.sourceId);
     add(
@@ -244,7 +259,7 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
         `MATCH (s:Source) WHERE s.id IN $sourceIds OR s.title STARTS WITH $prefix
             OR EXISTS { MATCH (s)-[:DESCRIBES]->(p:Person) WHERE p.id IN $personIds }
          RETURN properties(s) AS props ORDER BY s.id`,
-        { sourceIds: [...sourceIds], prefix, personIds },
+        { sourceIds: [...sourceIds], prefix, personIds: exportedPeople },
       ),
     );
   }
@@ -280,6 +295,8 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
     format: options.format,
     exportedAt: new Date().toISOString(),
     prefix,
+    labels: labels.length === exportLabels.length ? null : labels,
+    people: personIds === null ? null : personIds.length,
     contacts,
     files: writers.map((w) => ({
       file: w.file,

@@ -123,12 +123,32 @@ function cellText(cell: Cell): string | null {
   return s === '' ? null : s;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same control characters rules.ts refuses
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Text that every text rule accepts as it is (cells are already trimmed): short, no control
+ * characters, well-formed. Such values skip zod; anything else goes through the rule for its message.
+ */
+function plainText(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length <= 200 &&
+    !controlCharacters.test(value) &&
+    value.isWellFormed()
+  );
+}
+
 function check<T>(
   errors: RowErrors,
   column: string,
   rule: z.ZodType<T>,
   value: unknown,
 ): T | undefined {
+  const r = rule as z.ZodType<unknown>;
+  const textRule = r === nameRule || r === optionalText;
+  if (value === null && r === optionalText) return null as T;
+  if (textRule && plainText(value) && value !== '') return value as T;
   const parsed = rule.safeParse(value);
   if (parsed.success) return parsed.data;
   errors.add(column, `${column}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);

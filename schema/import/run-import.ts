@@ -11,7 +11,8 @@ import type { Db } from '../../server/db/run.ts';
 import { mapColumns, type PresetName, presets } from './columns.ts';
 import { type ParsedRow, parseRow, type Rejection } from './parse-row.ts';
 import { openRoster, type TextEncoding } from './read-rows.ts';
-import { NameIndex } from './resolve-names.ts';
+import { NameIndex, type NewNode } from './resolve-names.ts';
+import { RowSpill } from './row-spill.ts';
 import {
   type DesiredTie,
   findExisting,
@@ -73,6 +74,8 @@ export interface ImportSummary {
 }
 
 const previewLimit = 500;
+/** Rows per write transaction unless the job says otherwise. */
+export const defaultBatchSize = 5000;
 /** Up to this many rows, colleague/classmate ties are refreshed per row; above, rebuilt after the job. */
 export const derivedRefreshLimit = 1000;
 /** Rejections kept on the job in the database; the rest are counted. */
@@ -168,7 +171,7 @@ export class ImportRunner {
           keep: !!options.keepGoodRows,
           mapping: JSON.stringify(options.mapping ?? {}),
           encoding: options.encoding ?? null,
-          batchSize: options.batchSize ?? 1000,
+          batchSize: options.batchSize ?? defaultBatchSize,
           actor: options.actor,
           sourceId: ulid(),
           title: `import ${options.fileName} (${options.preset})`,
@@ -193,7 +196,7 @@ export class ImportRunner {
       keepGoodRows: j.keepGoodRows as boolean,
       mapping: JSON.parse((j.mapping as string) ?? '{}'),
       encoding: (j.encoding as TextEncoding | null) ?? undefined,
-      batchSize: Number(j.batchSize ?? 1000),
+      batchSize: Number(j.batchSize ?? defaultBatchSize),
       actor: j.actor as string,
       fileName: j.fileName as string,
     };
@@ -247,6 +250,7 @@ export class ImportRunner {
       preview: [],
       resumedFromLine: resumeAfter,
     };
+    let spillFile: RowSpill | null = null;
     try {
       await this.setJob(jobId, {
         status: 'checking',
@@ -269,8 +273,11 @@ export class ImportRunner {
         return summary;
       }
 
-      // Pass 1: check every row.
-      const rejectedLines = new Set<number>();
+      // Pass 1: check every row. The valid rows (parsed, not yet resolved) are kept in a spill file,
+      // one JSON per line, so pass 2 reads them back instead of parsing the roster again.
+      const spill = options.dryRun ? null : new RowSpill();
+      spillFile = spill;
+      let alreadyDone = 0;
       const seen = new Map<number, number>();
       const checkStart = performance.now();
       await db.writeTx((tx) =>
@@ -291,7 +298,6 @@ export class ImportRunner {
       };
       const reject = async (list: Rejection[]) => {
         if (!list[0]) return;
-        rejectedLines.add(list[0].line);
         summary.rejected++;
         for (const r of list) {
           if (summary.rejections.length < storedRejectionLimit) {
@@ -379,12 +385,14 @@ export class ImportRunner {
         if (options.dryRun) {
           previewBatch.push({ row, links: resolved.links });
           if (previewBatch.length >= 1000) await flushPreview();
-        }
+        } else if (row.line > resumeAfter) await spill?.write(row);
+        else alreadyDone++;
         if (summary.totalRows % 5000 === 0)
           this.progress('checking', summary.totalRows, 0, checkStart);
       }
       await flushPreview();
       await flushRejections();
+      await spill?.close();
       const pending = names.takeNew();
       summary.newOrganizations = pending.orgs.length;
       summary.newFields = pending.fields.length;
@@ -430,17 +438,11 @@ export class ImportRunner {
         dataset,
         refreshDerived,
       };
-      const batchSize = options.batchSize ?? 1000;
-      const second = await openRoster(this.path, { encoding: options.encoding });
+      const batchSize = options.batchSize ?? defaultBatchSize;
       const writeStart = performance.now();
       const valid = summary.totalRows - summary.rejected;
-      let done = 0;
-      let batch: ResolvedRow[] = [];
-      const flush = async () => {
-        if (!batch.length) return;
-        const rows = batch;
-        batch = [];
-        const fresh = names.takeNew();
+      let done = alreadyDone;
+      const flush = async (rows: ResolvedRow[], fresh: { orgs: NewNode[]; fields: NewNode[] }) => {
         const lastLine = rows[rows.length - 1]?.line ?? 0;
         try {
           const result = await db.writeTx(async (tx) => {
@@ -475,18 +477,26 @@ export class ImportRunner {
         done += rows.length;
         this.progress('writing', done, valid, writeStart);
       };
-      for await (const raw of second.rows) {
-        if (raw.line <= resumeAfter || rejectedLines.has(raw.line)) {
-          if (raw.line <= resumeAfter && !rejectedLines.has(raw.line)) done++;
-          continue;
-        }
-        const result = parseRow(raw, mapping.columns, preset, dataset);
-        if (!result.ok) continue; // cannot happen: the check pass saw the same rows
-        const resolved = resolveRow(result.row, names);
-        batch.push({ ...result.row, ties: resolved.ties });
-        if (batch.length >= batchSize) await flush();
+      // Pipelined: while one batch is written, the next is read back and resolved. Batches still
+      // commit one after another, in line order, so `lastLine` always marks a consistent point.
+      let writing: Promise<void> = Promise.resolve();
+      let batch: ResolvedRow[] = [];
+      const seal = async () => {
+        const rows = batch;
+        batch = [];
+        await writing;
+        // Taken after the previous batch committed: it holds exactly the names first seen in `rows`.
+        writing = flush(rows, names.takeNew());
+        // A failure is rethrown by the next `await writing`; this only keeps it from being unhandled.
+        writing.catch(() => {});
+      };
+      for await (const row of spill?.rows() ?? []) {
+        const resolved = resolveRow(row, names);
+        batch.push({ ...row, ties: resolved.ties });
+        if (batch.length >= batchSize) await seal();
       }
-      await flush();
+      if (batch.length) await seal();
+      await writing;
       summary.status = 'done';
       await this.setJob(jobId, { status: 'done', finishedAt: new Date().toISOString() });
       return summary;
@@ -500,6 +510,8 @@ export class ImportRunner {
         finishedAt: new Date().toISOString(),
       }).catch(() => {});
       throw error;
+    } finally {
+      spillFile?.remove();
     }
   }
 

@@ -5,12 +5,18 @@
  * changed since the last import of the row, so later manual edits survive), an identical row changes
  * nothing. Every person created or changed gets one (:Change) naming the import's row source.
  */
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
 import { refreshDerivedTies } from '../connections/derived-ties.ts';
 import { searchText } from '../shared/search-keys.ts';
 import type { ContactValue, ParsedRow } from './parse-row.ts';
 import type { NewNode } from './resolve-names.ts';
+
+/**
+ * Ids for what an import writes. `ulid()` draws fresh randomness for every id (tens of microseconds,
+ * several ids per row); the monotonic factory draws it once per millisecond and counts up from there.
+ */
+const newId = monotonicFactory();
 
 export type ImportTieType = 'WORKED_AT' | 'STUDIED_AT' | 'BORN_IN' | 'LIVES_IN' | 'EXPERT_IN';
 const tieTargets: Record<ImportTieType, 'Organization' | 'Place' | 'Field'> = {
@@ -102,7 +108,7 @@ async function createNamedNodes(
         ...n,
         type: n.type ?? null,
         searchText: searchText({ name: n.name }),
-        changeId: ulid(),
+        changeId: newId(),
         changes: JSON.stringify({ name: [null, n.name], sourceId: [null, meta.jobSourceId] }),
       })),
       actor: meta.actor,
@@ -131,11 +137,19 @@ export async function writeBatch(
   );
 
   const result: BatchResult = { actions: new Map(), created: 0, updated: 0, unchanged: 0 };
-  const creates: Record<string, unknown>[] = [];
+  /** New people whose row was never imported, and those whose row's earlier person was deleted. */
+  const fresh: Record<string, unknown>[] = [];
+  const repointed: Record<string, unknown>[] = [];
   const updates: Record<string, unknown>[] = [];
   const changes: Record<string, unknown>[] = [];
-  const tiesToAdd: { row: ResolvedRow; personId: string; sourceId: string; ties: DesiredTie[] }[] =
-    [];
+  const tiesToAdd: {
+    row: ResolvedRow;
+    personId: string;
+    sourceId: string;
+    ties: DesiredTie[];
+    /** A person created by this batch: nothing to match against. */
+    fresh: boolean;
+  }[] = [];
   const changedRows: { row: ResolvedRow; personId: string; sourceId: string; before: string }[] =
     [];
 
@@ -157,20 +171,11 @@ export async function writeBatch(
       continue;
     }
     // New row, or a row whose person was deleted since: a new person, the row source re-pointed.
-    const personId = ulid();
-    const sourceId = found?.sourceId ?? ulid();
+    const personId = newId();
+    const sourceId = found?.sourceId ?? newId();
     const props = { ...row.person, searchText: searchText(row.person) };
-    creates.push({
-      personId,
-      sourceId,
-      props,
-      key: row.key,
-      hash: row.hash,
-      values,
-      line: row.line,
-    });
-    changes.push({
-      id: ulid(),
+    const change = {
+      id: newId(),
       entityId: personId,
       op: 'create',
       sourceId,
@@ -179,27 +184,55 @@ export async function writeBatch(
         ties: [null, row.ties.map((t) => `${t.type}:${t.to}`)],
         sourceId: [null, sourceId],
       }),
-    });
-    tiesToAdd.push({ row, personId, sourceId, ties: row.ties });
+    };
+    const create = {
+      personId,
+      sourceId,
+      props,
+      key: row.key,
+      hash: row.hash,
+      values,
+      line: row.line,
+    };
+    if (found) {
+      repointed.push(create);
+      changes.push(change);
+    } else fresh.push({ ...create, changeId: change.id, changes: change.changes });
+    tiesToAdd.push({ row, personId, sourceId, ties: row.ties, fresh: !found });
     result.created++;
     result.actions.set(row.line, { action: 'create', personId });
   }
 
-  if (creates.length) {
+  const personDefaults = `p.deleted = false, p.verified = false, p.consentStatus = 'unknown',
+       p.doNotContact = false, p.aliases = [], p.createdAt = datetime(), p.updatedAt = datetime(),
+       p.createdBy = $actor, p.sourceId = row.sourceId`;
+  const params = { actor: meta.actor, jobId: meta.jobId, dataset: meta.dataset };
+  if (fresh.length) {
+    // The common case, in one statement: person, row source, the link between them, the history.
+    await tx.run(
+      `UNWIND $rows AS row
+       CREATE (p:Person) SET p = row.props, p.id = row.personId, ${personDefaults}
+       CREATE (s:Source {id: row.sourceId, kind: 'roster', rowKey: row.key, dataset: $dataset,
+                         createdAt: datetime(), createdBy: $actor, title: $dataset + ' line ' + toString(row.line),
+                         hash: row.hash, values: row.values, line: row.line, jobId: $jobId, updatedAt: datetime()})
+       CREATE (s)-[:DESCRIBES]->(p)
+       CREATE (:Change {id: row.changeId, at: datetime(), entityId: row.personId, op: 'create', actor: $actor,
+                        changes: row.changes, sourceId: row.sourceId, jobId: $jobId})`,
+      { rows: fresh, ...params },
+    );
+  }
+  if (repointed.length) {
     await tx.run(
       `UNWIND $rows AS row
        OPTIONAL MATCH (:Source {id: row.sourceId})-[old:DESCRIBES]->()
        DELETE old
        WITH row
-       CREATE (p:Person) SET p = row.props, p.id = row.personId, p.deleted = false, p.verified = false,
-              p.consentStatus = 'unknown', p.doNotContact = false, p.aliases = [],
-              p.createdAt = datetime(), p.updatedAt = datetime(), p.createdBy = $actor, p.sourceId = row.sourceId
-       MERGE (s:Source {id: row.sourceId})
-       ON CREATE SET s.kind = 'roster', s.rowKey = row.key, s.dataset = $dataset, s.createdAt = datetime(),
-                     s.createdBy = $actor, s.title = $dataset + ' line ' + toString(row.line)
+       CREATE (p:Person) SET p = row.props, p.id = row.personId, ${personDefaults}
+       WITH p, row
+       MATCH (s:Source {id: row.sourceId})
        SET s.hash = row.hash, s.values = row.values, s.line = row.line, s.jobId = $jobId, s.updatedAt = datetime()
        CREATE (s)-[:DESCRIBES]->(p)`,
-      { rows: creates, actor: meta.actor, jobId: meta.jobId, dataset: meta.dataset },
+      { rows: repointed, ...params },
     );
   }
 
@@ -245,7 +278,13 @@ export async function writeBatch(
       if (gone.length || added.length) {
         diffs.ties = [gone.map((t) => `${t.type}:${t.to}`), added.map((t) => `${t.type}:${t.to}`)];
       }
-      tiesToAdd.push({ row: c.row, personId: c.personId, sourceId: c.sourceId, ties: added });
+      tiesToAdd.push({
+        row: c.row,
+        personId: c.personId,
+        sourceId: c.sourceId,
+        ties: added,
+        fresh: false,
+      });
       updates.push({
         personId: c.personId,
         sourceId: c.sourceId,
@@ -255,7 +294,7 @@ export async function writeBatch(
         values: JSON.stringify({ person: now, ties: c.row.ties.map(tieSignature) }),
       });
       changes.push({
-        id: ulid(),
+        id: newId(),
         entityId: c.personId,
         op: 'update',
         sourceId: c.sourceId,
@@ -286,7 +325,7 @@ export async function writeBatch(
       t.ties
         .filter((d) => d.type === type)
         .map((d) => ({
-          id: ulid(),
+          id: newId(),
           from: t.personId,
           to: d.to,
           props: d.props,
@@ -304,20 +343,24 @@ export async function writeBatch(
   }
 
   const contacts = tiesToAdd.flatMap((t) =>
-    t.row.contacts.map((c: ContactValue) => ({
-      ...c,
-      id: ulid(),
-      personId: t.personId,
-      sourceId: t.sourceId,
-    })),
+    [...new Map(t.row.contacts.map((c: ContactValue) => [`${c.kind}|${c.value}`, c])).values()].map(
+      (c) => ({ ...c, id: newId(), personId: t.personId, sourceId: t.sourceId, fresh: t.fresh }),
+    ),
   );
-  if (contacts.length) {
-    // Contacts are personal data: their own nodes (schema/personal-data), never Person properties.
+  // Contacts are personal data: their own nodes (schema/personal-data), never Person properties.
+  // A person this batch created has none yet; others may have the same detail already.
+  for (const fresh of [true, false]) {
+    const rows = contacts.filter((c) => c.fresh === fresh);
+    if (!rows.length) continue;
     await tx.run(
-      `UNWIND $contacts AS row MATCH (p:Person {id: row.personId})
-       MERGE (p)-[:HAS_CONTACT]->(c:Contact {kind: row.kind, value: row.value})
-       ON CREATE SET c.id = row.id, c.createdAt = datetime(), c.createdBy = $actor, c.sourceId = row.sourceId`,
-      { contacts, actor: meta.actor },
+      fresh
+        ? `UNWIND $contacts AS row MATCH (p:Person {id: row.personId})
+           CREATE (p)-[:HAS_CONTACT]->(:Contact {kind: row.kind, value: row.value, id: row.id,
+                                                  createdAt: datetime(), createdBy: $actor, sourceId: row.sourceId})`
+        : `UNWIND $contacts AS row MATCH (p:Person {id: row.personId})
+           MERGE (p)-[:HAS_CONTACT]->(c:Contact {kind: row.kind, value: row.value})
+           ON CREATE SET c.id = row.id, c.createdAt = datetime(), c.createdBy = $actor, c.sourceId = row.sourceId`,
+      { contacts: rows, actor: meta.actor },
     );
   }
 

@@ -65,7 +65,7 @@ export function hiddenBecause(ctx: Context, person: Person): string | null {
  * Staff of a team with a scope place see contacts only of people born, living or currently working
  * there (or below it in the place hierarchy); admins and teams without a scope see everyone's.
  */
-const inTeamScope = `$scopePlaceId IS NULL
+export const inTeamScope = `$scopePlaceId IS NULL
   OR EXISTS { MATCH (p)-[:BORN_IN|LIVES_IN]->(:Place)-[:PART_OF*0..4]->(:Place {id: $scopePlaceId}) }
   OR EXISTS { MATCH (p)-[w:WORKED_AT]->(:Organization)-[:LOCATED_IN]->(:Place)-[:PART_OF*0..4]->(:Place {id: $scopePlaceId})
               WHERE w.current }`;

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGraph, importGraph } from '../../schema/export/export-graph.ts';
+import { exportDigest, tempFolders } from '../helpers/export-files.ts';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { addTieOk, createEntity } from '../helpers/test-entities.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -12,7 +11,6 @@ let server: TestServer;
 const p = testPrefix('exp');
 const staff = { role: 'staff' } as const;
 const ids: Record<string, string> = {};
-const dirs: string[] = [];
 const ERR = '__typename ... on Error { message }';
 
 async function create(kind: string, key: string, input: Record<string, unknown>) {
@@ -22,24 +20,8 @@ async function create(kind: string, key: string, input: Record<string, unknown>)
 const tie = (input: Record<string, unknown>) =>
   addTieOk(server, input, { kind: 'article', title: `${p}报道` });
 
-const tmp = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tg-export-'));
-  dirs.push(dir);
-  return dir;
-};
-
-/** Counts per file and a checksum of every exported file except the manifest's timestamp. */
-function digest(dir: string) {
-  const hash = createHash('sha256');
-  const counts: Record<string, number> = {};
-  for (const file of readdirSync(dir).sort()) {
-    if (file === 'manifest.json') continue;
-    const text = readFileSync(join(dir, file), 'utf8');
-    counts[file] = text.split('\n').filter((l) => l.trim()).length;
-    hash.update(file).update(text);
-  }
-  return { counts, checksum: hash.digest('hex') };
-}
+const folders = tempFolders('tg-export-');
+const tmp = () => folders.make();
 
 async function deleteTestNodes() {
   await server.db.writeTx((tx) =>
@@ -74,7 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await removeTestData(server.db, p);
   await server.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  folders.removeAll();
 });
 
 describe('export and re-import', () => {
@@ -110,7 +92,7 @@ describe('export and re-import', () => {
       });
       expect(byName.Source).toBeGreaterThanOrEqual(1);
       expect(byName.Contact).toBeUndefined();
-      const before = digest(first);
+      const before = exportDigest(first);
 
       await deleteTestNodes();
       const gone = await server.db.read<{ n: number }>(
@@ -125,7 +107,7 @@ describe('export and re-import', () => {
       );
       const again = tmp();
       await exportGraph(server.db, { format, out: again, prefix: p });
-      expect(digest(again)).toEqual(before);
+      expect(exportDigest(again)).toEqual(before);
 
       // Readable through the API again, with its ties.
       const read = await server.gql<{

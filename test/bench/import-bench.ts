@@ -1,11 +1,13 @@
 /**
- * `npx tsx test/bench/import-bench.ts [--rows 100000] [--batch 1000]`: generates a roster CSV of
- * invented people (real places and institutions), imports it into a fresh local Neo4j holding the
- * demo graph (data/bench/import, emptied first), and prints rows/s for the check and write passes,
- * and peak memory (max RSS) of this process. A second run of the same file measures the idempotent
- * re-import (every row unchanged).
+ * `npm run bench:import -- [--rows 100000] [--batch N] [--profile] [--no-reimport]`: generates a roster
+ * CSV of invented people (real places and institutions), imports it into a fresh local Neo4j holding
+ * the demo graph (data/bench/import, emptied first), and prints rows/s for the check and write passes,
+ * peak memory (max RSS) of this process and of Neo4j, and the load average (the machine is shared).
+ * A second run of the same file measures the idempotent re-import (every row unchanged).
+ * `--profile` adds the time spent in each Cypher statement (summed over batches).
  */
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportRunner } from '../../schema/import/run-import.ts';
@@ -19,7 +21,11 @@ import { freePort } from '../helpers/free-port.ts';
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '100000' },
-    batch: { type: 'string', default: '1000' },
+    batch: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'no-reimport': { type: 'boolean', default: false },
+    heap: { type: 'string', default: '1g' },
+    'page-cache': { type: 'string', default: '1g' },
   },
 });
 const rows = Number(values.rows);
@@ -61,41 +67,96 @@ async function writeRoster(path: string): Promise<void> {
   await new Promise<void>((r) => out.end(() => r()));
 }
 
+/** Peak resident memory of a process (VmHWM), in MB; null when it cannot be read. */
+function peakRssMb(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far; null when it cannot be read. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Time per statement (first line of its Cypher), summed. */
+const profile = new Map<string, { ms: number; calls: number }>();
+function record(cypher: string, ms: number): void {
+  const key = cypher.trim().split('\n')[0]?.slice(0, 90) ?? '';
+  const p = profile.get(key) ?? { ms: 0, calls: 0 };
+  p.ms += ms;
+  p.calls++;
+  profile.set(key, p);
+}
+
 const csv = join(dir, `roster-${rows}.csv`);
 await writeRoster(csv);
 const neo4j = await startLocalNeo4j({
   home: join(dir, 'neo4j'),
   boltPort: await freePort(),
-  heap: '1g',
-  pageCache: '1g',
+  heap: values.heap,
+  pageCache: values['page-cache'],
+  txTimeout: '0s',
+  startTimeoutMs: 600_000,
 });
 const driver = createDriver(neo4j);
-const db = new Db(driver);
+const setupDb = new Db(driver);
+const db = values.profile ? new Db(driver, { onQuery: (e) => record(e.cypher, e.ms) }) : setupDb;
 try {
-  await migrate(db);
-  await loadDemo(db);
-  for (const pass of ['first import', 're-import (unchanged)']) {
+  await migrate(setupDb);
+  await loadDemo(setupDb);
+  const passes = values['no-reimport'] ? ['first import'] : ['first import', 're-import'];
+  for (const pass of passes) {
+    profile.clear();
     const options = {
       preset: 'alumni' as const,
       actor: 'bench',
       fileName: 'bench.csv',
-      batchSize: Number(values.batch),
+      ...(values.batch ? { batchSize: Number(values.batch) } : {}),
       refreshDerived: false,
     };
-    const jobId = await ImportRunner.createJob(db, csv, options);
+    const jobId = await ImportRunner.createJob(setupDb, csv, options);
     let checkMs = 0;
+    const load0 = loadavg()[0] as number;
+    const cpu0 = { node: cpuSeconds(process.pid), neo4j: cpuSeconds(neo4j.pid) };
     const t0 = performance.now();
     const summary = await new ImportRunner(db, csv, options, (p) => {
       if (p.phase === 'writing' && !checkMs) checkMs = performance.now() - t0;
     }).run(jobId);
     const ms = performance.now() - t0;
     const writeMs = ms - checkMs;
+    const cpu = {
+      node: (cpuSeconds(process.pid) ?? 0) - (cpu0.node ?? 0),
+      neo4j: (cpuSeconds(neo4j.pid) ?? 0) - (cpu0.neo4j ?? 0),
+    };
+    const rate = (n: number) => Math.round((rows * 1000) / n).toLocaleString('en');
     console.log(
-      `${pass}: ${rows} rows, status ${summary.status}, created ${summary.created}, unchanged ${summary.unchanged}, rejected ${summary.rejected}; ` +
-        `total ${(ms / 1000).toFixed(1)} s = ${Math.round((rows * 1000) / ms)} rows/s ` +
-        `(check ${Math.round((rows * 1000) / checkMs)} rows/s, write ${Math.round((rows * 1000) / writeMs)} rows/s); ` +
-        `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+      `${pass}: ${rows} rows, status ${summary.status}, created ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}; ` +
+        `total ${(ms / 1000).toFixed(1)} s = ${rate(ms)} rows/s ` +
+        `(check ${rate(checkMs)} rows/s, write ${rate(writeMs)} rows/s); ` +
+        `peak RSS node ${Math.round(process.resourceUsage().maxRSS / 1024)} MB, neo4j ${peakRssMb(neo4j.pid)} MB; ` +
+        `CPU node ${cpu.node.toFixed(0)} s + neo4j ${cpu.neo4j.toFixed(0)} s = ${Math.round(rows / (cpu.node + cpu.neo4j)).toLocaleString('en')} rows per CPU-second; ` +
+        `load average ${load0.toFixed(1)} -> ${(loadavg()[0] as number).toFixed(1)}`,
     );
+    if (values.profile) {
+      const total = [...profile.values()].reduce((s, p) => s + p.ms, 0);
+      console.log(
+        `  time in Cypher: ${(total / 1000).toFixed(1)} s of ${(ms / 1000).toFixed(1)} s`,
+      );
+      for (const [key, p] of [...profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
+        console.log(
+          `  ${(p.ms / 1000).toFixed(1).padStart(7)} s ${String(p.calls).padStart(6)}x  ${key}`,
+        );
+      }
+    }
   }
 } finally {
   await driver.close();
