@@ -1316,3 +1316,94 @@ export const exportPeopleQuery = operation<
     exportPeople(list: $list, segment: $segment, event: $event, format: $format) { ${fileFields} }
   }
 `);
+
+// ---------------------------------------------------------------------------------------------
+// Details panel actions on a person (issue #8): introduce, claim, log an interaction, add a tie.
+// Inviting reuses inviteToEventMutation with `people`.
+
+export type OutreachChannel = 'wechat' | 'call' | 'visit' | 'meeting' | 'email' | 'event';
+
+export interface NewIntroductionInput {
+  introducer: string;
+  talent: string;
+  target: string;
+  channel?: OutreachChannel | null;
+  note?: string | null;
+}
+
+export const createIntroductionMutation = operation<
+  { createIntroduction: TypedMutationResult<IntroductionCard> },
+  { input: NewIntroductionInput }
+>(`
+  mutation CreateIntroduction($input: NewIntroductionInput!) {
+    createIntroduction(input: $input) {
+      ${typedErrorFields}
+      ... on MutationCreateIntroductionSuccess { data { ${cardFields} } }
+    }
+  }
+`);
+
+export const personClaimsQuery = operation<
+  { node: { __typename: string; claims?: ClaimSummary[] } | null },
+  { id: string }
+>(`
+  query PersonClaims($id: ID!) {
+    node(id: $id) { __typename ... on Person { claims(activeOnly: true) { id claimant since teamName } } }
+  }
+`);
+
+export const claimPersonMutation = operation<
+  { claimPerson: TypedMutationResult<ClaimSummary> },
+  { input: { person: string; claimant: string; note?: string | null } }
+>(`
+  mutation ClaimPerson($input: ClaimInput!) {
+    claimPerson(input: $input) {
+      ${typedErrorFields}
+      ... on MutationClaimPersonSuccess { data { id claimant since teamName } }
+    }
+  }
+`);
+
+export const logInteractionMutation = operation<
+  {
+    logInteraction: TypedMutationResult<{
+      id: string;
+      at: string;
+      channel: OutreachChannel;
+      note: string | null;
+    }>;
+  },
+  { input: { person: string; channel: OutreachChannel; note?: string | null } }
+>(`
+  mutation LogInteraction($input: InteractionInput!) {
+    logInteraction(input: $input) {
+      ${typedErrorFields}
+      ... on MutationLogInteractionSuccess { data { id at channel note } }
+    }
+  }
+`);
+
+/** The AddTieInput fields the details panel sets. */
+export interface AddTieInput {
+  kind: string;
+  subject: string;
+  object: string;
+  title?: string | null;
+  role?: string | null;
+  startYear?: number | null;
+  endYear?: number | null;
+  knowsKind?: string | null;
+  strength?: number | null;
+}
+
+export const addTieMutation = operation<
+  { addTie: TypedMutationResult<Tie> },
+  { input: AddTieInput }
+>(`
+  mutation AddTie($input: AddTieInput!) {
+    addTie(input: $input) {
+      ${typedErrorFields}
+      ... on MutationAddTieSuccess { data { ${tie} } }
+    }
+  }
+`);

@@ -10,6 +10,7 @@ import {
 import { request } from '../../app/api.ts';
 import { fmtDate, lang, t } from '../../app/i18n.ts';
 import { edgeKindOf, nodeKindOf } from '../../graph/stylesheet.ts';
+import { PersonActions } from './actions/PersonActions.tsx';
 import {
   categoryLabels,
   contactKindLabels,
@@ -56,6 +57,16 @@ export function DetailsPanel({
     return () => controller.abort();
   }, [id]);
 
+  /** Reloads the shown entity in place (after an action changed it), keeping the panel's state. */
+  const refresh = (shown: string) =>
+    request(detailsQuery, { id: shown }).then(
+      ({ node }) =>
+        setView((v) =>
+          v.state === 'shown' && v.id === shown ? { state: 'shown', id: shown, node } : v,
+        ),
+      () => undefined,
+    );
+
   return (
     <aside
       id="details"
@@ -73,7 +84,7 @@ export function DetailsPanel({
       )}
       {view.state === 'shown' &&
         (view.node ? (
-          <Details node={view.node} onOpen={onOpen} />
+          <Details node={view.node} onOpen={onOpen} onChanged={() => void refresh(view.id)} />
         ) : (
           <p class="muted">{t('details.gone')}</p>
         ))}
@@ -81,7 +92,15 @@ export function DetailsPanel({
   );
 }
 
-function Details({ node, onOpen }: { node: EntityDetails; onOpen?: (e: EntitySummary) => void }) {
+function Details({
+  node,
+  onOpen,
+  onChanged,
+}: {
+  node: EntityDetails;
+  onOpen?: (e: EntitySummary) => void;
+  onChanged: () => void;
+}) {
   const kind = nodeKindOf(node.__typename);
   const inTimeline = node.__typename === 'Person' ? ['WORKED_AT', 'STUDIED_AT'] : [];
   return (
@@ -104,6 +123,9 @@ function Details({ node, onOpen }: { node: EntityDetails; onOpen?: (e: EntitySum
         onOpen={onOpen}
       />
       {node.__typename === 'Person' && <Contacts person={node} />}
+      {node.__typename === 'Person' && (
+        <PersonActions key={node.id} person={node} onChanged={onChanged} />
+      )}
       <p class="muted small">{t('details.updated', { date: fmtDate(node.updatedAt) })}</p>
     </>
   );
