@@ -490,6 +490,77 @@ describe('outreach screens', { timeout: 180_000 }, () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('details panel: start an introduction and log an interaction for a person', async () => {
+    const introducer = await createEntity(server, 'Person', { name: `${p}介绍人` });
+    const talent = await createEntity(server, 'Person', { name: `${p}被引荐人` });
+    const target = await createEntity(server, 'Organization', {
+      name: `${p}东湖企业`,
+      type: 'enterprise',
+    });
+    await page.goto(`${server.url}/#/explore?open=${encodeURIComponent(talent)}`);
+    await page.locator(`#details[data-state="shown"][data-id="${talent}"]`).waitFor({
+      timeout: 30_000,
+    });
+    await page.locator('#person-actions').waitFor();
+
+    /** Searches in a picker and chooses the hit with this id. */
+    async function pick(inputId: string, text: string, id: string) {
+      await page.locator(`#${inputId}`).pressSequentially(text, { delay: 10 });
+      await page.locator(`#${inputId}-results .hit[data-id="${id}"]`).click({ timeout: 20_000 });
+      await page.locator(`#${inputId}-chosen[data-id="${id}"]`).waitFor();
+    }
+
+    await page.locator('#action-intro summary').click();
+    await pick('intro-introducer', `${p}介绍人`, introducer);
+    await pick('intro-target', `${p}东湖企业`, target);
+    await page.locator('#intro-channel').selectOption('wechat');
+    await page.locator('#intro-note').fill(`${p}校友会上认识`);
+    await page.locator('#intro-form button[type=submit]').click();
+    await page.locator('#intro-done').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#intro-done').textContent()).toContain(`${p}东湖企业`);
+    const intros = await server.gql<{
+      introductions: { stage: string; channel: string; note: string; introducer: { id: string } }[];
+    }>(
+      'query ($t: ID!) { introductions(talent: $t) { stage channel note introducer { id } } }',
+      { t: talent },
+      { token: staff.token },
+    );
+    expect(intros.data!.introductions).toEqual([
+      {
+        stage: 'proposed',
+        channel: 'wechat',
+        note: `${p}校友会上认识`,
+        introducer: { id: introducer },
+      },
+    ]);
+
+    await page.locator('#action-interaction summary').click();
+    await page.locator('#interaction-channel').selectOption('call');
+    await page.locator('#interaction-note').fill(`${p}电话沟通回汉意向`);
+    await page.locator('#interaction-form button[type=submit]').click();
+    await page.locator('#interaction-done').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#interaction-done').textContent()).toContain('电话');
+    const logged = await server.gql<{
+      node: { interactions: { channel: string; note: string }[] };
+    }>(
+      'query ($id: ID!) { node(id: $id) { ... on Person { interactions { channel note } } } }',
+      { id: talent },
+      { token: staff.token },
+    );
+    expect(logged.data!.node.interactions).toEqual([
+      { channel: 'call', note: `${p}电话沟通回汉意向` },
+    ]);
+
+    // A typed error from the API is shown under the form: a claimant of only spaces is refused.
+    await page.locator('#action-claim summary').click();
+    await page.locator('#claim-claimant').fill('   ');
+    await page.locator('#claim-form button[type=submit]').click();
+    await page.locator('#claim-problem').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#claim-problem').textContent()).toContain('claimant');
+    await page.locator('#details').screenshot({ path: `${screenshots}details-actions.png` });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('a viewer sees no outreach screens', async () => {
     const viewer = await createTestAccount(server.db, 'viewer', { name: `${p}访客` });
     await page.context().clearCookies();
