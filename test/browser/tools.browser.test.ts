@@ -83,7 +83,20 @@ describe('tool screens', { timeout: 120_000 }, () => {
     await page.waitForTimeout(300);
     expect(await page.locator('#import').count()).toBe(0);
     await signIn('staff', `${p}工作人员`);
-    expect(await menu()).toEqual(['explore', 'paths', 'maps', 'views', 'import', 'duplicates']);
+    expect(await menu()).toEqual([
+      'explore',
+      'paths',
+      'maps',
+      'views',
+      'people',
+      'segments',
+      'events',
+      'pipeline',
+      'follow-ups',
+      'report',
+      'import',
+      'duplicates',
+    ]);
   });
 
   it('imports a roster: preview shows the bad row, the run lands the good rows', async () => {
