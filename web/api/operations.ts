@@ -437,15 +437,11 @@ export interface SavedViewFull extends SavedViewSummary {
 const viewSummary = `id title notes mine ownerName sharedWithTeam sharedWith { email name }
   createdAt updatedAt annotations { text nodeIds viewport { zoom x y } }`;
 
-/** A mutation's typed result: the success's data, or one of the typed errors. */
-export interface MutationResult<T> {
-  __typename: string;
-  message?: string;
-  data?: T;
-  issues?: { path: string[]; message: string }[];
-}
-
-const errorFields = '... on Error { message } ... on ValidationError { issues { path message } }';
+const errorFields = `__typename
+  ... on Error { message }
+  ... on ValidationError { issues { path message } }
+  ... on ConflictError { path }
+  ... on NotFoundError { path }`;
 
 export const savedViewsQuery = operation<
   { savedViews: SavedViewSummary[] },
@@ -845,15 +841,7 @@ export type MutationError =
   | { __typename: 'ConflictError'; message: string; path: string[] };
 
 /** A mutation's result: `{ data }` on success, or one of the typed errors. */
-export type TypedMutationResult<T> =
-  | { __typename: `Mutation${string}Success`; data: T }
-  | MutationError;
-
-const typedErrorFields = `__typename
-  ... on Error { message }
-  ... on ValidationError { issues { path message } }
-  ... on ConflictError { path }
-  ... on NotFoundError { path }`;
+export type MutationResult<T> = { __typename: `Mutation${string}Success`; data: T } | MutationError;
 
 export type IntroductionStage =
   | 'proposed'
@@ -1008,36 +996,36 @@ export const personListQuery = operation<
 `);
 
 export const createSegmentMutation = operation<
-  { createSegment: TypedMutationResult<SegmentSummary> },
+  { createSegment: MutationResult<SegmentSummary> },
   { name: string; filter: OutreachFilter }
 >(`
   mutation CreateSegment($name: String!, $filter: PersonFilter!) {
     createSegment(name: $name, filter: $filter) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationCreateSegmentSuccess { data { ${segmentFields} } }
     }
   }
 `);
 
 export const freezeSegmentMutation = operation<
-  { freezeSegment: TypedMutationResult<PersonListSummary> },
+  { freezeSegment: MutationResult<PersonListSummary> },
   { segment: string; name: string }
 >(`
   mutation FreezeSegment($segment: ID!, $name: String!) {
     freezeSegment(segment: $segment, name: $name) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationFreezeSegmentSuccess { data { ${listFields} } }
     }
   }
 `);
 
 export const editPersonListMutation = operation<
-  { editPersonList: TypedMutationResult<PersonListSummary> },
+  { editPersonList: MutationResult<PersonListSummary> },
   { list: string; add?: string[]; remove?: string[] }
 >(`
   mutation EditPersonList($list: ID!, $add: [ID!], $remove: [ID!]) {
     editPersonList(list: $list, add: $add, remove: $remove) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationEditPersonListSuccess { data { ${listFields} } }
     }
   }
@@ -1106,24 +1094,24 @@ export interface EventInput {
 }
 
 export const createEventMutation = operation<
-  { createEvent: TypedMutationResult<EventRow> },
+  { createEvent: MutationResult<EventRow> },
   { input: EventInput }
 >(`
   mutation CreateEvent($input: EventInput!) {
     createEvent(input: $input) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationCreateEventSuccess { data { ${eventFields} } }
     }
   }
 `);
 
 export const setEventStatusMutation = operation<
-  { setEventStatus: TypedMutationResult<EventRow> },
+  { setEventStatus: MutationResult<EventRow> },
   { id: string; status: EventStatus }
 >(`
   mutation SetEventStatus($id: ID!, $status: EventStatus!) {
     setEventStatus(id: $id, status: $status) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationSetEventStatusSuccess { data { ${eventFields} } }
     }
   }
@@ -1131,7 +1119,7 @@ export const setEventStatusMutation = operation<
 
 export const inviteToEventMutation = operation<
   {
-    inviteToEvent: TypedMutationResult<{
+    inviteToEvent: MutationResult<{
       invited: number;
       alreadyInvited: number;
       doNotContact: number;
@@ -1141,19 +1129,19 @@ export const inviteToEventMutation = operation<
 >(`
   mutation InviteToEvent($input: InviteInput!) {
     inviteToEvent(input: $input) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationInviteToEventSuccess { data { invited alreadyInvited doNotContact } }
     }
   }
 `);
 
 export const setInvitationStatusMutation = operation<
-  { setInvitationStatus: TypedMutationResult<{ id: string; status: InvitationStatus }> },
+  { setInvitationStatus: MutationResult<{ id: string; status: InvitationStatus }> },
   { id: string; status: InvitationStatus; note?: string | null }
 >(`
   mutation SetInvitationStatus($id: ID!, $status: InvitationStatus!, $note: String) {
     setInvitationStatus(id: $id, status: $status, note: $note) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationSetInvitationStatusSuccess { data { id status } }
     }
   }
@@ -1206,14 +1194,14 @@ export const introductionHistoryQuery = operation<
 `);
 
 export const moveIntroductionMutation = operation<
-  { moveIntroduction: TypedMutationResult<IntroductionCard> },
+  { moveIntroduction: MutationResult<IntroductionCard> },
   {
     input: { id: string; stage: IntroductionStage; note?: string | null; override?: boolean };
   }
 >(`
   mutation MoveIntroduction($input: MoveIntroductionInput!) {
     moveIntroduction(input: $input) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationMoveIntroductionSuccess { data { ${cardFields} } }
     }
   }
@@ -1240,24 +1228,24 @@ export const myFollowUpsQuery = operation<
 `);
 
 export const createFollowUpMutation = operation<
-  { createFollowUp: TypedMutationResult<FollowUpRow> },
+  { createFollowUp: MutationResult<FollowUpRow> },
   { input: { title: string; dueOn: string; subject: string } }
 >(`
   mutation CreateFollowUp($input: FollowUpInput!) {
     createFollowUp(input: $input) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationCreateFollowUpSuccess { data { ${followUpFields} } }
     }
   }
 `);
 
 export const completeFollowUpMutation = operation<
-  { completeFollowUp: TypedMutationResult<FollowUpRow> },
+  { completeFollowUp: MutationResult<FollowUpRow> },
   { id: string }
 >(`
   mutation CompleteFollowUp($id: ID!) {
     completeFollowUp(id: $id) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationCompleteFollowUpSuccess { data { ${followUpFields} } }
     }
   }
@@ -1332,12 +1320,12 @@ export interface NewIntroductionInput {
 }
 
 export const createIntroductionMutation = operation<
-  { createIntroduction: TypedMutationResult<IntroductionCard> },
+  { createIntroduction: MutationResult<IntroductionCard> },
   { input: NewIntroductionInput }
 >(`
   mutation CreateIntroduction($input: NewIntroductionInput!) {
     createIntroduction(input: $input) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationCreateIntroductionSuccess { data { ${cardFields} } }
     }
   }
@@ -1353,12 +1341,12 @@ export const personClaimsQuery = operation<
 `);
 
 export const claimPersonMutation = operation<
-  { claimPerson: TypedMutationResult<ClaimSummary> },
+  { claimPerson: MutationResult<ClaimSummary> },
   { input: { person: string; claimant: string; note?: string | null } }
 >(`
   mutation ClaimPerson($input: ClaimInput!) {
     claimPerson(input: $input) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationClaimPersonSuccess { data { id claimant since teamName } }
     }
   }
@@ -1366,7 +1354,7 @@ export const claimPersonMutation = operation<
 
 export const logInteractionMutation = operation<
   {
-    logInteraction: TypedMutationResult<{
+    logInteraction: MutationResult<{
       id: string;
       at: string;
       channel: OutreachChannel;
@@ -1377,7 +1365,7 @@ export const logInteractionMutation = operation<
 >(`
   mutation LogInteraction($input: InteractionInput!) {
     logInteraction(input: $input) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationLogInteractionSuccess { data { id at channel note } }
     }
   }
@@ -1396,13 +1384,10 @@ export interface AddTieInput {
   strength?: number | null;
 }
 
-export const addTieMutation = operation<
-  { addTie: TypedMutationResult<Tie> },
-  { input: AddTieInput }
->(`
+export const addTieMutation = operation<{ addTie: MutationResult<Tie> }, { input: AddTieInput }>(`
   mutation AddTie($input: AddTieInput!) {
     addTie(input: $input) {
-      ${typedErrorFields}
+      ${errorFields}
       ... on MutationAddTieSuccess { data { ${tie} } }
     }
   }

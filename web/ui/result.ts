@@ -1,15 +1,24 @@
-import type { MutationResult } from '../api/operations.ts';
+import type { MutationError, MutationResult } from '../api/operations.ts';
 
-/** A mutation's typed error as one line for the status: the message and each field's issue. */
+/** The API's explanation of a refusal: its message, and for a ValidationError each field and why. */
+export function errorText(error: MutationError): string {
+  if (error.__typename === 'ValidationError' && error.issues.length) {
+    return error.issues
+      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+      .join('; ');
+  }
+  return error.message;
+}
+
+/** A mutation's typed error as one line for the status (its type name for a success). */
 export function problemOf(result: MutationResult<unknown>): string {
-  const issues = (result.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
-  return issues.length ? issues.join('; ') : (result.message ?? result.__typename);
+  return 'data' in result ? result.__typename : errorText(result);
 }
 
 /** The success's data; throws an Error naming the problem when the mutation returned a typed error. */
 export function unwrap<T>(result: MutationResult<T>): T {
-  if (result.__typename.endsWith('Success') && result.data !== undefined) return result.data;
-  throw new Error(problemOf(result));
+  if ('data' in result) return result.data;
+  throw new Error(errorText(result));
 }
 
 /** The message of anything thrown, for the status line. */

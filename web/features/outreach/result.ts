@@ -1,21 +1,12 @@
-import type { MutationError, TypedMutationResult as MutationResult } from '../../api/operations.ts';
+import type { MutationError, MutationResult } from '../../api/operations.ts';
 import { type MessageKey, t } from '../../app/i18n.ts';
+import { errorText } from '../../ui/result.ts';
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; error: MutationError };
 
 /** A mutation's result as success or its typed error. */
 export function outcome<T>(result: MutationResult<T>): Outcome<T> {
   return 'data' in result ? { ok: true, data: result.data } : { ok: false, error: result };
-}
-
-/** The API's explanation of a refusal: its message, and for a ValidationError each field and why. */
-export function errorText(error: MutationError): string {
-  if (error.__typename === 'ValidationError' && error.issues.length) {
-    return error.issues
-      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-      .join('; ');
-  }
-  return error.message;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { EntitySummary, EntityType, TypedMutationResult } from '../../../api/operations.ts';
+import type { EntitySummary, EntityType, MutationResult } from '../../../api/operations.ts';
 import { displayName, t } from '../../../app/i18n.ts';
 import { status } from '../../../app/status.ts';
 import { Problem } from '../../outreach/Problem.tsx';
@@ -16,7 +16,7 @@ export function useAction() {
   const [done, setDone] = useState('');
   const [busy, setBusy] = useState(false);
   async function run<T>(
-    call: () => Promise<TypedMutationResult<T>>,
+    call: () => Promise<MutationResult<T>>,
     confirm: (data: T) => string,
   ): Promise<T | null> {
     setDone('');
