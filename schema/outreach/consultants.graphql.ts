@@ -248,6 +248,13 @@ builder.queryField('consultant', (t) =>
   }),
 );
 
+const stationOf = (row: { id: string; name: string }): Credited => ({
+  kind: 'Organization',
+  id: row.id,
+  name: row.name,
+  scope: { ...emptyScope, stationId: row.id },
+});
+
 builder.queryField('talentStation', (t) =>
   t.field({
     type: StationRef,
@@ -257,18 +264,28 @@ builder.queryField('talentStation', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
       const { id } = idOf(args.id, ['Organization'], ['id']);
-      const rows = await ctx.db.read<{ name: string }>(
-        `MATCH (o:Organization {id: $id, type: 'talent_station'}) WHERE NOT o.deleted RETURN o.name AS name`,
+      const rows = await ctx.db.read<{ id: string; name: string }>(
+        `MATCH (o:Organization {id: $id, type: 'talent_station'}) WHERE NOT o.deleted RETURN o.id AS id, o.name AS name`,
         { id },
       );
-      return rows[0]
-        ? {
-            kind: 'Organization' as const,
-            id,
-            name: rows[0].name,
-            scope: { ...emptyScope, stationId: id },
-          }
-        : null;
+      return rows[0] ? stationOf(rows[0]) : null;
+    },
+  }),
+);
+
+builder.queryField('talentStations', (t) =>
+  t.field({
+    type: [StationRef],
+    authScopes: { outreach: true },
+    description: 'Every talent service station (organisations of type talent_station), by name.',
+    args: { first: t.arg.int({ required: false, defaultValue: 100, description: '1-500' }) },
+    resolve: async (_r, args, ctx) => {
+      const rows = await ctx.db.read<{ id: string; name: string }>(
+        `MATCH (o:Organization {type: 'talent_station'}) WHERE NOT o.deleted
+         RETURN o.id AS id, o.name AS name ORDER BY o.name, o.id LIMIT $first`,
+        { first: pageSize(args.first, 100, 500) },
+      );
+      return rows.map(stationOf);
     },
   }),
 );

@@ -282,6 +282,14 @@ describe('talent service stations', () => {
       { id: ids.org },
     );
     expect(notAStation.talentStation).toBeNull();
+
+    const { talentStations } = await gql<{ talentStations: { id: string; name: string }[] }>(
+      'query { talentStations(first: 500) { id name } }',
+    );
+    expect(talentStations.map((s) => s.id)).toContain(ids.station);
+    expect(talentStations.map((s) => s.id)).not.toContain(ids.org);
+    const names = talentStations.map((s) => s.name);
+    expect(names).toEqual([...names].sort());
   });
 });
 

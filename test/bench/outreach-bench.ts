@@ -114,7 +114,7 @@ function writeResults(loadStart: number, generated: string) {
     '',
     `Run \`npm run bench:outreach -- --people ${people} --intros ${intros} --runs ${runs}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     `Machine: ${availableParallelism()} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Neo4j 5.26 (local, heap 1g, page cache 1g).`,
-    `Load average (1 min) at start ${loadStart.toFixed(1)}, at end ${(loadavg()[0] ?? 0).toFixed(1)}: the machine is shared with other helpers, so absolute times are noisy; the ratio compares runs interleaved on the same database.`,
+    `Load average (1 min) at start ${loadStart.toFixed(1)}, at end ${(loadavg()[0] ?? 0).toFixed(1)} (2 cores; above 2 the absolute times stretch; the ratio compares runs interleaved on the same database). The first run of each operation is cold (no warm-up run), and usually sets the p95.`,
     `Data: ${generated}.`,
     '',
     'Each run times the operation through the GraphQL app (in-process, as staff) and, interleaved, the previous approach (test/bench/outreach-baseline.ts, on the driver directly, without GraphQL).',
