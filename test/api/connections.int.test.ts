@@ -9,6 +9,8 @@ let server: TestServer;
 const p = testPrefix('conn');
 const staff = { role: 'staff' } as const;
 const id: Record<string, string> = {};
+/** The need created by the matches tests (also used by the reach test at the end). */
+let need = '';
 
 async function create(kind: string, key: string, input: Record<string, unknown> = {}) {
   const res = await server.gql<Record<string, { data: { id: string } }>>(
@@ -219,7 +221,6 @@ describe('needs and matches', () => {
     reachHops: number | null;
     parts: { fit: number; level: number; affinity: number; reach: number };
   };
-  let need = '';
   beforeAll(async () => {
     await create('Field', 'R');
     await create('Field', 'S', { parent: id.R });
@@ -322,5 +323,27 @@ describe('key connectors and degree of connection', () => {
     expect(
       Object.fromEntries(Object.entries(res.data!).map(([k, v]) => [k, v.degreeFrom])),
     ).toEqual({ a: 0, b: 1, d: 2, c: 3 });
+  });
+});
+
+describe('reach in matches over two and three hops', () => {
+  it('finds the best path from our side within three hops (e - f - b - a, e - f - b - d)', async () => {
+    // Added last: e and f would change the degrees and connectors asserted above.
+    await create('Person', 'e');
+    await create('Person', 'f');
+    await tie({ kind: 'KNOWS', subject: id.e, object: id.f, knowsKind: 'friend', strength: 0.8 });
+    await tie({ kind: 'KNOWS', subject: id.f, object: id.b, knowsKind: 'friend', strength: 0.8 });
+    const res = await server.gql<{
+      node: { matches: { person: { name: string }; reachHops: number | null }[] };
+    }>(
+      `query ($id: ID!, $from: [ID!]) { node(id: $id) { ... on Need { matches(from: $from) {
+        person { name } reachHops } } } }`,
+      { id: need, from: [id.e] },
+    );
+    expect(res.errors).toBeUndefined();
+    const hops = Object.fromEntries(
+      res.data!.node.matches.map((m) => [m.person.name.slice(p.length), m.reachHops]),
+    );
+    expect(hops).toEqual({ a: 3, b: 2, d: 3 });
   });
 });
