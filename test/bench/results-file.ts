@@ -14,6 +14,9 @@ export const resultsMarkdown = join(here, 'RESULTS.md');
 export interface ResultRow extends Measurement {
   operation: string;
   baseline: string;
+  /** When this row was timed and how busy the machine was (a size's rows may come from several runs). */
+  date?: string;
+  loadAverage?: { start: number; end: number };
 }
 
 /** The last run at one data size. */
@@ -38,16 +41,22 @@ function readResults(): Results {
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const seconds = (n: number) => `${Math.round(n / 1000).toLocaleString('en')} s`;
 
+function timed(row: ResultRow, run: SizeRun): string {
+  const load = row.loadAverage ?? run.loadAverage;
+  const average = load ? `, ${load.start.toFixed(1)} → ${load.end.toFixed(1)}` : '';
+  return `${row.date ?? run.date}${average}`;
+}
+
 /** The results table in Markdown: one row per operation and size. */
 export function resultsTable(runs: readonly SizeRun[]): string {
   const lines = [
-    '| operation | people | n | p50 ms | p95 ms | baseline p50 ms | baseline p95 ms | ratio (p50) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| operation | people | n | p50 ms | p95 ms | baseline p50 ms | baseline p95 ms | ratio (p50) | timed (UTC), load average |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const run of runs) {
     for (const r of run.rows) {
       lines.push(
-        `| ${r.operation} | ${run.people.toLocaleString('en')} | ${r.iterations} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.baselineP50)} | ${ms(r.baselineP95)} | ${(r.p50 / r.baselineP50).toFixed(2)}× |`,
+        `| ${r.operation} | ${run.people.toLocaleString('en')} | ${r.iterations} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.baselineP50)} | ${ms(r.baselineP95)} | ${(r.p50 / r.baselineP50).toFixed(2)}× | ${timed(r, run)} |`,
       );
     }
   }
@@ -112,7 +121,15 @@ export function saveSizeRun(run: SizeRun, order: readonly string[]): void {
   const results = readResults();
   const previous = results[String(run.people)];
   const ran = new Set(run.rows.map((r) => r.operation));
-  const kept = previous?.rows.filter((r) => !ran.has(r.operation)) ?? [];
+  // Rows kept from the previous run keep that run's date and load average.
+  const kept =
+    previous?.rows
+      .filter((r) => !ran.has(r.operation))
+      .map((r) => ({
+        ...r,
+        date: r.date ?? previous.date,
+        loadAverage: r.loadAverage ?? previous.loadAverage,
+      })) ?? [];
   const rank = (r: ResultRow) => order.indexOf(r.operation);
   const rows = [...kept, ...run.rows].sort((a, b) => rank(a) - rank(b));
   results[String(run.people)] = { ...run, rows };
