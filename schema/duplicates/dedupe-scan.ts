@@ -1,5 +1,5 @@
 /**
- * Duplicate detection over the graph: one streaming read of every person's (or organisation's)
+ * Duplicate detection over the graph: a paged read (Db.readAll) of every person's (or organisation's)
  * features, blocking in memory (pinyin name key, initials key, contact value; within a block only
  * people born within a year of each other are compared), scoring, and the proposed pairs saved as
  * `(:DuplicatePair)` nodes for the review queue. Pairs judged before are never proposed again.
@@ -81,8 +81,11 @@ export async function scanPeople(
   const started = performance.now();
   const phase = (name: string) => onPhase?.(name, performance.now() - started);
   const judged = await judgedPairs(db, 'Person');
-  const rows = await db.read<PersonFeatures & { rawContacts: { kind: string; value: string }[] }>(
-    `MATCH (p:Person) WHERE NOT p.deleted
+  const rows = await db.readAll<
+    PersonFeatures & { rawContacts: { kind: string; value: string }[] }
+  >(
+    `MATCH (p:Person) WHERE NOT p.deleted AND p.id > $after
+     WITH p ORDER BY p.id LIMIT $limit
      RETURN p.id AS id, p.name AS name, p.latinName AS latinName, p.aliases AS aliases,
             p.birthYear AS birthYear, p.gender AS gender,
             COLLECT { MATCH (p)-[r:BORN_IN]->(h) WHERE NOT r.deleted RETURN h.id } AS hometowns,
@@ -155,8 +158,9 @@ export async function scanPeople(
 export async function scanOrganizations(db: Db, minScore = proposeThreshold): Promise<ScanResult> {
   const started = performance.now();
   const judged = await judgedPairs(db, 'Organization');
-  const orgs = await db.read<OrganizationFeatures>(
-    `MATCH (o:Organization) WHERE NOT o.deleted
+  const orgs = await db.readAll<OrganizationFeatures>(
+    `MATCH (o:Organization) WHERE NOT o.deleted AND o.id > $after
+     WITH o ORDER BY o.id LIMIT $limit
      RETURN o.id AS id, o.name AS name, o.latinName AS latinName, o.aliases AS aliases, o.type AS type,
             COLLECT { MATCH (o)-[r:LOCATED_IN]->(pl) WHERE NOT r.deleted RETURN pl.id } AS places`,
   );

@@ -87,6 +87,26 @@ export class Db {
     return this.readTx((tx) => tx.run<Row>(cypher, params));
   }
 
+  /**
+   * Reads every row of a query too big for one transaction (all people at a million), page by page
+   * in id order, each page its own transaction: `cypher` gets `$after` (the last id read; '' at
+   * first) and `$limit`, and must return rows with `id`, ordered by it.
+   */
+  async readAll<Row extends RecordShape & { id: string }>(
+    cypher: string,
+    params: Record<string, unknown> = {},
+    pageSize = 20_000,
+  ): Promise<Row[]> {
+    const rows: Row[] = [];
+    for (let after = ''; ; ) {
+      const page = await this.read<Row>(cypher, { ...params, after, limit: pageSize });
+      rows.push(...page);
+      const last = page.at(-1);
+      if (page.length < pageSize || !last) return rows;
+      after = last.id;
+    }
+  }
+
   /** Runs `work` in one read transaction (retried on transient errors). */
   async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({

@@ -371,3 +371,23 @@ describe('auto-merge on hard identifiers', () => {
     ]);
   });
 });
+
+describe('reading every person page by page (Db.readAll, used by the scan)', () => {
+  it('returns the same rows, in id order, as one read', async () => {
+    const all = await server.db.read<{ id: string }>(
+      'MATCH (p:Person) RETURN p.id AS id ORDER BY p.id',
+    );
+    const queries: number[] = [];
+    const paged = await server.db
+      .scoped({ onQuery: (q) => queries.push(q.rows) })
+      .readAll<{ id: string }>(
+        'MATCH (p:Person) WHERE p.id > $after WITH p ORDER BY p.id LIMIT $limit RETURN p.id AS id',
+        {},
+        500,
+      );
+    expect(paged.map((r) => r.id)).toEqual(all.map((r) => r.id));
+    // Full pages of 500, then the last partial (or empty) one.
+    expect(queries.length).toBe(Math.floor(all.length / 500) + 1);
+  });
+});
+
