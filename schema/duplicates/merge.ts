@@ -7,7 +7,8 @@
  * self-ties; they are set aside in the merge record. Derived ties are not moved but recomputed. The
  * merged node is soft-deleted (`mergedInto`), its names become aliases of the kept node, and a
  * `(:Merge)` node lists the element ids of exactly the moved relationships, so `undoMerge` moves those
- * back, restores the set-aside ties and the kept node's previous properties.
+ * back, restores the set-aside ties and the kept node's previous properties. Outreach records move
+ * too (claims, interactions, follow-ups, list memberships, watches), without doubling a list member.
  */
 import neo4j from 'neo4j-driver';
 import { ulid } from 'ulid';
@@ -41,7 +42,19 @@ export const movableTypes: ReadonlySet<string> = new Set([
   'INVITED_TO',
   'HELD_IN',
   'ORGANIZED_BY',
+  // Outreach records about a person: claims and interactions (ON), follow-ups and notes (ABOUT),
+  // list members and watch snapshots (set-like, see `setLikeTypes`).
+  'ON',
+  'ABOUT',
+  'HAS_MEMBER',
+  'SAW',
 ]);
+
+/**
+ * A list has a person once, a watch saw a person once: when the kept node already has such a tie
+ * from the same node, the merged node's one is dropped instead of doubled, and undo recreates it.
+ */
+const setLikeTypes = ['HAS_MEMBER', 'SAW'] as const;
 const DERIVED = 'DERIVED_TIE';
 
 /** Properties of the kept node filled from the merged one when the kept node has none. */
@@ -63,6 +76,14 @@ interface MovedTie {
   type: string;
   dir: 'out' | 'in';
   other: string | null;
+}
+
+/** A set-like tie into the merged node that the kept node already had from the same node. */
+interface DroppedTie {
+  type: (typeof setLikeTypes)[number];
+  /** Element id of the node the tie comes from (the list, the watch). */
+  from: string;
+  props: Record<string, unknown>;
 }
 
 interface SetAsideTie {
@@ -193,6 +214,26 @@ export async function mergeNodes(
     await tx.run(`MATCH ()-[d:${DERIVED} {viaId: $mergedId}]-() DELETE d`, { mergedId });
   }
 
+  const droppedRows = await tx.run<{ type: string; from: string; props: Record<string, unknown> }>(
+    `MATCH (k:${kind} {id: $keepId}), (m:${kind} {id: $mergedId})
+     MATCH (m)<-[r:${setLikeTypes.join('|')}]-(o) WHERE EXISTS { (o)-[s]->(k) WHERE type(s) = type(r) }
+     WITH r, type(r) AS type, elementId(o) AS from, properties(r) AS props
+     DELETE r
+     RETURN type, from, props`,
+    { keepId, mergedId },
+  );
+  const dropped = droppedRows.map((r) => ({ ...r, props: propsToJson(r.props) }));
+  // Watches of the merged record follow it, unless the account already watches the kept one.
+  const watchesMoved = (
+    await tx.run<{ id: string }>(
+      `MATCH (w:Watch {targetId: $mergedId})
+       WHERE NOT EXISTS { MATCH (x:Watch {key: w.accountId + '|' + $keepId}) }
+       SET w.targetId = $keepId, w.key = w.accountId + '|' + $keepId
+       RETURN w.id AS id`,
+      { keepId, mergedId },
+    )
+  ).map((r) => r.id);
+
   const types = await tx.run<{ type: string; out: boolean }>(
     `MATCH (m:${kind} {id: $mergedId})-[r]-()
      RETURN DISTINCT type(r) AS type, startNode(r) = m AS out`,
@@ -253,7 +294,8 @@ export async function mergeNodes(
   await tx.run(
     `CREATE (:Merge {id: $mergeId, kind: $kind, keepId: $keepId, mergedId: $mergedId, actor: $actor,
                      at: datetime(), auto: $auto, reason: $reason, moved: $moved, movedCount: $movedCount,
-                     setAside: $setAside, keepBefore: $before, undone: false})`,
+                     setAside: $setAside, dropped: $dropped, watchesMoved: $watchesMoved,
+                     keepBefore: $before, undone: false})`,
     {
       mergeId,
       kind,
@@ -265,6 +307,8 @@ export async function mergeNodes(
       moved: JSON.stringify(moved),
       movedCount: moved.length,
       setAside: JSON.stringify(setAside),
+      dropped: JSON.stringify(dropped),
+      watchesMoved,
       before: JSON.stringify(before),
     },
   );
@@ -383,6 +427,20 @@ export async function undoMergeTx(tx: Tx, mergeId: string, actor: string): Promi
       { keepId, mergedId, props: propsFromJson(t.props) },
     );
   }
+  // Merges recorded before set-like ties and watches were handled have neither list.
+  for (const t of JSON.parse(String(merge.dropped ?? '[]')) as DroppedTie[]) {
+    if (!setLikeTypes.includes(t.type)) continue;
+    await tx.run(
+      `MATCH (m:${kind} {id: $mergedId}) MATCH (o) WHERE elementId(o) = $from
+       CREATE (o)-[n:${t.type}]->(m) SET n = $props`,
+      { mergedId, from: t.from, props: propsFromJson(t.props) },
+    );
+  }
+  await tx.run(
+    `MATCH (w:Watch) WHERE w.id IN $ids AND w.targetId = $keepId
+     SET w.targetId = $mergedId, w.key = w.accountId + '|' + $mergedId`,
+    { ids: (merge.watchesMoved as string[] | null) ?? [], keepId, mergedId },
+  );
   const before = JSON.parse(String(merge.keepBefore)) as Record<string, unknown>;
   await tx.run(
     `MATCH (k:${kind} {id: $keepId}) SET k += $before, k.updatedAt = datetime()

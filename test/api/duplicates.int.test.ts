@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { addTieOk, createEntity } from '../helpers/test-entities.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { mutate } from './outreach-helpers.ts';
 
 let server: TestServer;
 const p = testPrefix('dup');
@@ -317,6 +318,78 @@ describe('merge and undo', () => {
   });
 });
 
+describe('merge with outreach records', () => {
+  it('moves claims, interactions, follow-ups, list places and watches; a list keeps the person once; undo puts them back', async () => {
+    await create('Person', 'K2', { name: '钱' });
+    await create('Person', 'M2', { name: '钱二' });
+    const [K2, M2] = [ids.K2!, ids.M2!];
+    const list = (name: string, people: string[]) =>
+      mutate(server, 'createPersonList', '$n: String!, $p: [ID!]', 'name: $n, people: $p', 'id', {
+        n: `${p}${name}`,
+        p: people,
+      });
+    const both = (await list('名单甲', [K2, M2])).data.id as string;
+    const onlyMerged = (await list('名单乙', [M2])).data.id as string;
+    const ok = async (name: string, input: string, variables: Record<string, unknown>) =>
+      expect(
+        (await mutate(server, name, `$input: ${input}!`, 'input: $input', 'id', variables))
+          .__typename,
+      ).toBe(`Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success`);
+    await ok('logInteraction', 'InteractionInput', {
+      input: { person: M2, channel: 'wechat', note: '问候' },
+    });
+    await ok('claimPerson', 'ClaimInput', { input: { person: M2, claimant: '一组' } });
+    await ok('createFollowUp', 'FollowUpInput', {
+      input: { subject: M2, title: '回访', dueOn: '2026-12-31' },
+    });
+    const watched = await mutate(server, 'watch', '$t: ID!', 'target: $t', 'id', { t: M2 });
+    expect(watched.__typename).toBe('MutationWatchSuccess');
+    const members = async (id: string) =>
+      (
+        await server.db.read<{ id: string }>(
+          'MATCH (:PersonList {id: $id})-[:HAS_MEMBER]->(n) RETURN n.id AS id ORDER BY id',
+          { id: plain(id) },
+        )
+      ).map((r) => r.id);
+    const watchTarget = async () =>
+      (
+        await server.db.read<{ t: string }>('MATCH (w:Watch {id: $id}) RETURN w.targetId AS t', {
+          id: plain(watched.data.id),
+        })
+      )[0]?.t;
+    const keepBefore = await rels(K2);
+    const mergedBefore = await rels(M2);
+
+    const merged = await server.gql<{ mergePeople: { __typename: string; data?: { id: string } } }>(
+      `mutation ($k: ID!, $m: ID!) { mergePeople(keep: $k, merge: $m) { ${ERR}
+         ... on MutationMergePeopleSuccess { data { id } } } }`,
+      { k: K2, m: M2 },
+      staff,
+    );
+    expect(merged.data?.mergePeople.__typename, JSON.stringify(merged)).toBe(
+      'MutationMergePeopleSuccess',
+    );
+    expect(await rels(M2)).toEqual([]);
+    expect(await members(both)).toEqual([plain(K2)]);
+    expect(await members(onlyMerged)).toEqual([plain(K2)]);
+    const kept = (await rels(K2)).map((r) => r.split(' ')[0]?.replace(/[<>].*/, ''));
+    expect(kept.filter((t) => t === 'ON')).toHaveLength(2); // the claim and the interaction
+    expect(kept.filter((t) => t === 'ABOUT')).toHaveLength(1);
+    expect(await watchTarget()).toBe(plain(K2));
+
+    const undo = await server.gql<{ undoMerge: { __typename: string } }>(
+      `mutation ($id: ID!) { undoMerge(id: $id) { ${ERR} } }`,
+      { id: merged.data!.mergePeople.data!.id },
+      staff,
+    );
+    expect(undo.data?.undoMerge.__typename).toBe('MutationUndoMergeSuccess');
+    expect(await rels(M2)).toEqual(mergedBefore);
+    expect(await rels(K2)).toEqual(keepBefore);
+    expect(await members(both)).toEqual([plain(K2), plain(M2)].sort());
+    expect(await watchTarget()).toBe(plain(M2));
+  });
+});
+
 describe('auto-merge on hard identifiers', () => {
   it('merges people sharing an identity number or phone, recorded and undoable', async () => {
     await create('Person', 'H1', { name: '何一' });
@@ -390,4 +463,3 @@ describe('reading every person page by page (Db.readAll, used by the scan)', () 
     expect(queries.length).toBe(Math.floor(all.length / 500) + 1);
   });
 });
-

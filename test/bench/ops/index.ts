@@ -1,7 +1,7 @@
 import { alumniMapOperation } from './alumni-map.ts';
 import { introductionPathsOperation } from './introduction-paths.ts';
-import { neighborhoodOperation } from './neighborhood.ts';
 import { matchesOperation } from './matches.ts';
+import { neighborhoodOperation } from './neighborhood.ts';
 import type { Operation } from './operation.ts';
 import { peopleFilteredPageOperation } from './people-filtered-page.ts';
 import { peoplePageWithRelationsOperation } from './people-page-with-relations.ts';
