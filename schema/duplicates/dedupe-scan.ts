@@ -98,8 +98,26 @@ export async function scanPeople(
     contacts: rawContacts.map((c) => normalizeContact(c.kind, c.value)),
   }));
   phase('read');
+  const { compared, candidates } = personCandidates(people, judged, minScore);
+  return {
+    kind: 'Person',
+    records: people.length,
+    compared,
+    candidates,
+    ms: performance.now() - started,
+  };
+}
+
+/**
+ * The pure part of the people scan: blocking and scoring of features already read (the duplicate
+ * benchmark runs it on generated features too, to tune weights without a database).
+ */
+export function personCandidates(
+  people: readonly PersonFeatures[],
+  judged: ReadonlySet<string> = new Set(),
+  minScore = proposeThreshold,
+): { compared: number; candidates: Candidate[] } {
   const keys: NameKeys[] = people.map((p) => personNameKeys(p));
-  phase('name keys');
   const nameBlocks = new Map<string, number[]>();
   const initialsBlocks = new Map<string, number[]>();
   const contactBlocks = new Map<string, number[]>();
@@ -112,12 +130,8 @@ export async function scanPeople(
       );
     }
   });
-  const nameCount = new Map<string, number>();
-  for (const k of keys) {
-    for (const name of new Set([...k.han, ...k.full]))
-      nameCount.set(name, (nameCount.get(name) ?? 0) + 1);
-  }
   const birthYear = (i: number) => (people[i] as PersonFeatures).birthYear;
+  const namesakes = namesakeCounter(keys, birthYear);
   const notJudged = (i: number, j: number) =>
     !judged.has(pairKey((people[i] as PersonFeatures).id, (people[j] as PersonFeatures).id));
   const pairs = [
@@ -131,7 +145,6 @@ export async function scanPeople(
     // Same contact detail: compared whatever the birth years say.
     ...blockPairs(contactBlocks.values(), birthYear, notJudged, { window: 1000, smallBlock: 1000 }),
   ];
-  phase('blocking');
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
   for (const [i, j] of pairs) {
@@ -142,16 +155,41 @@ export async function scanPeople(
     seen.add(key);
     const reasons = scorePeople(a, keys[i] as NameKeys, b, keys[j] as NameKeys);
     const name = reasons.find((r) => r.code.startsWith('same_') && r.code.endsWith('name'));
-    const common = name && commonNameReason(name.detail, nameCount.get(name.detail) ?? 0);
+    const common =
+      name && commonNameReason(name.detail, namesakes(name.detail, a.birthYear, b.birthYear));
     if (common) reasons.push(common);
     propose(candidates, a.id, b.id, reasons, minScore);
   }
-  return {
-    kind: 'Person',
-    records: people.length,
-    compared: seen.size,
-    candidates,
-    ms: performance.now() - started,
+  return { compared: seen.size, candidates };
+}
+
+/**
+ * How many other records carry a name and were born within a year of a pair (`yearless` records and
+ * pairs without birth years count against the whole name).
+ */
+function namesakeCounter(
+  keys: readonly NameKeys[],
+  birthYear: (i: number) => number | null,
+): (name: string, a: number | null, b: number | null) => number {
+  const byYear = new Map<string, Map<number | null, number>>();
+  keys.forEach((k, i) => {
+    const year = birthYear(i);
+    for (const name of new Set([...k.han, ...k.full])) {
+      const years = byYear.get(name) ?? new Map<number | null, number>();
+      years.set(year, (years.get(year) ?? 0) + 1);
+      byYear.set(name, years);
+    }
+  });
+  return (name, a, b) => {
+    const years = byYear.get(name);
+    if (!years) return 0;
+    let n = 0;
+    if (a == null || b == null) for (const c of years.values()) n += c;
+    else {
+      for (let y = Math.min(a, b) - 1; y <= Math.max(a, b) + 1; y++) n += years.get(y) ?? 0;
+      n += years.get(null) ?? 0;
+    }
+    return Math.max(0, n - 2);
   };
 }
 

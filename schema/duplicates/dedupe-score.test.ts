@@ -64,7 +64,25 @@ describe('scorePeople', () => {
       { name: 'Wei Zhang', birthYear: 1981, hometowns: ['p1'] },
     );
     expect(s.reasons).toEqual(['same_pinyin_name', 'birth_year_off_by_one', 'same_hometown']);
-    expect(s.score).toBeCloseTo(0.65);
+    expect(s.score).toBeCloseTo(0.75);
+  });
+  it('weighs against studying or working elsewhere at the same time', () => {
+    const at = (g: string, from: number, to: number | null) => [{ g, from, to }];
+    const s = score(
+      { birthYear: 1980, schools: at('u1', 1998, 2002), jobs: at('o1', 2010, null) },
+      { birthYear: 1980, schools: at('u2', 2000, 2004), jobs: at('o2', 2015, null) },
+    );
+    expect(s.reasons).toEqual([
+      'same_chinese_name',
+      'same_birth_year',
+      'different_employer',
+      'different_alma_mater',
+    ]);
+    expect(s.score).toBeLessThan(proposeThreshold);
+    // One after the other is a career, not a contradiction.
+    expect(
+      score({ schools: at('u1', 1998, 2002) }, { schools: at('u2', 2002 + 1, 2005) }).reasons,
+    ).not.toContain('different_alma_mater');
   });
   it('counts employers only when the years overlap', () => {
     const job = (from: number, to: number) => [{ g: 'o1', from, to }];

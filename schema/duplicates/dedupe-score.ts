@@ -54,19 +54,22 @@ export const hardContactKinds = ['id_number', 'phone', 'email'] as const;
 
 export const weights = {
   sameChineseName: 0.45,
-  samePinyinName: 0.35,
+  samePinyinName: 0.4,
   homophone: 0.15,
   initials: 0.2,
   sameBirthYear: 0.3,
   birthYearOffByOne: 0.15,
   differentBirthYear: -0.5,
   differentGender: -0.5,
-  sameHometown: 0.15,
+  sameHometown: 0.2,
   differentHometown: -0.2,
   commonName: -0.1,
   veryCommonName: -0.2,
-  sharedEmployer: 0.15,
-  sharedSchool: 0.15,
+  sharedEmployer: 0.2,
+  sharedSchool: 0.2,
+  // Weak: a roster may list a past employer as current; two schools at once happen, rarely.
+  differentEmployer: -0.2,
+  differentSchool: -0.2,
   sharedContact: 0.6,
   sameOrgName: 0.7,
   samePlace: 0.2,
@@ -164,6 +167,11 @@ function sharedStints(a: readonly Stint[], b: readonly Stint[]): string[] {
   return [...out];
 }
 
+/** Two different places at the same time (one person is rarely at two universities at once). */
+function concurrentElsewhere(a: readonly Stint[], b: readonly Stint[]): boolean {
+  return a.some((x) => b.some((y) => x.g !== y.g && overlaps(x, y)));
+}
+
 /** The reasons two people may be the same, with weights. */
 export function scorePeople(
   a: PersonFeatures,
@@ -207,11 +215,19 @@ export function scorePeople(
     if (same) reasons.push({ code: 'same_hometown', weight: w.sameHometown, detail: same });
     else reasons.push({ code: 'different_hometown', weight: w.differentHometown, detail: '' });
   }
-  for (const g of sharedStints(a.jobs, b.jobs).slice(0, 2)) {
+  const employers = sharedStints(a.jobs, b.jobs);
+  for (const g of employers.slice(0, 2)) {
     reasons.push({ code: 'shared_employer', weight: w.sharedEmployer, detail: g });
   }
-  for (const g of sharedStints(a.schools, b.schools).slice(0, 2)) {
+  if (employers.length === 0 && concurrentElsewhere(a.jobs, b.jobs)) {
+    reasons.push({ code: 'different_employer', weight: w.differentEmployer, detail: '' });
+  }
+  const schools = sharedStints(a.schools, b.schools);
+  for (const g of schools.slice(0, 2)) {
     reasons.push({ code: 'shared_alma_mater', weight: w.sharedSchool, detail: g });
+  }
+  if (schools.length === 0 && concurrentElsewhere(a.schools, b.schools)) {
+    reasons.push({ code: 'different_alma_mater', weight: w.differentSchool, detail: '' });
   }
   const contact = a.contacts.find((c) => b.contacts.includes(c));
   if (contact) {
@@ -223,18 +239,14 @@ export function scorePeople(
 }
 
 /**
- * A shared name is weaker evidence when many records carry it (王伟 vs 郗翀): with `count` records of
- * that name in the data, a reason against, or none for a rare name.
+ * A shared name is weaker evidence when others of that name were born in the same years (王伟 vs 郗翀):
+ * with `namesakes` other records of that name born within a year of the pair, a reason against, or
+ * none. Counted by birth years, not overall, so the evidence does not weaken as the graph grows older.
  */
-export function commonNameReason(name: string, count: number): Reason | null {
-  if (count >= 12)
-    return {
-      code: 'very_common_name',
-      weight: weights.veryCommonName,
-      detail: `${name} ×${count}`,
-    };
-  if (count >= 4)
-    return { code: 'common_name', weight: weights.commonName, detail: `${name} ×${count}` };
+export function commonNameReason(name: string, namesakes: number): Reason | null {
+  const detail = `${name} ×${namesakes}`;
+  if (namesakes >= 2) return { code: 'very_common_name', weight: weights.veryCommonName, detail };
+  if (namesakes >= 1) return { code: 'common_name', weight: weights.commonName, detail };
   return null;
 }
 

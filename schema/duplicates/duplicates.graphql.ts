@@ -49,7 +49,7 @@ const ReasonRef = builder.objectRef<Reason>('DuplicateReason').implement({
   fields: (t) => ({
     code: t.exposeString('code', {
       description:
-        'same_chinese_name, same_pinyin_name, same_pinyin_other_characters, initials_match, same_birth_year, birth_year_off_by_one, different_birth_year, different_gender, same_hometown, different_hometown, shared_employer, shared_alma_mater, shared_contact; organisations: same_name, same_place, different_place, different_type',
+        'same_chinese_name, same_pinyin_name, same_pinyin_other_characters, initials_match, same_birth_year, birth_year_off_by_one, different_birth_year, different_gender, same_hometown, different_hometown, shared_employer, different_employer, shared_alma_mater, different_alma_mater, shared_contact, common_name, very_common_name (others of that name born within a year of the pair); organisations: same_name, same_place, different_place, different_type',
     }),
     weight: t.exposeFloat('weight'),
     detail: t.exposeString('detail'),

@@ -129,7 +129,7 @@ describe('duplicate candidates', () => {
       'same_birth_year',
       'same_hometown',
     ]);
-    expect(ab?.score).toBeCloseTo(0.9);
+    expect(ab?.score).toBeCloseTo(0.95);
     const ac = pairOf(open, ids.A!, ids.C!);
     expect(ac?.reasons.map((r) => r.code)).toEqual([
       'same_pinyin_name',
