@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { personCandidates } from './dedupe-scan.ts';
 import type { PersonFeatures } from './dedupe-score.ts';
+import { personFeatures } from './person-features.fixture.ts';
 
 let next = 0;
 function person(name: string, birthYear: number, over: Partial<PersonFeatures> = {}) {
   next++;
-  return {
-    id: `p${next}`,
-    name,
-    latinName: null,
-    aliases: [],
-    birthYear,
-    gender: null,
-    hometowns: [],
-    jobs: [],
-    schools: [],
-    contacts: [],
-    ...over,
-  } satisfies PersonFeatures;
+  return personFeatures({ id: `p${next}`, name, birthYear, ...over });
 }
 
 describe('personCandidates', () => {

@@ -8,22 +8,9 @@ import {
   scoreOf,
   scorePeople,
 } from './dedupe-score.ts';
+import { personFeatures } from './person-features.fixture.ts';
 
-function person(over: Partial<PersonFeatures>): PersonFeatures {
-  return {
-    id: 'x',
-    name: '张伟',
-    latinName: null,
-    aliases: [],
-    birthYear: null,
-    gender: null,
-    hometowns: [],
-    jobs: [],
-    schools: [],
-    contacts: [],
-    ...over,
-  };
-}
+const person = personFeatures;
 
 function score(a: Partial<PersonFeatures>, b: Partial<PersonFeatures>) {
   const pa = person(a);
