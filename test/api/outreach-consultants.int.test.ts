@@ -2,7 +2,15 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { createEntity, createTeam, mutate, removeOutreachData } from './outreach-helpers.ts';
+import {
+  addTie,
+  createEntity,
+  createTeam,
+  introduce,
+  mutate,
+  removeOutreachData,
+  toSigned,
+} from './outreach-helpers.ts';
 
 let server: TestServer;
 const p = testPrefix('ocs');
@@ -12,45 +20,6 @@ const accounts: Record<string, string> = {};
 const today = new Date().toISOString().slice(0, 10);
 
 type Who = { role?: 'admin' | 'staff' | 'consultant' | 'viewer'; token?: string };
-
-async function addTie(input: Record<string, unknown>) {
-  const res = await mutate(server, 'addTie', '$input: AddTieInput!', 'input: $input', 'id', {
-    input,
-  });
-  expect(res.__typename, JSON.stringify(res)).toBe('MutationAddTieSuccess');
-}
-
-async function introduce(
-  input: Record<string, unknown>,
-  stages: string[],
-  who: Who = { role: 'staff' },
-) {
-  const intro = await mutate(
-    server,
-    'createIntroduction',
-    '$input: NewIntroductionInput!',
-    'input: $input',
-    'id',
-    { input },
-    who,
-  );
-  const id = intro.data?.id as string;
-  for (const stage of stages) {
-    const moved = await mutate(
-      server,
-      'moveIntroduction',
-      '$input: MoveIntroductionInput!',
-      'input: $input',
-      'stage',
-      { input: { id, stage } },
-      who,
-    );
-    expect(moved.data?.stage, JSON.stringify(moved)).toBe(stage);
-  }
-  return id;
-}
-
-const toSigned = ['contacted', 'interested', 'negotiating', 'signed'];
 
 async function gql<T>(
   query: string,
@@ -82,17 +51,37 @@ beforeAll(async () => {
     kind: 'academician_project',
     status: 'negotiating',
   });
-  await addTie({
+  await addTie(server, {
     kind: 'MEMBER_OF',
     subject: ids.顾问,
     object: ids.bureau,
     role: '招才顾问',
     current: true,
   });
-  await addTie({ kind: 'WORKED_AT', subject: ids.站员, object: ids.station, current: true });
-  await addTie({ kind: 'KNOWS', subject: ids.顾问, object: ids.人才一, knowsKind: 'classmate' });
-  await addTie({ kind: 'KNOWS', subject: ids.人才二, object: ids.顾问, knowsKind: 'colleague' });
-  await addTie({ kind: 'KNOWS', subject: ids.人才一, object: ids.人才三, knowsKind: 'friend' });
+  await addTie(server, {
+    kind: 'WORKED_AT',
+    subject: ids.站员,
+    object: ids.station,
+    current: true,
+  });
+  await addTie(server, {
+    kind: 'KNOWS',
+    subject: ids.顾问,
+    object: ids.人才一,
+    knowsKind: 'classmate',
+  });
+  await addTie(server, {
+    kind: 'KNOWS',
+    subject: ids.人才二,
+    object: ids.顾问,
+    knowsKind: 'colleague',
+  });
+  await addTie(server, {
+    kind: 'KNOWS',
+    subject: ids.人才一,
+    object: ids.人才三,
+    knowsKind: 'friend',
+  });
   const event = await mutate(server, 'createEvent', '$input: EventInput!', 'input: $input', 'id', {
     input: {
       name: `${p}上海专场`,
@@ -109,14 +98,17 @@ beforeAll(async () => {
 
   // The hand-built pipeline: what each view below must count.
   ids.i1 = await introduce(
+    server,
     { introducer: ids.顾问, talent: ids.人才一, target: ids.org, channel: 'wechat' },
     toSigned,
   );
   ids.i2 = await introduce(
+    server,
     { introducer: ids.顾问, talent: ids.人才二, target: ids.project, channel: 'visit' },
     [...toSigned, 'landed'],
   );
   ids.i3 = await introduce(
+    server,
     {
       introducer: ids.引荐人,
       talent: ids.人才三,
@@ -126,8 +118,13 @@ beforeAll(async () => {
     },
     ['contacted', 'declined'],
   );
-  ids.i4 = await introduce({ introducer: ids.站员, talent: ids.人才四, target: ids.org }, toSigned);
+  ids.i4 = await introduce(
+    server,
+    { introducer: ids.站员, talent: ids.人才四, target: ids.org },
+    toSigned,
+  );
   ids.i5 = await introduce(
+    server,
     { introducer: ids.引荐人, talent: ids.人才四, target: ids.org, channel: 'wechat' },
     toSigned,
     { token: tokens.consultant },
@@ -436,9 +433,14 @@ describe('export downloads', () => {
     const otherTeam = await createTeam(server, `${p}乙队`, 'team');
     const a = (await server.signIn('staff', { teamId: privateTeam })).token;
     const b = (await server.signIn('staff', { teamId: otherTeam })).token;
-    ids.i6 = await introduce({ introducer: ids.引荐人, talent: ids.人才三, target: ids.org }, [], {
-      token: a,
-    });
+    ids.i6 = await introduce(
+      server,
+      { introducer: ids.引荐人, talent: ids.人才三, target: ids.org },
+      [],
+      {
+        token: a,
+      },
+    );
     const pipeline = async (token: string) => {
       const made = await link({ pipeline: { from: today, to: today }, format: 'CSV' }, token);
       const res = await get(made.data?.url as string, token);

@@ -46,6 +46,53 @@ export async function createEntity(
   return result.data.id as string;
 }
 
+/** Adds a tie (AddTieInput) as staff and fails the test unless it was added. */
+export async function addTie(server: TestServer, input: Record<string, unknown>) {
+  const res = await mutate(server, 'addTie', '$input: AddTieInput!', 'input: $input', 'id', {
+    input,
+  });
+  expect(res.__typename, JSON.stringify(res)).toBe('MutationAddTieSuccess');
+}
+
+/** The stages an introduction passes through from proposed to signed. */
+export const toSigned = ['contacted', 'interested', 'negotiating', 'signed'];
+
+/**
+ * Creates an introduction (NewIntroductionInput) and moves it through `stages` in order, failing
+ * the test on any refusal. Returns its global id.
+ */
+export async function introduce(
+  server: TestServer,
+  input: Record<string, unknown>,
+  stages: string[],
+  who: Who = { role: 'staff' },
+): Promise<string> {
+  const intro = await mutate(
+    server,
+    'createIntroduction',
+    '$input: NewIntroductionInput!',
+    'input: $input',
+    'id',
+    { input },
+    who,
+  );
+  const id = intro.data?.id as string;
+  expect(id, JSON.stringify(intro)).toBeTruthy();
+  for (const stage of stages) {
+    const moved = await mutate(
+      server,
+      'moveIntroduction',
+      '$input: MoveIntroductionInput!',
+      'input: $input',
+      'stage',
+      { input: { id, stage } },
+      who,
+    );
+    expect(moved.data?.stage, JSON.stringify(moved)).toBe(stage);
+  }
+  return id;
+}
+
 /** Deletes the outreach records made by a test run (the entities go with removeTestData). */
 export async function removeOutreachData(server: TestServer, prefix: string) {
   await server.db.writeTx(async (tx) => {

@@ -1263,18 +1263,107 @@ export type { Attribution, FunnelReport as OutcomeReport, StageStat };
 
 const attribution = 'key name signed landed';
 
+/** What the report body shows of an outcome report (a consultant's or station's report too). */
+const reportFields = `total
+  stages { stage current reached conversion stays meanDays medianDays }
+  byIntroducer { ${attribution} }
+  byEvent { ${attribution} }
+  byChannel { ${attribution} }`;
+
 export const outcomeReportQuery = operation<
   { outcomeReport: FunnelReport },
   { from: string; to: string; scope?: OutcomeScope | null }
 >(`
   query OutcomeReport($from: String!, $to: String!, $scope: OutcomeScope) {
-    outcomeReport(from: $from, to: $to, scope: $scope) {
-      total
-      stages { stage current reached conversion stays meanDays medianDays }
-      byIntroducer { ${attribution} }
-      byEvent { ${attribution} }
-      byChannel { ${attribution} }
+    outcomeReport(from: $from, to: $to, scope: $scope) { ${reportFields} }
+  }
+`);
+
+// ---------------------------------------------------------------------------------------------
+// Consultants (招才顾问) and talent service stations (schema/outreach/consultants.graphql.ts).
+
+/** Whom they know: people one hop away by tie kind (`knows:…`, `derived:…`, MEMBER_OF …). */
+export interface Reach {
+  oneHop: number;
+  twoHops: number;
+  byKind: { kind: string; count: number }[];
+}
+
+export interface ConsultantRow {
+  consultant: {
+    id: string;
+    name: string;
+    /** Null for a consultant account that is not a person in the graph. */
+    person: EntitySummary | null;
+    reach: Pick<Reach, 'oneHop'> | null;
+  };
+  introductions: number;
+  /** Introductions now signed, and now landed. */
+  signed: number;
+  landed: number;
+}
+
+export const consultantsQuery = operation<
+  { consultants: ConsultantRow[] },
+  { from: string; to: string; first: number }
+>(`
+  query Consultants($from: String!, $to: String!, $first: Int!) {
+    consultants(from: $from, to: $to, first: $first) {
+      consultant { id name person { ${summary} } reach { oneHop } }
+      introductions signed landed
     }
+  }
+`);
+
+export interface StationRow {
+  id: string;
+  name: string;
+  reach: Pick<Reach, 'oneHop'>;
+  report: { total: number; stages: Pick<StageStat, 'stage' | 'current'>[] };
+}
+
+export const talentStationsQuery = operation<
+  { talentStations: StationRow[] },
+  { from: string; to: string; first: number }
+>(`
+  query TalentStations($from: String!, $to: String!, $first: Int!) {
+    talentStations(first: $first) {
+      id name reach { oneHop }
+      report(from: $from, to: $to) { total stages { stage current } }
+    }
+  }
+`);
+
+/** What a consultant's and a station's pane show alike. */
+export interface CreditedDetails {
+  id: string;
+  name: string;
+  reach: Reach | null;
+  introductions: IntroductionCard[];
+  report: FunnelReport;
+  projectsLanded: { project: EntitySummary | null; landedAt: string }[];
+}
+
+const creditedFields = `id name reach { oneHop twoHops byKind { kind count } }
+  introductions(first: $first) { ${cardFields} }
+  report(from: $from, to: $to) { ${reportFields} }
+  projectsLanded { project { ${summary} } landedAt }`;
+
+export const consultantQuery = operation<
+  { consultant: (CreditedDetails & { person: EntitySummary | null; roles: string[] }) | null },
+  { id: string; from: string; to: string; first: number }
+>(`
+  query Consultant($id: ID!, $from: String!, $to: String!, $first: Int!) {
+    consultant(id: $id) { ${creditedFields} person { ${summary} } roles }
+  }
+`);
+
+export const talentStationQuery = operation<
+  { talentStation: (CreditedDetails & { organization: EntitySummary | null }) | null },
+  { id: string; from: string; to: string; first: number }
+>(`
+  query TalentStation($id: ID!, $from: String!, $to: String!, $first: Int!) {
+    talentStation(id: $id) { ${creditedFields} organization { ${summary} } }
   }
 `);
 

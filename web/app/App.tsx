@@ -29,6 +29,7 @@ const nav: { name: RouteName; label: MessageKey; role?: Role }[] = [
   { name: 'pipeline', label: 'nav.pipeline', role: 'consultant' },
   { name: 'follow-ups', label: 'nav.followUps', role: 'consultant' },
   { name: 'report', label: 'nav.report', role: 'consultant' },
+  { name: 'consultants', label: 'nav.consultants', role: 'consultant' },
   { name: 'import', label: 'nav.import', role: 'staff' },
   { name: 'duplicates', label: 'nav.duplicates', role: 'staff' },
   { name: 'admin', label: 'nav.admin', role: 'admin' },

@@ -12,6 +12,7 @@ export const outreachRoutes = [
   'pipeline',
   'follow-ups',
   'report',
+  'consultants',
 ] as const;
 
 export const routeNames = [

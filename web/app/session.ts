@@ -25,5 +25,5 @@ export function atLeast(role: Role): boolean {
 /** Screens for editors and outreach check this before rendering their controls. */
 export const canEdit = computed(() => atLeast('staff'));
 
-/** Outreach screens (people, segments, events, pipeline, follow-ups, report): admin, staff, consultant. */
+/** Outreach screens (people … report, consultants): admin, staff, consultant. */
 export const canOutreach = computed(() => atLeast('consultant'));

@@ -1,4 +1,5 @@
-import { enumLabel } from '../../app/i18n.ts';
+import { enumLabel, lang } from '../../app/i18n.ts';
+import { edgeKindOf } from '../../graph/stylesheet.ts';
 
 /** Chinese names of the enum values the details panel shows (English: the value, readable). */
 export const categoryLabels: Record<string, string> = {
@@ -76,6 +77,20 @@ export const knowsKindLabels: Record<string, string> = {
   mentor: '师生',
 };
 
+/** Kinds of derived ties (DERIVED_TIE.kind): what the two people shared. */
+export const derivedKindLabels: Record<string, string> = {
+  association: '同会',
+  classmate: '同学',
+  colleague: '同事',
+  project: '同项目',
+};
+
 export function label(table: Record<string, string>, value: string): string {
   return enumLabel(table, value);
+}
+
+/** A tie kind (WORKED_AT, KNOWS, DERIVED_TIE …) in words, from the graph's legend. */
+export function tieKindText(kind: string): string {
+  const style = edgeKindOf(kind);
+  return style ? (lang.value === 'zh' ? style.label : style.english) : kind;
 }

@@ -18,7 +18,7 @@ import { Legend } from '../../graph/Legend.tsx';
 import { edgeKindOf, edgeKinds, nodeKindOf, nodeKinds } from '../../graph/stylesheet.ts';
 import { toElements } from '../../graph/to-elements.ts';
 import { DetailsPanel } from '../details/DetailsPanel.tsx';
-import { categoryLabels, label } from '../details/labels.ts';
+import { categoryLabels, label, tieKindText } from '../details/labels.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { type OpenedView, openSavedView } from '../views/open-view.ts';
 import { Presenter } from '../views/Presenter.tsx';
@@ -675,10 +675,6 @@ function NodeMenu({
       {text}
     </button>
   );
-  const kindName = (kind: string) => {
-    const k = edgeKindOf(kind);
-    return k ? (lang.value === 'zh' ? k.label : k.english) : kind;
-  };
   return (
     <div
       ref={ref}
@@ -700,11 +696,11 @@ function NodeMenu({
       {item('details', t('menu.details'), onDetails)}
       {item('expand', t('menu.expandAll'), () => onExpand())}
       {menuKinds.map((kind) =>
-        item(`expand-${kind}`, t('menu.expandKind', { kind: kindName(kind) }), () =>
+        item(`expand-${kind}`, t('menu.expandKind', { kind: tieKindText(kind) }), () =>
           onExpand(kind),
         ),
       )}
-      {item('expand-DERIVED_TIE', t('menu.expandKind', { kind: kindName('DERIVED_TIE') }), () =>
+      {item('expand-DERIVED_TIE', t('menu.expandKind', { kind: tieKindText('DERIVED_TIE') }), () =>
         onExpand('DERIVED_TIE'),
       )}
       {item('collapse', t('menu.collapse'), () => {

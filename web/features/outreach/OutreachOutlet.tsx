@@ -1,6 +1,7 @@
 import { t } from '../../app/i18n.ts';
 import type { RouteName } from '../../app/router.ts';
 import { canOutreach } from '../../app/session.ts';
+import { ConsultantsView } from '../consultants/ConsultantsView.tsx';
 import { EventsView } from '../events/EventsView.tsx';
 import { FollowUpsView } from '../follow-ups/FollowUpsView.tsx';
 import { PeopleView } from '../people/PeopleView.tsx';
@@ -31,6 +32,8 @@ export function OutreachOutlet({ name }: { name: RouteName }) {
       return <FollowUpsView />;
     case 'report':
       return <ReportView />;
+    case 'consultants':
+      return <ConsultantsView />;
     default:
       return null;
   }

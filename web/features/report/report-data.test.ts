@@ -42,6 +42,8 @@ describe('outcome report data', () => {
     const today = new Date('2026-11-23T10:00:00Z');
     expect(presetPeriod('thisYear', today)).toEqual({ from: '2026-01-01', to: '2026-11-23' });
     expect(presetPeriod('last90', today)).toEqual({ from: '2026-08-26', to: '2026-11-23' });
+    expect(presetPeriod('last12m', today)).toEqual({ from: '2025-11-24', to: '2026-11-23' });
+    expect(presetPeriod('last12m', new Date('2028-02-29T00:00:00Z')).from).toBe('2027-03-01');
     expect(presetPeriod('all', today).from).toBe('2000-01-01');
   });
 });

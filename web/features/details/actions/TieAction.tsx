@@ -1,17 +1,11 @@
 import { useState } from 'preact/hooks';
 import { addTieMutation, type EntitySummary } from '../../../api/operations.ts';
 import { request } from '../../../app/api.ts';
-import { displayName, lang, t } from '../../../app/i18n.ts';
-import { edgeKindOf } from '../../../graph/stylesheet.ts';
+import { displayName, t } from '../../../app/i18n.ts';
 import { TextField } from '../../outreach/TextField.tsx';
-import { knowsKindLabels, label } from '../labels.ts';
+import { knowsKindLabels, label, tieKindText } from '../labels.ts';
 import { emptyTieDraft, knowsKinds, personTieKinds, type TieDraft, tieInput } from './forms.ts';
 import { EntityPick, Outcome, useAction } from './parts.tsx';
-
-const kindText = (kind: string) => {
-  const style = edgeKindOf(kind);
-  return style ? (lang.value === 'zh' ? style.label : style.english) : kind;
-};
 
 /** Add a tie from this person: its kind, the other end (searched), and the kind's basic props. */
 export function TieAction({ person, onAdded }: { person: EntitySummary; onAdded?: () => void }) {
@@ -27,7 +21,7 @@ export function TieAction({ person, onAdded }: { person: EntitySummary; onAdded?
     const input = tieInput(person.id, other.id, draft);
     const added = await action.run(
       async () => (await request(addTieMutation, { input })).addTie,
-      () => t('actions.tieAdded', { kind: kindText(draft.kind), name: displayName(other) }),
+      () => t('actions.tieAdded', { kind: tieKindText(draft.kind), name: displayName(other) }),
     );
     if (added) onAdded?.();
   };
@@ -47,7 +41,7 @@ export function TieAction({ person, onAdded }: { person: EntitySummary; onAdded?
       >
         {Object.keys(personTieKinds).map((kind) => (
           <option key={kind} value={kind}>
-            {kindText(kind)}
+            {tieKindText(kind)}
           </option>
         ))}
       </select>
