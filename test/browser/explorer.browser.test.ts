@@ -1,21 +1,16 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Core } from 'cytoscape';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserApp, openBrowserApp, screenshots } from '../helpers/browser-app.ts';
 import { createTestAccount } from '../helpers/test-accounts.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import type { TestServer } from '../helpers/test-server.ts';
 
 /**
  * The web app in a real headless Chromium (Debian's, installed by .ci/run), served by the real app
  * from a fresh build of web/, against the run's Neo4j with the demo graph: explorer, path finder,
  * maps and the language switch. Screenshots go to web/screenshots/.
  */
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
-const screenshots = fileURLToPath(new URL('../../web/screenshots/', import.meta.url));
 
 declare global {
   interface Window {
@@ -25,35 +20,17 @@ declare global {
 }
 
 let server: TestServer;
-let browser: Browser;
+let app: BrowserApp;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `No Chromium at ${chromiumPath}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`,
-    );
-  }
-  await build({ root: webRoot, logLevel: 'warn' });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-  });
-  // The smallest screen the app must work on.
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
-  mkdirSync(screenshots, { recursive: true });
+  app = await openBrowserApp();
+  ({ server, page, pageErrors } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 const nodeCount = () => page.evaluate(() => window.__cy?.nodes().length ?? 0);

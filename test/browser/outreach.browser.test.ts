@@ -1,7 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outreachRoutes } from '../../web/app/router.ts';
 import { presetPeriod } from '../../web/features/report/report-data.ts';
@@ -13,9 +11,15 @@ import {
   removeOutreachData,
   toSigned,
 } from '../api/outreach-helpers.ts';
+import {
+  type BrowserApp,
+  openBrowserApp,
+  screenshots,
+  signInWithForm,
+} from '../helpers/browser-app.ts';
 import { createTestAccount, type TestAccount } from '../helpers/test-accounts.ts';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import type { TestServer } from '../helpers/test-server.ts';
 
 /**
  * The outreach screens in a real headless Chromium (Debian's), served by the real app from a fresh
@@ -26,43 +30,23 @@ import { startTestServer, type TestServer } from '../helpers/test-server.ts';
  * web/screenshots/.
  */
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
-const screenshots = fileURLToPath(new URL('../../web/screenshots/', import.meta.url));
 const p = testPrefix('webout');
 
 let server: TestServer;
-let browser: Browser;
+let app: BrowserApp;
 let page: Page;
 let staff: TestAccount;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 const made: Record<string, string> = {};
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `No Chromium at ${chromiumPath}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`,
-    );
-  }
-  await build({ root: webRoot, logLevel: 'warn' });
-  server = await startTestServer();
+  app = await openBrowserApp();
+  ({ server, page, pageErrors } = app);
   staff = await createTestAccount(server.db, 'staff', { name: `${p}招才局` });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
-  mkdirSync(screenshots, { recursive: true });
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (server) {
+  if (app) {
     await server.db.writeTx((tx) =>
       tx.run(
         `MATCH (x) WHERE (x:Segment OR x:PersonList OR x:Event) AND x.name STARTS WITH $p
@@ -78,17 +62,12 @@ afterAll(async () => {
     );
     await removeOutreachData(server, p);
     await removeTestData(server.db, p);
-    await server.close();
+    await app.close();
   }
 });
 
 async function signIn(account: TestAccount) {
-  await page.goto(`${server.url}/`);
-  await page.locator('form.sign-in').waitFor();
-  await page.getByLabel('邮箱').fill(account.email);
-  await page.getByLabel('密码').fill(account.password);
-  await page.locator('form.sign-in button[type=submit]').click();
-  await page.locator('#account').waitFor();
+  await signInWithForm(app, account);
 }
 
 const totalOf = async () => Number(await page.locator('#people-total').getAttribute('data-total'));

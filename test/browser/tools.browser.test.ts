@@ -1,12 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Core } from 'cytoscape';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BrowserApp,
+  openBrowserApp,
+  screenshots,
+  signInWithForm,
+} from '../helpers/browser-app.ts';
 import { createTestAccount } from '../helpers/test-accounts.ts';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import type { TestServer } from '../helpers/test-server.ts';
 
 /**
  * The tool screens in a real headless Chromium against the real app and the run's Neo4j with the
@@ -14,9 +17,6 @@ import { startTestServer, type TestServer } from '../helpers/test-server.ts';
  * present it, and an admin creating an account. Screenshots go to web/screenshots/.
  */
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
-const screenshots = fileURLToPath(new URL('../../web/screenshots/', import.meta.url));
 const p = testPrefix('tools');
 
 declare global {
@@ -26,46 +26,25 @@ declare global {
 }
 
 let server: TestServer;
-let browser: Browser;
+let app: BrowserApp;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`No Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-  }
-  await build({ root: webRoot, logLevel: 'warn' });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
-  mkdirSync(screenshots, { recursive: true });
+  app = await openBrowserApp();
+  ({ server, page, pageErrors } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server) {
+  if (app) {
     await removeTestData(server.db, p);
-    await server.close();
+    await app.close();
   }
 });
 
 async function signIn(role: 'staff' | 'admin' | 'viewer', name: string) {
   const account = await createTestAccount(server.db, role, { name });
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/`);
-  await page.locator('form.sign-in').waitFor();
-  await page.getByLabel('邮箱').fill(account.email);
-  await page.getByLabel('密码').fill(account.password);
-  await page.locator('form.sign-in button[type=submit]').click();
-  await page.locator('#account', { hasText: name }).waitFor();
+  await signInWithForm(app, account, name);
   return account;
 }
 
@@ -94,6 +73,7 @@ describe('tool screens', { timeout: 120_000 }, () => {
       'pipeline',
       'follow-ups',
       'report',
+      'consultants',
       'import',
       'duplicates',
     ]);
