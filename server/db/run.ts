@@ -108,37 +108,27 @@ export class Db {
   }
 
   /** Runs `work` in one read transaction (retried on transient errors). */
-  async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: 'READ',
-      // Read-your-writes across sessions, also on a cluster where reads go to other members.
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
-    });
-    try {
-      return await session.executeRead((tx) => work(wrap(tx, this.options.onQuery)), {
-        metadata: this.options.metadata,
-        timeout: this.options.timeoutMs,
-      });
-    } catch (error) {
-      throw mapDriverError(error);
-    } finally {
-      await session.close();
-    }
+  readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('READ', work);
   }
 
   /** Runs `work` in one write transaction: it commits whole or not at all. */
-  async writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', work);
+  }
+
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
-      defaultAccessMode: 'WRITE',
+      defaultAccessMode: mode,
+      // Read-your-writes across sessions, also on a cluster where reads go to other members.
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
+    const config = { metadata: this.options.metadata, timeout: this.options.timeoutMs };
     try {
-      return await session.executeWrite((tx) => work(wrap(tx, this.options.onQuery)), {
-        metadata: this.options.metadata,
-        timeout: this.options.timeoutMs,
-      });
+      return mode === 'READ'
+        ? await session.executeRead((tx) => work(wrap(tx, this.options.onQuery)), config)
+        : await session.executeWrite((tx) => work(wrap(tx, this.options.onQuery)), config);
     } catch (error) {
       throw mapDriverError(error);
     } finally {
