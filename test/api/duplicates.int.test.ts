@@ -131,12 +131,15 @@ describe('duplicate candidates', () => {
     ]);
     expect(ab?.score).toBeCloseTo(0.95);
     const ac = pairOf(open, ids.A!, ids.C!);
+    // B (鄭華, 1975) is a third record of the name born within a year of the pair: one namesake.
     expect(ac?.reasons.map((r) => r.code)).toEqual([
       'same_pinyin_name',
       'birth_year_off_by_one',
       'same_hometown',
       'shared_employer',
+      'common_name',
     ]);
+    expect(ac?.reasons.find((r) => r.code === 'common_name')?.detail).toBe('zhenghua ×1');
     expect(ac?.reasons.find((r) => r.code === 'shared_employer')?.detail).toBe(plain(ids.org1!));
   });
 
