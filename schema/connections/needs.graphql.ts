@@ -117,8 +117,17 @@ const MatchRef = builder.objectRef<Match>('Match').implement({
  * Candidates expert in a needed field, a narrower one (up to 3 steps down) or the one just above it,
  * with the fit of their best expertise: 1 for the field itself, 0.1 less per step down (at least 0.5),
  * 0.6 for the broader field; times 0.6 + 0.08 × expertise level (1-5).
+ *
+ * Affinity (born in, or studied in, one of the preferred places or below them) is the costly part, so
+ * the places below the preferred ones are listed once (`home`), and affinity is computed only for the
+ * candidates that can still reach the pool: it adds at most 0.15, so a candidate whose fit and level
+ * alone are more than 0.15 below the pool's last one cannot get in.
  */
-const candidatesQuery = `MATCH (:Need {id: $id})-[:NEEDS_FIELD]->(g:Field)
+const candidatesQuery = `CALL () {
+  OPTIONAL MATCH (h:Place)-[:PART_OF*0..4]->(x:Place) WHERE x.id IN $places
+  RETURN collect(DISTINCT h) AS home
+}
+MATCH (:Need {id: $id})-[:NEEDS_FIELD]->(g:Field)
 CALL (g) {
   MATCH path = (f:Field)-[:SUBFIELD_OF*0..3]->(g)
   MATCH (f)<-[e:EXPERT_IN]-(p:Person) WHERE NOT e.deleted AND NOT p.deleted
@@ -127,18 +136,26 @@ CALL (g) {
   MATCH (g)-[:SUBFIELD_OF]->(:Field)<-[e:EXPERT_IN]-(p:Person) WHERE NOT e.deleted AND NOT p.deleted
   RETURN p, e, -1 AS distance
 }
-WITH p, distance,
+WITH p, distance, home,
      CASE WHEN distance < 0 THEN 0.6 WHEN 1.0 - 0.1 * distance < 0.5 THEN 0.5 ELSE 1.0 - 0.1 * distance END
        * (0.6 + 0.08 * coalesce(e.level, 3)) AS fit
 ORDER BY fit DESC
-WITH p, head(collect(fit)) AS fit, head(collect(distance)) AS distance
-WITH p, fit, distance,
+WITH p, home, head(collect(fit)) AS fit, head(collect(distance)) AS distance
+WITH p, fit, distance, home,
      CASE WHEN size($levels) = 0 AND size($categories) = 0 THEN 1.0
-          WHEN p.level IN $levels OR any(c IN p.categories WHERE c IN $categories) THEN 1.0 ELSE 0.3 END AS level,
+          WHEN p.level IN $levels OR any(c IN p.categories WHERE c IN $categories) THEN 1.0 ELSE 0.3 END AS level
+WITH p, fit, distance, level, home, 0.4 * fit + 0.15 * level AS base
+ORDER BY base DESC
+WITH home, collect({p: p, fit: fit, distance: distance, level: level, base: base}) AS rows
+WITH home, rows, CASE WHEN size(rows) >= $pool THEN rows[$pool - 1].base ELSE -1.0 END AS cut
+UNWIND rows AS r
+WITH r.p AS p, r.fit AS fit, r.distance AS distance, r.level AS level, home
+WHERE r.base + CASE WHEN size($places) = 0 THEN 0.0 ELSE 0.15 END + 1e-9 >= cut
+WITH p, fit, distance, level,
      CASE WHEN size($places) = 0 THEN 0.0
-          WHEN EXISTS { MATCH (p)-[b:BORN_IN]->(:Place)-[:PART_OF*0..4]->(x:Place) WHERE NOT b.deleted AND x.id IN $places } THEN 1.0
-          WHEN EXISTS { MATCH (p)-[s:STUDIED_AT]->(:Organization)-[:LOCATED_IN]->(:Place)-[:PART_OF*0..4]->(x:Place)
-                        WHERE NOT s.deleted AND x.id IN $places } THEN 0.8
+          WHEN EXISTS { MATCH (p)-[b:BORN_IN]->(h:Place) WHERE NOT b.deleted AND h IN home } THEN 1.0
+          WHEN EXISTS { MATCH (p)-[s:STUDIED_AT]->(:Organization)-[:LOCATED_IN]->(h:Place)
+                        WHERE NOT s.deleted AND h IN home } THEN 0.8
           ELSE 0.0 END AS affinity
 ORDER BY 0.4 * fit + 0.15 * level + 0.15 * affinity DESC, p.id
 LIMIT $pool

@@ -284,6 +284,37 @@ describe('needs and matches', () => {
   });
 });
 
+describe('matches beyond the candidate pool', () => {
+  it('lets a native with a lower fit outrank a pool of better-fitting experts', async () => {
+    // first: 1 gives a pool of 5. Six experts of level 5 fill it on fit alone; n (level 3, born in
+    // D, below P) is 0.064 behind on fit and level, and 0.15 ahead on affinity.
+    await create('Field', 'T');
+    for (const key of ['t1', 't2', 't3', 't4', 't5', 't6']) {
+      await create('Person', key);
+      await tie({ kind: 'EXPERT_IN', subject: id[key], object: id.T, level: 5 });
+    }
+    await create('Person', 'n');
+    await tie({ kind: 'EXPERT_IN', subject: id.n, object: id.T, level: 3 });
+    await tie({ kind: 'BORN_IN', subject: id.n, object: id.D });
+    const made = await server.gql<{ createNeed: { data: { id: string } } }>(
+      `mutation ($owner: ID!, $fields: [ID!]!, $places: [ID!]) {
+        createNeed(owner: $owner, input: {title: "${p}T", fields: $fields, places: $places}) {
+          ... on MutationCreateNeedSuccess { data { id } } } }`,
+      { owner: id.E, fields: [id.T], places: [id.P] },
+      staff,
+    );
+    const res = await server.gql<{
+      node: { matches: { person: { name: string }; parts: { affinity: number } }[] };
+    }>(
+      `query ($id: ID!) { node(id: $id) { ... on Need { matches(first: 1) {
+        person { name } parts { affinity } } } } }`,
+      { id: made.data!.createNeed.data.id },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.node.matches).toEqual([{ person: { name: `${p}n` }, parts: { affinity: 1 } }]);
+  });
+});
+
 describe('key connectors and degree of connection', () => {
   beforeAll(async () => {
     // With c-d from the needs tests: a - b - d - c, and a, c work at E.
