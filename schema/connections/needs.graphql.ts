@@ -118,16 +118,14 @@ const MatchRef = builder.objectRef<Match>('Match').implement({
  * with the fit of their best expertise: 1 for the field itself, 0.1 less per step down (at least 0.5),
  * 0.6 for the broader field; times 0.6 + 0.08 × expertise level (1-5).
  *
- * Affinity (born in, or studied in, one of the preferred places or below them) is the costly part, so
- * the places below the preferred ones are listed once (`home`), and affinity is computed only for the
- * candidates that can still reach the pool: it adds at most 0.15, so a candidate whose fit and level
- * alone are more than 0.15 below the pool's last one cannot get in.
+ * Affinity (born in, or studied in, one of the preferred places or below them) is the costly part:
+ * the places below the preferred ones are listed first (`$home`, see `homePlaces`) instead of
+ * climbing `PART_OF` from every candidate. A parameter, not a list built in the query: a list carried
+ * on every row is counted on every row against the transaction's memory. (Computing affinity only for
+ * candidates that can still reach the pool was faster at 100k, but collecting the candidates to find
+ * the cut ran out of transaction memory at 1M.)
  */
-const candidatesQuery = `CALL () {
-  OPTIONAL MATCH (h:Place)-[:PART_OF*0..4]->(x:Place) WHERE x.id IN $places
-  RETURN collect(DISTINCT h) AS home
-}
-MATCH (:Need {id: $id})-[:NEEDS_FIELD]->(g:Field)
+const candidatesQuery = `MATCH (:Need {id: $id})-[:NEEDS_FIELD]->(g:Field)
 CALL (g) {
   MATCH path = (f:Field)-[:SUBFIELD_OF*0..3]->(g)
   MATCH (f)<-[e:EXPERT_IN]-(p:Person) WHERE NOT e.deleted AND NOT p.deleted
@@ -136,31 +134,34 @@ CALL (g) {
   MATCH (g)-[:SUBFIELD_OF]->(:Field)<-[e:EXPERT_IN]-(p:Person) WHERE NOT e.deleted AND NOT p.deleted
   RETURN p, e, -1 AS distance
 }
-WITH p, distance, home,
+WITH p, distance,
      CASE WHEN distance < 0 THEN 0.6 WHEN 1.0 - 0.1 * distance < 0.5 THEN 0.5 ELSE 1.0 - 0.1 * distance END
        * (0.6 + 0.08 * coalesce(e.level, 3)) AS fit
 ORDER BY fit DESC
-WITH p, home, head(collect(fit)) AS fit, head(collect(distance)) AS distance
-WITH p, fit, distance, home,
+WITH p, head(collect(fit)) AS fit, head(collect(distance)) AS distance
+WITH p, fit, distance,
      CASE WHEN size($levels) = 0 AND size($categories) = 0 THEN 1.0
           WHEN p.level IN $levels OR any(c IN p.categories WHERE c IN $categories) THEN 1.0 ELSE 0.3 END AS level
-WITH p, fit, distance, level, home, 0.4 * fit + 0.15 * level AS base
-ORDER BY base DESC
-WITH home, collect({p: p, fit: fit, distance: distance, level: level, base: base}) AS rows
-WITH home, rows, CASE WHEN size(rows) >= $pool THEN rows[$pool - 1].base ELSE -1.0 END AS cut
-UNWIND rows AS r
-WITH r.p AS p, r.fit AS fit, r.distance AS distance, r.level AS level, home
-WHERE r.base + CASE WHEN size($places) = 0 THEN 0.0 ELSE 0.15 END + 1e-9 >= cut
 WITH p, fit, distance, level,
-     CASE WHEN size($places) = 0 THEN 0.0
-          WHEN EXISTS { MATCH (p)-[b:BORN_IN]->(h:Place) WHERE NOT b.deleted AND h IN home } THEN 1.0
+     CASE WHEN size($home) = 0 THEN 0.0
+          WHEN EXISTS { MATCH (p)-[b:BORN_IN]->(h:Place) WHERE NOT b.deleted AND h.id IN $home } THEN 1.0
           WHEN EXISTS { MATCH (p)-[s:STUDIED_AT]->(:Organization)-[:LOCATED_IN]->(h:Place)
-                        WHERE NOT s.deleted AND h IN home } THEN 0.8
+                        WHERE NOT s.deleted AND h.id IN $home } THEN 0.8
           ELSE 0.0 END AS affinity
 ORDER BY 0.4 * fit + 0.15 * level + 0.15 * affinity DESC, p.id
 LIMIT $pool
 WITH p AS n, fit, distance, level, affinity
 RETURN ${entityProjection} AS e, fit, distance, level, affinity, n.updatedAt.year AS updatedYear`;
+
+/** The ids of the given places and every place below them (districts of a city, cities of a province). */
+async function homePlaces(ctx: Context, places: readonly string[]): Promise<string[]> {
+  if (places.length === 0) return [];
+  const rows = await ctx.db.read<{ id: string }>(
+    'MATCH (h:Place)-[:PART_OF*0..4]->(x:Place) WHERE x.id IN $places RETURN DISTINCT h.id AS id',
+    { places },
+  );
+  return rows.map((r) => r.id);
+}
 
 const NeedRef = builder.objectRef<Need>('Need');
 builder.node(NeedRef, {
@@ -281,7 +282,7 @@ async function rankMatches(
     id: need.id,
     levels: need.levels,
     categories: need.categories,
-    places: need.placeIds,
+    home: await homePlaces(ctx, need.placeIds),
     pool,
   });
   const reach = from.length
