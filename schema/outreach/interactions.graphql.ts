@@ -64,7 +64,10 @@ const introductionItems = (types: string) => `  MATCH (x)<-[${types}]-(i:Introdu
          i.name AS summary, i.channel AS channel, coalesce(m.to, i.stage) AS status,
          'Introduction' AS recordKind, i.id AS recordId`;
 
-/** Notes, interactions, invitations, attendance, introductions and stage moves of a person. */
+/**
+ * Notes, interactions, invitations, attendance, introductions and stage moves of a person. Sorted on
+ * the date-times themselves: their strings drop trailing zeros (…01.12Z after …01.123Z).
+ */
 const personTimeline = `
 CALL (x) {
   MATCH (x)<-[:ABOUT]-(n:Note) WHERE ${visibleTo('n')}
@@ -86,8 +89,9 @@ CALL (x) {
   UNION ALL
 ${introductionItems(':TALENT|INTRODUCER')}
 }
-RETURN toString(at) AS at, kind, summary, channel, status, recordKind, recordId
-ORDER BY at DESC, recordId LIMIT $first`;
+WITH at, kind, summary, channel, status, recordKind, recordId
+ORDER BY at DESC, recordId LIMIT $first
+RETURN toString(at) AS at, kind, summary, channel, status, recordKind, recordId`;
 
 /** Notes, introductions and stage moves targeting an organisation, and the events it organised. */
 const organizationTimeline = `
@@ -102,8 +106,9 @@ ${introductionItems(':TARGET')}
   RETURN coalesce(e.startsAt, e.createdAt) AS at, 'event' AS kind, e.name AS summary, null AS channel,
          e.status AS status, 'Event' AS recordKind, e.id AS recordId
 }
-RETURN toString(at) AS at, kind, summary, channel, status, recordKind, recordId
-ORDER BY at DESC, recordId LIMIT $first`;
+WITH at, kind, summary, channel, status, recordKind, recordId
+ORDER BY at DESC, recordId LIMIT $first
+RETURN toString(at) AS at, kind, summary, channel, status, recordKind, recordId`;
 
 /** An invitation's status change carries the Change's JSON; it becomes the new status. */
 function readStatusChange(item: TimelineItem): TimelineItem {

@@ -334,8 +334,8 @@ describe('events and invitations', () => {
       { role: 'staff' },
     );
     expect(res.data!.person.interactions.map((i) => i.channel)).toEqual(['wechat', 'call']);
-    const ats = res.data!.person.timeline.map((t) => t.at);
-    expect([...ats].sort().reverse()).toEqual(ats);
+    const ats = res.data!.person.timeline.map((t) => Date.parse(t.at));
+    expect([...ats].sort((a, b) => b - a)).toEqual(ats);
     expect(res.data!.person.timeline.filter((t) => t.kind === 'interaction')).toHaveLength(2);
     expect(res.data!.person.timeline[0]?.kind).toBe('note');
   });

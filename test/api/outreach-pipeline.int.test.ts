@@ -193,8 +193,8 @@ describe('introductions pipeline', () => {
       'interested',
       'contacted',
     ]);
-    const ats = items.map((i) => i.at);
-    expect([...ats].sort().reverse()).toEqual(ats);
+    const ats = items.map((i) => Date.parse(i.at));
+    expect([...ats].sort((a, b) => b - a)).toEqual(ats);
   });
 
   it('counts introducer load over the last 90 days', async () => {
