@@ -32,7 +32,8 @@ export interface AuditFilter {
 }
 
 // Both kinds of entry in one stream, newest first; the filter is applied inside each branch so the
-// indexes on actor, subject and time can be used.
+// indexes on actor, subject and time can be used. Sorted on the date-times, not their strings (which
+// drop trailing zeros of the fraction).
 const auditQuery = `
 CALL () {
   MATCH (c:Change)
@@ -50,9 +51,8 @@ CALL () {
          null AS tieId, a.changes AS changes, coalesce(a.fields, []) AS fields, a.requestId AS requestId
 }
 WITH * WHERE $after IS NULL OR at < datetime($after[0]) OR (at = datetime($after[0]) AND id < $after[1])
-RETURN id, toString(at) AS at, actor, action, subjectId, tieId, changes, fields, requestId
-ORDER BY at DESC, id DESC
-LIMIT $limit`;
+WITH * ORDER BY at DESC, id DESC LIMIT $limit
+RETURN id, toString(at) AS at, actor, action, subjectId, tieId, changes, fields, requestId`;
 
 /** A page of the log, newest first, after a keyset cursor ([at, id]). */
 export function readAuditLog(
