@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { createEntity, mutate, removeOutreachData } from './outreach-helpers.ts';
+import { createEntity, introduce, mutate, removeOutreachData } from './outreach-helpers.ts';
 
 /** The queries the outreach screens list from: segments and lists (who made them), scoped exports. */
 let server: TestServer;
@@ -102,22 +102,16 @@ describe('pipeline export', () => {
       name: `${p}企业`,
       type: 'enterprise',
     });
-    const intro = await mutate(
-      server,
-      'createIntroduction',
-      '$input: NewIntroductionInput!',
-      'input: $input',
-      'id',
-      { input: { introducer, talent, target, event: withIntro } },
-      { token },
-    );
-    expect(intro.__typename).toBe('MutationCreateIntroductionSuccess');
+    // Fails the test unless the introduction is created.
+    const introId = await introduce(server, { introducer, talent, target, event: withIntro }, [], {
+      token,
+    });
     // Its history names who moved it (the board shows names, not account ids).
     const history = await server.gql<{
       introduction: { history: { to: string; byName: string }[] };
     }>(
       'query ($id: ID!) { introduction(id: $id) { history { to byName } } }',
-      { id: intro.data.id },
+      { id: introId },
       { role: 'staff' },
     );
     expect(history.data?.introduction.history).toEqual([{ to: 'proposed', byName: `${p}王晓` }]);

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { createEntity, createTeam, mutate, removeOutreachData } from './outreach-helpers.ts';
+import {
+  createEntity,
+  createTeam,
+  introduce,
+  mutate,
+  removeOutreachData,
+} from './outreach-helpers.ts';
 
 let server: TestServer;
 const p = testPrefix('owa');
@@ -142,16 +148,12 @@ describe('watches and notifications', () => {
   });
 
   it('a stage change of a watched introduction is notified, and not to a team that cannot see it', async () => {
-    const intro = await mutate(
+    const introId = await introduce(
       server,
-      'createIntroduction',
-      '$input: NewIntroductionInput!',
-      'input: $input',
-      'id',
-      { input: { introducer: ids.引荐人, talent: ids.旁人, target: ids.org } },
+      { introducer: ids.引荐人, talent: ids.旁人, target: ids.org },
+      [],
       { token: tokens.a },
     );
-    const introId = intro.data.id as string;
     ids.intro = introId;
     // Team b cannot see team a's introduction, so it cannot watch it either.
     expect((await watch(introId, { token: tokens.b })).__typename).toBe('NotFoundError');
