@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { printSchemaFile } from './print-schema.ts';
+import { printSchemaFile, printWebSchemaTypes } from './print-schema.ts';
 
-describe('schema/schema.graphql', () => {
-  it('is up to date with the code (run `npm run schema:print` after a schema change)', () => {
-    const committed = readFileSync(
-      join(dirname(fileURLToPath(import.meta.url)), 'schema.graphql'),
-      'utf8',
-    );
-    expect(printSchemaFile()).toBe(committed);
+const committed = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+
+describe('the printed schema (run `npm run schema:print` after a schema change)', () => {
+  it('schema/schema.graphql is up to date with the code', () => {
+    expect(printSchemaFile()).toBe(committed('./schema.graphql'));
+  });
+
+  it('web/graphql-env.d.ts, which types the web app’s documents, is up to date too', () => {
+    expect(printWebSchemaTypes()).toBe(committed('../web/graphql-env.d.ts'));
   });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ensureFirstAdmin } from '../schema/accounts/first-admin.ts';
 import { seedDemoIfEmpty } from '../seed/demo.ts';
 import { createApp } from './app.ts';
-import { webAppOperationHashes } from './auth/abuse-limits.ts';
+import { readPersistedOperations } from './auth/abuse-limits.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { createDriver } from './db/driver.ts';
@@ -15,6 +15,8 @@ import { LocalNeo4jError } from './neo4j/local-neo4j.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Before any work: a production start without the built web app's manifest fails at once.
+  const persistedOperations = config.production ? readPersistedOperations() : undefined;
 
   logger.info('starting TalentGraph');
   const target = await openDatabase(config);
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
     production: config.production,
     limits: config.limits,
     secureCookies: config.secureCookies,
-    persistedOperations: webAppOperationHashes(),
+    persistedOperations,
   });
   const server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(config.http.port, config.http.host, resolve));

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import * as webOperations from '../../web/api/operations.ts';
+import { ConfigError } from '../config.ts';
 import { readCookie, sessionCookieName } from './session-cookie.ts';
 
 /**
@@ -25,16 +27,26 @@ export interface AbuseOptions {
 
 export const operationHash = (query: string) => createHash('sha256').update(query).digest('hex');
 
-/** The SHA-256 of every operation the web app sends (all live in web/api/operations.ts). */
-export function webAppOperationHashes(): ReadonlySet<string> {
-  return new Set(
-    Object.values(webOperations)
-      .filter(
-        (value): value is { query: string } =>
-          typeof (value as { query?: unknown })?.query === 'string',
-      )
-      .map((op) => operationHash(op.query)),
-  );
+/** The manifest `vite build` writes beside the web app (web/api/persisted-manifest.ts). */
+export const persistedOperationsFile = fileURLToPath(
+  new URL('../../web/dist/persisted-operations.json', import.meta.url),
+);
+
+/**
+ * The SHA-256 of every operation the web app sends, from the build's manifest (hash → text; each
+ * hash is checked against its text). The server imports nothing from web/: it reads the file.
+ */
+export function readPersistedOperations(file = persistedOperationsFile): ReadonlySet<string> {
+  if (!existsSync(file)) {
+    throw new ConfigError(`${file} is missing: build the web app first (npm run build:web)`);
+  }
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  for (const [hash, query] of Object.entries(manifest)) {
+    if (typeof query !== 'string' || operationHash(query) !== hash) {
+      throw new ConfigError(`${file}: the entry ${hash} does not hash to its text`);
+    }
+  }
+  return new Set(Object.keys(manifest));
 }
 
 export function abusePlugins({ production, persistedOperations }: AbuseOptions): Plugin[] {
@@ -57,8 +69,8 @@ export function abusePlugins({ production, persistedOperations }: AbuseOptions):
 }
 
 /**
- * In production a browser session may send only the web app's own operations (their SHA-256, taken
- * from web/api/operations.ts): a stolen cookie, or a script injected into the page, cannot run
+ * In production a browser session may send only the web app's own operations (their SHA-256, from
+ * the build's manifest): a stolen cookie, or a script injected into the page, cannot run
  * arbitrary queries. Scripts sign in for a bearer token and are not limited
  * to this list (they still meet the document limits above).
  */

@@ -1,5 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentLimits, operationHash } from '../../server/auth/abuse-limits.ts';
+import {
+  documentLimits,
+  operationHash,
+  readPersistedOperations,
+} from '../../server/auth/abuse-limits.ts';
 import { createTestAccount, type TestAccount } from '../helpers/test-accounts.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -120,13 +127,25 @@ describe('production mode', () => {
 });
 
 describe('the web app’s operation list', () => {
-  it('holds every operation of web/api/operations.ts, sign-in included', async () => {
-    const { webAppOperationHashes } = await import('../../server/auth/abuse-limits.ts');
-    const { loginMutation, meQuery } = await import('../../web/api/operations.ts');
-    const hashes = webAppOperationHashes();
-    expect(hashes.size).toBeGreaterThan(10);
-    expect(hashes.has(operationHash(loginMutation.query))).toBe(true);
-    expect(hashes.has(operationHash(meQuery.query))).toBe(true);
+  it('is read from the manifest the build writes, sign-in included', async () => {
+    const { allOperations } = await import('../../web/api/all-operations.ts');
+    const { persistedManifest } = await import('../../web/api/persisted-manifest.ts');
+    const { queryText } = await import('../../web/api/graphql-client.ts');
+    const { loginMutation, meQuery } = await import('../../web/features/sign-in/queries.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'tg-manifest-'));
+    const file = join(dir, 'persisted-operations.json');
+    writeFileSync(file, JSON.stringify(persistedManifest(allOperations)));
+    const hashes = readPersistedOperations(file);
+    expect(hashes.size).toBe(allOperations.length);
+    expect(hashes.has(operationHash(queryText(loginMutation)))).toBe(true);
+    expect(hashes.has(operationHash(queryText(meQuery)))).toBe(true);
+    // A tampered entry (text that no longer hashes to its key) stops the start.
+    writeFileSync(
+      file,
+      JSON.stringify({ [operationHash('{ me { id } }')]: '{ accounts { id } }' }),
+    );
+    expect(() => readPersistedOperations(file)).toThrow(/does not hash/);
+    expect(() => readPersistedOperations(join(dir, 'missing.json'))).toThrow(/build the web app/);
   });
 });
 
@@ -134,15 +153,13 @@ describe('the web app’s own operations', () => {
   it('all fit the document limits', async () => {
     const { parse, validate, specifiedRules } = await import('graphql');
     const { schema } = await import('../../schema/index.ts');
-    const ops = await import('../../web/api/operations.ts');
-    const queries = Object.values(ops)
-      .map((v) => (v as { query?: unknown })?.query)
-      .filter((q): q is string => typeof q === 'string');
-    for (const query of queries) {
+    const { allOperations } = await import('../../web/api/all-operations.ts');
+    expect(allOperations.length).toBeGreaterThan(50);
+    for (const { name, query } of allOperations) {
       const res = await send(production, query); // (the other server's rate limit is spent)
       const limitErrors = (res.body.errors ?? []).filter((e) => /exceeded/i.test(e.message));
-      expect(limitErrors, query.slice(0, 80)).toEqual([]);
-      expect(validate(schema, parse(query), specifiedRules)).toEqual([]);
+      expect(limitErrors, name).toEqual([]);
+      expect(validate(schema, parse(query), specifiedRules), name).toEqual([]);
     }
   });
 });

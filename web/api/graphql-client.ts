@@ -1,3 +1,6 @@
+import { type DocumentNode, print } from '@0no-co/graphql.web';
+import type { TadaDocumentNode } from 'gql.tada';
+
 /** A GraphQL error as the server sends it. */
 export interface GraphQLErrorBody {
   message: string;
@@ -15,18 +18,22 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-/** A query with the types of its variables and its data, so callers get both checked. */
-export interface Operation<TData, TVariables extends Record<string, unknown>> {
-  query: string;
-  /** Phantom fields: never set, they only carry the types. */
-  readonly __data?: TData;
-  readonly __variables?: TVariables;
-}
+/** A document written with `graphql()` (web/api/graphql.ts): it carries its data's and variables' types. */
+export type Operation<TData, TVariables> = TadaDocumentNode<TData, TVariables>;
 
-export function operation<TData, TVariables extends Record<string, unknown>>(
-  query: string,
-): Operation<TData, TVariables> {
-  return { query };
+const printed = new WeakMap<DocumentNode, string>();
+
+/**
+ * The text the app sends for a document. The build hashes the same text into the persisted-operations
+ * manifest (web/api/persisted-manifest.ts), so both must come from here.
+ */
+export function queryText(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
 }
 
 export interface ClientOptions {
@@ -34,7 +41,7 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
-export type Request = <TData, TVariables extends Record<string, unknown>>(
+export type Request = <TData, TVariables>(
   op: Operation<TData, TVariables>,
   variables: TVariables,
   signal?: AbortSignal,
@@ -55,7 +62,7 @@ export function createClient({
         'x-talentgraph-csrf': '1',
       },
       credentials: 'same-origin',
-      body: JSON.stringify({ query: op.query, variables }),
+      body: JSON.stringify({ query: queryText(op), variables }),
       signal,
     });
     return readAnswer(res);
@@ -87,14 +94,14 @@ async function readAnswer<TData>(res: Response): Promise<TData> {
  * A typed GraphQL multipart request (the upload spec graphql-yoga reads): each entry of `files` is
  * sent as a file part and mapped onto `variables.<name>`. Same answer handling as `createClient`.
  */
-export async function uploadRequest<TData, TVariables extends Record<string, unknown>>(
+export async function uploadRequest<TData, TVariables>(
   op: Operation<TData, TVariables>,
   variables: TVariables,
   files: Record<string, File>,
   endpoint = '/graphql',
 ): Promise<TData> {
   const form = new FormData();
-  form.set('operations', JSON.stringify({ query: op.query, variables }));
+  form.set('operations', JSON.stringify({ query: queryText(op), variables }));
   const names = Object.keys(files);
   form.set('map', JSON.stringify(Object.fromEntries(names.map((n, i) => [i, [`variables.${n}`]]))));
   names.forEach((name, i) => {

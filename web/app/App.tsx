@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { logoutMutation, meQuery } from '../api/operations.ts';
 import { AdminView } from '../features/admin/AdminView.tsx';
 import { DuplicatesView } from '../features/duplicates/DuplicatesView.tsx';
 import { ExplorerView } from '../features/explorer/ExplorerView.tsx';
@@ -8,6 +7,7 @@ import { ImportView } from '../features/import/ImportView.tsx';
 import { MapsView } from '../features/maps/MapsView.tsx';
 import { OutreachOutlet } from '../features/outreach/OutreachOutlet.tsx';
 import { PathsView } from '../features/paths/PathsView.tsx';
+import { logoutMutation, meQuery } from '../features/sign-in/queries.ts';
 import { SignInView } from '../features/sign-in/SignInView.tsx';
 import { SavedViewsView } from '../features/views/SavedViewsView.tsx';
 import { request } from './api.ts';

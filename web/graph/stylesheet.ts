@@ -1,5 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
-import type { EntityType } from '../api/operations.ts';
+import type { EntityType } from '../api/fragments.ts';
 
 /**
  * How the graph looks, as plain data: the legend is drawn from the same tables, so the two cannot

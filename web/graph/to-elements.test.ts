@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Neighborhood } from '../api/operations.ts';
+import type { Neighborhood } from '../features/explorer/queries.ts';
 import { toElements } from './to-elements.ts';
 
 const hood: Pick<Neighborhood, 'nodes' | 'edges'> = {
@@ -18,6 +18,8 @@ const hood: Pick<Neighborhood, 'nodes' | 'edges'> = {
       derived: false,
       current: true,
       strength: null,
+      startYear: null,
+      endYear: null,
     },
     {
       id: 'e2',
@@ -28,6 +30,8 @@ const hood: Pick<Neighborhood, 'nodes' | 'edges'> = {
       derived: true,
       current: null,
       strength: 0.4,
+      startYear: null,
+      endYear: null,
     },
     {
       id: 'e3',
@@ -38,6 +42,8 @@ const hood: Pick<Neighborhood, 'nodes' | 'edges'> = {
       derived: false,
       current: null,
       strength: 0.8,
+      startYear: null,
+      endYear: null,
     },
   ],
 };

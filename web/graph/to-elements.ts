@@ -1,5 +1,5 @@
 import type { ElementDefinition } from 'cytoscape';
-import type { Neighborhood } from '../api/operations.ts';
+import type { Neighborhood } from '../features/explorer/queries.ts';
 import { edgeKindOf } from './stylesheet.ts';
 
 export interface ToElementsOptions {

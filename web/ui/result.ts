@@ -1,4 +1,4 @@
-import type { MutationError, MutationResult } from '../api/operations.ts';
+import type { MutationError, MutationResult } from '../api/fragments.ts';
 
 /** The API's explanation of a refusal: its message, and for a ValidationError each field and why. */
 export function errorText(error: MutationError): string {
@@ -8,11 +8,6 @@ export function errorText(error: MutationError): string {
       .join('; ');
   }
   return error.message;
-}
-
-/** A mutation's typed error as one line for the status (its type name for a success). */
-export function problemOf(result: MutationResult<unknown>): string {
-  return 'data' in result ? result.__typename : errorText(result);
 }
 
 /** The success's data; throws an Error naming the problem when the mutation returned a typed error. */

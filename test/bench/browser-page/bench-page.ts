@@ -1,5 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
-import type { EntityType, Neighborhood } from '../../../web/api/operations.ts';
+import type { EntityType } from '../../../web/api/fragments.ts';
+import type { Neighborhood } from '../../../web/features/explorer/queries.ts';
 import { createGraphView, type GraphView } from '../../../web/graph/graph-view.ts';
 import { toElements } from '../../../web/graph/to-elements.ts';
 
@@ -51,6 +52,8 @@ export function generate(nodes: number, edges: number, seed = 7): Neighborhood {
       derived: i % 6 === 5,
       current: null,
       strength: null,
+      startYear: null,
+      endYear: null,
     });
   }
   return hood;
@@ -120,6 +123,8 @@ const bench = {
         derived: false,
         current: null,
         strength: null,
+        startYear: null,
+        endYear: null,
       })),
     );
     const start = performance.now();

@@ -1,4 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { request } from '../../app/api.ts';
+import { fmtDate, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
+import { status } from '../../app/status.ts';
+import { download } from '../../graph/export.ts';
+import { messageOf, unwrap } from '../../ui/result.ts';
+import { SearchBox } from '../search/SearchBox.tsx';
 import {
   type AccountRow,
   type AuditFilter,
@@ -12,13 +18,7 @@ import {
   revokeSessionsMutation,
   type TeamRow,
   updateAccountMutation,
-} from '../../api/operations.ts';
-import { request } from '../../app/api.ts';
-import { fmtDate, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
-import { status } from '../../app/status.ts';
-import { download } from '../../graph/export.ts';
-import { messageOf, unwrap } from '../../ui/result.ts';
-import { SearchBox } from '../search/SearchBox.tsx';
+} from './queries.ts';
 
 const roles: Role[] = ['admin', 'staff', 'consultant', 'viewer'];
 const teamKinds = ['bureau', 'district', 'station', 'consultancy', 'other'] as const;

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { consultantsQuery, talentStationsQuery } from '../../api/operations.ts';
 import { request } from '../../app/api.ts';
 import { t } from '../../app/i18n.ts';
 import { route } from '../../app/router.ts';
@@ -9,6 +8,7 @@ import { presetPeriod } from '../report/report-data.ts';
 import { CreditedPane } from './CreditedPane.tsx';
 import { CreditTable } from './CreditTable.tsx';
 import { consultantRows, stationRows } from './credit-rows.ts';
+import { consultantsQuery, talentStationsQuery } from './queries.ts';
 
 /** Rows asked for per table: the API allows 500; more would not be read in a sidebar. */
 const shown = 200;

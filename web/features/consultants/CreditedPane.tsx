@@ -1,11 +1,4 @@
-import {
-  type CreditedDetails,
-  consultantQuery,
-  type EntitySummary,
-  type IntroductionCard,
-  type Reach,
-  talentStationQuery,
-} from '../../api/operations.ts';
+import type { EntitySummary, IntroductionCard } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
 import { displayName, fmtDate, fmtNumber, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
@@ -14,6 +7,12 @@ import { enumText } from '../outreach/result.ts';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { ReportBody } from '../report/ReportBody.tsx';
 import type { Period } from '../report/report-data.ts';
+import {
+  type CreditedDetails,
+  consultantQuery,
+  type Reach,
+  talentStationQuery,
+} from './queries.ts';
 import { reachKindText } from './reach-kind.ts';
 
 /** Introductions listed in a pane, newest first (the report counts all of them). */

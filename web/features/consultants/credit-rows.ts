@@ -1,4 +1,4 @@
-import type { ConsultantRow, StationRow } from '../../api/operations.ts';
+import type { ConsultantRow, StationRow } from './queries.ts';
 
 /** One row of the consultants or the stations table: what was credited to them in the period. */
 export interface CreditRow {

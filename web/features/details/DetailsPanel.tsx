@@ -1,12 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  detailsQuery,
-  type EntityDetails,
-  type EntitySummary,
-  type PersonDetails,
-  type Provenance,
-  type Tie,
-} from '../../api/operations.ts';
+import type { EntitySummary, Provenance, Tie } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
 import { fmtDate, lang, t } from '../../app/i18n.ts';
 import { edgeKindOf, nodeKindOf } from '../../graph/stylesheet.ts';
@@ -22,6 +15,7 @@ import {
   projectKindLabels,
   projectStatusLabels,
 } from './labels.ts';
+import { detailsQuery, type EntityDetails, entityOf, type PersonDetails } from './queries.ts';
 import { careerAxis } from './timeline.ts';
 
 type State =
@@ -49,7 +43,7 @@ export function DetailsPanel({
     const controller = new AbortController();
     setView({ state: 'loading', id });
     request(detailsQuery, { id }, controller.signal).then(
-      ({ node }) => setView({ state: 'shown', id, node }),
+      ({ node }) => setView({ state: 'shown', id, node: entityOf(node) }),
       (error: Error) => {
         if (!controller.signal.aborted) setView({ state: 'error', id, message: error.message });
       },
@@ -62,7 +56,9 @@ export function DetailsPanel({
     request(detailsQuery, { id: shown }).then(
       ({ node }) =>
         setView((v) =>
-          v.state === 'shown' && v.id === shown ? { state: 'shown', id: shown, node } : v,
+          v.state === 'shown' && v.id === shown
+            ? { state: 'shown', id: shown, node: entityOf(node) }
+            : v,
         ),
       () => undefined,
     );

@@ -1,4 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { request } from '../../app/api.ts';
+import { fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
+import { status } from '../../app/status.ts';
+import { messageOf, unwrap } from '../../ui/result.ts';
 import {
   type DuplicateKind,
   type DuplicatePair,
@@ -10,11 +14,7 @@ import {
   mergeOrganizationsMutation,
   mergePeopleMutation,
   undoMergeMutation,
-} from '../../api/operations.ts';
-import { request } from '../../app/api.ts';
-import { fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
-import { status } from '../../app/status.ts';
-import { messageOf, unwrap } from '../../ui/result.ts';
+} from './queries.ts';
 
 const statuses = ['open', 'unsure', 'same', 'not_same', 'merged'] as const;
 
@@ -133,10 +133,12 @@ function Pair({
     });
   const merge = (keep: DuplicateRecord, other: DuplicateRecord) =>
     act(async () => {
-      const op = pair.kind === 'Person' ? mergePeopleMutation : mergeOrganizationsMutation;
-      const done = unwrap(
-        (await request(op, { keep: keep.id, merge: other.id, reason: note.trim() || null })).merge,
-      );
+      const variables = { keep: keep.id, merge: other.id, reason: note.trim() || null };
+      const { merge } =
+        pair.kind === 'Person'
+          ? await request(mergePeopleMutation, variables)
+          : await request(mergeOrganizationsMutation, variables);
+      const done = unwrap(merge);
       return t('dup.merged', { n: done.movedTies });
     });
   const noteId = `note-${pair.id.replace(/\W/g, '')}`;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { eventKinds } from '../../../schema/outreach/stages.ts';
-import { createEventMutation, type EntitySummary, type EventKind } from '../../api/operations.ts';
+import type { EntitySummary } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
 import { t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
@@ -10,6 +10,7 @@ import { Problem } from '../outreach/Problem.tsx';
 import { attempt, enumText } from '../outreach/result.ts';
 import { TextField } from '../outreach/TextField.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
+import { createEventMutation, type EventKind } from './queries.ts';
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const zones = [...new Set([...commonTimeZones, browserZone])];

@@ -1,14 +1,5 @@
 import { useState } from 'preact/hooks';
 import { eventMoves, invitationMoves } from '../../../schema/outreach/stages.ts';
-import {
-  type EventStatus,
-  eventQuery,
-  exportPeopleQuery,
-  type InvitationRow,
-  type InvitationStatus,
-  setEventStatusMutation,
-  setInvitationStatusMutation,
-} from '../../api/operations.ts';
 import { request } from '../../app/api.ts';
 import { fmtDate, locale, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
@@ -18,9 +9,18 @@ import { fmtEventTime } from '../outreach/dates.ts';
 import { ExportButtons } from '../outreach/ExportButtons.tsx';
 import { PickAndApply } from '../outreach/PickAndApply.tsx';
 import { Problem } from '../outreach/Problem.tsx';
+import { exportPeopleQuery } from '../outreach/queries.ts';
 import { attempt, enumText } from '../outreach/result.ts';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { InviteForm } from './InviteForm.tsx';
+import {
+  type EventStatus,
+  eventQuery,
+  type InvitationRow,
+  type InvitationStatus,
+  setEventStatusMutation,
+  setInvitationStatusMutation,
+} from './queries.ts';
 import { countByStatus, seatsText } from './seats.ts';
 
 /** One event: facts, status moves, invitations (with waitlist and attendance) and invite. */

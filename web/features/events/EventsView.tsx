@@ -1,4 +1,3 @@
-import { eventsQuery } from '../../api/operations.ts';
 import { request } from '../../app/api.ts';
 import { fmtNumber, locale, t } from '../../app/i18n.ts';
 import { href, route } from '../../app/router.ts';
@@ -8,6 +7,7 @@ import { enumText } from '../outreach/result.ts';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { EventForm } from './EventForm.tsx';
 import { EventPage } from './EventPage.tsx';
+import { eventsQuery } from './queries.ts';
 import { seatsText } from './seats.ts';
 
 /** Events: the list and a form for a new one; #/events?event=… opens an event's page. */

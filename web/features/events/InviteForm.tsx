@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { inviteToEventMutation, segmentsQuery } from '../../api/operations.ts';
 import { request } from '../../app/api.ts';
 import { t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
 import { Problem } from '../outreach/Problem.tsx';
 import { attempt } from '../outreach/result.ts';
 import { useLoad } from '../outreach/use-load.ts';
+import { segmentsQuery } from '../segments/queries.ts';
+import { inviteToEventMutation } from './queries.ts';
 
 /** Invites a segment (its members now) or a list; the API skips anyone invited before. */
 export function InviteForm({ eventId, onInvited }: { eventId: string; onInvited: () => void }) {

@@ -1,5 +1,5 @@
-import type { EventRow, InvitationRow, InvitationStatus } from '../../api/operations.ts';
 import { t } from '../../app/i18n.ts';
+import type { EventRow, InvitationRow, InvitationStatus } from './queries.ts';
 
 /** "12 / 40 seats" or "12 accepted · no limit". */
 export function seatsText(event: Pick<EventRow, 'seatsTaken' | 'capacity'>): string {

@@ -1,12 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  commonConnectionsQuery,
-  type EntitySummary,
-  type Neighborhood,
-  type NeighborhoodFilter,
-  neighborhoodQuery,
-} from '../../api/operations.ts';
+import type { EntitySummary } from '../../api/fragments.ts';
+import type { SchemaType } from '../../api/graphql.ts';
 import { request } from '../../app/api.ts';
 import { lang, t } from '../../app/i18n.ts';
 import { navigate, route } from '../../app/router.ts';
@@ -23,6 +18,12 @@ import { SearchBox } from '../search/SearchBox.tsx';
 import { type OpenedView, openSavedView } from '../views/open-view.ts';
 import { Presenter } from '../views/Presenter.tsx';
 import { SaveViewDialog } from '../views/SaveViewDialog.tsx';
+import {
+  commonConnectionsQuery,
+  type Neighborhood,
+  type NeighborhoodFilter,
+  neighborhoodQuery,
+} from './queries.ts';
 
 interface Truncation {
   around: string;
@@ -37,6 +38,9 @@ interface Menu {
   y: number;
 }
 
+type TieKind = SchemaType<'TieKind'>;
+type PersonCategory = SchemaType<'PersonCategory'>;
+
 const menuKinds = [
   'KNOWS',
   'WORKED_AT',
@@ -46,7 +50,7 @@ const menuKinds = [
   'BORN_IN',
   'LIVES_IN',
   'LEADS',
-];
+] as const satisfies readonly TieKind[];
 
 /** The explorer: search, the graph, filters and legend on the left, details on the right. */
 export function ExplorerView({ active }: { active: boolean }) {
@@ -81,7 +85,7 @@ export function ExplorerView({ active }: { active: boolean }) {
     setVersion((v) => v + 1);
   };
   const serverFilter = (extra: NeighborhoodFilter = {}): NeighborhoodFilter | null => {
-    const f = { ...(category ? { categories: [category] } : {}), ...extra };
+    const f = { ...(category ? { categories: [category as PersonCategory] } : {}), ...extra };
     return Object.keys(f).length ? f : null;
   };
 
@@ -651,7 +655,7 @@ function NodeMenu({
   menu: Menu;
   graph: GraphView;
   onClose: () => void;
-  onExpand: (kind?: string) => void;
+  onExpand: (kind?: TieKind | 'DERIVED_TIE') => void;
   onChanged: () => void;
   onDetails: () => void;
 }) {

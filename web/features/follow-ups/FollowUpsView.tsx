@@ -1,9 +1,4 @@
 import { useState } from 'preact/hooks';
-import {
-  completeFollowUpMutation,
-  type FollowUpRow,
-  myFollowUpsQuery,
-} from '../../api/operations.ts';
 import { request } from '../../app/api.ts';
 import { fmtDate, type MessageKey, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
@@ -11,6 +6,7 @@ import { status } from '../../app/status.ts';
 import { Problem } from '../outreach/Problem.tsx';
 import { attempt, isoDay } from '../outreach/result.ts';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
+import { completeFollowUpMutation, type FollowUpRow, myFollowUpsQuery } from './queries.ts';
 
 /** Where a follow-up's subject (a Person, Event or Introduction global id) opens. */
 export function subjectLink(subject: string): { kind: string; href: string } {

@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { uploadRequest } from '../../api/graphql-client.ts';
-import {
-  type ImportJob,
-  type ImportPreset,
-  importJobQuery,
-  importRejectedCsvQuery,
-  startImportMutation,
-} from '../../api/operations.ts';
 import { request } from '../../app/api.ts';
 import { fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
 import { download } from '../../graph/export.ts';
 import { messageOf, unwrap } from '../../ui/result.ts';
 import { importFieldNames, parseMapping } from './mapping.ts';
+import {
+  type ImportJob,
+  type ImportPreset,
+  importJobQuery,
+  importRejectedCsvQuery,
+  startImportMutation,
+} from './queries.ts';
 
 const running = new Set(['checking', 'writing', 'queued']);
 

@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { EntitySummary } from '../../api/fragments.ts';
+import { request } from '../../app/api.ts';
+import { fmtNumber, t } from '../../app/i18n.ts';
+import { nodeKindOf } from '../../graph/stylesheet.ts';
+import { categoryLabels, label } from '../details/labels.ts';
+import { SearchBox } from '../search/SearchBox.tsx';
+import { drillFilter, type MapMode } from './drill.ts';
 import {
   alumniMapQuery,
-  type EntitySummary,
   type FacetCount,
   type MapGroup,
   type MapGrouping,
@@ -9,13 +15,7 @@ import {
   type PeopleMap,
   type PersonRow,
   peopleQuery,
-} from '../../api/operations.ts';
-import { request } from '../../app/api.ts';
-import { fmtNumber, t } from '../../app/i18n.ts';
-import { nodeKindOf } from '../../graph/stylesheet.ts';
-import { categoryLabels, label } from '../details/labels.ts';
-import { SearchBox } from '../search/SearchBox.tsx';
-import { drillFilter, type MapMode } from './drill.ts';
+} from './queries.ts';
 
 const groupings: MapGrouping[] = [
   'COUNTRY',

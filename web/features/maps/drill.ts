@@ -1,4 +1,7 @@
-import type { MapGrouping, PersonFilter } from '../../api/operations.ts';
+import type { SchemaType } from '../../api/graphql.ts';
+import type { MapGrouping, PersonFilter } from './queries.ts';
+
+type PersonCategory = SchemaType<'PersonCategory'>;
 
 export type MapMode = 'alumni' | 'natives';
 
@@ -27,7 +30,7 @@ export function drillFilter(
     case 'FIELD':
       return { ...base, fields: [key] };
     case 'CATEGORY':
-      return { ...base, categories: [key] };
+      return { ...base, categories: [key as PersonCategory] };
     case 'DECADE': {
       const from = Number.parseInt(key, 10);
       return mode === 'alumni'

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { ExportFile, ExportFormat } from '../../api/operations.ts';
+import type { ExportFile } from '../../api/fragments.ts';
 import { t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
 import { downloadFile } from './download.ts';
+import type { ExportFormat } from './queries.ts';
 
 /** CSV and .xlsx buttons: `load` runs the export query, the file is then saved. */
 export function ExportButtons({

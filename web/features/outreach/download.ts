@@ -1,4 +1,4 @@
-import type { ExportFile } from '../../api/operations.ts';
+import type { ExportFile } from '../../api/fragments.ts';
 
 /** Saves a base64 file from an export query through a temporary link. */
 export function downloadFile(file: ExportFile): void {

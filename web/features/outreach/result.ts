@@ -1,4 +1,4 @@
-import type { MutationError, MutationResult } from '../../api/operations.ts';
+import type { MutationError, MutationResult } from '../../api/fragments.ts';
 import { type MessageKey, t } from '../../app/i18n.ts';
 import { errorText } from '../../ui/result.ts';
 

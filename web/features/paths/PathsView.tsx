@@ -1,16 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  type EntitySummary,
-  type IntroductionPath,
-  introductionPathsQuery,
-  staffOfQuery,
-} from '../../api/operations.ts';
+import type { EntitySummary } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
 import { fmtNumber, lang, t } from '../../app/i18n.ts';
 import { route } from '../../app/router.ts';
 import { createGraphView, type GraphView } from '../../graph/graph-view.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { pathElements } from './path-elements.ts';
+import { type IntroductionPath, introductionPathsQuery, staffOfQuery } from './queries.ts';
 
 interface Side {
   key: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EntitySummary, IntroductionPath, PathHop } from '../../api/operations.ts';
 import { pathElements } from './path-elements.ts';
+import type { IntroductionPath, PathHop } from './queries.ts';
 
-const person = (id: string): EntitySummary => ({
+const person = (id: string): PathHop['from'] => ({
   __typename: 'Person',
   id,
   name: id,

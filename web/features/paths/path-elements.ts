@@ -1,5 +1,5 @@
 import type { ElementDefinition } from 'cytoscape';
-import type { IntroductionPath } from '../../api/operations.ts';
+import type { IntroductionPath } from './queries.ts';
 
 /** Paths as one graph: every person once, every hop once; our side `path-start`, the target `focus`. */
 export function pathElements(paths: IntroductionPath[], target: string): ElementDefinition[] {

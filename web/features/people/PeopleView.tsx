@@ -1,13 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import {
-  createSegmentMutation,
-  type EntityType,
-  type FacetCount,
-  type OutreachPersonRow,
-  outreachPeopleQuery,
-  type PeopleFacets,
-  peopleFacetsQuery,
-} from '../../api/operations.ts';
+import type { EntityType } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
 import { fmtDate, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
@@ -28,6 +20,14 @@ import {
   removeCondition,
   toFilter,
 } from './people-filter.ts';
+import {
+  createSegmentMutation,
+  type FacetCount,
+  type OutreachPersonRow,
+  outreachPeopleQuery,
+  type PeopleFacets,
+  peopleFacetsQuery,
+} from './queries.ts';
 
 const pageSize = 50;
 

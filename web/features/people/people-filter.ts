@@ -1,4 +1,4 @@
-import type { OutreachFilter } from '../../api/operations.ts';
+import type { OutreachFilter } from './queries.ts';
 
 /**
  * The people list's filter as the screen keeps it: free text plus a list of conditions, each with

@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
-import { createFollowUpMutation, introductionHistoryQuery } from '../../api/operations.ts';
 import { request } from '../../app/api.ts';
 import { displayName, fmtDate, locale, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
+import { createFollowUpMutation } from '../follow-ups/queries.ts';
 import { Problem } from '../outreach/Problem.tsx';
 import { attempt, enumText, isoDay } from '../outreach/result.ts';
 import { TextField } from '../outreach/TextField.tsx';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
+import { introductionHistoryQuery } from './queries.ts';
 
 const fmtTime = (iso: string) =>
   new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(

@@ -1,10 +1,5 @@
 import { useState } from 'preact/hooks';
-import {
-  type IntroductionCard,
-  type IntroductionStage,
-  introductionsQuery,
-  moveIntroductionMutation,
-} from '../../api/operations.ts';
+import type { IntroductionCard } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
 import { displayName, fmtDate, fmtNumber, t } from '../../app/i18n.ts';
 import { route } from '../../app/router.ts';
@@ -17,6 +12,7 @@ import { TextField } from '../outreach/TextField.tsx';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { draggedId, otherStages, overrideOffered, replaceCard, toColumns } from './board.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { type IntroductionStage, introductionsQuery, moveIntroductionMutation } from './queries.ts';
 
 const shown = 500;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IntroductionCard } from '../../api/operations.ts';
+import type { IntroductionCard } from '../../api/fragments.ts';
 import { draggedId, otherStages, overrideOffered, replaceCard, toColumns } from './board.ts';
 
 const card = (id: string, stage: IntroductionCard['stage'], stageAt: string): IntroductionCard => ({

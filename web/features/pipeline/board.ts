@@ -1,5 +1,6 @@
 import { introductionStages, stageMoveProblem } from '../../../schema/outreach/stages.ts';
-import type { IntroductionCard, IntroductionStage } from '../../api/operations.ts';
+import type { IntroductionCard } from '../../api/fragments.ts';
+import type { IntroductionStage } from './queries.ts';
 
 /**
  * The introductions board as data: one column per stage (the API's stages, in pipeline order), and

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Attribution, OutcomeReport } from '../../api/operations.ts';
+import type { Attribution, OutcomeReport } from '../../api/fragments.ts';
 import { fmtNumber, lang, t } from '../../app/i18n.ts';
 import { NumHeader } from '../outreach/NumHeader.tsx';
 import { enumText } from '../outreach/result.ts';

@@ -1,17 +1,13 @@
 import { useState } from 'preact/hooks';
-import {
-  type EntitySummary,
-  eventsQuery,
-  exportPipelineQuery,
-  type OutcomeScope,
-  outcomeReportQuery,
-} from '../../api/operations.ts';
+import type { EntitySummary } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
 import { type MessageKey, t } from '../../app/i18n.ts';
+import { eventsQuery } from '../events/queries.ts';
 import { ExportButtons } from '../outreach/ExportButtons.tsx';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
+import { exportPipelineQuery, type OutcomeScope, outcomeReportQuery } from './queries.ts';
 import { ReportBody } from './ReportBody.tsx';
 import { presetPeriod } from './report-data.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StageStat } from '../../api/operations.ts';
+import type { StageStat } from '../../api/fragments.ts';
 import { currentBars, funnelBars, presetPeriod } from './report-data.ts';
 
 const stat = (stage: StageStat['stage'], current: number, reached: number | null): StageStat => ({

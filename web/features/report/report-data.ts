@@ -1,4 +1,4 @@
-import type { StageStat } from '../../api/operations.ts';
+import type { StageStat } from '../../api/fragments.ts';
 
 /**
  * The outcome report's numbers arranged for charts, and the period presets. Pure: the report view

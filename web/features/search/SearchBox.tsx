@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { EntitySummary, EntityType, SearchHit } from '../../api/operations.ts';
-import { searchQuery } from '../../api/operations.ts';
+import type { EntitySummary, EntityType } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
 import { lang, t } from '../../app/i18n.ts';
 import { nodeKinds } from '../../graph/stylesheet.ts';
 import { debounce } from '../../ui/dom.ts';
 import { matchLabel } from './labels.ts';
+import type { SearchHit } from './queries.ts';
+import { searchQuery } from './queries.ts';
 
 export interface SearchBoxProps {
   id: string;

@@ -1,24 +1,24 @@
 import { useState } from 'preact/hooks';
-import {
-  editPersonListMutation,
-  exportPeopleQuery,
-  freezeSegmentMutation,
-  type MemberRow,
-  personListQuery,
-  segmentQuery,
-  segmentsQuery,
-} from '../../api/operations.ts';
 import { request } from '../../app/api.ts';
 import { fmtDate, t } from '../../app/i18n.ts';
 import { href, route } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
 import { ExportButtons } from '../outreach/ExportButtons.tsx';
 import { Problem } from '../outreach/Problem.tsx';
+import { exportPeopleQuery } from '../outreach/queries.ts';
 import { attempt } from '../outreach/result.ts';
 import { TextField } from '../outreach/TextField.tsx';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { summariseStoredFilter } from '../people/people-filter.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
+import {
+  editPersonListMutation,
+  freezeSegmentMutation,
+  type MemberRow,
+  personListQuery,
+  segmentQuery,
+  segmentsQuery,
+} from './queries.ts';
 
 const shown = 200;
 

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { loginMutation } from '../../api/operations.ts';
 import { request } from '../../app/api.ts';
 import { t } from '../../app/i18n.ts';
 import { session } from '../../app/session.ts';
+import { loginMutation } from './queries.ts';
 
 /**
  * The sign-in form. The server answers with an HttpOnly session cookie (the token never reaches page
@@ -19,8 +19,8 @@ export function SignInView() {
     setProblem('');
     try {
       const { login } = await request(loginMutation, { email, password });
-      if (login.data) session.value = { account: login.data.account, checked: true };
-      else setProblem(`${t('signIn.failed')}: ${login.message ?? login.__typename}`);
+      if ('data' in login) session.value = { account: login.data.account, checked: true };
+      else setProblem(`${t('signIn.failed')}: ${login.message}`);
     } catch (error) {
       setProblem(`${t('signIn.failed')}: ${(error as Error).message}`);
     } finally {

@@ -1,7 +1,7 @@
 import type { Core } from 'cytoscape';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Annotation } from '../../api/operations.ts';
 import { t } from '../../app/i18n.ts';
+import type { Annotation } from './queries.ts';
 import { stepTo } from './saved-views.ts';
 
 /**

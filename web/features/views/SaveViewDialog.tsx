@@ -1,10 +1,10 @@
 import type { Core } from 'cytoscape';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Annotation, saveViewMutation } from '../../api/operations.ts';
 import { request } from '../../app/api.ts';
 import { t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
 import { messageOf, unwrap } from '../../ui/result.ts';
+import { type Annotation, saveViewMutation } from './queries.ts';
 import { type DrawnElement, type SavedGraph, toSavedGraph } from './saved-views.ts';
 
 /**

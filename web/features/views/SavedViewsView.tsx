@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
+import { request } from '../../app/api.ts';
+import { fmtDate, t } from '../../app/i18n.ts';
+import { href } from '../../app/router.ts';
+import { status } from '../../app/status.ts';
+import { messageOf, unwrap } from '../../ui/result.ts';
 import {
   deleteSavedViewMutation,
   type SavedViewSummary,
   savedViewsQuery,
   shareSavedViewMutation,
   unshareSavedViewMutation,
-} from '../../api/operations.ts';
-import { request } from '../../app/api.ts';
-import { fmtDate, t } from '../../app/i18n.ts';
-import { href } from '../../app/router.ts';
-import { status } from '../../app/status.ts';
-import { messageOf, unwrap } from '../../ui/result.ts';
+} from './queries.ts';
 
 /** Saved views (on the server): mine and those shared with me; open, present, share or delete. */
 export function SavedViewsView() {

@@ -1,5 +1,5 @@
-import { type Annotation, savedViewQuery } from '../../api/operations.ts';
 import { request } from '../../app/api.ts';
+import { type Annotation, savedViewQuery } from './queries.ts';
 import { fromSavedGraph, type SavedGraph } from './saved-views.ts';
 
 export interface OpenedView {

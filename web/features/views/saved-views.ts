@@ -1,5 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
-import type { EntitySummary, Viewport } from '../../api/operations.ts';
+import type { EntitySummary } from '../../api/fragments.ts';
+import type { Viewport } from './queries.ts';
 
 /**
  * Saved views live on the server (schema/views). This is the pure part: a drawn graph to the JSON the

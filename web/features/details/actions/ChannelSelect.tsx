@@ -1,7 +1,7 @@
-import type { OutreachChannel } from '../../../api/operations.ts';
 import { t } from '../../../app/i18n.ts';
 import { enumText } from '../../outreach/result.ts';
 import { channels } from './forms.ts';
+import type { OutreachChannel } from './queries.ts';
 
 /** A labelled select of outreach channels; `optional` adds a blank first choice. */
 export function ChannelSelect({

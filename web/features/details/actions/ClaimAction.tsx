@@ -1,9 +1,5 @@
 import { useState } from 'preact/hooks';
-import {
-  claimPersonMutation,
-  type EntitySummary,
-  personClaimsQuery,
-} from '../../../api/operations.ts';
+import type { EntitySummary } from '../../../api/fragments.ts';
 import { request } from '../../../app/api.ts';
 import { t } from '../../../app/i18n.ts';
 import { session } from '../../../app/session.ts';
@@ -11,6 +7,7 @@ import { TextField } from '../../outreach/TextField.tsx';
 import { loadingText, useLoad } from '../../outreach/use-load.ts';
 import { optionalText } from './forms.ts';
 import { Outcome, useAction } from './parts.tsx';
+import { claimPersonMutation, personClaimsQuery } from './queries.ts';
 
 /** "I am approaching this person": the active claims on them, and a claim of our own. */
 export function ClaimAction({ person }: { person: EntitySummary }) {
@@ -33,7 +30,8 @@ export function ClaimAction({ person }: { person: EntitySummary }) {
   };
 
   const waiting = loadingText(claims);
-  const active = claims.state === 'shown' ? (claims.data.node?.claims ?? []) : [];
+  const node = claims.state === 'shown' ? claims.data.node : null;
+  const active = node?.__typename === 'Person' ? node.claims : [];
   return (
     <form class="action-form" id="claim-form" onSubmit={(e) => void submit(e)}>
       {waiting ? (

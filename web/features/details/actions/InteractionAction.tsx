@@ -1,9 +1,5 @@
 import { useState } from 'preact/hooks';
-import {
-  type EntitySummary,
-  logInteractionMutation,
-  type OutreachChannel,
-} from '../../../api/operations.ts';
+import type { EntitySummary } from '../../../api/fragments.ts';
 import { request } from '../../../app/api.ts';
 import { t } from '../../../app/i18n.ts';
 import { enumText } from '../../outreach/result.ts';
@@ -11,6 +7,7 @@ import { TextField } from '../../outreach/TextField.tsx';
 import { ChannelSelect } from './ChannelSelect.tsx';
 import { optionalText } from './forms.ts';
 import { Outcome, useAction } from './parts.tsx';
+import { logInteractionMutation, type OutreachChannel } from './queries.ts';
 
 /** Log a contact with this person (channel and note), now. */
 export function InteractionAction({ person }: { person: EntitySummary }) {

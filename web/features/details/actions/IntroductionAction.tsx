@@ -1,15 +1,12 @@
 import { useState } from 'preact/hooks';
-import {
-  createIntroductionMutation,
-  type EntitySummary,
-  type OutreachChannel,
-} from '../../../api/operations.ts';
+import type { EntitySummary } from '../../../api/fragments.ts';
 import { request } from '../../../app/api.ts';
 import { displayName, t } from '../../../app/i18n.ts';
 import { TextField } from '../../outreach/TextField.tsx';
 import { ChannelSelect } from './ChannelSelect.tsx';
 import { optionalText } from './forms.ts';
 import { EntityPick, Outcome, useAction } from './parts.tsx';
+import { createIntroductionMutation, type OutreachChannel } from './queries.ts';
 
 /** Start an introduction (引荐) of this person: who introduces them to which organisation or project. */
 export function IntroductionAction({ person }: { person: EntitySummary }) {

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { type EntitySummary, eventsQuery, inviteToEventMutation } from '../../../api/operations.ts';
+import type { EntitySummary } from '../../../api/fragments.ts';
 import { request } from '../../../app/api.ts';
 import { fmtDate, t } from '../../../app/i18n.ts';
+import { eventsQuery, inviteToEventMutation } from '../../events/queries.ts';
 import { loadingText, useLoad } from '../../outreach/use-load.ts';
 import { Outcome, useAction } from './parts.tsx';
 

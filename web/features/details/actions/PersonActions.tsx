@@ -1,4 +1,4 @@
-import type { EntitySummary } from '../../../api/operations.ts';
+import type { EntitySummary } from '../../../api/fragments.ts';
 import { t } from '../../../app/i18n.ts';
 import { canEdit, canOutreach } from '../../../app/session.ts';
 import { ClaimAction } from './ClaimAction.tsx';

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { addTieMutation, type EntitySummary } from '../../../api/operations.ts';
+import type { EntitySummary } from '../../../api/fragments.ts';
 import { request } from '../../../app/api.ts';
 import { displayName, t } from '../../../app/i18n.ts';
 import { TextField } from '../../outreach/TextField.tsx';
 import { knowsKindLabels, label, tieKindText } from '../labels.ts';
 import { emptyTieDraft, knowsKinds, personTieKinds, type TieDraft, tieInput } from './forms.ts';
 import { EntityPick, Outcome, useAction } from './parts.tsx';
+import { addTieMutation } from './queries.ts';
 
 /** Add a tie from this person: its kind, the other end (searched), and the kind's basic props. */
 export function TieAction({ person, onAdded }: { person: EntitySummary; onAdded?: () => void }) {
@@ -35,7 +36,7 @@ export function TieAction({ person, onAdded }: { person: EntitySummary; onAdded?
         id="tie-kind"
         value={draft.kind}
         onChange={(e) => {
-          set({ kind: (e.target as HTMLSelectElement).value });
+          set({ kind: (e.target as HTMLSelectElement).value as TieDraft['kind'] });
           setOther(null);
         }}
       >

@@ -1,4 +1,5 @@
-import type { AddTieInput, EntityType, OutreachChannel } from '../../../api/operations.ts';
+import type { EntityType } from '../../../api/fragments.ts';
+import type { AddTieInput, OutreachChannel } from './queries.ts';
 
 export const channels: readonly OutreachChannel[] = [
   'wechat',
@@ -38,7 +39,7 @@ export function optionalNumber(value: string): number | null {
 }
 
 export interface TieDraft {
-  kind: string;
+  kind: AddTieInput['kind'];
   title: string;
   role: string;
   startYear: string;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { EntitySummary, EntityType, MutationResult } from '../../../api/operations.ts';
+import type { EntitySummary, EntityType, MutationResult } from '../../../api/fragments.ts';
 import { displayName, t } from '../../../app/i18n.ts';
 import { status } from '../../../app/status.ts';
 import { Problem } from '../../outreach/Problem.tsx';

@@ -1,0 +1,89 @@
+import { EntitySummaryFields, MutationErrorFields } from '../../api/fragments.ts';
+import { graphql, type ResultOf, type SchemaType } from '../../api/graphql.ts';
+
+export type EventKind = SchemaType<'EventKind'>;
+export type EventStatus = SchemaType<'EventStatus'>;
+export type InvitationStatus = SchemaType<'InvitationStatus'>;
+
+const EventFields = graphql(`
+  fragment EventFields on Event {
+    id name kind status startsAt timeZone venue capacity seatsTaken city { id name }
+  }
+`);
+export type EventRow = ResultOf<typeof EventFields>;
+
+export const eventsQuery = graphql(
+  `
+  query Events($first: Int!) { events(first: $first) { ...EventFields } }
+`,
+  [EventFields],
+);
+
+export const eventQuery = graphql(
+  `
+  query EventPage($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Event {
+        ...EventFields
+        organiser { id name }
+        invitations(first: 500) { id status invitedAt person { ...EntitySummaryFields } }
+      }
+    }
+  }
+`,
+  [EventFields, EntitySummaryFields],
+);
+export type EventPageData = Extract<
+  NonNullable<ResultOf<typeof eventQuery>['node']>,
+  { __typename: 'Event' }
+>;
+export type InvitationRow = EventPageData['invitations'][number];
+
+export const createEventMutation = graphql(
+  `
+  mutation CreateEvent($input: EventInput!) {
+    createEvent(input: $input) {
+      ...MutationErrorFields
+      ... on MutationCreateEventSuccess { data { ...EventFields } }
+    }
+  }
+`,
+  [MutationErrorFields, EventFields],
+);
+
+export const setEventStatusMutation = graphql(
+  `
+  mutation SetEventStatus($id: ID!, $status: EventStatus!) {
+    setEventStatus(id: $id, status: $status) {
+      ...MutationErrorFields
+      ... on MutationSetEventStatusSuccess { data { ...EventFields } }
+    }
+  }
+`,
+  [MutationErrorFields, EventFields],
+);
+
+export const inviteToEventMutation = graphql(
+  `
+  mutation InviteToEvent($input: InviteInput!) {
+    inviteToEvent(input: $input) {
+      ...MutationErrorFields
+      ... on MutationInviteToEventSuccess { data { invited alreadyInvited doNotContact } }
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
+export const setInvitationStatusMutation = graphql(
+  `
+  mutation SetInvitationStatus($id: ID!, $status: InvitationStatus!, $note: String) {
+    setInvitationStatus(id: $id, status: $status, note: $note) {
+      ...MutationErrorFields
+      ... on MutationSetInvitationStatusSuccess { data { id status } }
+    }
+  }
+`,
+  [MutationErrorFields],
+);
