@@ -9,12 +9,7 @@ import { ulid } from 'ulid';
 import { isExportJobPath, serveExportDownload } from '../schema/export/export-download.ts';
 import { schema } from '../schema/index.ts';
 import { downloadExport, exportPathPrefix } from '../schema/outreach/export-links.ts';
-import {
-  ConflictError,
-  NotFoundError,
-  UnauthenticatedError,
-  ValidationError,
-} from '../schema/shared/errors.ts';
+import { DomainError } from '../schema/shared/errors.ts';
 import { abusePlugins } from './auth/abuse-limits.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { createRateLimits, RateLimitedError } from './auth/rate-limits.ts';
@@ -23,6 +18,7 @@ import type { Context } from './context.ts';
 import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.ts';
 import { migrationsApplied } from './db/migrate.ts';
 import type { Db, QueryEvent } from './db/run.ts';
+import { maskError, statusOf, toClientError } from './errors-policy.ts';
 
 export interface AppOptions {
   db: Db;
@@ -116,7 +112,7 @@ export function createApp({
       try {
         await rateLimits.account(account.id);
       } catch (error) {
-        throw error instanceof RateLimitedError ? rateLimitedError(error) : error;
+        throw error instanceof RateLimitedError ? toClientError(error) : error;
       }
     }
     const ip = clientAddress(req);
@@ -159,37 +155,7 @@ export function createApp({
       error: (...args) => logger.error({ args }, 'yoga'),
     },
     maskedErrors: {
-      maskError(error, message) {
-        const original = (error as { originalError?: unknown }).originalError;
-        if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
-          return createGraphQLError(original.message, { extensions: { code: original.code } });
-        }
-        // Expected failures outside a mutation's typed result (bad filter, bad cursor) keep their message.
-        if (original instanceof ValidationError) {
-          return createGraphQLError(original.message, {
-            extensions: { code: 'BAD_USER_INPUT', issues: original.issues },
-          });
-        }
-        if (original instanceof UnauthenticatedError) {
-          return createGraphQLError(`Not signed in: ${original.message}`, {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-          });
-        }
-        if (original instanceof Error && original.name === 'ForbiddenError') {
-          return createGraphQLError(`Not authorized: ${original.message}`, {
-            extensions: { code: 'FORBIDDEN' },
-          });
-        }
-        if (original instanceof RateLimitedError) return rateLimitedError(original);
-        if (original instanceof NotFoundError || original instanceof ConflictError) {
-          return createGraphQLError(original.message, { extensions: { code: original.name } });
-        }
-        if (!(original instanceof Error) && error instanceof Error && 'extensions' in error) {
-          return error as Error; // already a client-facing GraphQL error (validation, parse, auth)
-        }
-        logger.error({ err: original ?? error }, 'unexpected error');
-        return createGraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-      },
+      maskError: (error, message) => maskError(error, message, logger),
     },
     context: async ({ request, req }): Promise<Context> => {
       const setCookies: string[] = [];
@@ -286,11 +252,14 @@ export function createApp({
       });
       res.end(req.method === 'HEAD' ? undefined : file.content);
     } catch (error) {
+      // A malformed link reads as "not found"; other domain errors by the error policy.
       const status =
-        error instanceof RateLimitedError
-          ? 429
+        error instanceof DomainError
+          ? error.code === 'BAD_USER_INPUT'
+            ? 404
+            : statusOf(error)
           : ((error as { extensions?: { http?: { status?: number } } }).extensions?.http?.status ??
-            (error instanceof ValidationError || error instanceof NotFoundError ? 404 : 500));
+            500);
       if (status === 500) logger.error({ err: error }, 'export download failed');
       sendJson(res, status, {
         error: status === 500 ? 'internal error' : (error as Error).message,
@@ -299,15 +268,6 @@ export function createApp({
   };
 
   return { yoga, handle, ready };
-}
-
-function rateLimitedError(error: RateLimitedError) {
-  return createGraphQLError(error.message, {
-    extensions: {
-      code: 'RATE_LIMITED',
-      http: { status: 429, headers: { 'retry-after': String(error.retryAfterSeconds) } },
-    },
-  });
 }
 
 /** The caller's address: the socket's (a reverse proxy in front would need X-Forwarded-For, trusted). */

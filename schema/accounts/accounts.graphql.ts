@@ -7,7 +7,6 @@ import {
 } from '../../server/auth/session-cookie.ts';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { ErrorInterface } from '../shared/errors.graphql.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
@@ -173,7 +172,7 @@ builder.mutationField('login', (t) =>
       if (!account || !ok || account.disabled)
         throw new AuthenticationError('wrong e-mail or password, or the account is disabled');
       const via = fromBrowser(ctx) ? 'cookie' : 'bearer';
-      const session = await inWriteTx(ctx, async (tx) => {
+      const session = await ctx.db.writeTx(async (tx) => {
         const opened = await openSession(tx, account.id, via);
         await recordChange(tx, {
           entityId: account.id,
@@ -200,7 +199,7 @@ builder.mutationField('logout', (t) =>
     authScopes: { signedIn: true },
     resolve: async (_root, _args, ctx) => {
       const account = ctx.account!;
-      await inWriteTx(ctx, (tx) => revokeSessions(tx, { sessionId: account.sessionId }));
+      await ctx.db.writeTx((tx) => revokeSessions(tx, { sessionId: account.sessionId }));
       if (account.via === 'cookie') ctx.setCookies.push(clearedSessionCookie(ctx.secureCookies));
       return true;
     },
@@ -220,7 +219,7 @@ builder.mutationField('changePassword', (t) =>
       }
       const next = parseInput(passwordRule, args.next, ['next']);
       const hash = await hashPassword(next);
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         await tx.run('MATCH (a:Account {id: $id}) SET a.passwordHash = $hash', {
           id: account.id,
           hash,
@@ -263,7 +262,7 @@ builder.mutationField('createAccount', (t) =>
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: NewAccountInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      inWriteTx(ctx, (tx) =>
+      ctx.db.writeTx((tx) =>
         createAccount(tx, { ...input, teamId: teamIdOf(input.team, ['input', 'team']) }, ctx.actor),
       ),
   }),
@@ -298,7 +297,7 @@ builder.mutationField('updateAccount', (t) =>
           { path: ['input'], message: 'you may not disable or demote your own account' },
         ]);
       }
-      return inWriteTx(ctx, async (tx) => {
+      return ctx.db.writeTx(async (tx) => {
         const before = await tx.run<{ a: Record<string, unknown> }>(
           `MATCH (a:Account {id: $id}) OPTIONAL MATCH (a)-[:IN_TEAM]->(team:Team)
            RETURN a {.name, .role, disabled: coalesce(a.disabled, false), teamId: team.id} AS a`,
@@ -355,7 +354,7 @@ builder.mutationField('revokeSessions', (t) =>
     args: { account: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => {
       const { id } = idOf(args.account, ['Account'], ['account']);
-      return inWriteTx(ctx, async (tx) => {
+      return ctx.db.writeTx(async (tx) => {
         const ended = await revokeSessions(tx, { accountId: id });
         await recordChange(tx, {
           entityId: id,
@@ -404,7 +403,7 @@ builder.mutationField('createTeam', (t) =>
         },
         ['input'],
       );
-      return inWriteTx(ctx, async (tx) => {
+      return ctx.db.writeTx(async (tx) => {
         if (team.scopePlaceId) {
           const place = await tx.run('MATCH (p:Place {id: $id}) WHERE NOT p.deleted RETURN p.id', {
             id: team.scopePlaceId,
@@ -412,7 +411,7 @@ builder.mutationField('createTeam', (t) =>
           if (!place.length)
             throw new NotFoundError('Place', input.scopePlace!, ['input', 'scopePlace']);
         }
-        // A taken name breaks the team_name constraint, which inWriteTx turns into a ConflictError.
+        // A taken name breaks the team_name constraint, a ConflictError (ConstraintViolationError is one).
         const rows = await tx.run<{ team: Team }>(
           `CREATE (t:Team {id: $id, name: $name, kind: $kind, outreachVisibility: $outreachVisibility,
                           scopePlaceId: $scopePlaceId, createdAt: datetime()})

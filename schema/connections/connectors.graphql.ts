@@ -1,12 +1,13 @@
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { type Entity, entityProjection, toEntity } from '../entity/entity.model.ts';
-import { PersonFilterInput, toPersonFilter } from '../person/people.graphql.ts';
+import { PersonFilterInput, readPersonFilter } from '../person/people.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { buildPersonFilter } from '../person/person-filter.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { loaderFor } from '../shared/loaders.ts';
+import { locateEntities } from './element-ids.ts';
 
 interface KeyConnector {
   person: Entity;
@@ -45,7 +46,7 @@ builder.queryField('keyConnectors', (t) =>
       const first = args.first ?? 20;
       if (first < 1 || first > 100)
         throw new ValidationError([{ path: ['first'], message: 'must be 1 to 100' }]);
-      const part = buildPersonFilter(toPersonFilter(args.scope));
+      const part = buildPersonFilter(await readPersonFilter(ctx, args.scope));
       const rows = await ctx.db.read<{
         e: Record<string, unknown>;
         degree: number;
@@ -105,11 +106,13 @@ builder.objectField(PersonRef, 'degreeFrom', (t) =>
     description:
       'Degree of connection from our side over asserted ties: 1st, 2nd, 3rd; null when further (3rd+).',
     args: { people: t.arg.idList({ required: true, description: 'Our side (1-500 people).' }) },
-    resolve: (person, args, ctx) => {
+    resolve: async (person, args, ctx) => {
       if (!args.people.length || args.people.length > 500) {
         throw new ValidationError([{ path: ['people'], message: 'must name 1 to 500 people' }]);
       }
       const from = args.people.map((g, i) => idOf(g, ['Person'], ['people', String(i)]).id);
+      // null means "further than 3 hops", so an unknown or deleted person on our side is named.
+      await locateEntities(ctx, args.people, ['people']);
       return loadDegree(ctx, from, person.id);
     },
   }),

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import { listPage } from '../entity/entity-list.ts';
-import { PersonFilterInput, personOrders, toPersonFilter } from '../person/people.graphql.ts';
+import { PersonFilterInput, personOrders, readPersonFilter } from '../person/people.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { buildPersonFilter, type PersonFilter } from '../person/person-filter.ts';
 import { NotFoundError } from '../shared/errors.ts';
@@ -165,7 +165,7 @@ builder.queryField('alumniMap', (t) =>
         throw new NotFoundError('Organization', args.organization, ['organization']);
       return peopleMap(
         ctx,
-        { ...toPersonFilter(args.filter), almaMaterIds: [id] },
+        { ...(await readPersonFilter(ctx, args.filter)), almaMaterIds: [id] },
         args.groupBy,
         'graduation',
       );
@@ -190,7 +190,7 @@ builder.queryField('nativesMap', (t) =>
         throw new NotFoundError('Place', args.place, ['place']);
       return peopleMap(
         ctx,
-        { ...toPersonFilter(args.filter), hometownIds: [id], livesOutsideIds: [id] },
+        { ...(await readPersonFilter(ctx, args.filter)), hometownIds: [id], livesOutsideIds: [id] },
         args.groupBy,
         'birth',
       );

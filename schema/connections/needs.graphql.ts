@@ -5,7 +5,6 @@ import { builder } from '../builder.ts';
 import { EntityRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import { type Entity, entityProjection, toEntity } from '../entity/entity.model.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { FieldRef } from '../field/field.graphql.ts';
 import { OrganizationRef } from '../organization/organization.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
@@ -364,7 +363,7 @@ builder.mutationField('createNeed', (t) =>
           { path: ['input', 'fields'], message: 'must name at least one field' },
         ]);
       const id = ulid();
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{ fields: number; places: number }>(
           `MATCH (o:${owner.kind} {id: $owner}) WHERE NOT o.deleted
            CREATE (o)-[:HAS_NEED]->(n:Need {id: $id, title: $title, description: $description, levels: $levels,
@@ -417,7 +416,7 @@ builder.mutationField('setNeedStatus', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const { id } = idOf(args.id, ['Need'], ['id']);
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         const rows = await tx.run(
           'MATCH (n:Need {id: $id}) WHERE NOT n.deleted SET n.status = $status RETURN n.id',
           { id, status: args.status },

@@ -7,6 +7,7 @@ import { ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { knowsKinds } from '../tie/tie-kinds.ts';
 import { derivedKindNames } from './derived-ties.ts';
+import { locateEntities } from './element-ids.ts';
 import {
   adjustForOutreach,
   explainHop,
@@ -225,6 +226,12 @@ builder.queryField('introductionPaths', (t) =>
       const avoid = (args.avoid ?? []).map(
         (id, i) => idOf(id, ['Person'], ['avoid', String(i)]).id,
       );
+      // "Not reachable" is an answer about people who exist: an unknown or deleted one is named.
+      await Promise.all([
+        locateEntities(ctx, [args.to], ['to']),
+        locateEntities(ctx, args.from, ['from']),
+        locateEntities(ctx, args.avoid ?? [], ['avoid']),
+      ]);
       // Property checks inside the path pattern cost several times the search itself, so only the
       // restrictions the caller asked for are written into it (all of them fixed text, no user values).
       const knows = args.knowsKinds?.length ? args.knowsKinds : knowsKinds;

@@ -8,7 +8,6 @@
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
@@ -242,7 +241,7 @@ builder.mutationField('judgeDuplicate', (t) =>
     resolve: async (_root, args, ctx) => {
       const { id } = idOf(args.id, ['DuplicatePair'], ['id']);
       const note = parseInput(text(1000).nullish(), args.note, ['note']) ?? null;
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{ status: string }>(
           `MATCH (d:DuplicatePair {id: $id}) WITH d, d.status AS before
            SET d.status = $verdict, d.decidedBy = $actor, d.decidedAt = datetime(), d.note = $note
@@ -294,7 +293,7 @@ function mergeMutation(name: string, kind: MergeKind, description: string) {
         const keep = idOf(args.keep, [kind], ['keep']).id;
         const merged = idOf(args.merge, [kind], ['merge']).id;
         const reason = parseInput(text(500).nullish(), args.reason, ['reason']) ?? null;
-        return inWriteTx(ctx, (tx) =>
+        return ctx.db.writeTx((tx) =>
           mergeNodes(tx, kind, keep, merged, { actor: ctx.actor, reason }),
         );
       },
@@ -334,7 +333,7 @@ builder.mutationField('undoMerge', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const { id } = idOf(args.id, ['Merge'], ['id']);
-      return inWriteTx(ctx, (tx) => undoMergeTx(tx, id, ctx.actor));
+      return ctx.db.writeTx((tx) => undoMergeTx(tx, id, ctx.actor));
     },
   }),
 );

@@ -11,7 +11,6 @@ import { SourceInputRef } from '../shared/source-input.graphql.ts';
 import { parseInput } from '../shared/validate.ts';
 import { loadEntity } from './entity.loaders.ts';
 import type { EntityOf } from './entity.model.ts';
-import { inWriteTx } from './entity-mutation.ts';
 import { createEntity, type EntityProps, updateEntity } from './entity-write.ts';
 
 type Types = typeof builder.$inferSchemaTypes;
@@ -57,7 +56,7 @@ export function defineCreateUpdate<K extends EntityKind, S extends z.ZodObject>(
     source: Parameters<typeof resolveSourceId>[1],
     work: (tx: Tx, sourceId: string | null) => Promise<string>,
   ) => {
-    const id = await inWriteTx(ctx, async (tx) =>
+    const id = await ctx.db.writeTx(async (tx) =>
       work(tx, await resolveSourceId(tx, source, ctx.actor)),
     );
     const entity = await loadEntity(ctx, kind, id);

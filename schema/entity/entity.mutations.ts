@@ -4,7 +4,6 @@ import { mutationErrors } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { EntityKindEnum, EntityRef } from './entity.graphql.ts';
 import { loadEntity } from './entity.loaders.ts';
-import { inWriteTx } from './entity-mutation.ts';
 import { setDeleted } from './entity-write.ts';
 
 const DeletedRef = builder.objectRef<{ id: string; kind: EntityKind }>('DeletedEntity').implement({
@@ -25,7 +24,7 @@ builder.mutationField('deleteEntity', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const { kind, id } = idOf<EntityKind>(args.id, entityKinds, ['id']);
-      await inWriteTx(ctx, (tx) => setDeleted(tx, kind, id, true, ctx.actor));
+      await ctx.db.writeTx((tx) => setDeleted(tx, kind, id, true, ctx.actor));
       return { id: args.id, kind };
     },
   }),
@@ -40,7 +39,7 @@ builder.mutationField('restoreEntity', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const { kind, id } = idOf<EntityKind>(args.id, entityKinds, ['id']);
-      await inWriteTx(ctx, (tx) => setDeleted(tx, kind, id, false, ctx.actor));
+      await ctx.db.writeTx((tx) => setDeleted(tx, kind, id, false, ctx.actor));
       const entity = await loadEntity(ctx, kind, id);
       if (!entity) throw new Error(`restored ${kind} ${id} could not be read back`);
       return entity;

@@ -3,7 +3,7 @@ import { loadConfig } from '../../server/config.ts';
 import type { Context } from '../../server/context.ts';
 import { builder, rolesWith } from '../builder.ts';
 import { loadSegment, segmentMembersPart } from '../outreach/segments.graphql.ts';
-import { PersonFilterInput, toPersonFilter } from '../person/people.graphql.ts';
+import { PersonFilterInput, readPersonFilter } from '../person/people.graphql.ts';
 import { buildPersonFilter } from '../person/person-filter.ts';
 import { mutationErrors, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
@@ -116,7 +116,10 @@ builder.mutationField('startExport', (t) =>
       }
       let people: ExportRequest['people'] = null;
       if (args.people) {
-        people = { kind: 'filter', part: buildPersonFilter(toPersonFilter(args.people)) };
+        people = {
+          kind: 'filter',
+          part: buildPersonFilter(await readPersonFilter(ctx, args.people)),
+        };
       } else if (args.segment) {
         people = {
           kind: 'segment',

@@ -1,7 +1,6 @@
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { ConflictError, mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
@@ -91,7 +90,7 @@ builder.mutationField('claimPerson', (t) =>
       const rules = parseInput(claimRules, input, ['input']);
       const id = ulid();
       const teamId = teamOf(ctx);
-      const rows = await inWriteTx(ctx, async (tx) => {
+      const rows = await ctx.db.writeTx(async (tx) => {
         await requireNode(tx, 'Person', personId, input.person, ['input', 'person']);
         // The person's write lock makes concurrent claims of one person run one after the other.
         await tx.run('MATCH (p:Person {id: $personId}) SET p.claimLock = 1 REMOVE p.claimLock', {
@@ -148,7 +147,7 @@ builder.mutationField('releaseClaim', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
       const { id } = idOf(args.id, ['Claim'], ['id']);
-      return inWriteTx(ctx, async (tx) => {
+      return ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{ claim: Claim }>(
           `MATCH (c:Claim {id: $id, active: true})
            WHERE $viewer.admin OR coalesce(c.teamId, '') = coalesce($viewer.teamId, '')

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { OrganizationRef } from '../organization/organization.graphql.ts';
 import { PlaceRef } from '../place/place.graphql.ts';
 import { ConflictError, mutationErrors, NotFoundError } from '../shared/errors.ts';
@@ -150,7 +149,7 @@ builder.mutationField('createEvent', (t) =>
         ? idOf(input.organiser, ['Organization'], ['input', 'organiser']).id
         : null;
       const id = ulid();
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         if (city) await requireNode(tx, 'Place', city, input.city ?? '', ['input', 'city']);
         if (organiser) {
           await requireNode(tx, 'Organization', organiser, input.organiser ?? '', [
@@ -202,7 +201,7 @@ builder.mutationField('setEventStatus', (t) =>
     },
     resolve: async (_r, args, ctx) => {
       const { id } = idOf(args.id, ['Event'], ['id']);
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{ status: EventStatus }>(
           `MATCH (e:Event {id: $id}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
            SET e.updatedAt = datetime() RETURN e.status AS status`,

@@ -8,7 +8,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { Context } from '../../server/context.ts';
 import { builder, rolesWith } from '../builder.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
@@ -109,7 +108,7 @@ builder.mutationField('createExportLink', (t) =>
       await checkSpec(ctx, spec);
       const token = `tgx_${randomBytes(32).toString('base64url')}`;
       const id = ulid();
-      const expiresAt = await inWriteTx(ctx, async (tx) => {
+      const expiresAt = await ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{ expiresAt: string }>(
           `CREATE (l:ExportLink {id: $id, tokenHash: $hash, accountId: $accountId, spec: $spec,
                                  createdAt: datetime(), expiresAt: datetime() + duration({seconds: $ttl})})

@@ -2,7 +2,6 @@ import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
@@ -82,7 +81,7 @@ builder.mutationField('createFollowUp', (t) =>
         ? idOf(input.owner, ['Account'], ['input', 'owner']).id
         : (ctx.account?.id ?? '');
       const id = ulid();
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         await requireNode(tx, subject.kind, subject.id, input.subject, ['input', 'subject']);
         const owner = await tx.run('MATCH (a:Account {id: $ownerId}) RETURN a.id', { ownerId });
         if (!owner.length)
@@ -122,7 +121,7 @@ builder.mutationField('completeFollowUp', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
       const { id } = idOf(args.id, ['FollowUp'], ['id']);
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         const rows = await tx.run(
           `MATCH (f:FollowUp {id: $id}) WHERE ${visibleTo('f', true)}
            SET f.done = true, f.doneAt = datetime(), f.doneBy = $actor RETURN f.id`,

@@ -2,7 +2,6 @@ import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { OrganizationRef } from '../organization/organization.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { mutationErrors } from '../shared/errors.ts';
@@ -213,7 +212,7 @@ builder.mutationField('logInteraction', (t) =>
       const { id: personId } = idOf(input.person, ['Person'], ['input', 'person']);
       const rules = parseInput(interactionRules, input, ['input']);
       const id = ulid();
-      return inWriteTx(ctx, async (tx) => {
+      return ctx.db.writeTx(async (tx) => {
         await requireNode(tx, 'Person', personId, input.person, ['input', 'person']);
         const rows = await tx.run<Interaction>(
           `MATCH (p:Person {id: $personId})
@@ -255,7 +254,7 @@ builder.mutationField('addNote', (t) =>
       const subject = idOf(args.subject, ['Person', 'Organization'], ['subject']);
       const { text } = parseInput(z.object({ text: requiredText(4000) }), { text: args.text }, []);
       const id = ulid();
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         await requireNode(tx, subject.kind, subject.id, args.subject, ['subject']);
         await tx.run(
           `MATCH (s:${subject.kind} {id: $subjectId})

@@ -5,7 +5,6 @@ import type { Tx } from '../../server/db/run.ts';
 import { builder } from '../builder.ts';
 import { EntityRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { ConflictError, mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
@@ -186,8 +185,15 @@ builder.queryField('introductions', (t) =>
         ? idOf(args.introducer, ['Person'], ['introducer']).id
         : null;
       const target = args.target
-        ? idOf(args.target, ['Organization', 'Project', 'Need'], ['target']).id
+        ? idOf(args.target, ['Organization', 'Project', 'Need'], ['target'])
         : null;
+      // An unknown or deleted person or target is named, not answered with an empty list.
+      await ctx.db.readTx(async (tx) => {
+        if (talent) await requireNode(tx, 'Person', talent, args.talent ?? '', ['talent']);
+        if (introducer)
+          await requireNode(tx, 'Person', introducer, args.introducer ?? '', ['introducer']);
+        if (target) await requireNode(tx, target.kind, target.id, args.target ?? '', ['target']);
+      });
       const rows = await ctx.db.read<{ intro: Introduction }>(
         `MATCH (i:Introduction) WHERE NOT coalesce(i.deleted, false)
            AND ($stages IS NULL OR i.stage IN $stages)
@@ -201,7 +207,7 @@ builder.queryField('introductions', (t) =>
           stages: args.stages?.length ? args.stages : null,
           talent,
           introducer,
-          target,
+          target: target?.id ?? null,
           first: pageSize(args.first, 50, 500),
           ...viewerParams(ctx),
         },
@@ -285,7 +291,7 @@ builder.mutationField('createIntroduction', (t) =>
         ]);
       }
       const id = ulid();
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         await requireNode(tx, 'Person', introducer.id, input.introducer, ['input', 'introducer']);
         await requireNode(tx, 'Person', talent.id, input.talent, ['input', 'talent']);
         await requireNode(tx, target.kind, target.id, input.target, ['input', 'target']);
@@ -411,7 +417,7 @@ builder.mutationField('moveIntroduction', (t) =>
       const rules = parseInput(moveRules, { note: input.note, override: input.override }, [
         'input',
       ]);
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         // Taking the write lock first: two moves of one introduction run one after the other.
         const rows = await tx.run<{ stage: IntroductionStage; projectId: string | null }>(
           `MATCH (i:Introduction {id: $id}) WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)}

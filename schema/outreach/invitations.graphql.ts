@@ -4,7 +4,6 @@ import type { Context } from '../../server/context.ts';
 import type { Tx } from '../../server/db/run.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { ConflictError, mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
@@ -203,7 +202,7 @@ builder.mutationField('inviteToEvent', (t) =>
           params: { people },
         };
       }
-      return inWriteTx(ctx, async (tx) => {
+      return ctx.db.writeTx(async (tx) => {
         const found = await tx.run<{ status: string }>(
           `MATCH (e:Event {id: $eventId}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
            RETURN e.status AS status`,
@@ -289,7 +288,7 @@ builder.mutationField('setInvitationStatus', (t) =>
     resolve: async (_r, args, ctx) => {
       const { id } = idOf(args.id, ['Invitation'], ['id']);
       const { note: statusNote } = parseInput(statusRules, { note: args.note }, []);
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{
           status: InvitationStatus;
           eventId: string;

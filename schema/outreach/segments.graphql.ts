@@ -4,8 +4,7 @@ import type { Context } from '../../server/context.ts';
 import type { Tx } from '../../server/db/run.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
-import { PersonFilterInput, toPersonFilter } from '../person/people.graphql.ts';
+import { PersonFilterInput, readPersonFilter } from '../person/people.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { buildPersonFilter, type PersonFilter } from '../person/person-filter.ts';
 import { PlaceRef } from '../place/place.graphql.ts';
@@ -277,9 +276,9 @@ builder.mutationField('createSegment', (t) =>
     },
     resolve: async (_r, args, ctx) => {
       const { name } = parseInput(nameRules, { name: args.name }, []);
-      const filter = toPersonFilter(args.filter);
+      const filter = await readPersonFilter(ctx, args.filter);
       const id = ulid();
-      return inWriteTx(ctx, async (tx) => {
+      return ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{ segment: Segment }>(
           `CREATE (s:Segment {id: $id, name: $name, filter: $filter, teamId: $teamId, deleted: false,
                               createdBy: $actor, createdAt: datetime()})
@@ -335,7 +334,7 @@ builder.mutationField('freezeSegment', (t) =>
     resolve: async (_r, args, ctx) => {
       const { name } = parseInput(nameRules, { name: args.name }, []);
       const segment = await loadSegment(ctx, args.segment, ['segment']);
-      return inWriteTx(ctx, async (tx) => {
+      return ctx.db.writeTx(async (tx) => {
         const part = segmentMembersPart(segment);
         const ids = await tx.run<{ id: string }>(
           `${part.cypher}\nRETURN DISTINCT n.id AS id`,
@@ -369,7 +368,7 @@ builder.mutationField('createPersonList', (t) =>
     resolve: (_r, args, ctx) => {
       const { name } = parseInput(nameRules, { name: args.name }, []);
       const ids = peopleIds(args.people ?? [], ['people']);
-      return inWriteTx(ctx, (tx) => createList(tx, ctx, name, null, ids));
+      return ctx.db.writeTx((tx) => createList(tx, ctx, name, null, ids));
     },
   }),
 );
@@ -389,7 +388,7 @@ builder.mutationField('editPersonList', (t) =>
       const list = await loadList(ctx, args.list, ['list']);
       const add = peopleIds(args.add ?? [], ['add']);
       const remove = peopleIds(args.remove ?? [], ['remove']);
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         for (const [i, id] of add.entries()) {
           await requireNode(tx, 'Person', id, encodeGlobalId('Person', id), ['add', String(i)]);
         }

@@ -13,7 +13,6 @@ import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import type { Tx } from '../../server/db/run.ts';
 import { builder } from '../builder.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { readPageArgs, toConnection } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
@@ -160,7 +159,7 @@ async function refreshSegmentWatches(ctx: Context): Promise<void> {
   for (const w of watches) {
     const segment = await loadSegment(ctx, encodeGlobalId('Segment', w.segmentId), ['segment']);
     const ids = await memberIds(ctx, { segment });
-    await inWriteTx(ctx, (tx) => snapshotSegment(tx, ctx, w.watchId, ids, true));
+    await ctx.db.writeTx((tx) => snapshotSegment(tx, ctx, w.watchId, ids, true));
   }
 }
 
@@ -181,7 +180,7 @@ builder.mutationField('watch', (t) =>
         target.kind === 'Segment'
           ? await memberIds(ctx, { segment: await loadSegment(ctx, args.target, ['target']) })
           : [];
-      return inWriteTx(ctx, async (tx) => {
+      return ctx.db.writeTx(async (tx) => {
         const found = await tx.run(`${visibleTarget[target.kind]} RETURN x.id`, {
           id: target.id,
           ...viewerParams(ctx),
@@ -220,7 +219,7 @@ builder.mutationField('unwatch', (t) =>
     args: { target: t.arg.id({ required: true }) },
     resolve: (_r, args, ctx) => {
       const target = targetOf(args.target, ['target']);
-      return inWriteTx(ctx, async (tx) => {
+      return ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{ id: string }>(
           `MATCH (w:Watch {key: $key}) WITH w, w.id AS id DETACH DELETE w RETURN id`,
           { key: `${ctx.account?.id ?? ''}|${target.id}` },
@@ -329,7 +328,7 @@ builder.mutationField('markNotificationsRead', (t) =>
       const ids = (input.ids ?? []).map(
         (id, i) => idOf(id, ['Notification'], ['ids', String(i)]).id,
       );
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{ n: number }>(
           `MATCH (n:Notification {accountId: $me}) WHERE NOT n.read AND ($all OR n.id IN $ids)
            SET n.read = true, n.readAt = datetime() RETURN count(n) AS n`,

@@ -1,5 +1,7 @@
 import { Kind } from 'graphql';
+import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
+import { locateEntities } from '../connections/element-ids.ts';
 import type { Person } from '../entity/entity.model.ts';
 import { byCreation, byName, type ListOrder, listPage } from '../entity/entity-list.ts';
 import {
@@ -127,6 +129,34 @@ export function toPersonFilter(filter: FilterArg | null | undefined): PersonFilt
   };
 }
 
+/**
+ * The GraphQL filter as a PersonFilter, after checking that every id in it names a live entity: an
+ * unknown or deleted id is a NotFoundError naming it, not a filter that silently matches nobody.
+ */
+export async function readPersonFilter(
+  ctx: Context,
+  filter: FilterArg | null | undefined,
+): Promise<PersonFilter> {
+  const read = toPersonFilter(filter);
+  const lists = [
+    ['fields', filter?.fields],
+    ['livesIn', filter?.livesIn],
+    ['hometown', filter?.hometown],
+    ['livesOutside', filter?.livesOutside],
+    ['almaMater', filter?.almaMater],
+    ['employers', filter?.employers],
+    ['near.people', filter?.near?.people],
+  ] as const;
+  await Promise.all(
+    lists.map(([key, list]) =>
+      list?.length
+        ? locateEntities(ctx, list.map(String), ['filter', ...key.split('.')])
+        : undefined,
+    ),
+  );
+  return read;
+}
+
 /** Sort orders for people; `id` breaks ties so the order is stable. */
 export const personOrders: Record<PersonOrder, ListOrder<Person>> = {
   CREATED: byCreation,
@@ -145,8 +175,8 @@ builder.queryField('people', (t) =>
         filter: t.arg({ type: PersonFilterInput, required: false }),
         orderBy: t.arg({ type: PersonOrderEnum, required: false, defaultValue: 'CREATED' }),
       },
-      resolve: (_root, args, ctx, info) => {
-        const part = buildPersonFilter(toPersonFilter(args.filter));
+      resolve: async (_root, args, ctx, info) => {
+        const part = buildPersonFilter(await readPersonFilter(ctx, args.filter));
         // With facets in the same request, the total comes from their one pass over the filter.
         const withFacets = info.operation.selectionSet.selections.some(
           (s) => s.kind === Kind.FIELD && s.name.value === 'peopleFacets',
@@ -173,7 +203,8 @@ builder.queryField('peopleFacets', (t) =>
     type: PeopleFacetsRef,
     description: 'How many people passing the filter fall in each category, level, city and field.',
     args: { filter: t.arg({ type: PersonFilterInput, required: false }) },
-    resolve: (_root, args, ctx) =>
-      peopleSummary(ctx, buildPersonFilter(toPersonFilter(args.filter))).then((s) => s.facets),
+    resolve: async (_root, args, ctx) =>
+      (await peopleSummary(ctx, buildPersonFilter(await readPersonFilter(ctx, args.filter))))
+        .facets,
   }),
 );

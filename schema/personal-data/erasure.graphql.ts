@@ -1,6 +1,5 @@
 import { ulid } from 'ulid';
 import { builder } from '../builder.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { requiredText } from '../shared/rules.ts';
@@ -49,7 +48,7 @@ builder.mutationField('erasePersonalData', (t) =>
     resolve: async (_root, args, ctx) => {
       const { id } = idOf(args.person, ['Person'], ['person']);
       const reason = parseInput(requiredText(500), args.reason, ['reason']);
-      return inWriteTx(ctx, async (tx) => {
+      return ctx.db.writeTx(async (tx) => {
         const found = await tx.run<{ contactKinds: string[]; consents: number }>(
           `MATCH (p:Person {id: $id})
            RETURN COLLECT { MATCH (p)-[:HAS_CONTACT]->(c:Contact) RETURN DISTINCT c.kind } AS contactKinds,

@@ -4,7 +4,6 @@ import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import type { Person } from '../entity/entity.model.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { ConsentStatusEnum, ContactKindEnum } from '../shared/enums.graphql.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
@@ -149,7 +148,7 @@ builder.mutationField('setContact', (t) =>
       const { id: personId } = idOf(args.person, ['Person'], ['person']);
       const contact = parseInput(contactRules, { kind: args.kind, value: args.value }, []);
       const id = ulid();
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         const found = await tx.run(
           'MATCH (p:Person {id: $personId}) WHERE NOT p.deleted RETURN p.id',
           { personId },
@@ -188,7 +187,7 @@ builder.mutationField('removeContact', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const { id } = idOf(args.id, ['Contact'], ['id']);
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{ personId: string; kind: string }>(
           'MATCH (p:Person)-[:HAS_CONTACT]->(c:Contact {id: $id}) WITH p, c, c.kind AS kind DETACH DELETE c RETURN p.id AS personId, kind',
           { id },
@@ -236,7 +235,7 @@ builder.mutationField('recordConsent', (t) =>
     resolve: async (_root, args, ctx) => {
       const { id: personId } = idOf(args.person, ['Person'], ['person']);
       const { purpose } = parseInput(consentRules, { purpose: args.purpose }, []);
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{ before: string | null }>(
           `MATCH (p:Person {id: $personId}) WHERE NOT p.deleted
            WITH p, p.consentStatus AS before

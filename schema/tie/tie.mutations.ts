@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { TieKindEnum, TieRef } from '../entity/entity.graphql.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { resolveSourceId } from '../shared/provenance.ts';
@@ -145,7 +144,7 @@ builder.mutationField('addTie', (t) =>
       const { kind, subject, object, verified, confidence, ...rest } = args.input;
       const props = validated(kind, rest);
       const meta = parseInput(provenanceRules, { verified, confidence }, ['input']);
-      const globalId = await inWriteTx(ctx, async (tx) => {
+      const globalId = await ctx.db.writeTx(async (tx) => {
         const sourceId = await resolveSourceId(tx, args.source, ctx.actor);
         return addTie(tx, kind, subject, object, props, { actor: ctx.actor, sourceId, ...meta });
       });
@@ -171,7 +170,7 @@ builder.mutationField('updateTie', (t) =>
       const { verified, confidence, ...rest } = args.input;
       const patch = storedProps(rest) as TieProps;
       const meta = parseInput(provenanceRules, { verified, confidence }, ['input']);
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         const sourceId = await resolveSourceId(tx, args.source, ctx.actor);
         await updateTie(tx, kind, id, args.id, patch, { actor: ctx.actor, sourceId, ...meta });
       });
@@ -195,7 +194,7 @@ builder.mutationField('endTie', (t) =>
           { path: ['id'], message: `${kind} ties have no valid time; remove the tie instead` },
         ]);
       }
-      await inWriteTx(ctx, (tx) =>
+      await ctx.db.writeTx((tx) =>
         updateTie(
           tx,
           kind,
@@ -220,7 +219,7 @@ builder.mutationField('removeTie', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const { kind, id } = decodeTieId(args.id, ['id']);
-      await inWriteTx(ctx, (tx) => removeTie(tx, kind, id, args.id, ctx.actor));
+      await ctx.db.writeTx((tx) => removeTie(tx, kind, id, args.id, ctx.actor));
       return args.id;
     },
   }),

@@ -14,7 +14,6 @@ import { builder } from '../builder.ts';
 import { EntityRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import type { Entity } from '../entity/entity.model.ts';
-import { inWriteTx } from '../entity/entity-mutation.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 import { ForbiddenError, mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { decodeGlobalId, encodeGlobalId, idOf } from '../shared/global-id.ts';
@@ -283,7 +282,7 @@ builder.mutationField('saveView', (t) =>
         ['input'],
       );
       const id = ulid();
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         await tx.run(
           `CREATE (:SavedView {id: $id, ownerId: $me, sharedWithTeam: false, deleted: false,
                                createdAt: datetime(), createdBy: $actor})`,
@@ -322,7 +321,7 @@ builder.mutationField('updateSavedView', (t) =>
         annotations: args.input.annotations ?? (JSON.parse(before.annotations) as Annotation[]),
       };
       const view = parseInput(viewRules, merged, ['input']);
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         await writeView(tx, before.id, view);
         const old = {
           title: before.title,
@@ -352,7 +351,7 @@ builder.mutationField('deleteSavedView', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
       const view = await ownView(ctx, args.id, ['id']);
-      await inWriteTx(ctx, async (tx) => {
+      await ctx.db.writeTx(async (tx) => {
         await tx.run(
           `MATCH (v:SavedView {id: $id}) SET v.deleted = true, v.updatedAt = datetime()
            WITH v OPTIONAL MATCH (v)-[s:SHARED_WITH]->() DELETE s`,
@@ -390,7 +389,7 @@ function sharingMutation(name: 'shareSavedView' | 'unshareSavedView', share: boo
       resolve: async (_r, args, ctx) => {
         const { emails } = parseInput(shareRules, { emails: args.emails ?? [] }, []);
         const view = await ownView(ctx, args.id, ['id']);
-        await inWriteTx(ctx, async (tx) => {
+        await ctx.db.writeTx(async (tx) => {
           const found = await tx.run<{ email: string }>(
             `UNWIND $emails AS email MATCH (a:Account {email: email}) WHERE a.id <> $me
              RETURN a.email AS email`,

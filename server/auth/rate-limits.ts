@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { DomainError } from '../../schema/shared/errors.ts';
 
 export interface RateLimitOptions {
   perIpPerMinute: number;
@@ -9,8 +10,9 @@ export interface RateLimitOptions {
 }
 
 /** Too many requests; `retryAfterSeconds` says when to try again (sent as HTTP 429 + Retry-After). */
-export class RateLimitedError extends Error {
+export class RateLimitedError extends DomainError {
   override name = 'RateLimitedError';
+  readonly code = 'RATE_LIMITED';
   constructor(
     readonly scope: string,
     readonly retryAfterSeconds: number,

@@ -1,7 +1,8 @@
 import { Neo4jError } from 'neo4j-driver';
+import { ConflictError, DomainError } from '../../schema/shared/errors.ts';
 
 /** The database could not be reached; requests fail fast with this instead of hanging. */
-export class DatabaseUnavailableError extends Error {
+export class DatabaseUnavailableError extends DomainError {
   override name = 'DatabaseUnavailableError';
   readonly code = 'DATABASE_UNAVAILABLE';
   constructor(cause?: unknown) {
@@ -9,16 +10,19 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-/** A uniqueness constraint refused a write. */
-export class ConstraintViolationError extends Error {
+/**
+ * A uniqueness constraint refused a write. A ConflictError, so a mutation returns it as its typed
+ * ConflictError result with no translation layer in between.
+ */
+export class ConstraintViolationError extends ConflictError {
   override name = 'ConstraintViolationError';
   constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
+    super(message, [], options);
   }
 }
 
 /** A transaction ran past its time limit and was stopped by the database. */
-export class QueryTimeoutError extends Error {
+export class QueryTimeoutError extends DomainError {
   override name = 'QueryTimeoutError';
   readonly code = 'QUERY_TIMEOUT';
   constructor(cause?: unknown) {
