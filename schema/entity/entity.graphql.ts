@@ -1,5 +1,6 @@
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
+import { readFirst } from '../shared/connection.ts';
 import { type EntityKind, entityKinds } from '../shared/entity-kinds.ts';
 import { encodeGlobalId } from '../shared/global-id.ts';
 import { loaderFor } from '../shared/loaders.ts';
@@ -206,32 +207,32 @@ EntityRef.implement({
         first: t.arg.int({
           required: false,
           defaultValue: 100,
-          description: 'At most 200 per kind.',
+          description: '1-200: the first ties, kind by kind in the order of `kinds`.',
         }),
       },
       resolve: async (entity, args, ctx) => {
         const kinds = (args.kinds ?? tieKindsAt(entity.kind)).filter((k) =>
           tieKindsAt(entity.kind).includes(k),
         );
-        const limit = Math.min(Math.max(args.first ?? 100, 0), 200);
+        const limit = readFirst(args.first, { fallback: 100, max: 200 });
         const lists = await Promise.all(
           kinds.map((k) =>
             loadTies(ctx, entity.kind, entity.id, k, { asOfYear: args.asOfYear, limit }),
           ),
         );
-        return lists.flat();
+        return lists.flat().slice(0, limit);
       },
     }),
     history: t.field({
       type: [ChangeRef],
       description: 'What changed, who changed it and when; newest first.',
-      args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
+      args: { first: t.arg.int({ required: false, defaultValue: 50, description: '1-500' }) },
       resolve: (entity, args, ctx) =>
         ctx.db.read<ChangeRow>(
           `MATCH (c:Change {entityId: $id})
            RETURN toString(c.at) AS at, c.actor AS actor, c.op AS op, c.tieId AS tieId, c.changes AS changes
            ORDER BY c.at DESC, c.id DESC LIMIT $first`,
-          { id: entity.id, first: Math.min(Math.max(args.first ?? 50, 0), 500) },
+          { id: entity.id, first: readFirst(args.first, { fallback: 50, max: 500 }) },
         ),
     }),
   }),

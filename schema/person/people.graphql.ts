@@ -60,7 +60,10 @@ export const PersonFilterInput = builder.inputType('PersonFilter', {
     employerTypes: t.field({ type: [OrganizationTypeEnum], required: false }),
     birthYearFrom: t.int({ required: false }),
     birthYearTo: t.int({ required: false }),
-    asOfYear: t.int({ required: false, description: 'Employment and residence as in this year.' }),
+    asOfYear: t.int({
+      required: false,
+      description: 'Employment, residence and acquaintances (near) as in this year.',
+    }),
     near: t.field({ type: NearInput, required: false }),
   }),
 });

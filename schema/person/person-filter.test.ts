@@ -46,7 +46,7 @@ describe('buildPersonFilter', () => {
   it('asks about a past year when asOfYear is given', () => {
     const { cypher, params } = buildPersonFilter({ employerIds: ['huawei'], asOfYear: 2019 });
     expect(cypher).toContain(
-      '(w.from IS NULL OR w.from <= $asOf) AND (w.to IS NULL OR w.to >= $asOf)',
+      'coalesce(w.from, w.since, w.at, $asOf) <= $asOf AND coalesce(w.to, $asOf) >= $asOf',
     );
     expect(params.asOf).toBe(2019);
   });

@@ -1,4 +1,5 @@
 import { toLuceneQuery } from '../search/lucene-query.ts';
+import { heldIn } from '../tie/tie.loaders.ts';
 
 /** What a people list can be narrowed by. Ids are our own (already decoded from global ids). */
 export interface PersonFilter {
@@ -27,7 +28,7 @@ export interface PersonFilter {
   employerTypes?: readonly string[] | null;
   birthYearFrom?: number | null;
   birthYearTo?: number | null;
-  /** Employment and residence as they were in this year instead of now. */
+  /** Employment, residence and acquaintance (`near`) as they were in this year instead of now. */
   asOfYear?: number | null;
   /** Within `hops` KNOWS steps (1-3) of any of these people. */
   near?: { personIds: readonly string[]; hops: number } | null;
@@ -67,9 +68,7 @@ WITH n`;
 
   const asOf = filter.asOfYear ?? null;
   const heldNow = (r: string) =>
-    asOf === null
-      ? `coalesce(${r}.current, ${r}.to IS NULL)`
-      : `(${r}.from IS NULL OR ${r}.from <= $asOf) AND (${r}.to IS NULL OR ${r}.to >= $asOf)`;
+    asOf === null ? `coalesce(${r}.current, ${r}.to IS NULL)` : heldIn(r);
   if (asOf !== null) params.asOf = asOf;
 
   if (nonEmpty(filter.categories)) {
@@ -171,8 +170,10 @@ WITH n`;
     const hops = filter.near.hops;
     if (!Number.isInteger(hops) || hops < 1 || hops > 3)
       throw new RangeError('hops must be 1, 2 or 3');
+    // As of a year, only acquaintances made by then count (KNOWS.since).
+    const known = asOf === null ? 'NOT k.deleted' : `NOT k.deleted AND (${heldIn('k')})`;
     where.push(`EXISTS {
-  MATCH (n)-[k:KNOWS WHERE NOT k.deleted]-{1,${hops}}(m:Person)
+  MATCH (n)-[k:KNOWS WHERE ${known}]-{1,${hops}}(m:Person)
   WHERE m.id IN $nearIds
 }`);
     where.push('NOT n.id IN $nearIds');

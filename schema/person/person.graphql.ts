@@ -4,6 +4,7 @@ import { EntityRef, TieRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import type { Person, Place } from '../entity/entity.model.ts';
 import { defineEntityNode } from '../entity/entity-node.ts';
+import { readFirst } from '../shared/connection.ts';
 import {
   ConsentStatusEnum,
   GenderEnum,
@@ -67,12 +68,18 @@ builder.objectFields(PersonRef, (t) => ({
   knows: t.field({
     type: [TieRef],
     description: 'People this person knows (either direction), strongest and most recent first.',
-    args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
-    resolve: async (p, args, ctx) => {
-      const limit = Math.min(Math.max(args.first ?? 50, 0), 200);
-      const ties = await loadTies(ctx, 'Person', p.id, 'KNOWS', { limit });
-      return ties.sort((a, b) => (b.props.strength ?? 0) - (a.props.strength ?? 0));
+    args: {
+      first: t.arg.int({ required: false, defaultValue: 50, description: '1-200' }),
+      asOfYear: t.arg.int({
+        required: false,
+        description: 'Only acquaintances made by this year (KNOWS.since).',
+      }),
     },
+    resolve: (p, args, ctx) =>
+      loadTies(ctx, 'Person', p.id, 'KNOWS', {
+        limit: readFirst(args.first, { fallback: 50, max: 200 }),
+        asOfYear: args.asOfYear,
+      }),
   }),
 }));
 

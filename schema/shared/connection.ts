@@ -21,6 +21,26 @@ export function decodeCursor(cursor: string, path = ['after']): CursorKey {
   throw new ValidationError([{ path, message: 'is not a cursor returned by this API' }]);
 }
 
+/**
+ * `first` of a list: `fallback` when absent, a ValidationError naming `path` outside `min..max`. The
+ * one paging rule for every list, plain or connection: out of range is refused, never silently cut.
+ */
+export function readFirst(
+  first: number | null | undefined,
+  {
+    fallback,
+    max,
+    min = 1,
+    path = ['first'],
+  }: { fallback: number; max: number; min?: number; path?: string[] },
+): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < min || size > max) {
+    throw new ValidationError([{ path, message: `must be between ${min} and ${max}` }]);
+  }
+  return size;
+}
+
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
@@ -38,12 +58,7 @@ export function readPageArgs(args: PageArgs): { size: number; after: CursorKey |
       },
     ]);
   }
-  const size = args.first ?? defaultPageSize;
-  if (!Number.isInteger(size) || size < 0 || size > maxPageSize) {
-    throw new ValidationError([
-      { path: ['first'], message: `must be between 0 and ${maxPageSize}` },
-    ]);
-  }
+  const size = readFirst(args.first, { fallback: defaultPageSize, max: maxPageSize, min: 0 });
   return { size, after: args.after ? decodeCursor(args.after) : null };
 }
 
