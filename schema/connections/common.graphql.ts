@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import { EntityRef } from '../entity/entity.graphql.ts';
 import { type Entity, entityProjection, toEntity } from '../entity/entity.model.ts';
+import { readFirst } from '../shared/connection.ts';
 import { type EntityKind, entityKinds } from '../shared/entity-kinds.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { tieKindNames } from '../tie/tie-kinds.ts';
@@ -55,9 +56,7 @@ builder.queryField('commonConnections', (t) =>
       if (args.ids.length < 2 || args.ids.length > 50) {
         throw new ValidationError([{ path: ['ids'], message: 'must name 2 to 50 entities' }]);
       }
-      const first = args.first ?? 50;
-      if (first < 1 || first > 200)
-        throw new ValidationError([{ path: ['first'], message: 'must be 1 to 200' }]);
+      const first = readFirst(args.first, { fallback: 50, max: 200 });
       const minShared = Math.max(2, args.minShared ?? 2);
       const given = await locateEntities(ctx, args.ids, ['ids']);
       const rows = await ctx.db.read<{

@@ -4,6 +4,7 @@ import { type Entity, entityProjection, toEntity } from '../entity/entity.model.
 import { PersonFilterInput, readPersonFilter } from '../person/people.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { buildPersonFilter } from '../person/person-filter.ts';
+import { readFirst } from '../shared/connection.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { loaderFor } from '../shared/loaders.ts';
@@ -43,9 +44,7 @@ builder.queryField('keyConnectors', (t) =>
       first: t.arg.int({ required: false, defaultValue: 20, description: '1-100' }),
     },
     resolve: async (_root, args, ctx) => {
-      const first = args.first ?? 20;
-      if (first < 1 || first > 100)
-        throw new ValidationError([{ path: ['first'], message: 'must be 1 to 100' }]);
+      const first = readFirst(args.first, { fallback: 20, max: 100 });
       const part = buildPersonFilter(await readPersonFilter(ctx, args.scope));
       const rows = await ctx.db.read<{
         e: Record<string, unknown>;

@@ -10,6 +10,7 @@ import { OrganizationRef } from '../organization/organization.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { PlaceRef } from '../place/place.graphql.ts';
 import { ProjectRef } from '../project/project.graphql.ts';
+import { readFirst } from '../shared/connection.ts';
 import { type EntityKind, personCategories, talentLevels } from '../shared/entity-kinds.ts';
 import { PersonCategoryEnum, TalentLevelEnum } from '../shared/enums.graphql.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
@@ -197,7 +198,8 @@ builder.node(NeedRef, {
         from: t.arg.idList({ required: false }),
         first: t.arg.int({ required: false, defaultValue: 20, description: '1-100' }),
       },
-      resolve: (need, args, ctx) => rankMatches(ctx, need, args.from ?? [], args.first ?? 20),
+      resolve: (need, args, ctx) =>
+        rankMatches(ctx, need, args.from ?? [], readFirst(args.first, { fallback: 20, max: 100 })),
     }),
   }),
 });

@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import { loadSource, ProvenanceRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import { PersonRef } from '../person/person.graphql.ts';
+import { readFirst } from '../shared/connection.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { knowsKinds } from '../tie/tie-kinds.ts';
@@ -211,11 +212,9 @@ builder.queryField('introductionPaths', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const maxHops = args.maxHops ?? 4;
-      const first = args.first ?? 3;
+      const first = readFirst(args.first, { fallback: 3, max: 10 });
       if (maxHops < 1 || maxHops > 6)
         throw new ValidationError([{ path: ['maxHops'], message: 'must be 1 to 6' }]);
-      if (first < 1 || first > 10)
-        throw new ValidationError([{ path: ['first'], message: 'must be 1 to 10' }]);
       if (!args.from.length || args.from.length > 500) {
         throw new ValidationError([{ path: ['from'], message: 'must name 1 to 500 people' }]);
       }

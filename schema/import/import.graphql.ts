@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { loadConfig } from '../../server/config.ts';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
+import { readFirst } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { text } from '../shared/rules.ts';
@@ -133,7 +134,7 @@ const ImportJobRef = builder.objectRef<ImportJob>('ImportJob').implement({
       type: [RejectedRowRef],
       args: { first: t.arg.int({ required: false, defaultValue: 100 }) },
       resolve: (j, args, ctx) =>
-        rejectedRows(ctx, j.id, Math.min(Math.max(args.first ?? 100, 1), 10_000)),
+        rejectedRows(ctx, j.id, readFirst(args.first, { fallback: 100, max: 10_000 })),
     }),
     rejectedCsv: t.string({
       description: 'Every rejected row as CSV (line, column, name, reason), to download.',

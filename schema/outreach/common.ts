@@ -38,7 +38,3 @@ export async function requireNode(
 export const note = text(2000);
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 export const isoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
-
-/** Caps a page size to 1..max. */
-export const pageSize = (first: number | null | undefined, fallback = 50, max = 500) =>
-  Math.min(Math.max(first ?? fallback, 1), max);

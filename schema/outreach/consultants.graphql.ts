@@ -11,11 +11,11 @@ import { loadEntity } from '../entity/entity.loaders.ts';
 import { OrganizationRef } from '../organization/organization.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { ProjectRef } from '../project/project.graphql.ts';
+import { readFirst } from '../shared/connection.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { parseInput } from '../shared/validate.ts';
 import { consultantOf, consultantRoles, isConsultant } from './attribution.ts';
-import { pageSize } from './common.ts';
 import { type Introduction, IntroductionRef, introductionReturn } from './introductions.graphql.ts';
 import {
   emptyScope,
@@ -134,7 +134,12 @@ function addCreditedFields(ref: typeof ConsultantRef) {
         const rows = await ctx.db.read<{ intro: Introduction }>(
           `${scopedIntroductions(c.scope)}
            WITH i ORDER BY i.createdAt DESC, i.id DESC LIMIT $first RETURN ${introductionReturn}`,
-          { ...ever, scope: c.scope, first: pageSize(args.first, 50, 500), ...viewerParams(ctx) },
+          {
+            ...ever,
+            scope: c.scope,
+            first: readFirst(args.first, { fallback: 50, max: 500 }),
+            ...viewerParams(ctx),
+          },
         );
         return rows.map((r) => r.intro);
       },
@@ -283,7 +288,7 @@ builder.queryField('talentStations', (t) =>
       const rows = await ctx.db.read<{ id: string; name: string }>(
         `MATCH (o:Organization {type: 'talent_station'}) WHERE NOT o.deleted
          RETURN o.id AS id, o.name AS name ORDER BY o.name, o.id LIMIT $first`,
-        { first: pageSize(args.first, 100, 500) },
+        { first: readFirst(args.first, { fallback: 100, max: 500 }) },
       );
       return rows.map(stationOf);
     },
@@ -345,7 +350,7 @@ builder.queryField('consultants', (t) =>
         {
           ...period,
           scope: emptyScope,
-          first: pageSize(args.first, 50, 500),
+          first: readFirst(args.first, { fallback: 50, max: 500 }),
           ...viewerParams(ctx),
         },
       );

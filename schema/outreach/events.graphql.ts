@@ -5,12 +5,13 @@ import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import { OrganizationRef } from '../organization/organization.graphql.ts';
 import { PlaceRef } from '../place/place.graphql.ts';
+import { readFirst } from '../shared/connection.ts';
 import { ConflictError, mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { requiredText, text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
-import { isoDateTime, pageSize, requireNode } from './common.ts';
+import { isoDateTime, requireNode } from './common.ts';
 import { type EventStatus, eventKinds, eventMoves, eventStatuses } from './stages.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
@@ -96,7 +97,7 @@ builder.queryField('events', (t) =>
          WITH e ORDER BY e.startsAt DESC, e.id LIMIT $first RETURN ${eventReturn}`,
         {
           statuses: args.statuses?.length ? args.statuses : null,
-          first: pageSize(args.first),
+          first: readFirst(args.first, { fallback: 50, max: 500 }),
           ...viewerParams(ctx),
         },
       );

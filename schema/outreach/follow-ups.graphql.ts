@@ -2,12 +2,13 @@ import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
+import { readFirst } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
-import { isoDate, pageSize, requireNode } from './common.ts';
+import { isoDate, requireNode } from './common.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
 interface FollowUp {
@@ -155,7 +156,11 @@ builder.queryField('myFollowUps', (t) =>
       const rows = await ctx.db.read<{ followUp: FollowUp }>(
         `MATCH (f:FollowUp {ownerId: $me}) WHERE f.dueOn <= $due AND NOT f.done
          RETURN ${followUpReturn} ORDER BY f.dueOn, f.id LIMIT $first`,
-        { me: ctx.account?.id ?? '', due, first: pageSize(args.first, 100, 500) },
+        {
+          me: ctx.account?.id ?? '',
+          due,
+          first: readFirst(args.first, { fallback: 100, max: 500 }),
+        },
       );
       return rows.map((r) => r.followUp);
     },

@@ -4,12 +4,13 @@ import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { OrganizationRef } from '../organization/organization.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
+import { readFirst } from '../shared/connection.ts';
 import { mutationErrors } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
-import { isoDateTime, note, pageSize, requireNode } from './common.ts';
+import { isoDateTime, note, requireNode } from './common.ts';
 import { ChannelEnum, channels } from './introductions.graphql.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
@@ -125,7 +126,7 @@ async function timeline(
   const body = label === 'Person' ? personTimeline : organizationTimeline;
   const rows = await ctx.db.read<TimelineItem>(`MATCH (x:${label} {id: $id}) ${body}`, {
     id,
-    first: pageSize(first, 100, 1000),
+    first: readFirst(first, { fallback: 100, max: 1000 }),
     ...viewerParams(ctx),
   });
   return rows.map(readStatusChange);
@@ -182,7 +183,11 @@ builder.objectField(PersonRef, 'interactions', (t) =>
         `MATCH (:Person {id: $id})<-[:ON]-(i:Interaction) WHERE ${visibleTo('i')}
          RETURN i.id AS id, i.channel AS channel, toString(i.at) AS at, i.note AS note, i.createdBy AS createdBy
          ORDER BY i.at DESC, i.id LIMIT $first`,
-        { id: p.id, first: pageSize(args.first, 100, 1000), ...viewerParams(ctx) },
+        {
+          id: p.id,
+          first: readFirst(args.first, { fallback: 100, max: 1000 }),
+          ...viewerParams(ctx),
+        },
       ),
   }),
 );

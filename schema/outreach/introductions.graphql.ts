@@ -6,13 +6,14 @@ import { builder } from '../builder.ts';
 import { EntityRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import { PersonRef } from '../person/person.graphql.ts';
+import { readFirst } from '../shared/connection.ts';
 import { ConflictError, mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { groupInOrder, loaderFor } from '../shared/loaders.ts';
 import { parseInput } from '../shared/validate.ts';
 import { addTie } from '../tie/tie-write.ts';
-import { note, pageSize, requireNode } from './common.ts';
+import { note, requireNode } from './common.ts';
 import { type IntroductionStage, introductionStages, stageMoveProblem } from './stages.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
@@ -208,7 +209,7 @@ builder.queryField('introductions', (t) =>
           talent,
           introducer,
           target: target?.id ?? null,
-          first: pageSize(args.first, 50, 500),
+          first: readFirst(args.first, { fallback: 50, max: 500 }),
           ...viewerParams(ctx),
         },
       );

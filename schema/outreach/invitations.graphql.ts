@@ -5,11 +5,12 @@ import type { Tx } from '../../server/db/run.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import { PersonRef } from '../person/person.graphql.ts';
+import { readFirst } from '../shared/connection.ts';
 import { ConflictError, mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
-import { note, pageSize } from './common.ts';
+import { note } from './common.ts';
 import { EventRef } from './events.graphql.ts';
 import { loadList, loadSegment, segmentMembersPart } from './segments.graphql.ts';
 import {
@@ -117,7 +118,7 @@ builder.objectFields(EventRef, (t) => ({
         {
           id: e.id,
           statuses: args.statuses?.length ? args.statuses : null,
-          first: pageSize(args.first, 100, 5000),
+          first: readFirst(args.first, { fallback: 100, max: 5000 }),
         },
       );
       return rows.map((r) => r.invitation);

@@ -8,12 +8,13 @@ import { PersonFilterInput, readPersonFilter } from '../person/people.graphql.ts
 import { PersonRef } from '../person/person.graphql.ts';
 import { buildPersonFilter, type PersonFilter } from '../person/person-filter.ts';
 import { PlaceRef } from '../place/place.graphql.ts';
+import { readFirst } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
-import { pageSize, requireNode } from './common.ts';
+import { requireNode } from './common.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
 /** A saved people filter whose members are computed live. */
@@ -158,7 +159,11 @@ const SegmentRef = builder.objectRef<Segment>('Segment').implement({
       type: [PersonRef],
       args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
       resolve: async (s, args, ctx) => {
-        const ids = await memberIds(ctx, { segment: s }, pageSize(args.first, 50, 500));
+        const ids = await memberIds(
+          ctx,
+          { segment: s },
+          readFirst(args.first, { fallback: 50, max: 500 }),
+        );
         return (await Promise.all(ids.map((id) => loadEntity(ctx, 'Person', id)))).filter(
           (p) => p !== null,
         );
@@ -168,7 +173,8 @@ const SegmentRef = builder.objectRef<Segment>('Segment').implement({
       type: [CityCountRef],
       description: 'Where to hold the next session: cities by how many members live or work there.',
       args: { first: t.arg.int({ required: false, defaultValue: 10 }) },
-      resolve: (s, args, ctx) => rankCities(ctx, s, pageSize(args.first, 10, 100)),
+      resolve: (s, args, ctx) =>
+        rankCities(ctx, s, readFirst(args.first, { fallback: 10, max: 100 })),
     }),
   }),
 });
@@ -201,7 +207,11 @@ const PersonListRef = builder.objectRef<PersonList>('PersonList').implement({
       type: [PersonRef],
       args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
       resolve: async (l, args, ctx) => {
-        const ids = await memberIds(ctx, { listId: l.id }, pageSize(args.first, 50, 500));
+        const ids = await memberIds(
+          ctx,
+          { listId: l.id },
+          readFirst(args.first, { fallback: 50, max: 500 }),
+        );
         return (await Promise.all(ids.map((id) => loadEntity(ctx, 'Person', id)))).filter(
           (p) => p !== null,
         );
@@ -238,7 +248,7 @@ builder.queryField('segments', (t) =>
       const rows = await ctx.db.read<{ segment: Segment }>(
         `MATCH (s:Segment) WHERE NOT s.deleted AND ${visibleTo('s')}
          WITH s ORDER BY s.createdAt DESC, s.id DESC LIMIT $first RETURN ${segmentReturn}`,
-        { first: pageSize(args.first, 50, 200), ...viewerParams(ctx) },
+        { first: readFirst(args.first, { fallback: 50, max: 200 }), ...viewerParams(ctx) },
       );
       return rows.map((r) => r.segment);
     },
@@ -255,7 +265,7 @@ builder.queryField('personLists', (t) =>
       const rows = await ctx.db.read<{ list: PersonList }>(
         `MATCH (l:PersonList) WHERE NOT l.deleted AND ${visibleTo('l')}
          WITH l ORDER BY l.createdAt DESC, l.id DESC LIMIT $first RETURN ${listReturn}`,
-        { first: pageSize(args.first, 50, 200), ...viewerParams(ctx) },
+        { first: readFirst(args.first, { fallback: 50, max: 200 }), ...viewerParams(ctx) },
       );
       return rows.map((r) => r.list);
     },

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import { EntityKindEnum, EntityRef } from '../entity/entity.graphql.ts';
 import { type Entity, toEntity } from '../entity/entity.model.ts';
+import { readFirst } from '../shared/connection.ts';
 import { type EntityKind, entityKinds } from '../shared/entity-kinds.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { normalizeQuery } from '../shared/search-keys.ts';
@@ -38,10 +39,7 @@ builder.queryField('search', (t) =>
       first: t.arg.int({ required: false, defaultValue: 20, description: '1-100' }),
     },
     resolve: async (_root, args, ctx) => {
-      const first = args.first ?? 20;
-      if (first < 1 || first > 100) {
-        throw new ValidationError([{ path: ['first'], message: 'must be between 1 and 100' }]);
-      }
+      const first = readFirst(args.first, { fallback: 20, max: 100 });
       const text = args.text.slice(0, 200);
       const kinds = args.types?.length ? args.types : entityKinds;
       const lucene = toLuceneQuery(text);
