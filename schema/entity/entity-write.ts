@@ -50,6 +50,7 @@ export async function createEntity(
     entityId: id,
     op: 'create',
     actor: meta.actor,
+    sourceId: meta.sourceId,
     changes: diff({}, { ...defined(props), sourceId: meta.sourceId }),
   });
   return id;
@@ -80,8 +81,9 @@ export async function updateEntity(
   meta: WriteMeta,
 ): Promise<void> {
   const before = await readLive(tx, kind, id);
+  // The record keeps the source it was created from; this change's source goes on its Change record,
+  // so only the fields it changes are attributed to it (schema/shared/field-provenance.ts).
   const changes = defined(patch);
-  if (meta.sourceId) changes.sourceId = meta.sourceId;
   const after = { ...before, ...changes };
   const touchesNames = nameProps.some((p) => p in changes);
   await tx.run(
@@ -90,7 +92,13 @@ export async function updateEntity(
   );
   const changed = diff(before, after);
   if (Object.keys(changed).length) {
-    await recordChange(tx, { entityId: id, op: 'update', actor: meta.actor, changes: changed });
+    await recordChange(tx, {
+      entityId: id,
+      op: 'update',
+      actor: meta.actor,
+      sourceId: meta.sourceId,
+      changes: changed,
+    });
   }
 }
 

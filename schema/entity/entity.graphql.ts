@@ -2,6 +2,7 @@ import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { readFirst } from '../shared/connection.ts';
 import { type EntityKind, entityKinds } from '../shared/entity-kinds.ts';
+import { type ChangeFacts, type FieldSource, fieldSources } from '../shared/field-provenance.ts';
 import { encodeGlobalId } from '../shared/global-id.ts';
 import { loaderFor } from '../shared/loaders.ts';
 import { loadTies } from '../tie/tie.loaders.ts';
@@ -60,7 +61,50 @@ interface ProvenanceShape {
   recordedBy: string | null;
   verified: boolean;
   confidence: number | null;
+  /** The entity whose fields `fields` lists; absent for a tie (a tie is one fact with one source). */
+  entity?: { kind: EntityKind; id: string };
 }
+
+/** Each field's source for entities of one kind, batched per request (see field-provenance.ts). */
+function loadFieldSources(ctx: Context, kind: EntityKind, id: string): Promise<FieldSource[]> {
+  return loaderFor<FieldSource[]>(ctx, `fieldSources:${kind}`, async (ids) => {
+    const rows = await ctx.db.read<{
+      id: string;
+      props: Record<string, unknown>;
+      changes: ChangeFacts[];
+    }>(
+      `UNWIND $ids AS id
+       MATCH (n:${kind} {id: id})
+       CALL (n) {
+         OPTIONAL MATCH (c:Change {entityId: n.id}) WHERE c.tieId IS NULL
+         WITH c ORDER BY c.at, c.id
+         RETURN collect(c {at: toString(c.at), .actor, .op, .sourceId, .changes}) AS changes
+       }
+       RETURN id, n {.*, createdAt: toString(n.createdAt)} AS props, changes`,
+      { ids },
+    );
+    const byId = new Map(rows.map((r) => [r.id, fieldSources(r.props, r.changes)]));
+    return ids.map((i) => byId.get(i) ?? []);
+  }).load(id);
+}
+
+const FieldProvenanceRef = builder.objectRef<FieldSource>('FieldProvenance').implement({
+  description: 'Where the current value of one field came from.',
+  fields: (t) => ({
+    field: t.exposeString('field'),
+    source: t.field({
+      type: SourceRef,
+      nullable: true,
+      resolve: (f, _args, ctx) => (f.sourceId ? loadSource(ctx, f.sourceId) : null),
+    }),
+    unsourced: t.boolean({
+      description: 'True when the value was entered without a source.',
+      resolve: (f) => !f.sourceId,
+    }),
+    recordedAt: t.exposeString('recordedAt', { nullable: true }),
+    recordedBy: t.exposeString('recordedBy', { nullable: true }),
+  }),
+});
 
 export const ProvenanceRef = builder.objectRef<ProvenanceShape>('Provenance').implement({
   description: 'How we know a fact: its source, who recorded it and when, whether it was checked.',
@@ -78,6 +122,14 @@ export const ProvenanceRef = builder.objectRef<ProvenanceShape>('Provenance').im
     recordedBy: t.exposeString('recordedBy', { nullable: true }),
     verified: t.exposeBoolean('verified'),
     confidence: t.exposeFloat('confidence', { nullable: true }),
+    fields: t.field({
+      type: [FieldProvenanceRef],
+      nullable: true,
+      description:
+        'Of an entity: the source of each field it holds, from its change history (a sourced edit relabels only the fields it changed). Null for a tie, which is one fact with one source.',
+      resolve: (p, _args, ctx) =>
+        p.entity ? loadFieldSources(ctx, p.entity.kind, p.entity.id) : null,
+    }),
   }),
 });
 
@@ -189,12 +241,15 @@ EntityRef.implement({
     updatedAt: t.exposeString('updatedAt'),
     provenance: t.field({
       type: ProvenanceRef,
+      description:
+        'The source of the record (what it was created from); `fields` gives the source of each field.',
       resolve: (e) => ({
         sourceId: e.sourceId,
         recordedAt: e.createdAt,
         recordedBy: e.createdBy,
         verified: e.verified,
         confidence: e.confidence,
+        entity: { kind: e.kind, id: e.id },
       }),
     }),
     ties: t.field({

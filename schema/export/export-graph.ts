@@ -15,7 +15,7 @@ import type { Db } from '../../server/db/run.ts';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
-/** Labels exported, in import order; Contact only on request. Accounts, history, jobs are not data. */
+/** Labels of the graph's data, in import order; Contact only on request. */
 export const exportLabels = [
   'Place',
   'Field',
@@ -30,6 +30,37 @@ export const exportLabels = [
   'Contact',
 ] as const;
 export type ExportLabel = (typeof exportLabels)[number];
+
+/**
+ * The rest of what the app keeps, added by a full backup (`backup: true`, unfiltered): outreach
+ * records, accounts and teams, history, audit, duplicate review, job records. Left out on purpose:
+ * `Session` and `ExportLink` (secrets that only grant access; a restore signs everyone out),
+ * `Migration` (the restored database records its own), and `Account.passwordHash` (restored accounts
+ * get a new password from an admin).
+ */
+export const backupLabels = [
+  'Team',
+  'Account',
+  'Segment',
+  'PersonList',
+  'Claim',
+  'Interaction',
+  'FollowUp',
+  'Note',
+  'StageMove',
+  'SavedView',
+  'Watch',
+  'Notification',
+  'Change',
+  'AuditEntry',
+  'DuplicatePair',
+  'Merge',
+  'ImportJob',
+  'ImportRejection',
+  'ExportJob',
+] as const;
+/** Properties never exported nor imported. */
+const secretProps: ReadonlySet<string> = new Set(['passwordHash', 'tokenHash']);
 const personalLabels: ReadonlySet<string> = new Set(['Contact']);
 const skippedTypes: ReadonlySet<string> = new Set(['DERIVED_TIE']);
 
@@ -43,6 +74,8 @@ export interface Manifest {
   labels?: readonly string[] | null;
   /** How many people a people filter or segment chose, when one did. */
   people?: number | null;
+  /** A full backup (every label in `backupLabels` too). */
+  backup?: boolean;
   contacts: boolean;
   files: {
     file: string;
@@ -65,6 +98,8 @@ export interface ExportOptions {
   contacts?: boolean;
   /** With `contacts`: only the contact details of these people (those the caller may read). */
   contactPersonIds?: readonly string[] | null;
+  /** A full backup: `backupLabels` too. Only unfiltered (no prefix, labels or people). */
+  backup?: boolean;
 }
 
 function typeOf(value: unknown): ColumnType {
@@ -82,11 +117,22 @@ function plainValue(value: unknown): unknown {
   return value;
 }
 
-function plainProps(props: Record<string, unknown>, columns: Record<string, ColumnType>) {
+/**
+ * The keys holding FLOATs: JS has one number type, so 1.0 would read back as an INTEGER unless the
+ * column says float (and the import turns it back with toFloat).
+ */
+const floatKeys = (v: string) => `[k IN keys(${v}) WHERE valueType(${v}[k]) STARTS WITH 'FLOAT']`;
+
+function plainProps(
+  props: Record<string, unknown>,
+  columns: Record<string, ColumnType>,
+  floats: readonly string[] = [],
+) {
+  for (const key of floats) columns[key] = 'float';
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(props).sort()) {
     const value = props[key];
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined || secretProps.has(key)) continue;
     columns[key] ??= typeOf(value);
     out[key] = plainValue(value);
   }
@@ -164,6 +210,7 @@ interface TieRow {
   toLabel: string;
   toId: string;
   props: Record<string, unknown>;
+  floats: string[];
 }
 
 /** Writes the export to `out`; returns the manifest. */
@@ -173,18 +220,25 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
   const filtered = prefix !== null || personIds !== null;
   const contacts = options.contacts ?? false;
   const contactPersonIds = options.contactPersonIds ?? null;
-  const labels = exportLabels.filter(
-    (l) => (contacts || !personalLabels.has(l)) && (!options.labels || options.labels.includes(l)),
-  );
+  if (options.backup && (filtered || options.labels)) {
+    throw new Error('a full backup takes no prefix, labels or people');
+  }
+  const labels: string[] = [
+    ...exportLabels.filter(
+      (l) =>
+        (contacts || !personalLabels.has(l)) && (!options.labels || options.labels.includes(l)),
+    ),
+    ...(options.backup ? backupLabels : []),
+  ];
   mkdirSync(options.out, { recursive: true });
   const writers: FileWriter[] = [];
   const ids = new Set<string>();
   const sourceIds = new Set<string>();
-  const add = (label: string, rows: { props: Record<string, unknown> }[]) => {
+  const add = (label: string, rows: { props: Record<string, unknown>; floats: string[] }[]) => {
     if (!rows.length) return;
     const w = new FileWriter(`nodes-${label}.${options.format}`, 'nodes', label);
     for (const r of rows) {
-      w.add(plainProps(r.props, w.columns));
+      w.add(plainProps(r.props, w.columns, r.floats));
       ids.add(String(r.props.id));
       if (typeof r.props.sourceId === 'string') sourceIds.add(r.props.sourceId);
     }
@@ -196,8 +250,8 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
     const chosen = label === 'Person' && personIds !== null ? 's.id IN $personIds AND ' : '';
     add(
       label,
-      await db.read<{ props: Record<string, unknown> }>(
-        `MATCH (s:${label}) WHERE ${chosen}${nodeFilter('s')} RETURN properties(s) AS props ORDER BY s.id`,
+      await db.read<{ props: Record<string, unknown>; floats: string[] }>(
+        `MATCH (s:${label}) WHERE ${chosen}${nodeFilter('s')} RETURN properties(s) AS props, ${floatKeys('s')} AS floats ORDER BY s.id`,
         { prefix, personIds },
       ),
     );
@@ -211,7 +265,8 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
         ...(await db.read<TieRow>(
           `MATCH (a:${label})-[r]->(b) WHERE a.id IN $from AND b.id IN $ids AND NOT type(r) IN $skipped
            RETURN type(r) AS type, $label AS fromLabel, a.id AS fromId,
-                  [l IN labels(b) WHERE l IN $labels][0] AS toLabel, b.id AS toId, properties(r) AS props`,
+                  [l IN labels(b) WHERE l IN $labels][0] AS toLabel, b.id AS toId, properties(r) AS props,
+                  ${floatKeys('r')} AS floats`,
           {
             from: from.slice(i, i + 10_000),
             ids: [...ids],
@@ -234,20 +289,22 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
         : exportedPeople;
     const rows =
       !filtered && (label !== 'Contact' || contactPersonIds === null)
-        ? await db.read<{ props: Record<string, unknown> }>(
-            `MATCH (s:${label}) RETURN properties(s) AS props ORDER BY s.id`,
+        ? await db.read<{ props: Record<string, unknown>; floats: string[] }>(
+            `MATCH (s:${label}) RETURN properties(s) AS props, ${floatKeys('s')} AS floats ORDER BY s.id`,
           )
         : label === 'Source'
           ? null
-          : await db.read<{ props: Record<string, unknown> }>(
+          : await db.read<{ props: Record<string, unknown>; floats: string[] }>(
               `MATCH (p:Person)-[:GAVE_CONSENT|HAS_CONTACT]->(s:${label}) WHERE p.id IN $owners
-               RETURN DISTINCT properties(s) AS props ORDER BY props.id`,
+               RETURN DISTINCT properties(s) AS props, ${floatKeys('s')} AS floats ORDER BY props.id`,
               { owners },
             );
     if (rows) add(label, rows);
   }
   for (const label of labels.filter((l) => l !== 'Source')) {
-    const from = writers.find((w) => w.name === label)?.lines.map((l) => JSON.parse(l).id) ?? [];
+    const from = (writers.find((w) => w.name === label)?.lines ?? [])
+      .map((l) => JSON.parse(l).id)
+      .filter((id): id is string => typeof id === 'string');
     if (from.length) await readTies(label, from);
   }
   if (filtered && labels.includes('Source')) {
@@ -255,10 +312,10 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
       if (typeof t.props.sourceId === 'string') sourceIds.add(t.props.sourceId);
     add(
       'Source',
-      await db.read<{ props: Record<string, unknown> }>(
+      await db.read<{ props: Record<string, unknown>; floats: string[] }>(
         `MATCH (s:Source) WHERE s.id IN $sourceIds OR s.title STARTS WITH $prefix
             OR EXISTS { MATCH (s)-[:DESCRIBES]->(p:Person) WHERE p.id IN $personIds }
-         RETURN properties(s) AS props ORDER BY s.id`,
+         RETURN properties(s) AS props, ${floatKeys('s')} AS floats ORDER BY s.id`,
         { sourceIds: [...sourceIds], prefix, personIds: exportedPeople },
       ),
     );
@@ -286,7 +343,7 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
     w.columns.fromId = 'string';
     w.columns.toLabel = 'string';
     w.columns.toId = 'string';
-    const props = plainProps(t.props, w.columns);
+    const props = plainProps(t.props, w.columns, t.floats);
     w.add({ fromLabel: t.fromLabel, fromId: t.fromId, toLabel: t.toLabel, toId: t.toId, ...props });
   }
   writers.push(...tieWriters.values());
@@ -295,7 +352,8 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
     format: options.format,
     exportedAt: new Date().toISOString(),
     prefix,
-    labels: labels.length === exportLabels.length ? null : labels,
+    labels: options.backup || labels.length === exportLabels.length ? null : labels,
+    backup: options.backup ?? false,
     people: personIds === null ? null : personIds.length,
     contacts,
     files: writers.map((w) => ({
@@ -341,7 +399,17 @@ async function readRecords(path: string, format: ExportFormat): Promise<Record<s
   return out;
 }
 
-const allowedLabels: ReadonlySet<string> = new Set(exportLabels);
+const propertyName = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** `, n.k = toFloat(row.k)` for each float column, so whole-number floats stay FLOAT. */
+function asFloats(target: string, source: string, columns: Record<string, ColumnType>): string {
+  return Object.entries(columns)
+    .filter(([key, type]) => type === 'float' && propertyName.test(key))
+    .map(([key]) => `, ${target}.\`${key}\` = toFloat(${source}.\`${key}\`)`)
+    .join('');
+}
+
+const allowedLabels: ReadonlySet<string> = new Set([...exportLabels, ...backupLabels]);
 const typeName = /^[A-Z][A-Z_]{1,40}$/;
 
 /**
@@ -361,13 +429,30 @@ export async function importGraph(
     if (!allowedLabels.has(f.name)) throw new Error(`unknown label ${f.name} in ${f.file}`);
     if (personalLabels.has(f.name) && !options.contacts) continue;
     const rows = (await readRecords(join(dir, f.file), manifest.format)).map((r) =>
-      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typedValue(v, f.columns[k])])),
+      Object.fromEntries(
+        Object.entries(r)
+          .filter(([k]) => !secretProps.has(k))
+          .map(([k, v]) => [k, typedValue(v, f.columns[k])]),
+      ),
     );
+    // Records with an id are matched by it (a re-import changes nothing); the few without one
+    // (import rejections) are created.
     for (let i = 0; i < rows.length; i += batch) {
       await db.writeTx((tx) =>
-        tx.run(`UNWIND $rows AS row MERGE (n:${f.name} {id: row.id}) SET n = row`, {
-          rows: rows.slice(i, i + batch),
-        }),
+        tx.run(
+          `UNWIND $rows AS row
+           CALL (row) {
+             WITH row WHERE row.id IS NOT NULL
+             MERGE (n:${f.name} {id: row.id}) SET n = row${asFloats('n', 'row', f.columns)}
+             RETURN 1 AS done
+           UNION
+             WITH row WHERE row.id IS NULL
+             CREATE (n:${f.name}) SET n = row${asFloats('n', 'row', f.columns)}
+             RETURN 1 AS done
+           }
+           RETURN count(*) AS n`,
+          { rows: rows.slice(i, i + batch) },
+        ),
       );
     }
     nodes += rows.length;
@@ -405,11 +490,11 @@ export async function importGraph(
              MATCH (a:${fromLabel} {id: row.from}), (b:${toLabel} {id: row.to})
              CALL (a, b, row) {
                WITH a, b, row WHERE row.id IS NOT NULL
-               MERGE (a)-[r:${f.name} {id: row.id}]->(b) SET r = row.props
+               MERGE (a)-[r:${f.name} {id: row.id}]->(b) SET r = row.props${asFloats('r', 'row.props', f.columns)}
                RETURN 1 AS done
              UNION
                WITH a, b, row WHERE row.id IS NULL
-               MERGE (a)-[r:${f.name}]->(b) SET r = row.props
+               MERGE (a)-[r:${f.name}]->(b) SET r = row.props${asFloats('r', 'row.props', f.columns)}
                RETURN 1 AS done
              }
              RETURN count(*) AS n`,

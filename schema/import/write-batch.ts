@@ -305,7 +305,7 @@ export async function writeBatch(
     }
     await tx.run(
       `UNWIND $rows AS row MATCH (p:Person {id: row.personId}), (s:Source {id: row.sourceId})
-       SET p += row.patch, p.updatedAt = datetime(), p.updatedBy = $actor, p.sourceId = row.sourceId,
+       SET p += row.patch, p.updatedAt = datetime(), p.updatedBy = $actor, p.sourceId = coalesce(p.sourceId, row.sourceId),
            s.hash = row.hash, s.values = row.values, s.line = row.line, s.jobId = $jobId, s.updatedAt = datetime()`,
       { rows: updates, actor: meta.actor, jobId: meta.jobId },
     );

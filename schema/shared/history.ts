@@ -23,6 +23,8 @@ export interface ChangeRecord {
   /** Changed properties: name -> [before, after]. */
   changes: Record<string, [unknown, unknown]>;
   tieId?: string;
+  /** The source the changed values came from (null: unsourced); per-field provenance reads it. */
+  sourceId?: string | null;
   /** The tie's type (from the allow-list) when the change is to a tie: says "new job", "moved city". */
   tieKind?: string;
   /**
@@ -40,7 +42,7 @@ export interface ChangeRecord {
 export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> {
   await tx.run(
     `CREATE (c:Change {id: $id, at: datetime(), entityId: $entityId, tieId: $tieId, op: $op,
-                      actor: $actor, changes: $changes})
+                      actor: $actor, changes: $changes, sourceId: $sourceId})
      ${notifyCypher(change)}`,
     {
       notificationKind: notificationKind(change),
@@ -48,6 +50,7 @@ export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> 
       id: ulid(),
       entityId: change.entityId,
       tieId: change.tieId ?? null,
+      sourceId: change.sourceId ?? null,
       op: change.op,
       actor: change.actor,
       changes: JSON.stringify(change.changes),
