@@ -166,8 +166,10 @@ function parseDateTime(text: string): unknown {
   );
 }
 
-function typedValue(value: unknown, type: ColumnType | undefined): unknown {
-  if (value === null || value === undefined || value === '') return null;
+/** A cell read back as its column's type. CSV cannot tell an empty string from none: both are null. */
+function typedValue(value: unknown, type: ColumnType | undefined, format: ExportFormat): unknown {
+  if (value === null || value === undefined) return null;
+  if (value === '') return format === 'jsonl' && (type ?? 'string') === 'string' ? '' : null;
   switch (type) {
     case 'datetime':
       return parseDateTime(String(value));
@@ -432,7 +434,7 @@ export async function importGraph(
       Object.fromEntries(
         Object.entries(r)
           .filter(([k]) => !secretProps.has(k))
-          .map(([k, v]) => [k, typedValue(v, f.columns[k])]),
+          .map(([k, v]) => [k, typedValue(v, f.columns[k], manifest.format)]),
       ),
     );
     // Records with an id are matched by it (a re-import changes nothing); the few without one
@@ -467,7 +469,7 @@ export async function importGraph(
       if (!allowedLabels.has(String(fromLabel)) || !allowedLabels.has(String(toLabel))) continue;
       const props = Object.fromEntries(
         Object.entries(rest)
-          .map(([k, v]) => [k, typedValue(v, f.columns[k])])
+          .map(([k, v]) => [k, typedValue(v, f.columns[k], manifest.format)])
           .filter(([, v]) => v !== null),
       );
       const key = `${fromLabel}|${toLabel}`;

@@ -169,19 +169,109 @@ RETURN counts, stays, credits`;
 
 const stageOrder = Object.fromEntries(funnelStages.map((s, k) => [s, k]));
 
+/** Who was reached, invited and came in a period: people, each counted once per count. */
+interface OutreachCounts {
+  reached: number;
+  invited: number;
+  attended: number;
+}
+
+/** The funnel, and the people counts behind it (asked for lazily). */
+type OutcomeReport = FunnelReport & { readonly outreach: Promise<OutreachCounts> };
+
+/**
+ * The people side of the report: invitations sent in the period (to events the caller may see),
+ * those who attended, and everyone reached at all (invited, an interaction logged, or introduced).
+ * The scope's field and city narrow all three; its event and station the invitations; its
+ * introducer, channel and consultant the introductions (the channel also the interactions). An
+ * interaction belongs to no event, introducer or consultant, so a scope naming one leaves them out.
+ */
+async function outreachCounts(
+  ctx: Context,
+  period: { from: string; to: string },
+  scope: ReportScope,
+): Promise<OutreachCounts> {
+  const when = (given: unknown, condition: string) => (given ? [condition] : []);
+  const person = [
+    ...when(
+      scope.fieldId,
+      `EXISTS { (p)-[e:EXPERT_IN]->(:Field)-[:SUBFIELD_OF*0..5]->(:Field {id: $scope.fieldId}) WHERE NOT e.deleted }`,
+    ),
+    ...when(
+      scope.cityId,
+      `EXISTS { (p)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(:Place {id: $scope.cityId})
+                WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL) }`,
+    ),
+  ];
+  const event = [
+    ...when(scope.eventId, 'ev.id = $scope.eventId'),
+    ...when(
+      scope.stationId,
+      'EXISTS { (ev)-[:ORGANIZED_BY]->(:Organization {id: $scope.stationId}) }',
+    ),
+  ];
+  const noInteractions = !!(
+    scope.introducerId ||
+    scope.consultant ||
+    scope.eventId ||
+    scope.stationId
+  );
+  const rows = await ctx.db.read<OutreachCounts>(
+    `CALL () {
+       MATCH (p:Person)-[r:INVITED_TO]->(ev:Event)
+       WHERE r.invitedAt >= datetime($from) AND r.invitedAt < datetime($to) + duration('P1D')
+         AND NOT coalesce(r.deleted, false) AND NOT p.deleted AND ${visibleTo('ev')}
+         ${[...event, ...person].map((c) => ` AND ${c}`).join('')}
+       RETURN collect(DISTINCT p.id) AS invited,
+              collect(DISTINCT CASE WHEN r.status = 'attended' THEN p.id END) AS attended
+     }
+     CALL () {
+       MATCH (x:Interaction)-[:ON]->(p:Person)
+       WHERE ${noInteractions ? 'false' : 'true'}
+         AND x.at >= datetime($from) AND x.at < datetime($to) + duration('P1D')
+         AND NOT p.deleted AND ${visibleTo('x')}
+         ${[...when(scope.channel, 'x.channel = $scope.channel'), ...person].map((c) => ` AND ${c}`).join('')}
+       RETURN collect(DISTINCT p.id) AS interacted
+     }
+     CALL () {
+       ${scopedIntroductions(scope)}
+       MATCH (i)-[:TALENT]->(p:Person)
+       RETURN collect(DISTINCT p.id) AS introduced
+     }
+     CALL (invited, interacted, introduced) {
+       UNWIND invited + interacted + introduced AS id
+       RETURN count(DISTINCT id) AS reached
+     }
+     RETURN size(invited) AS invited, size(attended) AS attended, reached`,
+    { ...period, scope, ...viewerParams(ctx) },
+  );
+  return rows[0] ?? { reached: 0, invited: 0, attended: 0 };
+}
+
 /** The outcome report of the introductions created in `period` in `scope` that the caller may see. */
 export async function outcomeReport(
   ctx: Context,
   period: { from: string; to: string },
   scope: ReportScope,
-): Promise<FunnelReport> {
+): Promise<OutcomeReport> {
   const rows = await ctx.db.read<FunnelAggregates>(funnelQuery(scope), {
     ...period,
     scope,
     order: stageOrder,
     ...viewerParams(ctx),
   });
-  return assembleFunnel(rows[0] ?? { counts: [], stays: [], credits: [] });
+  // The people counts cost a query of their own: run only when one of them is selected.
+  let outreach: Promise<OutreachCounts> | undefined;
+  return Object.defineProperty(
+    assembleFunnel(rows[0] ?? { counts: [], stays: [], credits: [] }),
+    'outreach',
+    {
+      get: () => {
+        outreach ??= outreachCounts(ctx, period, scope);
+        return outreach;
+      },
+    },
+  ) as OutcomeReport;
 }
 
 const StageStatRef = builder.objectRef<StageStat>('StageStat').implement({
@@ -219,28 +309,43 @@ const AttributionRef = builder.objectRef<Attribution>('Attribution').implement({
   }),
 });
 
-export const OutcomeReportRef = builder.objectRef<FunnelReport>('OutcomeReport').implement({
-  description:
-    'The outcome funnel of introductions created in a period, with signed and landed credited along the chain.',
-  fields: (t) => ({
-    total: t.exposeInt('total'),
-    stages: t.field({ type: [StageStatRef], resolve: (r) => r.stages }),
-    byIntroducer: t.field({ type: [AttributionRef], resolve: (r) => r.byIntroducer }),
-    byEvent: t.field({ type: [AttributionRef], resolve: (r) => r.byEvent }),
-    byChannel: t.field({ type: [AttributionRef], resolve: (r) => r.byChannel }),
-    byStation: t.field({
-      type: [AttributionRef],
-      description: 'Talent service stations (event organiser, else the introducer’s station).',
-      resolve: (r) => r.byStation,
+export const OutcomeReportRef = builder
+  .objectRef<FunnelReport & { outreach: Promise<OutreachCounts> }>('OutcomeReport')
+  .implement({
+    description:
+      'The outcome funnel of introductions created in a period, with signed and landed credited along the chain.',
+    fields: (t) => ({
+      reached: t.int({
+        description:
+          'People reached in the period: invited to an event, an interaction logged, or introduced (each once).',
+        resolve: async (r) => (await r.outreach).reached,
+      }),
+      invited: t.int({
+        description: 'People invited to an event in the period (each once).',
+        resolve: async (r) => (await r.outreach).invited,
+      }),
+      attended: t.int({
+        description: 'Of those invited in the period, the people who attended.',
+        resolve: async (r) => (await r.outreach).attended,
+      }),
+      total: t.exposeInt('total', { description: 'Introductions created in the period.' }),
+      stages: t.field({ type: [StageStatRef], resolve: (r) => r.stages }),
+      byIntroducer: t.field({ type: [AttributionRef], resolve: (r) => r.byIntroducer }),
+      byEvent: t.field({ type: [AttributionRef], resolve: (r) => r.byEvent }),
+      byChannel: t.field({ type: [AttributionRef], resolve: (r) => r.byChannel }),
+      byStation: t.field({
+        type: [AttributionRef],
+        description: 'Talent service stations (event organiser, else the introducer’s station).',
+        resolve: (r) => r.byStation,
+      }),
+      byConsultant: t.field({
+        type: [AttributionRef],
+        description:
+          'Consultants: the introducer if a consultant, else the consultant account that recorded it.',
+        resolve: (r) => r.byConsultant,
+      }),
     }),
-    byConsultant: t.field({
-      type: [AttributionRef],
-      description:
-        'Consultants: the introducer if a consultant, else the consultant account that recorded it.',
-      resolve: (r) => r.byConsultant,
-    }),
-  }),
-});
+  });
 
 builder.queryField('outcomeReport', (t) =>
   t.field({

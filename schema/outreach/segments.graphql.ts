@@ -14,6 +14,7 @@ import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
+import { isConsultant } from './attribution.ts';
 import { requireNode } from './common.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
@@ -97,6 +98,7 @@ interface CityCount {
   lives: number;
   works: number;
   total: number;
+  reachable: number;
 }
 
 const CityCountRef = builder.objectRef<CityCount>('CityCount').implement({
@@ -110,10 +112,17 @@ const CityCountRef = builder.objectRef<CityCount>('CityCount').implement({
     lives: t.exposeInt('lives'),
     works: t.exposeInt('works'),
     total: t.exposeInt('total', { description: 'Members who live or work there (each once).' }),
+    reachable: t.exposeInt('reachable', {
+      description:
+        'Of those, members our consultants can reach: within two acquaintance steps of a current consultant (招才顾问, 引才大使 …).',
+    }),
   }),
 });
 
-/** Cities ranked by how many members live or (currently) work there: where to hold a session. */
+/**
+ * Where to hold a session: cities ranked by how many members living or (currently) working there our
+ * consultants can reach (two KNOWS steps, as a consultant's reach counts them), then by members.
+ */
 async function rankCities(ctx: Context, segment: Segment, first: number): Promise<CityCount[]> {
   const part = segmentMembersPart(segment);
   return ctx.db.read<CityCount>(
@@ -124,11 +133,17 @@ async function rankCities(ctx: Context, segment: Segment, first: number): Promis
                  WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL) RETURN DISTINCT c.id } AS lives,
        COLLECT { MATCH (n)-[w:WORKED_AT]->(:Organization)-[:LOCATED_IN]->(:Place)-[:PART_OF*0..4]->(c:Place {kind: 'city'})
                  WHERE NOT w.deleted AND coalesce(w.current, w.to IS NULL) RETURN DISTINCT c.id } AS works
+     WITH n, lives, works,
+       EXISTS {
+         MATCH (n)-[k:KNOWS WHERE NOT k.deleted]-{1,2}(c:Person WHERE NOT c.deleted)
+         WHERE ${isConsultant('c')}
+       } AS reachable
      UNWIND lives + works AS cityId
-     WITH DISTINCT n, cityId, cityId IN lives AS lives, cityId IN works AS works
+     WITH DISTINCT n, reachable, cityId, cityId IN lives AS lives, cityId IN works AS works
      RETURN cityId, sum(CASE WHEN lives THEN 1 ELSE 0 END) AS lives,
-            sum(CASE WHEN works THEN 1 ELSE 0 END) AS works, count(n) AS total
-     ORDER BY total DESC, cityId LIMIT $first`,
+            sum(CASE WHEN works THEN 1 ELSE 0 END) AS works, count(n) AS total,
+            sum(CASE WHEN reachable THEN 1 ELSE 0 END) AS reachable
+     ORDER BY reachable DESC, total DESC, cityId LIMIT $first`,
     { ...part.params, first },
   );
 }
@@ -171,7 +186,8 @@ const SegmentRef = builder.objectRef<Segment>('Segment').implement({
     }),
     cities: t.field({
       type: [CityCountRef],
-      description: 'Where to hold the next session: cities by how many members live or work there.',
+      description:
+        'Where to hold the next session: cities by how many members living or working there our consultants can reach, then by members.',
       args: { first: t.arg.int({ required: false, defaultValue: 10 }) },
       resolve: (s, args, ctx) =>
         rankCities(ctx, s, readFirst(args.first, { fallback: 10, max: 100 })),

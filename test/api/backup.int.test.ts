@@ -189,7 +189,6 @@ describe('a full backup', () => {
       'Team',
       'Watch',
       'Change',
-      'AuditEntry',
       'Contact',
     ])
       expect(names).toContain(label);

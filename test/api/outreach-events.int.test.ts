@@ -137,22 +137,59 @@ afterAll(async () => {
 });
 
 describe('segments and lists', () => {
-  it('ranks cities by members living or working there', async () => {
-    const res = await server.gql<{
-      segment: {
-        cities: { city: { name: string }; lives: number; works: number; total: number }[];
-      };
-    }>(
-      'query ($id: ID!) { segment(id: $id) { cities { city { name } lives works total } } }',
-      { id: segment },
-      { role: 'staff' },
-    );
-    expect(res.data?.segment.cities).toEqual(
-      [
-        { city: { name: `${p}甲市` }, lives: 3, works: 0, total: 3 },
-        { city: { name: `${p}乙市` }, lives: 2, works: 2, total: 4 },
-      ].reverse(),
-    );
+  it('ranks cities by members our consultants can reach, then by members living or working there', async () => {
+    const cities = async () => {
+      const res = await server.gql<{
+        segment: {
+          cities: {
+            city: { name: string };
+            lives: number;
+            works: number;
+            total: number;
+            reachable: number;
+          }[];
+        };
+      }>(
+        'query ($id: ID!) { segment(id: $id) { cities { city { name } lives works total reachable } } }',
+        { id: segment },
+        { role: 'staff' },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.segment.cities;
+    };
+    expect(await cities()).toEqual([
+      { city: { name: `${p}乙市` }, lives: 2, works: 2, total: 4, reachable: 0 },
+      { city: { name: `${p}甲市` }, lives: 3, works: 0, total: 3, reachable: 0 },
+    ]);
+    // A consultant who knows someone who knows member 2 (甲区, so 甲市): 甲市 becomes reachable, and first.
+    const consultant = await createEntity(server, 'Person', { name: `${p}顾问` });
+    const friend = await createEntity(server, 'Person', { name: `${p}朋友` });
+    await addTie({
+      kind: 'MEMBER_OF',
+      subject: consultant,
+      object: ids.org,
+      role: '招才顾问',
+      current: true,
+    });
+    await addTie({ kind: 'KNOWS', subject: consultant, object: friend, knowsKind: 'friend' });
+    await addTie({ kind: 'KNOWS', subject: friend, object: people[2], knowsKind: 'colleague' });
+    try {
+      expect(await cities()).toEqual([
+        { city: { name: `${p}甲市` }, lives: 3, works: 0, total: 3, reachable: 1 },
+        { city: { name: `${p}乙市` }, lives: 2, works: 2, total: 4, reachable: 0 },
+      ]);
+    } finally {
+      // The segment (text filter) holds them too: later tests count its members.
+      for (const id of [consultant, friend]) {
+        await server.gql(
+          'mutation ($id: ID!) { deleteEntity(id: $id) { __typename } }',
+          { id },
+          {
+            role: 'staff',
+          },
+        );
+      }
+    }
   });
 
   it('freezes a segment into a list and edits the list by hand', async () => {
