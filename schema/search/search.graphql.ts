@@ -3,7 +3,6 @@ import { EntityKindEnum, EntityRef } from '../entity/entity.graphql.ts';
 import { type Entity, toEntity } from '../entity/entity.model.ts';
 import { readFirst } from '../shared/connection.ts';
 import { type EntityKind, entityKinds } from '../shared/entity-kinds.ts';
-import { ValidationError } from '../shared/errors.ts';
 import { normalizeQuery } from '../shared/search-keys.ts';
 import { toLuceneQuery } from './lucene-query.ts';
 import { explainMatch, type MatchReason } from './match-reasons.ts';
