@@ -21,6 +21,7 @@ import './connections/common.graphql.ts';
 import './connections/maps.graphql.ts';
 import './connections/needs.graphql.ts';
 import './connections/connectors.graphql.ts';
+import './jobs/jobs.graphql.ts';
 import './import/import.graphql.ts';
 import './export/export.graphql.ts';
 import './outreach/index.ts';

@@ -3,19 +3,25 @@ import { rebuildDerivedTies } from '../schema/connections/derived-ties.ts';
 import type { Db } from '../server/db/run.ts';
 import { generateGraph } from './generate.ts';
 import { loadGraph } from './load.ts';
+import { onReferencePlaces } from './reference-places.ts';
 
 /** People in the demo graph loaded by `npm start` into an empty database. */
 export const demoPeople = 3000;
 
-/** True when the database holds nothing but migration records. */
+/** True when the database holds nothing but what migrations wrote (their records, reference places). */
 export async function isEmpty(db: Db): Promise<boolean> {
-  const rows = await db.read('MATCH (n) WHERE NOT n:Migration RETURN 1 AS found LIMIT 1');
+  const rows = await db.read(
+    `MATCH (n) WHERE NOT n:Migration AND NOT coalesce(n.reference, false)
+       AND NOT (n:Source AND n.createdBy = 'migration')
+     RETURN 1 AS found LIMIT 1`,
+  );
   return rows.length === 0;
 }
 
 /** Loads the demo graph (fixed seed, so always the same graph), then derives its derived ties. */
 export async function loadDemo(db: Db, onProgress?: (line: string) => void) {
-  const loaded = await loadGraph(db.driver, generateGraph({ people: demoPeople }), {
+  const batches = await onReferencePlaces(db, generateGraph({ people: demoPeople }));
+  const loaded = await loadGraph(db.driver, batches, {
     onProgress:
       onProgress && ((p) => onProgress(`${p.label}: ${p.done} rows (${Math.round(p.rate)}/s)`)),
   });

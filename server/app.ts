@@ -19,6 +19,7 @@ import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.ts';
 import { migrationsApplied } from './db/migrate.ts';
 import type { Db, QueryEvent } from './db/run.ts';
 import { maskError, statusOf, toClientError } from './errors-policy.ts';
+import { JobRunner } from './jobs/job-runner.ts';
 
 export interface AppOptions {
   db: Db;
@@ -32,6 +33,8 @@ export interface AppOptions {
   persistedOperations?: ReadonlySet<string>;
   /** Sees every Cypher round trip with its request id (tests count them per request). */
   onQuery?: (event: QueryEvent, requestId: string) => void;
+  /** Runs the background jobs requests start (imports, exports); one is made when not given. */
+  jobs?: JobRunner;
 }
 
 export interface AppLimits {
@@ -75,6 +78,7 @@ export function createApp({
   secureCookies = false,
   persistedOperations,
   onQuery,
+  jobs = new JobRunner(db, logger),
 }: AppOptions): App {
   const limits = { ...defaultLimits, ...limitOptions };
   const rateLimits = createRateLimits(limits);
@@ -126,6 +130,7 @@ export function createApp({
       logger: account ? requestLogger.child({ account: account.id }) : requestLogger,
       queries,
       loaders: new Map(),
+      jobs,
       setCookies,
       secureCookies,
       requestHeaders: headers,

@@ -38,6 +38,14 @@ const envSchema = z
       .string()
       .regex(/^\d+(ms|s|m)$/, { message: 'like 15s' })
       .default('15s'),
+    JOB_STALE_AFTER: z
+      .string()
+      .regex(/^\d+(ms|s|m)$/, { message: 'like 30s' })
+      .default('30s'),
+    SHUTDOWN_GRACE: z
+      .string()
+      .regex(/^\d+(ms|s|m)$/, { message: 'like 20s' })
+      .default('20s'),
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters' }).optional(),
     RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(600),
@@ -101,6 +109,12 @@ function toConfig(env: z.infer<typeof envSchema>) {
       perAccountPerMinute: env.RATE_LIMIT_PER_ACCOUNT,
       maxBodyBytes: env.MAX_BODY_BYTES,
       maxUploadBytes: env.MAX_UPLOAD_BYTES,
+    },
+    jobs: {
+      /** A job whose server stopped sending heartbeats this long ago is taken over by another start. */
+      staleMs: durationMs(env.JOB_STALE_AFTER),
+      /** How long a stopping server waits for running jobs to reach a checkpoint. */
+      shutdownGraceMs: durationMs(env.SHUTDOWN_GRACE),
     },
     secureCookies: env.COOKIE_SECURE,
     logLevel: env.LOG_LEVEL,

@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { SignedIn } from '../schema/accounts/account.model.ts';
 import type { Db, QueryEvent } from './db/run.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
 
 /** What a caller may do is decided by the role of their account; without one they are anonymous. */
 export type Role = 'admin' | 'staff' | 'consultant' | 'viewer';
@@ -22,6 +23,8 @@ export interface Context {
   queries: QueryEvent[];
   /** Per-request DataLoaders, created on first use (see schema/shared/loaders.ts). */
   loaders: Map<string, DataLoader<string, unknown>>;
+  /** The background jobs of this server (server/jobs/): start one, read its state. */
+  jobs: JobRunner;
   /** Cookies to set on the response (login, logout). */
   setCookies: string[];
   secureCookies: boolean;

@@ -9,6 +9,7 @@ import { openDatabase } from './db/connect.ts';
 import { createDriver } from './db/driver.ts';
 import { migrate } from './db/migrate.ts';
 import { Db } from './db/run.ts';
+import { JobRunner } from './jobs/job-runner.ts';
 import { createLogger } from './logger.ts';
 import { LocalNeo4jError } from './neo4j/local-neo4j.ts';
 
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   if (config.demoData) await seedDemoIfEmpty(db, logger);
   await ensureFirstAdmin(db, { configured: config.firstAdmin, dataDir: config.dataDir }, logger);
 
+  const jobs = new JobRunner(db, logger, { staleMs: config.jobs.staleMs });
   const app = createApp({
+    jobs,
     db,
     logger,
     production: config.production,
@@ -43,6 +46,8 @@ async function main(): Promise<void> {
   const url = `http://${config.http.host}:${port}`;
   logger.info({ url, graphql: `${url}/graphql` }, 'listening');
   console.log(`\nTalentGraph is running at ${url}  (GraphQL: ${url}/graphql)\n`);
+  // Jobs a stopped server left: resumed (imports, from their last line) or marked failed (exports).
+  await jobs.startSweeping();
 
   target.local?.exited.then((code) => {
     if (!stopping) logger.error({ code }, 'the local Neo4j exited unexpectedly');
@@ -57,6 +62,8 @@ async function main(): Promise<void> {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    logger.info('stopping background jobs at their next checkpoint');
+    await jobs.shutdown(config.jobs.shutdownGraceMs);
     await driver.close();
     if (target.local) {
       logger.info('stopping the local Neo4j');

@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import type { Tx } from '../../server/db/run.ts';
+import type { Db, Tx } from '../../server/db/run.ts';
 import { toCypherParams } from '../../server/db/run.ts';
 
 /**
@@ -145,6 +145,56 @@ export async function rebuildDerivedTies(
     }
   } finally {
     await session.close();
+  }
+  return total;
+}
+
+/**
+ * Recomputes the derived ties of `kind` within some groups only (the organisations an import touched),
+ * exactly as the full rebuild would for them: the cost grows with those groups, not with the graph.
+ * Each chunk of groups is one transaction (old ties of the groups out, new pairs in).
+ */
+export async function refreshDerivedGroups(
+  db: Db,
+  kind: DerivedKind,
+  groupIds: readonly string[],
+  chunkSize = 500,
+): Promise<number> {
+  const { tie } = derivedKinds[kind];
+  const label = kind === 'project' ? 'Project' : 'Organization';
+  let total = 0;
+  for (let i = 0; i < groupIds.length; i += chunkSize) {
+    const ids = groupIds.slice(i, i + chunkSize);
+    total += await db.writeTx(async (tx) => {
+      await tx.run(
+        `UNWIND $ids AS gid MATCH ()-[d:DERIVED_TIE {viaId: gid}]->() WHERE d.kind = $kind DELETE d`,
+        { ids, kind },
+      );
+      const groups = await tx.run<{ group: string; name: string; members: Membership[] }>(
+        `UNWIND $ids AS gid MATCH (g:${label} {id: gid}) WHERE NOT g.deleted ${groupFilter[kind]}
+         MATCH (p:Person)-[r:${tie}]->(g) WHERE NOT r.deleted AND NOT p.deleted
+         RETURN g.id AS group, g.name AS name, collect({person: p.id, from: r.from, to: r.to}) AS members`,
+        { ids },
+      );
+      const rows = groups.flatMap((g) =>
+        pairsInGroup(g.members).map((pair) => ({
+          ...pair,
+          via: g.group,
+          viaName: g.name,
+          strength: derivedStrength(kind, pair.from, pair.to),
+        })),
+      );
+      for (let j = 0; j < rows.length; j += 10_000) {
+        await tx.run(
+          `UNWIND $rows AS row
+           MATCH (a:Person {id: row.a}), (b:Person {id: row.b})
+           CREATE (a)-[:DERIVED_TIE {kind: $kind, viaId: row.via, viaName: row.viaName, from: row.from,
+                                     to: row.to, strength: row.strength}]->(b)`,
+          { rows: rows.slice(j, j + 10_000), kind },
+        );
+      }
+      return rows.length;
+    });
   }
   return total;
 }

@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import { ulid } from 'ulid';
 import type { Db } from '../../server/db/run.ts';
+import { checkpoint, JobInterrupted } from '../../server/jobs/job-kinds.ts';
 import { rolesWith } from '../builder.ts';
 import type { CypherPart } from '../person/person-filter.ts';
 import { inTeamScope } from '../personal-data/personal-data.graphql.ts';
@@ -169,12 +170,16 @@ async function zipFolder(dir: string, zipPath: string): Promise<number> {
   return (await stat(zipPath)).size;
 }
 
-/** Runs a job to its end, recording the outcome on the job; never throws. */
+/**
+ * Runs a job to its end, recording the outcome on the job. Throws only when `signal` stopped it (a
+ * shutdown), after marking it failed.
+ */
 export async function runExportJob(
   db: Db,
   dataDir: string,
   jobId: string,
   request: ExportRequest,
+  signal?: AbortSignal,
 ): Promise<void> {
   const dir = join(exportDir(dataDir), jobId);
   try {
@@ -192,6 +197,7 @@ export async function runExportJob(
       contacts: request.contacts,
       contactPersonIds,
     });
+    if (signal) checkpoint(signal);
     const bytes = await zipFolder(dir, exportZip(dataDir, jobId));
     const counts = Object.fromEntries(manifest.files.map((f) => [f.name, f.count]));
     await db.writeTx((tx) =>
@@ -211,6 +217,7 @@ export async function runExportJob(
         ),
       )
       .catch(() => {});
+    if (error instanceof JobInterrupted) throw error;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

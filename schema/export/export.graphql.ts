@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { loadConfig } from '../../server/config.ts';
 import type { Context } from '../../server/context.ts';
 import { builder, rolesWith } from '../builder.ts';
+import { JobRef } from '../jobs/jobs.graphql.ts';
 import { loadSegment, segmentMembersPart } from '../outreach/segments.graphql.ts';
 import { PersonFilterInput, readPersonFilter } from '../person/people.graphql.ts';
 import { buildPersonFilter } from '../person/person-filter.ts';
@@ -9,6 +9,7 @@ import { mutationErrors, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
+import { exportJobKind } from './export.job.ts';
 import { type ExportLabel, exportLabels } from './export-graph.ts';
 import {
   createExportJob,
@@ -16,7 +17,6 @@ import {
   type ExportRequest,
   loadExportJob,
   mayReadExport,
-  runExportJob,
 } from './export-job.ts';
 
 const GraphExportFormatEnum = builder.enumType('GraphExportFormat', {
@@ -42,6 +42,12 @@ const ExportJobRef = builder.objectRef<ExportJob>('ExportJob').implement({
     createdAt: t.exposeString('createdAt'),
     finishedAt: t.exposeString('finishedAt', { nullable: true }),
     error: t.exposeString('error', { nullable: true }),
+    job: t.field({
+      type: JobRef,
+      nullable: true,
+      description: 'The background job behind it: run state and progress (as `job(id)`).',
+      resolve: (j, _args, ctx) => ctx.jobs.get(j.id),
+    }),
     bytes: t.int({ nullable: true, resolve: (j) => (j.bytes == null ? null : Number(j.bytes)) }),
     counts: t.string({
       nullable: true,
@@ -78,9 +84,6 @@ const startInput = z.object({
   prefix: text(100).nullish(),
   labels: z.array(z.enum(exportLabels)).min(1).max(exportLabels.length).nullish(),
 });
-
-/** Runs export jobs one after another per server (the CPU is shared with Neo4j). */
-let queue: Promise<unknown> = Promise.resolve();
 
 builder.mutationField('startExport', (t) =>
   t.field({
@@ -138,12 +141,8 @@ builder.mutationField('startExport', (t) =>
         scopePlaceId: ctx.role === 'admin' ? null : (ctx.account?.team?.scopePlaceId ?? null),
       };
       const jobId = await createExportJob(ctx.db, request);
-      const { dataDir } = loadConfig();
-      // The job outlives the request: no request timeout, no per-request query log.
-      const jobDb = ctx.db.scoped({ timeoutMs: undefined, onQuery: undefined });
-      const running = queue.then(() => runExportJob(jobDb, dataDir, jobId, request));
-      queue = running;
-      if (args.wait) await running;
+      await ctx.jobs.start(exportJobKind.kind, request, { actor: ctx.actor, id: jobId });
+      if (args.wait) await ctx.jobs.wait(jobId);
       const job = await loadExportJob(ctx.db, jobId);
       if (!job) throw new Error(`export job ${jobId} could not be read back`);
       return job;

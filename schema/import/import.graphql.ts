@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { loadConfig } from '../../server/config.ts';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
+import { JobRef } from '../jobs/jobs.graphql.ts';
 import { readFirst } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { isImportField, presetNames } from './columns.ts';
+import { importJobKind } from './import.job.ts';
 import { rejectionsCsv } from './rejections-csv.ts';
 import { type ImportOptions, ImportRunner, type PreviewRow } from './run-import.ts';
 
@@ -62,12 +64,8 @@ async function loadJob(ctx: Context, id: string): Promise<ImportJob | null> {
   return rows[0]?.j ?? null;
 }
 
-async function rejectedRows(ctx: Context, jobId: string, limit: number): Promise<RejectedRow[]> {
-  return ctx.db.read<RejectedRow>(
-    `MATCH (r:ImportRejection {jobId: $jobId}) RETURN r.line AS line, r.column AS column,
-            r.reason AS reason, r.name AS name ORDER BY r.line LIMIT $limit`,
-    { jobId, limit },
-  );
+function rejectedRows(ctx: Context, jobId: string, limit: number): Promise<RejectedRow[]> {
+  return ImportRunner.rejections(ctx.db, jobId, limit);
 }
 
 const RejectedRowRef = builder.objectRef<RejectedRow>('ImportRejectedRow').implement({
@@ -125,6 +123,12 @@ const ImportJobRef = builder.objectRef<ImportJob>('ImportJob').implement({
       },
     }),
     error: t.exposeString('error', { nullable: true }),
+    job: t.field({
+      type: JobRef,
+      nullable: true,
+      description: 'The background job behind it: run state and progress (as `job(id)`).',
+      resolve: (j, _args, ctx) => ctx.jobs.get(j.id),
+    }),
     preview: t.field({
       type: [PreviewRowRef],
       description: 'Dry runs: what each row (first 500) would do.',
@@ -172,19 +176,10 @@ const startInput = z.object({
     )
     .max(100)
     .nullish(),
+  batchSize: z.number().int().min(100).max(50_000).nullish(),
 });
 
 const maxUploadBytes = 512 * 1024 * 1024;
-
-/** Runs jobs in this process, one after another per server (the CPU is shared with Neo4j). */
-let queue: Promise<unknown> = Promise.resolve();
-function runInBackground(ctx: Context, jobId: string, path: string, options: ImportOptions) {
-  const runner = new ImportRunner(ctx.db, path, options);
-  queue = queue
-    .then(() => runner.run(jobId))
-    .catch((error) => ctx.logger.error({ err: error, jobId }, 'import job failed'));
-  return queue;
-}
 
 builder.mutationField('startImport', (t) =>
   t.field({
@@ -200,10 +195,18 @@ builder.mutationField('startImport', (t) =>
       keepGoodRows: t.arg.boolean({ required: false }),
       dataset: t.arg.string({ required: false }),
       mapping: t.arg({ type: [MappingInput], required: false }),
+      batchSize: t.arg.int({
+        required: false,
+        description: 'Rows per write transaction (100 to 50,000; default 5,000).',
+      }),
       wait: t.arg.boolean({ required: false, description: 'Return only when the job has ended.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const input = parseInput(startInput, { dataset: args.dataset, mapping: args.mapping }, []);
+      const input = parseInput(
+        startInput,
+        { dataset: args.dataset, mapping: args.mapping, batchSize: args.batchSize },
+        [],
+      );
       if (args.file.size > maxUploadBytes) {
         throw new ValidationError([{ path: ['file'], message: 'must be at most 512 MB' }]);
       }
@@ -222,12 +225,13 @@ builder.mutationField('startImport', (t) =>
         dryRun: args.dryRun ?? false,
         keepGoodRows: args.keepGoodRows ?? false,
         mapping: Object.fromEntries((input.mapping ?? []).map((m) => [m.column, m.field])),
+        batchSize: input.batchSize ?? undefined,
         actor: ctx.actor,
         fileName: args.file.name,
       };
       const jobId = await ImportRunner.createJob(ctx.db, path, options);
-      const running = runInBackground(ctx, jobId, path, options);
-      if (args.wait) await running;
+      await ctx.jobs.start(importJobKind.kind, null, { actor: ctx.actor, id: jobId });
+      if (args.wait) await ctx.jobs.wait(jobId);
       const job = await loadJob(ctx, jobId);
       if (!job) throw new Error(`import job ${jobId} could not be read back`);
       return job;
@@ -249,8 +253,11 @@ builder.mutationField('resumeImport', (t) =>
       if (job.status === 'done' || job.status === 'rejected') {
         throw new ValidationError([{ path: ['id'], message: `the job is ${job.status}` }]);
       }
-      const running = runInBackground(ctx, id, job.path, job.options);
-      if (args.wait) await running;
+      // Jobs from before the job runner (or a CLI run) have no (:Job) yet.
+      if (!(await ctx.jobs.resume(id))) {
+        await ctx.jobs.start(importJobKind.kind, null, { actor: ctx.actor, id });
+      }
+      if (args.wait) await ctx.jobs.wait(id);
       return (await loadJob(ctx, id)) as ImportJob;
     },
   }),

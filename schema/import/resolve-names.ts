@@ -3,12 +3,14 @@
  * aliases and simplified/traditional forms (schema/import/name-key.ts). Loaded once per import: places
  * and fields are small tables; organisations are one id per name key.
  *
- * Places are a curated hierarchy, so an unknown place rejects the row. Unknown organisations and
+ * A place that names nothing known rejects the row, and so does one that could be several places; an
+ * unknown last part under a known place ("湖北某新区") is created there. Unknown organisations and
  * fields are created (once per import, then reused by later rows).
  */
 import { ulid } from 'ulid';
 import type { Db } from '../../server/db/run.ts';
-import { nameKey, placeKeys } from './name-key.ts';
+import { type NewPlace, type PlaceResolution, PlaceResolver } from '../place/place-resolver.ts';
+import { nameKey } from './name-key.ts';
 
 interface NamedRow {
   id: string;
@@ -30,8 +32,6 @@ export interface Resolved {
   isNew: boolean;
 }
 
-const placeRank: Record<string, number> = { city: 0, province: 1, district: 2, country: 3 };
-
 function namesOf(row: NamedRow): string[] {
   return [row.name, row.latinName ?? '', ...(row.aliases ?? [])].filter(Boolean);
 }
@@ -46,8 +46,15 @@ export function guessOrganizationType(name: string, role: 'employer' | 'almaMate
   return 'enterprise';
 }
 
+/** What an import creates besides people: organisations, fields and places first named by it. */
+export interface NewNodes {
+  orgs: NewNode[];
+  fields: NewNode[];
+  places: NewPlace[];
+}
+
 export class NameIndex {
-  private readonly places = new Map<string, { id: string; rank: number }>();
+  private places = new PlaceResolver([]);
   private readonly orgs = new Map<string, Resolved>();
   private readonly fields = new Map<string, Resolved>();
   private pendingOrgs: NewNode[] = [];
@@ -55,19 +62,13 @@ export class NameIndex {
 
   static async load(db: Db): Promise<NameIndex> {
     const index = new NameIndex();
+    index.places = await PlaceResolver.load(db);
     const query = (label: string, kind: string) =>
       db.read<NamedRow>(
         `MATCH (n:${label}) WHERE NOT n.deleted
          RETURN n.id AS id, n.name AS name, n.latinName AS latinName, n.aliases AS aliases, ${kind} AS kind
          ORDER BY n.id`,
       );
-    for (const row of await query('Place', 'n.kind')) {
-      const rank = placeRank[row.kind ?? ''] ?? 9;
-      for (const key of namesOf(row).flatMap(placeKeys)) {
-        const known = index.places.get(key);
-        if (!known || rank < known.rank) index.places.set(key, { id: row.id, rank });
-      }
-    }
     for (const [label, map] of [
       ['Organization', index.orgs],
       ['Field', index.fields],
@@ -83,28 +84,17 @@ export class NameIndex {
   }
 
   /**
-   * The place a name means, or null. Besides names, aliases and both character forms, compound names
-   * as people write them ("湖北省武汉市", "湖北武汉") resolve to their most specific part.
+   * The place a name means (schema/place/place-resolver.ts): compound names as people write them
+   * ("湖北省武汉市", "Wuhan, Hubei") resolve to their most specific part; an unknown last part under a
+   * known place is a new place, created with the next batch.
    */
-  place(name: string): string | null {
-    const direct = this.lookupPlace(name);
-    if (direct) return direct;
-    const key = nameKey(name);
-    for (let cut = 2; cut <= key.length - 2; cut++) {
-      if (this.lookupPlace(key.slice(0, cut))) {
-        const rest = this.place(key.slice(cut));
-        if (rest) return rest;
-      }
-    }
-    return null;
+  place(name: string): PlaceResolution {
+    return this.places.resolve(name, { create: true });
   }
 
-  private lookupPlace(name: string): string | null {
-    for (const key of placeKeys(name)) {
-      const hit = this.places.get(key);
-      if (hit) return hit.id;
-    }
-    return null;
+  /** A place as a message names it: "洪山区 (武汉市)". */
+  describePlace(id: string): string {
+    return this.places.describe(id);
   }
 
   /** The organisation a name means; a new one (created with the next batch) when none matches. */
@@ -129,15 +119,20 @@ export class NameIndex {
   }
 
   /** The organisations and fields first named since the last call (to be created by the writer). */
-  takeNew(): { orgs: NewNode[]; fields: NewNode[] } {
-    const taken = { orgs: this.pendingOrgs, fields: this.pendingFields };
+  takeNew(): NewNodes {
+    const taken = {
+      orgs: this.pendingOrgs,
+      fields: this.pendingFields,
+      places: this.places.takeNew(),
+    };
     this.pendingOrgs = [];
     this.pendingFields = [];
     return taken;
   }
 
   /** Forgets new nodes that were never written (a failed batch): the next mention creates them again. */
-  dropNew(nodes: { orgs: NewNode[]; fields: NewNode[] }): void {
+  dropNew(nodes: NewNodes): void {
+    this.places.forget(nodes.places);
     for (const [map, list] of [
       [this.orgs, nodes.orgs],
       [this.fields, nodes.fields],
@@ -147,7 +142,7 @@ export class NameIndex {
   }
 
   /** Marks every name seen so far as existing (after its batch committed). */
-  commitNew(nodes: { orgs: NewNode[]; fields: NewNode[] }): void {
+  commitNew(nodes: NewNodes): void {
     for (const [map, list] of [
       [this.orgs, nodes.orgs],
       [this.fields, nodes.fields],

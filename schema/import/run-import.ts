@@ -8,10 +8,12 @@
  */
 import { ulid } from 'ulid';
 import type { Db } from '../../server/db/run.ts';
+import { checkpoint } from '../../server/jobs/job-kinds.ts';
+import { refreshDerivedGroups } from '../connections/derived-ties.ts';
 import { mapColumns, type PresetName, presets } from './columns.ts';
 import { type ParsedRow, parseRow, type Rejection } from './parse-row.ts';
 import { openRoster, type TextEncoding } from './read-rows.ts';
-import { NameIndex, type NewNode } from './resolve-names.ts';
+import { NameIndex, type NewNodes } from './resolve-names.ts';
 import { RowSpill } from './row-spill.ts';
 import {
   type DesiredTie,
@@ -66,6 +68,7 @@ export interface ImportSummary {
   unchanged: number;
   newOrganizations: number;
   newFields: number;
+  newPlaces: number;
   problems: string[];
   ignoredColumns: string[];
   rejections: Rejection[];
@@ -103,11 +106,17 @@ function resolveRow(
   const place = (field: 'hometown' | 'currentCity', type: 'BORN_IN' | 'LIVES_IN') => {
     const name = row[field];
     if (!name) return;
-    const id = names.place(name);
-    if (!id) reasons.push(`${field}: unknown place "${name}" / 未知地点`);
-    else {
-      ties.push({ type, to: id, props: type === 'LIVES_IN' ? { current: true } : {} });
-      links.push(`${type} ${name}`);
+    const found = names.place(name);
+    if (found.status === 'unknown') reasons.push(`${field}: unknown place "${name}" / 未知地点`);
+    else if (found.status === 'ambiguous') {
+      reasons.push(
+        `${field}: "${name}" could be ${found.candidates.join(' / ')}; add the city or province / 地点不明确`,
+      );
+    } else {
+      ties.push({ type, to: found.id, props: type === 'LIVES_IN' ? { current: true } : {} });
+      links.push(
+        `${type} ${name}${found.status === 'new' ? ` (new under ${names.describePlace(found.parentId)})` : ''}`,
+      );
     }
   };
   place('hometown', 'BORN_IN');
@@ -146,6 +155,8 @@ export class ImportRunner {
     private readonly path: string,
     private readonly options: ImportOptions,
     private readonly onProgress?: (p: Progress) => void,
+    /** Aborted on shutdown: the job stops after the batch in flight and resumes from its last line. */
+    private readonly signal: AbortSignal = new AbortController().signal,
   ) {}
 
   /** Creates the (:ImportJob) and its (:Source) and returns the job id (the job is not run yet). */
@@ -208,6 +219,39 @@ export class ImportRunner {
     };
   }
 
+  /** How a job ended, as stored on its (:ImportJob): counters, the dry run's preview, the error. */
+  static async loadSummary(db: Db, jobId: string) {
+    const rows = await db.read<{ j: Record<string, unknown> }>(
+      'MATCH (j:ImportJob {id: $jobId}) RETURN properties(j) AS j',
+      { jobId },
+    );
+    const j = rows[0]?.j;
+    if (!j) return null;
+    const n = (key: string) => Number(j[key] ?? 0);
+    return {
+      status: j.status as JobStatus,
+      totalRows: n('totalRows'),
+      rejected: n('rejected'),
+      created: n('created'),
+      updated: n('updated'),
+      unchanged: n('unchanged'),
+      newOrganizations: n('newOrganizations'),
+      newFields: n('newFields'),
+      newPlaces: n('newPlaces'),
+      preview: JSON.parse((j.preview as string | null) ?? '[]') as PreviewRow[],
+      error: (j.error as string | null) ?? null,
+    };
+  }
+
+  /** The rows a job rejected, in line order (at most `limit`). */
+  static rejections(db: Db, jobId: string, limit: number): Promise<Rejection[]> {
+    return db.read<Rejection>(
+      `MATCH (r:ImportRejection {jobId: $jobId}) RETURN r.line AS line, r.column AS column,
+              r.reason AS reason, r.name AS name ORDER BY r.line LIMIT $limit`,
+      { jobId, limit },
+    );
+  }
+
   private progress(phase: Progress['phase'], done: number, total: number, since: number): void {
     if (!this.onProgress) return;
     const seconds = (performance.now() - since) / 1000;
@@ -244,6 +288,7 @@ export class ImportRunner {
       unchanged: 0,
       newOrganizations: 0,
       newFields: 0,
+      newPlaces: 0,
       problems: [],
       ignoredColumns: [],
       rejections: [],
@@ -278,6 +323,9 @@ export class ImportRunner {
       const spill = options.dryRun ? null : new RowSpill();
       spillFile = spill;
       let alreadyDone = 0;
+      // Organisations whose colleagues or classmates changed: their derived ties are refreshed after
+      // the job (a resumed job cannot tell what its earlier run changed, so it counts those rows too).
+      const touched = { colleague: new Set<string>(), classmate: new Set<string>() };
       const seen = new Map<number, number>();
       const checkStart = performance.now();
       await db.writeTx((tx) =>
@@ -341,6 +389,7 @@ export class ImportRunner {
 
       for await (const raw of roster.rows) {
         summary.totalRows++;
+        if (summary.totalRows % 1000 === 0) checkpoint(this.signal);
         const result = parseRow(raw, mapping.columns, preset, dataset);
         if (!result.ok) {
           await reject(result.rejections);
@@ -386,7 +435,13 @@ export class ImportRunner {
           previewBatch.push({ row, links: resolved.links });
           if (previewBatch.length >= 1000) await flushPreview();
         } else if (row.line > resumeAfter) await spill?.write(row);
-        else alreadyDone++;
+        else {
+          alreadyDone++;
+          for (const tie of resolved.ties) {
+            if (tie.type === 'WORKED_AT') touched.colleague.add(tie.to);
+            if (tie.type === 'STUDIED_AT') touched.classmate.add(tie.to);
+          }
+        }
         if (summary.totalRows % 5000 === 0)
           this.progress('checking', summary.totalRows, 0, checkStart);
       }
@@ -396,6 +451,7 @@ export class ImportRunner {
       const pending = names.takeNew();
       summary.newOrganizations = pending.orgs.length;
       summary.newFields = pending.fields.length;
+      summary.newPlaces = pending.places.length;
       names.dropNew(pending);
       summary.preview.sort((a, b) => a.line - b.line);
       await this.setJob(jobId, {
@@ -413,6 +469,7 @@ export class ImportRunner {
           unchanged: summary.unchanged,
           newOrganizations: summary.newOrganizations,
           newFields: summary.newFields,
+          newPlaces: summary.newPlaces,
           preview: JSON.stringify(summary.preview),
           finishedAt: new Date().toISOString(),
         });
@@ -442,7 +499,7 @@ export class ImportRunner {
       const writeStart = performance.now();
       const valid = summary.totalRows - summary.rejected;
       let done = alreadyDone;
-      const flush = async (rows: ResolvedRow[], fresh: { orgs: NewNode[]; fields: NewNode[] }) => {
+      const flush = async (rows: ResolvedRow[], fresh: NewNodes) => {
         const lastLine = rows[rows.length - 1]?.line ?? 0;
         try {
           const result = await db.writeTx(async (tx) => {
@@ -452,7 +509,8 @@ export class ImportRunner {
                SET j.lastLine = $lastLine, j.doneRows = j.doneRows + $n, j.created = j.created + $created,
                    j.updated = j.updated + $updated, j.unchanged = j.unchanged + $unchanged,
                    j.newOrganizations = coalesce(j.newOrganizations, 0) + $orgs,
-                   j.newFields = coalesce(j.newFields, 0) + $fields, j.updatedAt = datetime()`,
+                   j.newFields = coalesce(j.newFields, 0) + $fields,
+                   j.newPlaces = coalesce(j.newPlaces, 0) + $places, j.updatedAt = datetime()`,
               {
                 jobId,
                 lastLine,
@@ -462,11 +520,15 @@ export class ImportRunner {
                 unchanged: r.unchanged,
                 orgs: fresh.orgs.length,
                 fields: fresh.fields.length,
+                places: fresh.places.length,
               },
             );
             return r;
           });
           names.commitNew(fresh);
+          for (const kind of ['colleague', 'classmate'] as const) {
+            for (const id of result.groups[kind]) touched[kind].add(id);
+          }
           summary.created += result.created;
           summary.updated += result.updated;
           summary.unchanged += result.unchanged;
@@ -485,6 +547,8 @@ export class ImportRunner {
         const rows = batch;
         batch = [];
         await writing;
+        // A shutdown stops the job here, between committed batches: `lastLine` is its resume point.
+        checkpoint(this.signal);
         // Taken after the previous batch committed: it holds exactly the names first seen in `rows`.
         writing = flush(rows, names.takeNew());
         // A failure is rethrown by the next `await writing`; this only keeps it from being unhandled.
@@ -497,10 +561,16 @@ export class ImportRunner {
       }
       if (batch.length) await seal();
       await writing;
+      if (!refreshDerived) {
+        for (const kind of ['colleague', 'classmate'] as const) {
+          await refreshDerivedGroups(db, kind, [...touched[kind]]);
+        }
+      }
       summary.status = 'done';
       await this.setJob(jobId, { status: 'done', finishedAt: new Date().toISOString() });
       return summary;
     } catch (error) {
+      if ((error as Error).name === 'JobInterrupted') throw error;
       summary.status = 'failed';
       const message = (error as Error).message;
       summary.problems.push(message);

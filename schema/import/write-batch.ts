@@ -10,7 +10,7 @@ import type { Tx } from '../../server/db/run.ts';
 import { refreshDerivedTies } from '../connections/derived-ties.ts';
 import { searchText } from '../shared/search-keys.ts';
 import type { ContactValue, ParsedRow } from './parse-row.ts';
-import type { NewNode } from './resolve-names.ts';
+import type { NewNode, NewNodes } from './resolve-names.ts';
 
 /**
  * Ids for what an import writes. `ulid()` draws fresh randomness for every id (tens of microseconds,
@@ -55,6 +55,14 @@ export interface BatchResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** Organisations that gained or lost a worker (colleague) or student (classmate) in this batch. */
+  groups: { colleague: Set<string>; classmate: Set<string> };
+}
+
+/** Notes the organisation of a WORKED_AT or STUDIED_AT tie as a group whose derived ties changed. */
+function touch(groups: BatchResult['groups'], tie: { type: string; to: string }): void {
+  if (tie.type === 'WORKED_AT') groups.colleague.add(tie.to);
+  if (tie.type === 'STUDIED_AT') groups.classmate.add(tie.to);
 }
 
 interface Existing {
@@ -118,6 +126,34 @@ async function createNamedNodes(
   );
 }
 
+/** Places first named by the batch's rows, each under its resolved parent, with their history. */
+async function createPlaces(tx: Tx, places: NewNodes['places'], meta: BatchMeta) {
+  if (!places.length) return;
+  await tx.run(
+    `UNWIND $places AS row
+     MATCH (parent:Place {id: row.parentId})
+     CREATE (p:Place {id: row.id, name: row.name, kind: row.kind, aliases: [], searchText: row.searchText,
+                      deleted: false, verified: false, createdAt: datetime(), updatedAt: datetime(),
+                      createdBy: $actor, sourceId: $sourceId})
+     CREATE (p)-[:PART_OF {id: row.tieId, sourceId: $sourceId, recordedAt: datetime(), recordedBy: $actor,
+                           verified: false, deleted: false}]->(parent)
+     CREATE (:Change {id: row.changeId, at: datetime(), entityId: row.id, op: 'create', actor: $actor,
+                      sourceId: $sourceId, jobId: $jobId, changes: row.changes})`,
+    {
+      places: places.map((p) => ({
+        ...p,
+        tieId: newId(),
+        changeId: newId(),
+        searchText: searchText({ name: p.name }),
+        changes: JSON.stringify({ name: [null, p.name], kind: [null, p.kind] }),
+      })),
+      actor: meta.actor,
+      sourceId: meta.jobSourceId,
+      jobId: meta.jobId,
+    },
+  );
+}
+
 function personValues(row: ResolvedRow): Record<string, unknown> {
   return { ...row.person };
 }
@@ -126,9 +162,10 @@ function personValues(row: ResolvedRow): Record<string, unknown> {
 export async function writeBatch(
   tx: Tx,
   rows: ResolvedRow[],
-  newNodes: { orgs: NewNode[]; fields: NewNode[] },
+  newNodes: NewNodes,
   meta: BatchMeta,
 ): Promise<BatchResult> {
+  await createPlaces(tx, newNodes.places, meta);
   await createNamedNodes(tx, 'Organization', newNodes.orgs, meta);
   await createNamedNodes(tx, 'Field', newNodes.fields, meta);
   const existing = await findExisting(
@@ -136,7 +173,13 @@ export async function writeBatch(
     rows.map((r) => r.key),
   );
 
-  const result: BatchResult = { actions: new Map(), created: 0, updated: 0, unchanged: 0 };
+  const result: BatchResult = {
+    actions: new Map(),
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    groups: { colleague: new Set(), classmate: new Set() },
+  };
   /** New people whose row was never imported, and those whose row's earlier person was deleted. */
   const fresh: Record<string, unknown>[] = [];
   const repointed: Record<string, unknown>[] = [];
@@ -199,6 +242,7 @@ export async function writeBatch(
       changes.push(change);
     } else fresh.push({ ...create, changeId: change.id, changes: change.changes });
     tiesToAdd.push({ row, personId, sourceId, ties: row.ties, fresh: !found });
+    for (const t of row.ties) touch(result.groups, t);
     result.created++;
     result.actions.set(row.line, { action: 'create', personId });
   }
@@ -275,6 +319,7 @@ export async function writeBatch(
       const gone = mine.filter((t) => !wanted.has(tieSignature(t)));
       const added = c.row.ties.filter((t) => !have.has(tieSignature(t)));
       removes.push(...gone.map((t) => ({ type: t.type, id: t.id })));
+      for (const t of [...gone, ...added]) touch(result.groups, t);
       if (gone.length || added.length) {
         diffs.ties = [gone.map((t) => `${t.type}:${t.to}`), added.map((t) => `${t.type}:${t.to}`)];
       }

@@ -118,6 +118,9 @@ const TiePatch = builder.inputType('TiePatch', {
 
 /** Reads a tie back after a write, from its subject's side. */
 async function readBack(ctx: Context, kind: TieKind, id: string, globalId: string): Promise<Tie> {
+  // The request's loaders may hold this subject's ties from before the write (an earlier addTie of
+  // the same request read them back): start afresh, or a tie just written reads as not found.
+  ctx.loaders.clear();
   const rows = await ctx.db.read<{ kind: EntityKind; subjectId: string }>(
     `MATCH (a)-[r:${kind} {id: $id}]->() RETURN [l IN labels(a) WHERE l IN $kinds][0] AS kind, a.id AS subjectId`,
     { id, kinds: tieKinds[kind].from },

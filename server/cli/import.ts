@@ -10,19 +10,17 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { rebuildDerivedTies } from '../../schema/connections/derived-ties.ts';
 import { type PresetName, presetNames } from '../../schema/import/columns.ts';
+import { importJobKind } from '../../schema/import/import.job.ts';
 import { rejectionsCsv } from '../../schema/import/rejections-csv.ts';
-import {
-  derivedRefreshLimit,
-  type ImportOptions,
-  ImportRunner,
-} from '../../schema/import/run-import.ts';
+import { type ImportOptions, ImportRunner } from '../../schema/import/run-import.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { createDriver } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
 import { Db } from '../db/run.ts';
+import { JobRunner } from '../jobs/job-runner.ts';
+import { createLogger } from '../logger.ts';
 
 const USAGE = `usage: npm run import -- FILE --preset ${presetNames.join('|')} [--dry-run] [--accept-partial]
        [--dataset NAME] [--encoding utf8|gb18030] [--map "Header=field"]... [--batch N] [--resume JOB]`;
@@ -94,31 +92,41 @@ async function main(): Promise<number> {
       jobId = await ImportRunner.createJob(db, path, options);
       console.error(`import job ${jobId}: ${path} into ${target.describe}`);
     }
-    let last = 0;
-    const runner = new ImportRunner(db, path, options, (p) => {
-      const now = performance.now();
-      if (now - last < 1000 && p.done < p.total) return;
-      last = now;
-      const left = p.secondsLeft === null ? '' : `, ${Math.ceil(p.secondsLeft)} s left`;
-      const of = p.total ? ` / ${p.total.toLocaleString('en')}` : '';
-      console.error(
-        `  ${p.phase} ${p.done.toLocaleString('en')}${of} rows, ${Math.round(p.ratePerSecond).toLocaleString('en')} rows/s${left}`,
-      );
-    });
+    // The job runs through the job runner, as from the API: its state and progress are on its (:Job).
+    const jobs = new JobRunner(
+      db,
+      createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
+    );
+    if (!values.resume || !(await jobs.resume(jobId))) {
+      await jobs.start(importJobKind.kind, null, { actor: options.actor, id: jobId });
+    }
     const started = performance.now();
-    let summary: Awaited<ReturnType<ImportRunner['run']>>;
-    try {
-      summary = await runner.run(jobId);
-    } catch (error) {
+    const ticker = setInterval(async () => {
+      const job = await jobs.get(jobId).catch(() => null);
+      if (job?.status !== 'running' || !job.done) return;
+      const seconds = (performance.now() - started) / 1000;
+      const rate = job.done / Math.max(seconds, 0.001);
+      const of = job.total ? ` / ${job.total.toLocaleString('en')}` : '';
       console.error(
-        `import failed: ${(error as Error).message}\ncommitted batches are kept; resume with: npm run import -- --resume ${jobId}`,
+        `  ${job.phase ?? ''} ${job.done.toLocaleString('en')}${of} rows, ${Math.round(rate).toLocaleString('en')} rows/s`,
+      );
+    }, 1000);
+    const stop = () => void jobs.shutdown();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const job = await jobs.wait(jobId);
+    clearInterval(ticker);
+    const summary = await ImportRunner.loadSummary(db, jobId);
+    if (!job || !summary || job.status !== 'done') {
+      console.error(
+        `import ${job?.status ?? 'failed'}: ${job?.error ?? 'unknown error'}\ncommitted batches are kept; resume with: npm run import -- --resume ${jobId}`,
       );
       return 1;
     }
     const seconds = (performance.now() - started) / 1000;
-    if (summary.rejections.length) {
+    if (summary.rejected) {
       const file = `${path}.rejected.csv`;
-      await writeFile(file, rejectionsCsv(summary.rejections));
+      await writeFile(file, rejectionsCsv(await ImportRunner.rejections(db, jobId, 100_000)));
       console.error(`${summary.rejected} rejected rows (line and reason) written to ${file}`);
     }
     if (options.dryRun) {
@@ -127,24 +135,12 @@ async function main(): Promise<number> {
         console.log(`  line ${row.line}\t${row.action}\t${row.name ?? ''}\t${what}`);
       }
     }
-    if (
-      !options.dryRun &&
-      summary.status === 'done' &&
-      options.refreshDerived === undefined &&
-      summary.totalRows > derivedRefreshLimit
-    ) {
-      console.error('rebuilding colleague/classmate ties ...');
-      await rebuildDerivedTies(driver, { database: target.database });
-    }
     console.log(
       [
         `${options.dryRun ? 'dry run' : 'import'} ${summary.status}: ${summary.totalRows} rows, ${summary.rejected} rejected`,
         `  ${options.dryRun ? 'would create' : 'created'} ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}`,
         `  new organisations ${summary.newOrganizations}, new fields ${summary.newFields}`,
-        ...(summary.ignoredColumns.length
-          ? [`  ignored columns: ${summary.ignoredColumns.join(', ')}`]
-          : []),
-        ...summary.problems.map((p) => `  problem: ${p}`),
+        ...(summary.error ? [`  problem: ${summary.error}`] : []),
         `  ${seconds.toFixed(1)} s, ${Math.round(summary.totalRows / Math.max(seconds, 0.001))} rows/s (job ${jobId})`,
       ].join('\n'),
     );

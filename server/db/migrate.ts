@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Db } from './run.ts';
 
 const migrationsDir = join(
@@ -15,14 +15,27 @@ export interface Migration {
   version: number;
   name: string;
   statements: string[];
+  /** A data migration written in TypeScript: a module exporting `up(db)` (reference data). */
+  module?: string;
 }
 
-/** The migrations in `schema/migrations`, in version order: `NNNN-name.cypher`, statements end in `;`. */
+/**
+ * The migrations in `schema/migrations`, in version order: `NNNN-name.cypher` (statements end in `;`)
+ * or `NNNN-name.ts` (exports `up(db: Db)`; must be safe to run again).
+ */
 export function readMigrations(dir = migrationsDir): Migration[] {
   return readdirSync(dir)
-    .filter((f) => /^\d{4}-[\w-]+\.cypher$/.test(f))
+    .filter((f) => /^\d{4}-[\w-]+\.(cypher|ts)$/.test(f) && !f.endsWith('.test.ts'))
     .sort()
     .map((file) => {
+      if (file.endsWith('.ts')) {
+        return {
+          version: Number(file.slice(0, 4)),
+          name: file.replace(/\.ts$/, ''),
+          statements: [],
+          module: join(dir, file),
+        };
+      }
       const text = readFileSync(join(dir, file), 'utf8')
         .split('\n')
         .filter((line) => !line.trim().startsWith('//'))
@@ -56,6 +69,12 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<nu
     if (done.has(migration.version)) continue;
     // Schema commands cannot share a transaction with writes, so each runs on its own.
     for (const statement of migration.statements) await db.autoCommit(statement);
+    if (migration.module) {
+      const { up } = (await import(pathToFileURL(migration.module).href)) as {
+        up: (db: Db) => Promise<void>;
+      };
+      await up(db);
+    }
     await db.autoCommit('CALL db.awaitIndexes(300)');
     await db.writeTx((tx) =>
       tx.run(

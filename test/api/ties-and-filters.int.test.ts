@@ -172,6 +172,40 @@ describe('ties', () => {
     });
   });
 
+  it('reports each of several addTie in one request as it happened (no stale read-back)', async () => {
+    // Its own people and employers, removed after: the filter tests below count this file's people.
+    const person = await create('Person', 'multi', { name: '多' });
+    const friend = await create('Person', 'multiFriend', { name: '多友' });
+    const m1 = await create('Organization', 'm1', { name: '多一', type: 'enterprise' });
+    const m2 = await create('Organization', 'm2', { name: '多二', type: 'enterprise' });
+    const res = await server.gql<Record<string, { __typename: string; data?: { id: string } }>>(
+      `mutation ($a: AddTieInput!, $b: AddTieInput!, $c: AddTieInput!) {
+        a: addTie(input: $a) { ${ERR} ... on MutationAddTieSuccess { data { id } } }
+        b: addTie(input: $b) { ${ERR} ... on MutationAddTieSuccess { data { id } } }
+        c: addTie(input: $c) { ${ERR} ... on MutationAddTieSuccess { data { id } } } }`,
+      {
+        a: { kind: 'WORKED_AT', subject: person, object: m1, startYear: 2001 },
+        b: { kind: 'WORKED_AT', subject: person, object: m2, startYear: 2010 },
+        c: { kind: 'KNOWS', subject: person, object: friend, knowsKind: 'friend' },
+      },
+      staff,
+    );
+    expect(res.errors).toBeUndefined();
+    for (const alias of ['a', 'b', 'c']) {
+      expect(res.data?.[alias]?.__typename, JSON.stringify(res.data)).toBe('MutationAddTieSuccess');
+    }
+    const ties = await server.db.read<{ n: number }>(
+      'MATCH (:Person {id: $id})-[r:WORKED_AT|KNOWS]-() WHERE NOT r.deleted RETURN count(r) AS n',
+      { id: person.split(':')[1] },
+    );
+    expect(ties[0]?.n).toBe(3);
+    await server.db.writeTx((tx) =>
+      tx.run('MATCH (n) WHERE n.id IN $ids DETACH DELETE n', {
+        ids: [person, friend, m1, m2].map((id) => id.split(':')[1]),
+      }),
+    );
+  });
+
   it('ends a job in a year and keeps it in the past (as-of queries)', async () => {
     const person = await server.gql<{
       person: { positions: { id: string; other: { name: string } }[] };

@@ -16,6 +16,7 @@ export async function removeImportData(db: Db, prefix: string): Promise<void> {
     );
     await tx.run('MATCH (c:Change) WHERE c.jobId IN $ids DELETE c', { ids });
     await tx.run('MATCH (j:ImportJob) WHERE j.id IN $ids DELETE j', { ids });
+    await tx.run('MATCH (j:Job) WHERE j.id IN $ids DELETE j', { ids });
   });
   await removeTestData(db, prefix);
 }

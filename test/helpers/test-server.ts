@@ -7,6 +7,7 @@ import { type AppOptions, createApp } from '../../server/app.ts';
 import type { Role } from '../../server/context.ts';
 import { createDriver, type Neo4jConnection } from '../../server/db/driver.ts';
 import { Db, type QueryEvent } from '../../server/db/run.ts';
+import { JobRunner } from '../../server/jobs/job-runner.ts';
 import { createTestAccount, type TestAccount } from './test-accounts.ts';
 
 export interface GqlResponse<T> {
@@ -19,6 +20,8 @@ export interface TestServer {
   url: string;
   driver: Driver;
   db: Db;
+  /** The server's background jobs. */
+  jobs: JobRunner;
   /** The Cypher round trips of the request sent with this x-request-id. */
   queriesOf(requestId: string): QueryEvent[];
   /**
@@ -49,10 +52,13 @@ export async function startTestServer(
   const driver = createDriver(options.connection ?? inject('neo4j'));
   const db = new Db(driver);
   const queries = new Map<string, QueryEvent[]>();
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const jobs = new JobRunner(db, logger, { heartbeatMs: 1000 });
   const app = createApp({
     ...options.app,
     db,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    jobs,
+    logger,
     onQuery: (event, requestId) =>
       queries.set(requestId, [...(queries.get(requestId) ?? []), event]),
   });
@@ -82,6 +88,7 @@ export async function startTestServer(
     url,
     driver,
     db,
+    jobs,
     queriesOf: (requestId) => queries.get(requestId) ?? [],
     signIn,
     async gql(query, variables = {}, options = {}) {
@@ -94,6 +101,7 @@ export async function startTestServer(
       ) as Promise<GqlResponse<never>>;
     },
     async close() {
+      await jobs.shutdown();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await driver.close();

@@ -1,0 +1,194 @@
+/**
+ * A background job survives a restart of the real server process (server/main.ts against the run's
+ * Neo4j): stopped with SIGTERM mid-import, the job is checkpointed `interrupted` and the next start
+ * resumes it from its last line; killed with SIGKILL, its heartbeat goes stale and the next start takes
+ * it over. A job of a kind that cannot resume (an export) is marked failed.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDriver } from '../../server/db/driver.ts';
+import { Db } from '../../server/db/run.ts';
+import { freePort } from '../helpers/free-port.ts';
+import { removeImportData } from '../helpers/import-data.ts';
+import { rosterDir, writeCsv } from '../helpers/roster-files.ts';
+import { createTestAccount } from '../helpers/test-accounts.ts';
+import { testPrefix } from '../helpers/test-data.ts';
+
+const p = testPrefix('jobrestart');
+const neo4j = inject('neo4j');
+const driver = createDriver(neo4j);
+const db = new Db(driver);
+const dir = rosterDir();
+let token: string;
+let child: ChildProcess | null = null;
+
+/** Polls `check` until it returns a value (not undefined), or fails after `ms`. */
+async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 120_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Starts the real server on a free port; resolves with its URL once it answers /health. */
+async function startServer(env: Record<string, string> = {}): Promise<string> {
+  const port = await freePort();
+  child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      PORT: String(port),
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'talentgraph-restart-')),
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await until('the server to start', async () =>
+    (await fetch(`${url}/health`)).ok ? true : undefined,
+  );
+  return url;
+}
+
+async function stopServer(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+  const running = child;
+  if (!running || running.exitCode !== null) return;
+  const exited = new Promise((resolve) => running.once('exit', resolve));
+  running.kill(signal);
+  await exited;
+  child = null;
+}
+
+async function startImport(url: string, path: string, dataset: string): Promise<string> {
+  const form = new FormData();
+  form.set(
+    'operations',
+    JSON.stringify({
+      query: `mutation ($file: File!, $dataset: String) {
+        startImport(file: $file, preset: talent, dataset: $dataset, batchSize: 100) {
+          __typename ... on MutationStartImportSuccess { data { id } } } }`,
+      variables: { file: null, dataset },
+    }),
+  );
+  form.set('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.set('0', new Blob([readFileSync(path)]), 'restart.csv');
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const body = (await res.json()) as { data?: { startImport: { data?: { id: string } } } };
+  const id = body.data?.startImport.data?.id;
+  if (!id) throw new Error(`startImport failed: ${JSON.stringify(body)}`);
+  return id.replace(/^ImportJob:/, '');
+}
+
+async function jobState(id: string) {
+  const rows = await db.read<{ status: string; attempts: number; doneRows: number }>(
+    `MATCH (j:Job {id: $id}), (i:ImportJob {id: $id})
+     RETURN j.status AS status, j.attempts AS attempts, i.doneRows AS doneRows`,
+    { id },
+  );
+  return rows[0];
+}
+
+async function people(dataset: string): Promise<number> {
+  const rows = await db.read<{ n: number }>(
+    'MATCH (s:Source {dataset: $dataset})-[:DESCRIBES]->(n:Person) RETURN count(DISTINCT n) AS n',
+    { dataset },
+  );
+  return rows[0]?.n ?? 0;
+}
+
+const n = 2000;
+function roster(name: string): string {
+  const rows: (string | number)[][] = [['姓名', '出生年份', '工作单位']];
+  for (let i = 0; i < n; i++) rows.push([`${p}人${i}`, 1960 + (i % 40), `${p}单位${i % 7}`]);
+  return writeCsv(dir, name, rows);
+}
+
+beforeAll(async () => {
+  token = (await createTestAccount(db, 'staff')).token;
+});
+
+afterAll(async () => {
+  await stopServer('SIGKILL');
+  await db.writeTx((tx) => tx.run('MATCH (j:Job) WHERE j.actor = $p DELETE j', { p }));
+  await removeImportData(db, p);
+  await driver.close();
+});
+
+describe('a job survives a restart', () => {
+  it('SIGTERM checkpoints an import; the next start resumes it after its last line', async () => {
+    const dataset = `${p}-term`;
+    const url = await startServer();
+    const id = await startImport(url, roster('term.csv'), dataset);
+    await until('the import to be half-way', async () =>
+      ((await jobState(id))?.doneRows ?? 0) >= 300 ? true : undefined,
+    );
+    await stopServer('SIGTERM');
+    const stopped = await jobState(id);
+    expect(stopped?.status).toBe('interrupted');
+    expect(stopped?.doneRows).toBeLessThan(n);
+    expect(await people(dataset)).toBe(stopped?.doneRows);
+
+    await startServer();
+    const done = await until('the resumed import to finish', async () => {
+      const state = await jobState(id);
+      return state?.status === 'done' ? state : undefined;
+    });
+    expect(done.attempts).toBe(2);
+    expect(done.doneRows).toBe(n);
+    expect(await people(dataset)).toBe(n);
+    await stopServer('SIGTERM');
+  }, 300_000);
+
+  it('SIGKILL leaves a running import; a later start takes it over once its heartbeat is stale', async () => {
+    const dataset = `${p}-kill`;
+    const url = await startServer();
+    const id = await startImport(url, roster('kill.csv'), dataset);
+    await until('the import to be half-way', async () =>
+      ((await jobState(id))?.doneRows ?? 0) >= 300 ? true : undefined,
+    );
+    await stopServer('SIGKILL');
+    expect((await jobState(id))?.status).toBe('running');
+
+    // An export that was running too: exports cannot resume, so it is marked failed.
+    const exportId = `${p}export`;
+    await db.writeTx((tx) =>
+      tx.run(
+        `CREATE (:Job {id: $id, kind: 'export', status: 'running', params: 'null', actor: $p,
+                       createdAt: datetime(), heartbeatAt: datetime() - duration('PT1H'), attempts: 1})
+         CREATE (:ExportJob {id: $id, status: 'running', format: 'jsonl', actor: $p, contacts: false,
+                             createdAt: datetime()})`,
+        { id: exportId, p },
+      ),
+    );
+    await startServer({ JOB_STALE_AFTER: '5s' });
+    const done = await until('the taken-over import to finish', async () => {
+      const state = await jobState(id);
+      return state?.status === 'done' ? state : undefined;
+    });
+    expect(done.doneRows).toBe(n);
+    expect(await people(dataset)).toBe(n);
+    const exportJob = await db.read<{ job: string; export: string; error: string }>(
+      `MATCH (j:Job {id: $id}), (e:ExportJob {id: $id})
+       RETURN j.status AS job, e.status AS export, e.error AS error`,
+      { id: exportId },
+    );
+    expect(exportJob[0]).toMatchObject({ job: 'failed', export: 'failed' });
+    expect(exportJob[0]?.error).toMatch(/restart/);
+    await db.writeTx((tx) => tx.run('MATCH (e:ExportJob {id: $id}) DELETE e', { id: exportId }));
+    await stopServer('SIGTERM');
+  }, 300_000);
+});
