@@ -12,7 +12,7 @@ import * as unzipper from 'unzipper';
 import type { Cell, RawRow } from './parse-row.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
-export type TextEncoding = 'utf8' | 'gb18030' | 'utf16le';
+export type TextEncoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
 
 export interface RosterFile {
   format: FileFormat;
@@ -42,6 +42,7 @@ async function head(path: string, bytes: number): Promise<Buffer> {
 export function detectEncoding(sample: Buffer): TextEncoding {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf8';
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf16le';
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf16be';
   // A multi-byte character may be cut at the end of the sample: drop up to 3 trailing bytes.
   for (let cut = 0; cut <= 3 && cut < sample.length; cut++) {
     try {
@@ -58,10 +59,35 @@ function isBlank(cells: readonly Cell[]): boolean {
   return cells.every((c) => c === null || c === undefined || (typeof c === 'string' && !c.trim()));
 }
 
-async function* csvRows(path: string, encoding: TextEncoding): AsyncGenerator<RawRow> {
+/** Delimiters we guess between; any other one-character delimiter can be given. */
+const likelyDelimiters = [',', '\t', '|', ';'];
+
+/**
+ * The delimiter of a delimited text file from its first line: the likely delimiter found most often
+ * outside quotes (a comma when none is).
+ */
+export function detectDelimiter(firstLine: string): string {
+  const counts = new Map(likelyDelimiters.map((d) => [d, 0]));
+  let quoted = false;
+  for (const c of firstLine) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best = ',';
+  for (const [d, n] of counts) if (n > (counts.get(best) ?? 0)) best = d;
+  return best;
+}
+
+async function* csvRows(
+  path: string,
+  encoding: TextEncoding,
+  delimiter: string,
+): AsyncGenerator<RawRow> {
   const parser = createReadStream(path)
     .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
-    .pipe(parse({ relax_column_count: true, relax_quotes: true, info: true, bom: true }));
+    .pipe(
+      parse({ delimiter, relax_column_count: true, relax_quotes: true, info: true, bom: true }),
+    );
   for await (const { record, info } of parser as AsyncIterable<{
     record: string[];
     info: { lines: number };
@@ -70,14 +96,14 @@ async function* csvRows(path: string, encoding: TextEncoding): AsyncGenerator<Ra
   }
 }
 
-/** Rows of the first sheet covered by a merged range, with the range, from the sheet's XML. */
-export async function mergedRows(path: string): Promise<Map<number, string>> {
+/** Rows of a sheet (1-based, default the first) covered by a merged range, from the sheet's XML. */
+export async function mergedRows(path: string, sheetNumber = 1): Promise<Map<number, string>> {
   const zip = await unzipper.Open.file(path);
   const sheets = zip.files
     .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.path))
     .sort((a, b) => Number(/\d+/.exec(a.path)?.[0]) - Number(/\d+/.exec(b.path)?.[0]));
   const merged = new Map<number, string>();
-  const sheet = sheets[0];
+  const sheet = sheets[sheetNumber - 1];
   if (!sheet) return merged;
   let tail = '';
   for await (const chunk of sheet.stream() as AsyncIterable<Buffer>) {
@@ -104,8 +130,13 @@ function xlsxCell(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
-  const merged = await mergedRows(path);
+/**
+ * The rows of one sheet (by name, or 1-based number; the first by default). Every sheet is read to
+ * its end, the others skipped: leaving the workbook reader part-way (as the first version did after
+ * the first sheet) left its zip stream to fail after we had stopped listening, which crashed a dry
+ * run now and then.
+ */
+async function* xlsxRows(path: string, wanted: string | number = 1): AsyncGenerator<RawRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -113,8 +144,15 @@ async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
     worksheets: 'emit',
     entries: 'emit',
   });
+  let number = 0;
+  let merged: Map<number, string> | null = null;
   for await (const sheet of reader) {
+    number++;
+    const name = (sheet as unknown as { name?: string }).name;
+    const chosen = typeof wanted === 'number' ? number === wanted : name === wanted;
+    if (chosen) merged = await mergedRows(path, number);
     for await (const row of sheet) {
+      if (!chosen || !merged) continue;
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
       const cells = Array.from(values, (v) => xlsxCell(v as ExcelJS.CellValue));
       const range = merged.get(row.number);
@@ -128,20 +166,40 @@ async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
           : [],
       };
     }
-    return; // the first sheet only
   }
 }
 
 /** Opens a roster: detects the format and encoding, reads the header, returns the row stream. */
 export async function openRoster(
   path: string,
-  options: { encoding?: TextEncoding } = {},
+  options: {
+    encoding?: TextEncoding;
+    /** One character; detected from the first line when not given. */
+    delimiter?: string;
+    /** An .xlsx sheet by name or 1-based number (the first by default). */
+    sheet?: string | number;
+  } = {},
 ): Promise<RosterFile> {
   const sample = await head(path, 65_536);
   const format: FileFormat =
     sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 ? 'xlsx' : 'csv';
   const encoding = format === 'csv' ? (options.encoding ?? detectEncoding(sample)) : null;
-  const source = format === 'xlsx' ? xlsxRows(path) : csvRows(path, encoding as TextEncoding);
+  const delimiter =
+    options.delimiter ??
+    detectDelimiter(
+      iconv
+        .decode(sample, encoding === 'utf16be' ? 'utf16-be' : (encoding ?? 'utf8'))
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0] ?? '',
+    );
+  const source =
+    format === 'xlsx'
+      ? xlsxRows(path, options.sheet)
+      : csvRows(
+          path,
+          encoding === 'utf16be' ? ('utf16-be' as TextEncoding) : (encoding as TextEncoding),
+          delimiter,
+        );
   let first = await source.next();
   while (!first.done && isBlank(first.value.cells)) first = await source.next();
   if (first.done) {

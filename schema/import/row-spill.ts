@@ -16,14 +16,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ParsedRow } from './parse-row.ts';
 
-export class RowSpill {
+export class RowSpill<Row = ParsedRow> {
   private readonly dir = mkdtempSync(join(tmpdir(), 'talentgraph-import-'));
   private readonly path = join(this.dir, 'rows.jsonl');
   private readonly out: WriteStream = createWriteStream(this.path);
   private pending: string[] = [];
   count = 0;
 
-  async write(row: ParsedRow): Promise<void> {
+  async write(row: Row): Promise<void> {
     this.pending.push(JSON.stringify(row));
     this.count++;
     if (this.pending.length >= 1000) await this.drain();
@@ -47,9 +47,9 @@ export class RowSpill {
   }
 
   /** The rows in the order written. */
-  async *rows(): AsyncGenerator<ParsedRow> {
+  async *rows(): AsyncGenerator<Row> {
     const lines = createInterface({ input: createReadStream(this.path), crlfDelay: Infinity });
-    for await (const line of lines) if (line) yield JSON.parse(line) as ParsedRow;
+    for await (const line of lines) if (line) yield JSON.parse(line) as Row;
   }
 
   /** Deletes the file; safe to call twice. */
