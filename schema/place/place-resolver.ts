@@ -77,10 +77,13 @@ export class PlaceResolver {
     }
   }
 
+  /** Places named exactly so; failing that, named so but for the administrative suffix. */
   private candidates(text: string): Set<string> {
-    const out = new Set<string>();
-    for (const key of placeKeys(text)) for (const id of this.byKey.get(key) ?? []) out.add(id);
-    return out;
+    for (const key of placeKeys(text)) {
+      const hit = this.byKey.get(key);
+      if (hit?.size) return new Set(hit);
+    }
+    return new Set();
   }
 
   private ancestors(id: string): Set<string> {
