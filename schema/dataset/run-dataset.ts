@@ -12,6 +12,7 @@ import { dirname, resolve } from 'node:path';
 import type { Db } from '../../server/db/run.ts';
 import { checkpoint, type JobHandle } from '../../server/jobs/job-kinds.ts';
 import { refreshDerivedGroups } from '../connections/derived-ties.ts';
+import { saveCandidates, scanPeople } from '../duplicates/dedupe-scan.ts';
 import { PlaceMatcher } from '../place/place-match.ts';
 import { type DatasetMapping, datasetMapping, type NodeLabel } from './mapping.ts';
 import {
@@ -33,6 +34,8 @@ export interface DatasetJobParams {
   /** Write the good rows even when some are bad (bad ones are reported either way). */
   keepGoodRows?: boolean;
   batchSize?: number;
+  /** After creating people, score them against everyone for the duplicate review queue (default on). */
+  scanDuplicates?: boolean;
 }
 
 export interface FileSummary {
@@ -53,6 +56,8 @@ export interface DatasetSummary {
   status: 'done' | 'rejected' | 'checked';
   files: FileSummary[];
   rejected: number;
+  /** Same-person candidates put in the duplicate review queue (imported people are never merged silently). */
+  proposedDuplicates: number;
   /** The first bad rows, with file and line (all of them are (:ImportRejection)s of the job). */
   rejections: Rejection[];
 }
@@ -151,6 +156,7 @@ export async function runDataset(job: JobHandle<DatasetJobParams>): Promise<Data
     files,
     rejected: [...nodeChecks, ...edgeChecks].reduce((n, c) => n + rejectedRows(c.check), 0),
     rejections: rejections.slice(0, 100),
+    proposedDuplicates: 0,
   };
   if (params.dryRun) return summary;
   if (summary.rejected && !params.keepGoodRows) return { ...summary, status: 'rejected' };
@@ -259,6 +265,11 @@ export async function runDataset(job: JobHandle<DatasetJobParams>): Promise<Data
   job.progress({ phase: 'derived ties', done, total });
   await refreshDerivedGroups(db, 'colleague', [...groups.colleague]);
   await refreshDerivedGroups(db, 'classmate', [...groups.classmate]);
+  const newPeople = files.some((f) => f.what === 'Person' && f.created > 0);
+  if (newPeople && params.scanDuplicates !== false) {
+    job.progress({ phase: 'duplicate scan', done, total });
+    summary.proposedDuplicates = await saveCandidates(db, await scanPeople(db));
+  }
   job.progress({ phase: 'done', done: total, total });
   return { ...summary, status: 'done' };
 }

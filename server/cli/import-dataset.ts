@@ -1,5 +1,6 @@
 /**
- * `npm run import:dataset -- MAPPING.json [--dir DIR] [--dry-run] [--accept-partial] [--batch N]`
+ * `npm run import:dataset -- MAPPING.json [--dir DIR] [--dry-run] [--accept-partial] [--batch N]
+ *  [--no-duplicate-scan]`
  *
  * Imports a dataset (several node and edge files, read by a mapping: schema/dataset/mapping.ts) into
  * the app's database (NEO4J_URI, or the local Neo4j below DATA_DIR, attaching to the running
@@ -19,7 +20,7 @@ import { JobRunner } from '../jobs/job-runner.ts';
 import { createLogger } from '../logger.ts';
 
 const USAGE =
-  'usage: npm run import:dataset -- MAPPING.json [--dir DIR] [--dry-run] [--accept-partial] [--batch N]';
+  'usage: npm run import:dataset -- MAPPING.json [--dir DIR] [--dry-run] [--accept-partial] [--batch N] [--no-duplicate-scan]';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
       dir: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'accept-partial': { type: 'boolean', default: false },
+      'no-duplicate-scan': { type: 'boolean', default: false },
       batch: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -60,6 +62,7 @@ async function main(): Promise<number> {
         dir: values.dir ? resolve(values.dir) : undefined,
         dryRun: values['dry-run'],
         keepGoodRows: values['accept-partial'],
+        scanDuplicates: !values['no-duplicate-scan'],
         batchSize: values.batch ? Number(values.batch) : undefined,
       },
       { actor: `cli:${process.env.USER ?? 'unknown'}` },
