@@ -3,6 +3,8 @@
  * entity keeps its (dataset, kind, external id); see schema/dataset/write-dataset.ts).
  */
 import { builder } from '../builder.ts';
+// Registers the job kind, so this server resumes a dataset import whose process (the CLI) died.
+import './dataset.job.ts';
 import { EntityKindEnum, EntityRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import { text } from '../shared/rules.ts';
