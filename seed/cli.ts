@@ -11,13 +11,17 @@ import { createDriver } from '../server/db/driver.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { Db } from '../server/db/run.ts';
 import { parseSeedArgs, type SeedArgs, USAGE } from './cli-args.ts';
+import { isEmpty } from './demo.ts';
 import { generateGraph } from './generate.ts';
 import { loadGraph } from './load.ts';
 import type { SeedBatch } from './model.ts';
 
+// What migrations wrote stays: their records and the reference places (with the ties between them).
 const WIPE_TIES = `MATCH (a)-[r]->(b) WHERE NOT a:Migration AND NOT b:Migration
+  AND NOT (coalesce(a.reference, false) AND coalesce(b.reference, false))
 CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`;
-const WIPE_NODES = `MATCH (n) WHERE NOT n:Migration
+const WIPE_NODES = `MATCH (n) WHERE NOT n:Migration AND NOT coalesce(n.reference, false)
+  AND NOT (n:Source AND n.createdBy = 'migration')
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`;
 
 async function main(): Promise<number> {
@@ -37,10 +41,10 @@ async function main(): Promise<number> {
   const driver = createDriver(target.connection);
   try {
     await migrate(new Db(driver, { database }));
-    if (await hasData(driver, database)) {
+    if (!(await isEmpty(new Db(driver, { database })))) {
       if (!args.wipe) {
         console.error(
-          `${uri} already holds data (nodes other than :Migration). Re-run with --wipe to delete it first.`,
+          `${uri} already holds data (besides what migrations wrote). Re-run with --wipe to delete it first.`,
         );
         return 1;
       }
@@ -80,15 +84,6 @@ async function main(): Promise<number> {
     await driver.close();
     await target.local?.stop();
   }
-}
-
-async function hasData(driver: Driver, database: string | undefined): Promise<boolean> {
-  const { records } = await driver.executeQuery(
-    'MATCH (n) WHERE NOT n:Migration RETURN n LIMIT 1',
-    {},
-    { database, routing: 'READ' },
-  );
-  return records.length > 0;
 }
 
 async function wipe(driver: Driver, database: string | undefined): Promise<void> {
