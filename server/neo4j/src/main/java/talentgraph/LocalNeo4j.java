@@ -46,6 +46,9 @@ public final class LocalNeo4j {
           .setConfig(GraphDatabaseSettings.auth_enabled, true)
           .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
           .setConfig(GraphDatabaseSettings.transaction_timeout, txTimeout)
+          // dbms.usage_report.enabled: Neo4j would otherwise send "Anonymous Usage Data" to neo4j.com.
+          // The store holds personal data (PIPL): nothing leaves the machine unasked.
+          .setConfig(GraphDatabaseSettings.udc_enabled, false)
           .build();
     } catch (Throwable e) {
       fail(classify(e), describe(e));
