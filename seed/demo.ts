@@ -19,14 +19,23 @@ export async function loadDemo(db: Db, onProgress?: (line: string) => void) {
     onProgress:
       onProgress && ((p) => onProgress(`${p.label}: ${p.done} rows (${Math.round(p.rate)}/s)`)),
   });
-  const derivedTies = await rebuildDerivedTies(db.driver);
+  const derivedTies = await rebuildDerivedTies(db.driver, {
+    onProgress: onProgress && ((kind, pairs) => onProgress(`derived ties (${kind}): ${pairs}`)),
+  });
   return { ...loaded, derivedTies };
 }
 
-/** Loads the demo graph into an empty database; leaves a database with data alone. */
+/** Loads the demo graph into an empty database, with a progress line every few seconds; leaves a database with data alone. */
 export async function seedDemoIfEmpty(db: Db, logger: Logger): Promise<void> {
   if (!(await isEmpty(db))) return;
   logger.info({ people: demoPeople }, 'empty database: loading the demo graph (invented people)');
-  const result = await loadDemo(db);
+  const started = performance.now();
+  let lastReport = started;
+  const result = await loadDemo(db, (line) => {
+    const now = performance.now();
+    if (now - lastReport < 3000) return;
+    lastReport = now;
+    logger.info(`demo graph: ${line}, ${Math.round((now - started) / 1000)} s so far`);
+  });
   logger.info(result, 'demo graph loaded');
 }

@@ -19,6 +19,7 @@ import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.ts';
 import { migrationsApplied } from './db/migrate.ts';
 import type { Db, QueryEvent } from './db/run.ts';
 import { maskError, statusOf, toClientError } from './errors-policy.ts';
+import { graphqlMetricsPlugin, serveMetrics } from './metrics.ts';
 
 export interface AppOptions {
   db: Db;
@@ -32,6 +33,8 @@ export interface AppOptions {
   persistedOperations?: ReadonlySet<string>;
   /** Sees every Cypher round trip with its request id (tests count them per request). */
   onQuery?: (event: QueryEvent, requestId: string) => void;
+  /** Lets callers off this machine read /metrics with `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 export interface AppLimits {
@@ -58,7 +61,7 @@ interface ServerContext {
 
 export interface App {
   yoga: YogaServerInstance<ServerContext, Context>;
-  /** The Node request handler: /health, /ready, /graphql, and the built web app (web/dist) at `/`. */
+  /** The Node request handler: /health, /ready, /metrics, /graphql, and the built web app (web/dist) at `/`. */
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Neo4j reachable and migrations applied. */
   ready: () => Promise<{ ok: boolean; detail: string }>;
@@ -75,6 +78,7 @@ export function createApp({
   secureCookies = false,
   persistedOperations,
   onQuery,
+  metricsToken,
 }: AppOptions): App {
   const limits = { ...defaultLimits, ...limitOptions };
   const rateLimits = createRateLimits(limits);
@@ -140,6 +144,7 @@ export function createApp({
     renderGraphiQL,
     landingPage: false,
     plugins: [
+      graphqlMetricsPlugin(),
       ...abusePlugins({ production, persistedOperations }),
       {
         onResponse({ request, response }) {
@@ -166,6 +171,8 @@ export function createApp({
 
   let migrated = false;
   const ready = async () => {
+    const down = db.unavailable();
+    if (down) return { ok: false, detail: down };
     try {
       await db.driver.verifyConnectivity();
       migrated ||= await migrationsApplied(db);
@@ -180,6 +187,10 @@ export function createApp({
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/metrics') {
+      void serveMetrics(req, res, metricsToken);
+      return;
+    }
     if (path === '/ready') {
       void ready().then((r) =>
         sendJson(res, r.ok ? 200 : 503, {

@@ -30,6 +30,10 @@ const envSchema = z
       .string()
       .regex(/^\d+[kmg]$/i, { message: 'like 1g or 512m' })
       .default('1g'),
+    NEO4J_START_TIMEOUT: z
+      .string()
+      .regex(/^\d+(ms|s|m)$/, { message: 'like 10m or 600s' })
+      .default('10m'),
     NEO4J_TX_TIMEOUT: z
       .string()
       .regex(/^\d+(ms|s|m)$/, { message: 'like 30s' })
@@ -45,6 +49,7 @@ const envSchema = z
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
     MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(200_000_000),
     COOKIE_SECURE: boolean.default(false),
+    METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
     DEMO_DATA: boolean.default(true),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -87,6 +92,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
           heap: env.NEO4J_HEAP,
           pageCache: env.NEO4J_PAGECACHE,
           txTimeout: env.NEO4J_TX_TIMEOUT,
+          startTimeoutMs: durationMs(env.NEO4J_START_TIMEOUT),
           database: env.NEO4J_DATABASE,
         },
     demoData: env.DEMO_DATA,
@@ -103,6 +109,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       maxUploadBytes: env.MAX_UPLOAD_BYTES,
     },
     secureCookies: env.COOKIE_SECURE,
+    metricsToken: env.METRICS_TOKEN,
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === 'production',
   };
