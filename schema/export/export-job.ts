@@ -169,13 +169,13 @@ async function zipFolder(dir: string, zipPath: string): Promise<number> {
   return (await stat(zipPath)).size;
 }
 
-/** Runs a job to its end, recording the outcome on the job; never throws. */
+/** Runs a job to its end, recording the outcome on the job and returning it; never throws. */
 export async function runExportJob(
   db: Db,
   dataDir: string,
   jobId: string,
   request: ExportRequest,
-): Promise<void> {
+): Promise<'done' | 'failed'> {
   const dir = join(exportDir(dataDir), jobId);
   try {
     await mkdir(dir, { recursive: true });
@@ -201,6 +201,7 @@ export async function runExportJob(
         { jobId, counts: JSON.stringify(counts), bytes },
       ),
     );
+    return 'done';
   } catch (error) {
     await db
       .writeTx((tx) =>
@@ -211,6 +212,7 @@ export async function runExportJob(
         ),
       )
       .catch(() => {});
+    return 'failed';
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

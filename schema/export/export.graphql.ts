@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadConfig } from '../../server/config.ts';
 import type { Context } from '../../server/context.ts';
+import { trackJob } from '../../server/metrics.ts';
 import { builder, rolesWith } from '../builder.ts';
 import { loadSegment, segmentMembersPart } from '../outreach/segments.graphql.ts';
 import { PersonFilterInput, readPersonFilter } from '../person/people.graphql.ts';
@@ -141,7 +142,13 @@ builder.mutationField('startExport', (t) =>
       const { dataDir } = loadConfig();
       // The job outlives the request: no request timeout, no per-request query log.
       const jobDb = ctx.db.scoped({ timeoutMs: undefined, onQuery: undefined });
-      const running = queue.then(() => runExportJob(jobDb, dataDir, jobId, request));
+      const running = queue.then(() =>
+        trackJob(
+          'export',
+          () => runExportJob(jobDb, dataDir, jobId, request),
+          (status) => status === 'failed',
+        ),
+      );
       queue = running;
       if (args.wait) await running;
       const job = await loadExportJob(ctx.db, jobId);

@@ -4,6 +4,7 @@ import { ulid } from 'ulid';
 import { z } from 'zod';
 import { loadConfig } from '../../server/config.ts';
 import type { Context } from '../../server/context.ts';
+import { trackJob } from '../../server/metrics.ts';
 import { builder } from '../builder.ts';
 import { readFirst } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
@@ -181,7 +182,13 @@ let queue: Promise<unknown> = Promise.resolve();
 function runInBackground(ctx: Context, jobId: string, path: string, options: ImportOptions) {
   const runner = new ImportRunner(ctx.db, path, options);
   queue = queue
-    .then(() => runner.run(jobId))
+    .then(() =>
+      trackJob(
+        'import',
+        () => runner.run(jobId),
+        (summary) => summary.status === 'failed',
+      ),
+    )
     .catch((error) => ctx.logger.error({ err: error, jobId }, 'import job failed'));
   return queue;
 }

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { migrate } from '../../server/db/migrate.ts';
 import { Db } from '../../server/db/run.ts';
 import { type LocalNeo4j, startLocalNeo4j } from '../../server/neo4j/local-neo4j.ts';
 import { freePort } from '../helpers/free-port.ts';
+import { snapshot } from '../helpers/graph-snapshot.ts';
 
 // Its own local Neo4j below its own DATA_DIR: the scripts need the store stopped.
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,32 +37,6 @@ async function script(...args: string[]): Promise<{ code: number; output: string
     const e = error as { code?: number; stdout?: string; stderr?: string };
     return { code: e.code ?? -1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
   }
-}
-
-/** Counts by label and type, and a SHA-256 over every node and tie with its properties. */
-async function snapshot(db: Db) {
-  const text = (value: unknown): string =>
-    JSON.stringify(value, (_key, v) =>
-      v && typeof v === 'object' && !Array.isArray(v) && v.constructor !== Object
-        ? String(v) // Neo4j temporal values
-        : v && typeof v === 'object' && !Array.isArray(v)
-          ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-          : v,
-    );
-  const nodes = await db.read<{ labels: string[]; props: object }>(
-    'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props',
-  );
-  const ties = await db.read<{ type: string; props: object; from: object; to: object }>(
-    'MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r) AS props, properties(a) AS from, properties(b) AS to',
-  );
-  const lines = [
-    ...nodes.map((n) => `node ${text([...n.labels].sort())} ${text(n.props)}`),
-    ...ties.map((t) => `tie ${t.type} ${text(t.props)} ${text(t.from)} ${text(t.to)}`),
-  ].sort();
-  const counts: Record<string, number> = {};
-  for (const n of nodes) for (const l of n.labels) counts[l] = (counts[l] ?? 0) + 1;
-  for (const t of ties) counts[t.type] = (counts[t.type] ?? 0) + 1;
-  return { counts, checksum: createHash('sha256').update(lines.join('\n')).digest('hex') };
 }
 
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
