@@ -229,11 +229,12 @@ describe('the supervised local Neo4j', () => {
       // The driver's own retry (maxTransactionRetryTime 5 s) is the longest a write should wait.
       expect(refusal.ms).toBeLessThan(15_000);
     }
+    const ids = acknowledged.map((id) => decodeGlobalId(id).id);
     const stored = await db.read<{ id: string }>(
       'MATCH (p:Person) WHERE p.id IN $ids RETURN p.id AS id',
-      { ids: acknowledged.map((id) => decodeGlobalId(id).id) },
+      { ids },
     );
-    expect(new Set(stored.map((r) => r.id))).toEqual(new Set(acknowledged));
+    expect(new Set(stored.map((r) => r.id))).toEqual(new Set(ids));
     expect(await metricValue('talentgraph_local_neo4j_restarts_total')).toBe(restartsBefore + 1);
 
     server.closeAllConnections();
