@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import { rebuildDerivedTies } from '../schema/connections/derived-ties.ts';
 import type { Db } from '../server/db/run.ts';
-import { generateGraph } from './generate.ts';
 import { DEFAULT_CONCURRENCY } from './cli-args.ts';
+import { generateGraph } from './generate.ts';
 import { loadGraph } from './load.ts';
 
 /** People in the demo graph loaded by `npm start` into an empty database. */
