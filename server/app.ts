@@ -20,6 +20,7 @@ import { migrationsApplied } from './db/migrate.ts';
 import type { Db, QueryEvent } from './db/run.ts';
 import { maskError, statusOf, toClientError } from './errors-policy.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { graphqlMetricsPlugin, serveMetrics } from './metrics.ts';
 
 export interface AppOptions {
   db: Db;
@@ -35,6 +36,8 @@ export interface AppOptions {
   onQuery?: (event: QueryEvent, requestId: string) => void;
   /** Runs the background jobs requests start (imports, exports); one is made when not given. */
   jobs?: JobRunner;
+  /** Lets callers off this machine read /metrics with `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 export interface AppLimits {
@@ -61,7 +64,7 @@ interface ServerContext {
 
 export interface App {
   yoga: YogaServerInstance<ServerContext, Context>;
-  /** The Node request handler: /health, /ready, /graphql, and the built web app (web/dist) at `/`. */
+  /** The Node request handler: /health, /ready, /metrics, /graphql, and the built web app (web/dist) at `/`. */
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Neo4j reachable and migrations applied. */
   ready: () => Promise<{ ok: boolean; detail: string }>;
@@ -79,6 +82,7 @@ export function createApp({
   persistedOperations,
   onQuery,
   jobs = new JobRunner(db, logger),
+  metricsToken,
 }: AppOptions): App {
   const limits = { ...defaultLimits, ...limitOptions };
   const rateLimits = createRateLimits(limits);
@@ -145,6 +149,7 @@ export function createApp({
     renderGraphiQL,
     landingPage: false,
     plugins: [
+      graphqlMetricsPlugin(),
       ...abusePlugins({ production, persistedOperations }),
       {
         onResponse({ request, response }) {
@@ -171,6 +176,8 @@ export function createApp({
 
   let migrated = false;
   const ready = async () => {
+    const down = db.unavailable();
+    if (down) return { ok: false, detail: down };
     try {
       await db.driver.verifyConnectivity();
       migrated ||= await migrationsApplied(db);
@@ -185,6 +192,10 @@ export function createApp({
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/metrics') {
+      void serveMetrics(req, res, metricsToken);
+      return;
+    }
     if (path === '/ready') {
       void ready().then((r) =>
         sendJson(res, r.ok ? 200 : 503, {

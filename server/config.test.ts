@@ -33,6 +33,14 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/DEMO_DATA/);
   });
 
+  it('waits 10 minutes for the local Neo4j unless NEO4J_START_TIMEOUT says otherwise', () => {
+    expect(loadConfig({}).neo4j).toMatchObject({ startTimeoutMs: 600_000 });
+    expect(loadConfig({ NEO4J_START_TIMEOUT: '30m' }).neo4j).toMatchObject({
+      startTimeoutMs: 1_800_000,
+    });
+    expect(() => loadConfig({ NEO4J_START_TIMEOUT: 'forever' })).toThrow(/NEO4J_START_TIMEOUT/);
+  });
+
   it('asks for a password with an external Neo4j', () => {
     expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(/NEO4J_PASSWORD/);
   });

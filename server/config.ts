@@ -30,6 +30,10 @@ const envSchema = z
       .string()
       .regex(/^\d+[kmg]$/i, { message: 'like 1g or 512m' })
       .default('1g'),
+    NEO4J_START_TIMEOUT: z
+      .string()
+      .regex(/^\d+(ms|s|m)$/, { message: 'like 10m or 600s' })
+      .default('10m'),
     NEO4J_TX_TIMEOUT: z
       .string()
       .regex(/^\d+(ms|s|m)$/, { message: 'like 30s' })
@@ -53,6 +57,7 @@ const envSchema = z
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
     MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(200_000_000),
     COOKIE_SECURE: boolean.default(false),
+    METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
     DEMO_DATA: boolean.default(true),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -95,6 +100,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
           heap: env.NEO4J_HEAP,
           pageCache: env.NEO4J_PAGECACHE,
           txTimeout: env.NEO4J_TX_TIMEOUT,
+          startTimeoutMs: durationMs(env.NEO4J_START_TIMEOUT),
           database: env.NEO4J_DATABASE,
         },
     demoData: env.DEMO_DATA,
@@ -117,6 +123,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       shutdownGraceMs: durationMs(env.SHUTDOWN_GRACE),
     },
     secureCookies: env.COOKIE_SECURE,
+    metricsToken: env.METRICS_TOKEN,
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === 'production',
   };

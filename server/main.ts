@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { ensureFirstAdmin } from '../schema/accounts/first-admin.ts';
 import { seedDemoIfEmpty } from '../seed/demo.ts';
 import { createApp } from './app.ts';
@@ -20,10 +22,11 @@ async function main(): Promise<void> {
   const persistedOperations = config.production ? readPersistedOperations() : undefined;
 
   logger.info('starting TalentGraph');
-  const target = await openDatabase(config);
+  const target = await openDatabase(config, { logger });
   logger.info({ where: target.describe }, 'database');
   const driver = createDriver(target.connection);
-  const db = new Db(driver, { database: target.database });
+  // While the supervised local Neo4j restarts, requests fail at once (DATABASE_UNAVAILABLE, /ready 503).
+  const db = new Db(driver, { database: target.database, unavailable: target.local?.down });
 
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
@@ -39,19 +42,16 @@ async function main(): Promise<void> {
     limits: config.limits,
     secureCookies: config.secureCookies,
     persistedOperations,
+    metricsToken: config.metricsToken,
   });
   const server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(config.http.port, config.http.host, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.http.host}:${port}`;
   logger.info({ url, graphql: `${url}/graphql` }, 'listening');
-  console.log(`\nTalentGraph is running at ${url}  (GraphQL: ${url}/graphql)\n`);
+  console.log(startMessage(url, config.dataDir, target.local !== undefined));
   // Jobs a stopped server left: resumed (imports, from their last line) or marked failed (exports).
   await jobs.startSweeping();
-
-  target.local?.exited.then((code) => {
-    if (!stopping) logger.error({ code }, 'the local Neo4j exited unexpectedly');
-  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -74,6 +74,28 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** What a person needs after `npm start`: where to go, how to sign in, how to stop and back up. */
+function startMessage(url: string, dataDir: string, local: boolean): string {
+  const credentials = join(dataDir, 'admin-credentials.txt');
+  const lines = [
+    '',
+    `TalentGraph is running at ${url}  (GraphQL: ${url}/graphql, readiness: ${url}/ready)`,
+    existsSync(credentials)
+      ? `  sign in:  the first admin's e-mail and password are in ${credentials}`
+      : '  sign in:  with the admin from ADMIN_EMAIL / ADMIN_PASSWORD (or an account made by an admin)',
+    '  stop:     Ctrl-C (or kill -TERM the npm process); the local Neo4j stops with it',
+  ];
+  if (local) {
+    lines.push(
+      '  back up:  stop, then `npm run backup` (writes backups/talentgraph-<date>.dump)',
+      '  restore:  stop, then `npm run restore -- backups/<file>.dump`',
+    );
+  } else {
+    lines.push('  back up:  with neo4j-admin on the database host (README, "Backup and restore")');
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 main().catch((error: unknown) => {

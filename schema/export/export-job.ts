@@ -15,7 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import { ulid } from 'ulid';
 import type { Db } from '../../server/db/run.ts';
-import { checkpoint, JobInterrupted } from '../../server/jobs/job-kinds.ts';
+import { checkpoint } from '../../server/jobs/job-kinds.ts';
 import { rolesWith } from '../builder.ts';
 import type { CypherPart } from '../person/person-filter.ts';
 import { inTeamScope } from '../personal-data/personal-data.graphql.ts';
@@ -171,8 +171,8 @@ async function zipFolder(dir: string, zipPath: string): Promise<number> {
 }
 
 /**
- * Runs a job to its end, recording the outcome on the job. Throws only when `signal` stopped it (a
- * shutdown), after marking it failed.
+ * Runs a job to its end, recording the outcome on the export job; a failure is recorded, then
+ * rethrown for the job runner (which also sees a shutdown's interruption that way).
  */
 export async function runExportJob(
   db: Db,
@@ -217,7 +217,8 @@ export async function runExportJob(
         ),
       )
       .catch(() => {});
-    if (error instanceof JobInterrupted) throw error;
+    // The runner records the failure on the Job too (and counts it), or keeps an interrupted one.
+    throw error;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -4,7 +4,8 @@ import neo4j, {
   type QueryResult,
   type RecordShape,
 } from 'neo4j-driver';
-import { mapDriverError } from './errors.ts';
+import { neo4jConnectionsInUse, neo4jTransactionDuration } from '../metrics.ts';
+import { DatabaseUnavailableError, mapDriverError } from './errors.ts';
 
 /** One Cypher round trip, as seen by `onQuery` (tests count them; logs time them). */
 export interface QueryEvent {
@@ -22,6 +23,11 @@ export interface DbOptions {
   metadata?: Record<string, string>;
   /** Neo4j ends a transaction running longer than this (a heavy path search cannot hold the database). */
   timeoutMs?: number;
+  /**
+   * Why the database is known to be down (the local Neo4j is restarting), or undefined: while it says
+   * so, transactions fail at once with DatabaseUnavailableError instead of waiting on the driver.
+   */
+  unavailable?: () => string | undefined;
 }
 
 /** A transaction handle that hides the driver: run a query, get plain rows. */
@@ -79,6 +85,17 @@ export class Db {
     return new Db(this.driver, { ...this.options, ...extra });
   }
 
+  /** Why the database is known to be down right now (see DbOptions.unavailable), or undefined. */
+  unavailable(): string | undefined {
+    return this.options.unavailable?.();
+  }
+
+  /** Fails fast while the database is known to be down. */
+  private checkAvailable(): void {
+    const reason = this.unavailable();
+    if (reason) throw new DatabaseUnavailableError(reason);
+  }
+
   /** Runs one read query in its own read transaction. */
   async read<Row extends RecordShape = RecordShape>(
     cypher: string,
@@ -118,6 +135,7 @@ export class Db {
   }
 
   private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+    this.checkAvailable();
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode,
@@ -125,19 +143,28 @@ export class Db {
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
     const config = { metadata: this.options.metadata, timeout: this.options.timeoutMs };
+    const timer = neo4jTransactionDuration.startTimer({ mode: mode.toLowerCase() });
+    neo4jConnectionsInUse.inc();
+    let outcome = 'error';
     try {
-      return mode === 'READ'
-        ? await session.executeRead((tx) => work(wrap(tx, this.options.onQuery)), config)
-        : await session.executeWrite((tx) => work(wrap(tx, this.options.onQuery)), config);
+      const result =
+        mode === 'READ'
+          ? await session.executeRead((tx) => work(wrap(tx, this.options.onQuery)), config)
+          : await session.executeWrite((tx) => work(wrap(tx, this.options.onQuery)), config);
+      outcome = 'ok';
+      return result;
     } catch (error) {
       throw mapDriverError(error);
     } finally {
+      neo4jConnectionsInUse.dec();
+      timer({ outcome });
       await session.close();
     }
   }
 
   /** Runs one statement outside an explicit transaction (schema commands, `CALL {} IN TRANSACTIONS`). */
   async autoCommit(cypher: string, params: Record<string, unknown> = {}): Promise<void> {
+    this.checkAvailable();
     const session = this.driver.session({ database: this.options.database });
     try {
       await session.run(cypher, toCypherParams(params) as Record<string, unknown>);

@@ -12,6 +12,7 @@
 import type { Logger } from 'pino';
 import { ulid } from 'ulid';
 import type { Db } from '../db/run.ts';
+import { trackJob } from '../metrics.ts';
 import { JobInterrupted, type JobKind, jobKind } from './job-kinds.ts';
 
 export type JobStatus = 'queued' | 'running' | 'interrupted' | 'done' | 'failed';
@@ -303,23 +304,25 @@ export class JobRunner {
         .catch((error: unknown) => logger.warn({ err: error }, 'could not record progress'));
     };
     try {
-      const result = await definition.run({
-        id,
-        params: JSON.parse(row.params ?? 'null'),
-        actor: row.actor,
-        db,
-        logger,
-        signal: controller.signal,
-        attempt: Number(row.attempts),
-        progress: (p) => {
-          pending = {
-            ...(p.phase === undefined ? {} : { phase: p.phase }),
-            done: p.done,
-            ...(p.total === undefined ? {} : { total: p.total }),
-          };
-          if (Date.now() - lastWrite >= 1000) writeProgress();
-        },
-      });
+      const result = await trackJob(row.kind, () =>
+        definition.run({
+          id,
+          params: JSON.parse(row.params ?? 'null'),
+          actor: row.actor,
+          db,
+          logger,
+          signal: controller.signal,
+          attempt: Number(row.attempts),
+          progress: (p) => {
+            pending = {
+              ...(p.phase === undefined ? {} : { phase: p.phase }),
+              done: p.done,
+              ...(p.total === undefined ? {} : { total: p.total }),
+            };
+            if (Date.now() - lastWrite >= 1000) writeProgress();
+          },
+        }),
+      );
       writeProgress();
       await writing;
       await this.setJob(

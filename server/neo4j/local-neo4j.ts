@@ -14,8 +14,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const classesDir = join(here, 'target', 'classes');
-const libDir = join(here, 'target', 'lib');
+export const classesDir = join(here, 'target', 'classes');
+export const libDir = join(here, 'target', 'lib');
 
 export interface LocalNeo4jOptions {
   /** Neo4j home: the store lives in `<home>/data`, Neo4j's logs in `<home>/logs`. Kept across restarts. */
@@ -28,9 +28,23 @@ export interface LocalNeo4jOptions {
   pageCache?: string;
   /** Default transaction timeout, e.g. `60s` (`0s` = none). */
   txTimeout?: string;
-  /** How long to wait for Bolt before giving up. */
+  /** How long to wait for Bolt before giving up (NEO4J_START_TIMEOUT; default 10 minutes). */
   startTimeoutMs?: number;
+  /** Told every few seconds while the start goes on: what it waits for and for how long. */
+  onWait?: (wait: StartWait) => void;
 }
+
+/** A start still under way: the launcher's phase, the seconds waited, and the limit. */
+export interface StartWait {
+  phase: string;
+  waitedS: number;
+  limitS: number;
+  logFile: string;
+}
+
+/** A default for people, not for speed: a busy 2-core machine took 104 s to open an empty store. */
+export const defaultStartTimeoutMs = 600_000;
+const waitReportEveryMs = 10_000;
 
 /** A running local Neo4j, as started by this process or found running by another one. */
 export interface LocalNeo4jConnection {
@@ -54,6 +68,7 @@ export type LocalNeo4jFailure =
   | 'not-fetched'
   | 'port-taken'
   | 'locked'
+  | 'out-of-memory'
   | 'timeout'
   | 'auth'
   | 'crashed';
@@ -189,16 +204,18 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
-  child.stderr.pipe(log, { end: false });
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  void exited.then(() => {
-    removeRunningFile(home, child.pid);
-    log.end();
-  });
+  void exited.then(() => removeRunningFile(home, child.pid));
+  // 'close' comes after the last output of the JVM was read (its 'exit' may come before).
+  child.once('close', () => log.end());
 
-  await waitForReady(child, exited, log, options.startTimeoutMs ?? 120_000, logFile);
+  await waitForReady(child, exited, log, {
+    timeoutMs: options.startTimeoutMs ?? defaultStartTimeoutMs,
+    logFile,
+    onWait: options.onWait,
+  });
 
   writeFileSync(
     runningFile(home),
@@ -220,16 +237,21 @@ function waitForReady(
   child: ChildProcess,
   exited: Promise<number | null>,
   log: NodeJS.WritableStream,
-  timeoutMs: number,
-  logFile: string,
+  options: { timeoutMs: number; logFile: string; onWait?: (wait: StartWait) => void },
 ): Promise<void> {
+  const { timeoutMs, logFile, onWait } = options;
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    const errors = createInterface({ input: child.stderr as NodeJS.ReadableStream });
+    const started = performance.now();
+    let phase = 'starting the JVM';
+    let lastError = '';
     let settled = false;
     const settle = (error?: LocalNeo4jError) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(reporter);
       if (error) {
         child.kill('SIGKILL');
         reject(error);
@@ -240,22 +262,42 @@ function waitForReady(
         settle(
           new LocalNeo4jError(
             'timeout',
-            `The local Neo4j did not answer within ${timeoutMs / 1000} s. See ${logFile}.`,
+            `The local Neo4j did not answer within ${timeoutMs / 1000} s (still ${phase}). ` +
+              `The machine may be very busy: raise NEO4J_START_TIMEOUT (e.g. 30m), or see ${logFile}.`,
           ),
         ),
       timeoutMs,
     );
+    const reporter = setInterval(
+      () =>
+        onWait?.({
+          phase,
+          waitedS: Math.round((performance.now() - started) / 1000),
+          limitS: Math.round(timeoutMs / 1000),
+          logFile,
+        }),
+      waitReportEveryMs,
+    );
     lines.on('line', (line) => {
       log.write(`${line}\n`);
+      if (line.startsWith('PHASE ')) phase = line.slice('PHASE '.length);
       if (line.startsWith('READY ')) settle();
       const failed = /^FAILED (\S+) (.*)$/.exec(line);
       if (failed) settle(failure(failed[1] ?? 'start', failed[2] ?? '', logFile));
+    });
+    // The JVM's own failures (heap too big for the machine, out of memory) only show on stderr.
+    errors.on('line', (line) => {
+      log.write(`${line}\n`);
+      if (line.trim()) lastError = line.trim();
+      if (/OutOfMemoryError|Could not reserve enough space|Cannot allocate memory/i.test(line)) {
+        settle(failure('memory', line.trim(), logFile));
+      }
     });
     void exited.then((code) =>
       settle(
         new LocalNeo4jError(
           'crashed',
-          `The local Neo4j exited during start (code ${code}). See ${logFile}.`,
+          `The local Neo4j exited during start (code ${code}${lastError ? `: ${lastError}` : ''}). See ${logFile}.`,
         ),
       ),
     );
@@ -276,6 +318,11 @@ function failure(kind: string, detail: string, logFile: string): LocalNeo4jError
       );
     case 'auth':
       return new LocalNeo4jError('auth', `Could not set the local password: ${detail}`);
+    case 'memory':
+      return new LocalNeo4jError(
+        'out-of-memory',
+        `The local Neo4j ran out of memory. Lower NEO4J_HEAP / NEO4J_PAGECACHE to fit the machine's free memory, or free some. (${detail})`,
+      );
     default:
       return new LocalNeo4jError(
         'crashed',

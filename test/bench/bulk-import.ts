@@ -1,15 +1,5 @@
-/**
- * Fills an empty bench store with Neo4j's offline importer (`neo4j-admin database import full`, from
- * the jars the local Neo4j already has) instead of Cypher over Bolt: a million people and tens of
- * millions of ties load in minutes rather than hours. The generator's batches are written as CSV
- * files (one per label or tie type and set of columns), the derived ties are computed from the same
- * memberships with the same `pairsInGroup` the Cypher rebuild uses, and the importer writes the store.
- * Constraints and indexes come afterwards from the normal migrations.
- */
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync, type WriteStream, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
 import {
   type DerivedKind,
   derivedKinds,
@@ -25,8 +15,8 @@ import {
   type SeedBatch,
   type TieType,
 } from '../../seed/model.ts';
+import { runNeo4jAdmin } from '../../server/neo4j/admin-tool.ts';
 
-const neo4jDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'server', 'neo4j');
 const arrayDelimiter = ';';
 
 export interface BulkImportResult {
@@ -251,52 +241,31 @@ export async function bulkImport(
   );
 
   const importStarted = performance.now();
-  const conf = join(home, 'conf');
-  mkdirSync(conf, { recursive: true });
-  writeFileSync(join(conf, 'neo4j.conf'), '');
-  const args = [
-    `-Xmx${heap}`,
-    '-cp',
-    `${join(neo4jDir, 'target', 'classes')}:${join(neo4jDir, 'target', 'lib', '*')}`,
-    'org.neo4j.cli.AdminTool',
-    'database',
-    'import',
-    'full',
-    'neo4j', // before the file lists, which take every argument after them
-    '--id-type=string',
-    '--multiline-fields=true',
-    `--array-delimiter=${arrayDelimiter}`,
-    `--report-file=${join(home, 'import.report')}`,
-    ...csv.nodeArgs,
-    ...csv.tieArgs,
-  ];
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('java', args, {
-      env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const tail: string[] = [];
-    const keep = (data: Buffer) => {
-      for (const line of data.toString().split('\n')) {
-        if (!line.trim()) continue;
-        tail.push(line);
-        if (tail.length > 40) tail.shift();
+  await runNeo4jAdmin(
+    home,
+    [
+      'database',
+      'import',
+      'full',
+      'neo4j', // before the file lists, which take every argument after them
+      '--id-type=string',
+      '--multiline-fields=true',
+      `--array-delimiter=${arrayDelimiter}`,
+      `--report-file=${join(home, 'import.report')}`,
+      ...csv.nodeArgs,
+      ...csv.tieArgs,
+    ],
+    {
+      heap,
+      onLine: (line) => {
         if (
           /IMPORT DONE|Import starting|\(\d+\) Node|Relationship|%/.test(line) &&
           !/\.\.\.\.\.\./.test(line)
         )
           log(`  import: ${line.trim()}`);
-      }
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`neo4j-admin import exited with ${code}:\n${tail.join('\n')}`)),
-    );
-  });
+      },
+    },
+  );
   const importMs = Math.round(performance.now() - importStarted);
   rmSync(dir, { recursive: true, force: true });
   log(`imported in ${(importMs / 1000).toFixed(0)} s`);

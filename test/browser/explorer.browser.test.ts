@@ -9,7 +9,7 @@ import type { TestServer } from '../helpers/test-server.ts';
 /**
  * The web app in a real headless Chromium (Debian's, installed by .ci/run), served by the real app
  * from a fresh build of web/, against the run's Neo4j with the demo graph: explorer, path finder,
- * maps and the language switch. Screenshots go to web/screenshots/.
+ * maps and the language switch. Screenshots go to test/.artifacts/screenshots/.
  */
 
 declare global {

@@ -27,7 +27,7 @@ import type { TestServer } from '../helpers/test-server.ts';
  * a segment from a filtered people list, an event that invites it (capacity, waitlist, attendance),
  * the introductions board (drag, a refused move explained, the recorded override), follow-ups and
  * the outcome report, consultants and stations; a viewer does not see any of it. Screenshots go to
- * web/screenshots/.
+ * test/.artifacts/screenshots/.
  */
 
 const p = testPrefix('webout');
@@ -707,8 +707,8 @@ describe('outreach screens', { timeout: 180_000 }, () => {
     expect(Number(await page.locator('#report-total').getAttribute('data-total'))).toBe(
       Number((await top.locator('td[data-col="introductions"]').textContent())?.replace(/,/g, '')),
     );
-    // ECharts animates the funnel for about a second; the screenshot shows it whole.
-    await page.waitForTimeout(1500);
+    // A chart is 'drawn' once ECharts has finished animating it: the screenshot shows both whole.
+    await page.locator('#stage-chart[data-state="drawn"]').waitFor({ timeout: 20_000 });
     await page.screenshot({ path: `${screenshots}consultants.png` });
 
     // Bilingual: the same screen in English, then back (the choice is remembered).

@@ -14,7 +14,7 @@ import type { TestServer } from '../helpers/test-server.ts';
 /**
  * The tool screens in a real headless Chromium against the real app and the run's Neo4j with the
  * demo graph: import a roster with a bad row (preview, run), save a view with a story step and
- * present it, and an admin creating an account. Screenshots go to web/screenshots/.
+ * present it, and an admin creating an account. Screenshots go to test/.artifacts/screenshots/.
  */
 
 const p = testPrefix('tools');
@@ -59,7 +59,9 @@ describe('tool screens', { timeout: 120_000 }, () => {
     expect(await menu()).toEqual(['explore', 'paths', 'maps', 'views']);
     // A viewer typing the address of an editor screen gets nothing rendered.
     await page.goto(`${server.url}/#/import`);
-    await page.waitForTimeout(300);
+    // The route has been taken once the explorer is hidden; the import screen is not there (a staff
+    // member's is, in the next test).
+    await page.locator('#explorer').waitFor({ state: 'hidden' });
     expect(await page.locator('#import').count()).toBe(0);
     await signIn('staff', `${p}工作人员`);
     expect(await menu()).toEqual([

@@ -1,14 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
 import type { TestAccount } from './test-accounts.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
-/** Where browser tests save the screenshots the README shows. */
-export const screenshots = fileURLToPath(new URL('../../web/screenshots/', import.meta.url));
+/**
+ * Where browser tests save their screenshots (git-ignored); `npm run screenshots` copies the ones the
+ * README shows into web/screenshots/.
+ */
+export const screenshots = fileURLToPath(new URL('../.artifacts/screenshots/', import.meta.url));
 
 /** The built web app served by the real server, open in one page of Debian's headless Chromium. */
 export interface BrowserApp {
@@ -25,7 +26,6 @@ export async function openBrowserApp(): Promise<BrowserApp> {
       `No Chromium at ${chromiumPath}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`,
     );
   }
-  await build({ root: webRoot, logLevel: 'warn' });
   const server = await startTestServer();
   let browser: Browser;
   try {

@@ -1,25 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
+import { decodeGlobalId } from '../../schema/shared/global-id.ts';
 import { createApp } from '../../server/app.ts';
 import { createDriver } from '../../server/db/driver.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { Db } from '../../server/db/run.ts';
+import { registry } from '../../server/metrics.ts';
 import {
   findRunningLocalNeo4j,
   type LocalNeo4j,
   LocalNeo4jError,
   startLocalNeo4j,
 } from '../../server/neo4j/local-neo4j.ts';
+import { type SupervisedNeo4j, superviseLocalNeo4j } from '../../server/neo4j/supervisor.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { createTestAccount } from '../helpers/test-accounts.ts';
 
 // This file runs its own local Neo4j (not the run's shared one), because it stops and restarts it.
 const home = mkdtempSync(join(tmpdir(), 'talentgraph-local-'));
-let neo4j: LocalNeo4j | undefined;
+let neo4j: LocalNeo4j | SupervisedNeo4j | undefined;
 const start = async (port: number) =>
   startLocalNeo4j({ home, boltPort: port, heap: '512m', pageCache: '128m' });
 
@@ -108,5 +111,134 @@ describe('the local Neo4j', () => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await driver.close();
-  }, 240_000);
+  }, 900_000); // three starts: minutes each on a busy shared machine
+});
+
+/** Polls `check` until it returns a value (not undefined), or fails after `timeoutMs`. */
+async function waitFor<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>) {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (performance.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function metricValue(name: string): Promise<number> {
+  const metric = (await registry.getMetricsAsJSON()).find((m) => m.name === name);
+  return Number(metric?.values[0]?.value ?? 0);
+}
+
+describe('the supervised local Neo4j', () => {
+  it('comes back by itself after kill -9 during a stream of writes, losing no acknowledged write', async () => {
+    await neo4j?.stop();
+    const supervised = await superviseLocalNeo4j({
+      home,
+      boltPort: await freePort(),
+      heap: '512m',
+      pageCache: '128m',
+      startTimeoutMs: 600_000,
+    });
+    neo4j = supervised;
+    const restartsBefore = await metricValue('talentgraph_local_neo4j_restarts_total');
+    const driver = createDriver(supervised);
+    const db = new Db(driver, { unavailable: supervised.down });
+    await migrate(db);
+    const app = createApp({
+      db,
+      logger: pino({ level: 'silent' }),
+      // A cold JVM on a busy machine is slow, not down: only unavailability may refuse a write here.
+      limits: {
+        perIpPerMinute: 1_000_000,
+        perAccountPerMinute: 1_000_000,
+        queryTimeoutMs: 300_000,
+      },
+    });
+    const server = createServer(app.handle);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const { token } = await createTestAccount(db, 'staff');
+    const readyStatus = async () => (await fetch(`${base}/ready`)).status;
+
+    // Nothing leaves the machine: Neo4j's usage reporting is off (it would log this line at start).
+    const logs = readdirSync(join(home, 'logs'));
+    expect(logs).toContain('debug.log');
+    for (const file of logs) {
+      expect(readFileSync(join(home, 'logs', file), 'utf8')).not.toMatch(/Anonymous Usage Data/i);
+    }
+
+    // A stream of writes: each acknowledged id is kept; each refusal must be quick and say why.
+    const acknowledged: string[] = [];
+    const refusals: { code: string | undefined; ms: number }[] = [];
+    let writing = true;
+    let sent = 0;
+    const writer = (async () => {
+      while (writing) {
+        const started = performance.now();
+        const res = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            query: `mutation { createPerson(input: { name: "写入流 ${sent++}" }) {
+              __typename ... on MutationCreatePersonSuccess { data { id } } } }`,
+          }),
+        });
+        const body = (await res.json()) as {
+          data?: { createPerson?: { data?: { id: string } } };
+          errors?: { extensions?: { code?: string } }[];
+        };
+        const id = body.data?.createPerson?.data?.id;
+        if (id) acknowledged.push(id);
+        else {
+          refusals.push({
+            code: body.errors?.[0]?.extensions?.code,
+            ms: performance.now() - started,
+          });
+          // Pacing, not waiting for state: refusals are instant, and the machine is shared.
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+    })();
+    await waitFor('writes before the kill', 600_000, async () =>
+      acknowledged.length >= 10 ? true : undefined,
+    );
+
+    const killedPid = supervised.pid;
+    process.kill(killedPid, 'SIGKILL');
+    const ackedBeforeKill = acknowledged.length;
+    // While it restarts: /ready says 503 and writes are refused at once with a typed code.
+    await waitFor('/ready to say 503', 30_000, async () =>
+      (await readyStatus()) === 503 ? true : undefined,
+    );
+    await waitFor('a refused write', 60_000, async () => (refusals.length > 0 ? true : undefined));
+    // Then it comes back with no hand on it, and writes are acknowledged again.
+    await waitFor('the restarted Neo4j', 600_000, async () =>
+      (await readyStatus()) === 200 ? true : undefined,
+    );
+    expect(supervised.pid).not.toBe(killedPid);
+    await waitFor('writes after the restart', 600_000, async () =>
+      acknowledged.length >= ackedBeforeKill + 5 ? true : undefined,
+    );
+    writing = false;
+    await writer;
+
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const refusal of refusals) {
+      expect(refusal.code).toBe('DATABASE_UNAVAILABLE');
+      // The driver's own retry (maxTransactionRetryTime 5 s) is the longest a write should wait.
+      expect(refusal.ms).toBeLessThan(15_000);
+    }
+    const ids = acknowledged.map((id) => decodeGlobalId(id).id);
+    const stored = await db.read<{ id: string }>(
+      'MATCH (p:Person) WHERE p.id IN $ids RETURN p.id AS id',
+      { ids },
+    );
+    expect(new Set(stored.map((r) => r.id))).toEqual(new Set(ids));
+    expect(await metricValue('talentgraph_local_neo4j_restarts_total')).toBe(restartsBefore + 1);
+
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await driver.close();
+  }, 1_800_000);
 });

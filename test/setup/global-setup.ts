@@ -7,6 +7,7 @@ import { createDriver, type Neo4jConnection } from '../../server/db/driver.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { Db } from '../../server/db/run.ts';
 import { startLocalNeo4j } from '../../server/neo4j/local-neo4j.ts';
+import { ensureWebBuilt } from '../../web/build-if-changed.ts';
 import { freePort } from '../helpers/free-port.ts';
 
 declare module 'vitest' {
@@ -17,10 +18,14 @@ declare module 'vitest' {
 }
 
 /**
- * One local Neo4j for the whole run, on a free port with a throwaway data folder, migrated and loaded
+ * The built web app, and one local Neo4j for the whole run, on a free port with a throwaway data folder, migrated and loaded
  * with the demo graph. Tests keep their own data apart (see test/helpers/test-data.ts).
  */
 export default async function setup(project: TestProject) {
+  // The browser tests serve web/dist: built here once (and only if its sources changed), never by
+  // test files running in parallel.
+  const webBuilt = ensureWebBuilt((line) => console.log(line));
+  webBuilt.catch(() => {}); // awaited below, after the database; a failure is thrown there
   const home = mkdtempSync(join(tmpdir(), 'talentgraph-test-'));
   const neo4j = await startLocalNeo4j({
     home,
@@ -37,6 +42,7 @@ export default async function setup(project: TestProject) {
   await migrate(db);
   await loadDemo(db);
   await driver.close();
+  await webBuilt;
   project.provide('neo4j', { uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
 
   return async () => {

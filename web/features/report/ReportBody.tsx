@@ -20,10 +20,26 @@ export function ReportBody({ report }: { report: OutcomeReport }) {
     let disposed = false;
     void import('./report-chart.ts').then(({ drawFunnel, drawStageBars }) => {
       if (disposed || !funnelEl.current || !barsEl.current) return;
-      drawFunnel(funnelEl.current, funnelBars(report.stages, stageLabel), (n) => fmtNumber(n));
-      drawStageBars(barsEl.current, currentBars(report.stages, stageLabel), (n) => fmtNumber(n));
-      funnelEl.current.dataset.state = 'drawn';
-      barsEl.current.dataset.state = 'drawn';
+      const drawn = [
+        [
+          funnelEl.current,
+          drawFunnel(funnelEl.current, funnelBars(report.stages, stageLabel), (n) => fmtNumber(n)),
+        ],
+        [
+          barsEl.current,
+          drawStageBars(barsEl.current, currentBars(report.stages, stageLabel), (n) =>
+            fmtNumber(n),
+          ),
+        ],
+      ] as const;
+      // 'drawn' once ECharts has finished animating: a screenshot (or a test) then sees the charts whole.
+      for (const [el, chart] of drawn) {
+        el.dataset.state = 'drawing';
+        chart.off('finished');
+        chart.on('finished', () => {
+          el.dataset.state = 'drawn';
+        });
+      }
     });
     return () => {
       disposed = true;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.SettingValueParsers;
@@ -19,8 +20,9 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * transaction timeout (e.g. 60s; 0s = none); the last two are optional. The password of the `neo4j` user comes from the
  * environment (NEO4J_LOCAL_PASSWORD) so that it never shows in a process list.
  *
- * Protocol with the parent process (one line each on stdout): `READY <port>` once Bolt answers, or
- * `FAILED <kind> <message>` before exiting with status 1. The store is closed by the JVM shutdown hook,
+ * Protocol with the parent process (one line each on stdout): `PHASE <what>` as the start goes on (the
+ * parent says what it waits for), then `READY <port>` once Bolt answers, or `FAILED <kind> <message>`
+ * before exiting with status 1. The store is closed by the JVM shutdown hook,
  * so SIGTERM/SIGINT always leave a clean store.
  */
 public final class LocalNeo4j {
@@ -38,6 +40,9 @@ public final class LocalNeo4j {
     }
 
     DatabaseManagementService dbms;
+    phase(java.nio.file.Files.isDirectory(home.resolve("data").resolve("databases"))
+        ? "opening the store (recovering it if the last stop was not clean)"
+        : "creating the store (first start)");
     try {
       dbms = new DatabaseManagementServiceBuilder(home)
           .setConfig(BoltConnector.enabled, true)
@@ -46,6 +51,9 @@ public final class LocalNeo4j {
           .setConfig(GraphDatabaseSettings.auth_enabled, true)
           .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
           .setConfig(GraphDatabaseSettings.transaction_timeout, txTimeout)
+          // dbms.usage_report.enabled: Neo4j would otherwise send "Anonymous Usage Data" to neo4j.com.
+          // The store holds personal data (PIPL): nothing leaves the machine unasked.
+          .setConfig(GraphDatabaseSettings.udc_enabled, false)
           .build();
     } catch (Throwable e) {
       fail(classify(e), describe(e));
@@ -53,6 +61,7 @@ public final class LocalNeo4j {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
+    phase("setting the password of the neo4j user");
     try {
       setPassword(dbms, password);
     } catch (Throwable e) {
@@ -83,12 +92,16 @@ public final class LocalNeo4j {
     watcher.start();
   }
 
-  /** The first start sets the password; later starts find it set already and leave it alone. */
+  /**
+   * The first start sets the password; later starts find it set already and leave it alone. Its own
+   * generous time limit: on a busy machine this took over a minute, past the default transaction timeout.
+   */
   private static void setPassword(DatabaseManagementService dbms, String password) {
     var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-    try {
-      system.executeTransactionally(
+    try (var tx = system.beginTx(1, TimeUnit.HOURS)) {
+      tx.execute(
           "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+      tx.commit();
     } catch (RuntimeException e) {
       // Neo4j refuses to set the password it already has: that is the normal restart case.
       if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
@@ -101,6 +114,9 @@ public final class LocalNeo4j {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage()).toLowerCase();
       String c = t.getClass().getName();
+      if (t instanceof OutOfMemoryError || m.contains("cannot allocate memory")) {
+        return "memory";
+      }
       if (c.contains("FileLockException") || m.contains("lock file has been locked")
           || m.contains("locked by another process")) {
         return "locked";
@@ -120,6 +136,11 @@ public final class LocalNeo4j {
       sb.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
     }
     return sb.toString().replace('\n', ' ');
+  }
+
+  private static void phase(String what) {
+    System.out.println("PHASE " + what);
+    System.out.flush();
   }
 
   private static void fail(String kind, String message) {

@@ -1,0 +1,65 @@
+/**
+ * Builds the web app (Vite, into web/dist) only when its sources changed: a SHA-256 of every file of
+ * web/ (but dist/ and screenshots/) and of package-lock.json is kept in web/dist/.source-hash, so
+ * `npm start` after an unchanged checkout skips the build (1–2 min on a busy machine). Run by npm's
+ * postinstall, by `npm start` (through server/main.ts) and by the test run's global setup.
+ *
+ * `tsx web/build-if-changed.ts` runs it from the command line.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const lockFile = fileURLToPath(new URL('../package-lock.json', import.meta.url));
+const distDir = join(webRoot, 'dist');
+const stampFile = join(distDir, '.source-hash');
+const notSources = new Set(['dist', 'screenshots', 'node_modules']);
+
+/** The content hash of the web app's sources and the lock file (dependency versions). */
+export function webSourceHash(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!notSources.has(entry.name)) walk(path);
+      } else if (entry.isFile() && !entry.name.endsWith('.test.ts')) {
+        hash.update(relative(webRoot, path)).update('\0').update(readFileSync(path)).update('\0');
+      }
+    }
+  };
+  walk(webRoot);
+  if (existsSync(lockFile)) hash.update(readFileSync(lockFile));
+  return hash.digest('hex');
+}
+
+/** Builds web/dist unless it was built from these very sources; says which it did. */
+export async function ensureWebBuilt(
+  log: (line: string) => void = () => {},
+): Promise<'built' | 'up to date'> {
+  const sourceHash = webSourceHash();
+  const builtFrom = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
+  if (builtFrom === sourceHash && existsSync(join(distDir, 'index.html'))) return 'up to date';
+  log('web app: building (its sources changed)…');
+  const started = performance.now();
+  // Vite is a build tool: loaded only when there is something to build.
+  const { build } = await import('vite');
+  await build({ root: webRoot, logLevel: 'warn' });
+  writeFileSync(stampFile, `${sourceHash}\n`);
+  log(`web app: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 'built';
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  ensureWebBuilt(console.log).then(
+    (outcome) => outcome === 'up to date' && console.log('web app: up to date (web/dist)'),
+    (error: unknown) => {
+      console.error('web app: the build failed:', error);
+      process.exit(1);
+    },
+  );
+}
