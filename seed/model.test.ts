@@ -51,11 +51,10 @@ function tiesInModel(): Map<string, { from: string[]; to: string[] }> {
 }
 
 describe('seed/model.ts mirrors schema/MODEL.md', () => {
-  it('has every node label except Migration', () => {
+  it('has every node label except the server-owned Migration and Job', () => {
+    // MODEL.md describes reference Places in their own bullet, so a label may appear twice.
     expect([...NODE_LABELS].sort()).toEqual(
-      labelsInModel()
-        .filter((l) => l !== 'Migration')
-        .sort(),
+      [...new Set(labelsInModel())].filter((l) => l !== 'Migration' && l !== 'Job').sort(),
     );
   });
 

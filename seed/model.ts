@@ -4,7 +4,7 @@
  * seed/model.test.ts checks this file against MODEL.md, so a change there shows up here.
  */
 
-/** Node labels the seed writes (everything in MODEL.md except `Migration`, which migrations own). */
+/** Node labels the seed writes (everything in MODEL.md except `Migration` and `Job`, which the server owns). */
 export const NODE_LABELS = [
   'Source',
   'Place',
