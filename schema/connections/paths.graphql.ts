@@ -10,60 +10,18 @@ import { knowsKinds } from '../tie/tie-kinds.ts';
 import { derivedKindNames } from './derived-ties.ts';
 import { locateEntities } from './element-ids.ts';
 import {
-  adjustForOutreach,
-  explainHop,
-  type Lang,
-  type OutreachSignals,
-  type PathScore,
-  type PathTie,
-  scorePath,
-} from './path-ranking.ts';
-
-interface Hop {
-  fromId: string;
-  toId: string;
-  tie: PathTie;
-  recordedAt: string | null;
-  recordedBy: string | null;
-}
-
-interface IntroductionPath {
-  personIds: string[];
-  hops: Hop[];
-  score: PathScore;
-}
-
-interface PathsResult {
-  paths: IntroductionPath[];
-  reason: string | null;
-  maxHops: number;
-}
+  findIntroductionPaths,
+  type Hop,
+  type IntroductionPath,
+  type PathsResult,
+} from './introduction-paths.ts';
+import { explainHop, type Lang, type PathScore } from './path-ranking.ts';
 
 /** A person on a path (found live a moment ago by the path query itself). */
 async function requirePerson(ctx: Context, id: string) {
   const person = await loadEntity(ctx, 'Person', id);
   if (!person) throw new Error(`person ${id} on a path could not be read`);
   return person;
-}
-
-/**
- * Introducer load (introductions asked in 90 days) and interactions (last 365 days) of the people
- * paths go through: counts across all teams, no details, like `Person.introducerLoad`.
- */
-async function outreachSignals(
-  ctx: Context,
-  ids: readonly string[],
-): Promise<Map<string, OutreachSignals>> {
-  if (!ids.length) return new Map();
-  const rows = await ctx.db.read<OutreachSignals & { id: string }>(
-    `UNWIND $ids AS id MATCH (p:Person {id: id})
-     RETURN id,
-       COUNT { (p)<-[:INTRODUCER]-(i:Introduction)
-               WHERE NOT coalesce(i.deleted, false) AND i.createdAt >= datetime() - duration('P90D') } AS load,
-       COUNT { (p)<-[:ON]-(n:Interaction) WHERE n.at >= datetime() - duration('P365D') } AS interactions`,
-    { ids },
-  );
-  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export const LangEnum = builder.enumType('Lang', {
@@ -173,15 +131,6 @@ const IntroductionPathsRef = builder.objectRef<PathsResult>('IntroductionPaths')
 const KnowsKindEnum = builder.enumType('KnowsKind', { values: knowsKinds });
 const DerivedKindEnum = builder.enumType('DerivedKind', { values: derivedKindNames });
 
-interface RawPath {
-  ids: string[];
-  ties: (Omit<PathTie, 'recordedYear'> & {
-    recordedAt: string | null;
-    recordedBy: string | null;
-    startId: string;
-  })[];
-}
-
 builder.queryField('introductionPaths', (t) =>
   t.field({
     authScopes: { signedIn: true },
@@ -231,74 +180,17 @@ builder.queryField('introductionPaths', (t) =>
         locateEntities(ctx, args.from, ['from']),
         locateEntities(ctx, args.avoid ?? [], ['avoid']),
       ]);
-      // Property checks inside the path pattern cost several times the search itself, so only the
-      // restrictions the caller asked for are written into it (all of them fixed text, no user values).
-      const knows = args.knowsKinds?.length ? args.knowsKinds : knowsKinds;
-      const derivedAllowed = args.derivedKinds?.length ? args.derivedKinds : derivedKindNames;
-      const minStrength = args.minStrength ?? 0;
-      const knowsChecks = ['NOT r.deleted'];
-      if (knows.length < knowsKinds.length) knowsChecks.push('r.kind IN $knowsKinds');
-      if (minStrength > 0) knowsChecks.push('coalesce(r.strength, 0.5) >= $minStrength');
-      const derivedChecks = ['true'];
-      if (derivedAllowed.length < derivedKindNames.length)
-        derivedChecks.push('r.kind IN $derivedKinds');
-      if (minStrength > 0) derivedChecks.push('r.strength >= $minStrength');
-      const useDerived = args.derived ?? true;
-      const tiePredicate = useDerived
-        ? `(type(r) = 'KNOWS' AND ${knowsChecks.join(' AND ')}) OR (type(r) = 'DERIVED_TIE' AND ${derivedChecks.join(' AND ')})`
-        : knowsChecks.join(' AND ');
-      // SHORTEST k ranks by hops only; a wider pool of candidates lets a warmer, longer path win.
-      const candidates = Math.min(Math.max(first * 3, 10), 30);
-      const nodePredicate = avoid.length ? 'NOT x.deleted AND NOT x.id IN $avoid' : 'NOT x.deleted';
-      const rows = await ctx.db.read<RawPath>(
-        `MATCH (t:Person {id: $to}) WHERE NOT t.deleted
-         MATCH (s:Person) WHERE s.id IN $from AND NOT s.deleted AND NOT s.id IN $avoid
-         MATCH p = SHORTEST ${candidates} (s)(()-[r:${useDerived ? 'KNOWS|DERIVED_TIE' : 'KNOWS'} WHERE ${tiePredicate}]-(x:Person WHERE ${nodePredicate})){1,${maxHops}}(t)
-         RETURN [n IN nodes(p) | n.id] AS ids,
-                [r IN relationships(p) | r {type: type(r), .kind, .strength, .since, .from, .to, .viaName, .sourceId,
-                  .verified, .recordedBy, recordedAt: toString(r.recordedAt), startId: startNode(r).id}] AS ties`,
-        { to, from, avoid, knowsKinds: knows, derivedKinds: derivedAllowed, minStrength },
-      );
-      const seen = new Set<string>();
-      const paths: IntroductionPath[] = [];
-      for (const row of rows) {
-        const key = row.ids.join('>');
-        // A trail may pass a person twice (A-B-C-B-T); an introduction never should.
-        if (seen.has(key) || new Set(row.ids).size !== row.ids.length) continue;
-        seen.add(key);
-        const ties: PathTie[] = row.ties.map((r) => ({
-          ...r,
-          recordedYear: r.recordedAt ? Number(r.recordedAt.slice(0, 4)) : null,
-        }));
-        paths.push({
-          personIds: row.ids,
-          score: scorePath(ties),
-          hops: ties.map((tie, i) => ({
-            fromId: row.ids[i] as string,
-            toId: row.ids[i + 1] as string,
-            tie,
-            recordedAt: row.ties[i]?.recordedAt ?? null,
-            recordedBy: row.ties[i]?.recordedBy ?? null,
-          })),
-        });
-      }
-      const signals = await outreachSignals(ctx, [
-        ...new Set(paths.flatMap((p) => p.personIds.slice(1, -1))),
-      ]);
-      for (const path of paths)
-        path.score = adjustForOutreach(path.score, path.personIds.slice(1, -1), signals);
-      paths.sort(
-        (a, b) =>
-          b.score.score - a.score.score ||
-          a.score.hops - b.score.hops ||
-          a.personIds.join().localeCompare(b.personIds.join()),
-      );
-      const best = paths.slice(0, first);
-      return {
-        paths: best,
+      return findIntroductionPaths((cypher, params) => ctx.db.read(cypher, params), {
+        from,
+        to,
+        avoid,
         maxHops,
-        reason: best.length ? null : `not reachable within ${maxHops} hops with the ties allowed`,
-      };
+        first,
+        knowsKinds: args.knowsKinds ?? null,
+        derived: args.derived ?? true,
+        derivedKinds: args.derivedKinds ?? null,
+        minStrength: args.minStrength ?? 0,
+      });
     },
   }),
 );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tieKindNames } from '../../schema/tie/tie-kinds.ts';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -7,6 +8,8 @@ let server: TestServer;
 const p = testPrefix('demo');
 let hust = '';
 let yuncheng = '';
+/** The relationship types the graph view follows by default. */
+const followedTypes = [...tieKindNames, 'PART_OF', 'SUBFIELD_OF'].join('|');
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -55,6 +58,55 @@ describe('connections on the demo graph', () => {
     expect(res.data!.neighborhood.nodes).toHaveLength(100);
     expect(res.data!.neighborhood).toMatchObject({ truncated: true });
     expect(res.data!.neighborhood.omittedNodes).toBeGreaterThan(0);
+  });
+
+  it('shows min(limit, all) of a neighbourhood and counts the rest exactly, at any limit', async () => {
+    // Everything within the depth, counted independently: any path over the followed ties through
+    // live entities, each end node once.
+    const truth = async (depth: number) => {
+      const rows = await server.db.read<{ kind: string; count: number }>(
+        `MATCH p = (s:Organization {id: $id})-[:${followedTypes}*1..${depth}]-(n)
+         WHERE n <> s AND all(x IN nodes(p) WHERE NOT coalesce(x.deleted, false)
+                                AND any(l IN labels(x) WHERE l IN ['Person', 'Organization', 'Place', 'Field', 'Project']))
+           AND all(r IN relationships(p) WHERE NOT coalesce(r.deleted, false))
+         WITH DISTINCT n
+         RETURN [l IN labels(n) WHERE l IN ['Person', 'Organization', 'Place', 'Field', 'Project']][0] AS kind, count(*) AS count`,
+        { id: hust.slice('Organization:'.length) },
+      );
+      return new Map(rows.map((r) => [r.kind, r.count]));
+    };
+    type Hood = {
+      nodes: { id: string; __typename: string }[];
+      truncated: boolean;
+      omittedNodes: number;
+      omittedByKind: { kind: string; count: number }[];
+    };
+    for (const [depth, limits] of [
+      [1, [10, 300, 2000]],
+      [2, [100, 700, 2000]],
+    ] as const) {
+      const all = await truth(depth);
+      const total = [...all.values()].reduce((a, b) => a + b, 0);
+      expect(all.get('Person')).toBeGreaterThan(500); // HUST has 598 people on the demo graph
+      for (const limit of limits) {
+        const res = await server.gql<{ neighborhood: Hood }>(
+          `query ($id: ID!, $depth: Int, $limit: Int) { neighborhood(ids: [$id], depth: $depth, limit: $limit) {
+            nodes { id __typename } truncated omittedNodes omittedByKind { kind count } } }`,
+          { id: hust, depth, limit },
+        );
+        expect(res.errors).toBeUndefined();
+        const hood = res.data!.neighborhood;
+        const shown = hood.nodes.filter((n) => n.id !== hust);
+        expect(hood.nodes).toHaveLength(Math.min(limit, total + 1));
+        expect(shown.length + hood.omittedNodes).toBe(total);
+        expect(hood.truncated).toBe(hood.omittedNodes > 0);
+        for (const [kind, count] of all) {
+          const seen = shown.filter((n) => n.__typename === kind).length;
+          const left = hood.omittedByKind.find((k) => k.kind === kind)?.count ?? 0;
+          expect(seen + left, `${kind} at depth ${depth}, limit ${limit}`).toBe(count);
+        }
+      }
+    }
   });
 
   it('maps HUST alumni by city and Yuncheng natives living elsewhere, with drill-down', async () => {

@@ -12,10 +12,12 @@ export interface BenchArgs {
   budgetSeconds: number;
   /** Fewest timed iterations an operation gets, whatever its budget. */
   minIterations: number;
+  /** Inputs on which GraphQL and baseline answers are compared before timing. */
+  compareInputs: number;
 }
 
 export const benchUsage =
-  'usage: tsx test/bench/run.ts [--sizes 100000,1000000] [--ops a,b] [--iterations N] [--warmup N] [--budget-seconds S] [--min-iterations N]';
+  'usage: tsx test/bench/run.ts [--sizes 100000,1000000] [--ops a,b] [--iterations N] [--warmup N] [--budget-seconds S] [--min-iterations N] [--compare-inputs N]';
 
 const list = (value: string) =>
   value
@@ -39,6 +41,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     warmup: 10,
     budgetSeconds: 150,
     minIterations: 20,
+    compareInputs: 10,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
@@ -63,6 +66,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--min-iterations':
         args.minIterations = wholeNumber(flag, value, 1);
+        break;
+      case '--compare-inputs':
+        args.compareInputs = wholeNumber(flag, value, 0);
         break;
       default:
         throw new Error(`unknown flag ${flag}`);

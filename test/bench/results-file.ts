@@ -9,6 +9,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The latest results, as data: each size keeps its last run; RESULTS.md is rendered from it. */
 export const resultsJson = join(here, 'results.json');
 export const resultsMarkdown = join(here, 'RESULTS.md');
+/** Hand-measured plan summaries (PROFILE: db hits, rows), appended to RESULTS.md. */
+export const plansMarkdown = join(here, 'plans.md');
 
 /** One row of the table. */
 export interface ResultRow extends Measurement {
@@ -107,6 +109,8 @@ function render(results: Results): string {
     '',
     ...[...baselines].map(([op, baseline]) => `- **${op}**: ${baseline}`),
     '',
+    // Plan summaries are measured by hand (PROFILE on a bench store) and kept in plans.md.
+    ...(existsSync(plansMarkdown) ? [readFileSync(plansMarkdown, 'utf8').trimEnd(), ''] : []),
   ];
   return out.join('\n');
 }

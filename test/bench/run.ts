@@ -16,6 +16,7 @@ import { operations } from './ops/index.ts';
 import type { Operation } from './ops/operation.ts';
 import { cypherCaller } from './raw-cypher.ts';
 import { resultsMarkdown, resultsTable, type SizeRun, saveSizeRun } from './results-file.ts';
+import { checkSameAnswers } from './same-answer.ts';
 import { loadSamples } from './samples.ts';
 
 const log = (line: string) => console.error(`${new Date().toISOString().slice(11, 19)} ${line}`);
@@ -68,6 +69,11 @@ async function benchSize(people: number, ops: Operation[], args: BenchArgs): Pro
     for (const op of ops) {
       log(`${op.name} …`);
       const prepared = await op.prepare({ graphql, cypher, samples });
+      // Timing two different answers would compare nothing: check first, and stop loudly.
+      if (await checkSameAnswers(op.name, prepared, args.compareInputs))
+        log(
+          `${op.name}: GraphQL and baseline give the same answers (${args.compareInputs} inputs)`,
+        );
       const result = await measure(prepared, {
         iterations: args.iterations,
         warmup: args.warmup,

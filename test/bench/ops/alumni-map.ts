@@ -24,5 +24,9 @@ export const alumniMapOperation: Operation = {
   prepare: ({ graphql, cypher, samples }) => ({
     graphql: () => graphql(query, { org: samples.university.globalId }),
     baseline: () => cypher(baselineCypher, { id: samples.university.id }),
+    answers: {
+      graphql: (a) => (a as { alumniMap: unknown }).alumniMap,
+      baseline: (rows) => (rows as unknown[])[0],
+    },
   }),
 };

@@ -1,10 +1,12 @@
+import { findIntroductionPaths } from '../../../schema/connections/introduction-paths.ts';
 import type { Samples } from '../samples.ts';
 import { type Operation, pick } from './operation.ts';
 
 const maxHops = 4;
+const first = 3;
 
 const query = `query Paths($from: [ID!]!, $to: ID!) {
-  introductionPaths(from: $from, to: $to, maxHops: ${maxHops}, first: 3) {
+  introductionPaths(from: $from, to: $to, maxHops: ${maxHops}, first: ${first}) {
     reason
     paths {
       score { score hops }
@@ -14,10 +16,14 @@ const query = `query Paths($from: [ID!]!, $to: ID!) {
   }
 }`;
 
-const baselineCypher = `MATCH (t:Person {id: $to})
-MATCH (s:Person) WHERE s.id IN $from
-MATCH p = SHORTEST 1 (s)-[:KNOWS]-{1,${maxHops}}(t)
-RETURN [n IN nodes(p) | n.id] AS ids`;
+interface Answer {
+  reason: string | null;
+  paths: {
+    score: { score: number; hops: number };
+    people: { id: string; name: string }[];
+    hops: { kind: string; derived: boolean; strength: number | null }[];
+  }[];
+}
 
 /** The i-th question: five sampled people (our side) and another sampled person as the target. */
 function ends(samples: Samples, i: number) {
@@ -26,18 +32,59 @@ function ends(samples: Samples, i: number) {
   return { from: from.filter((p) => p.id !== to.id), to };
 }
 
-/** `introductionPaths` from 5 people to a target (4 hops, 3 paths); baseline: SHORTEST 1 over KNOWS. */
+/**
+ * `introductionPaths` from 5 people to a target (4 hops, 3 paths). Baseline: the same Cypher (the
+ * path search and the outreach signals of schema/connections/introduction-paths.ts, plus the names)
+ * straight on the driver, scored by the same functions, no GraphQL.
+ */
 export const introductionPathsOperation: Operation = {
   name: 'introductionPaths',
-  baseline: `SHORTEST 1 (s)-[:KNOWS]-{1,${maxHops}}(t) per start`,
+  baseline: `SHORTEST k paths per start + outreach signals + names, on the driver`,
   prepare: ({ graphql, cypher, samples }) => ({
     graphql: (i) => {
       const { from, to } = ends(samples, i);
       return graphql(query, { from: from.map((p) => p.globalId), to: to.globalId });
     },
-    baseline: (i) => {
+    baseline: async (i): Promise<Answer> => {
       const { from, to } = ends(samples, i);
-      return cypher(baselineCypher, { from: from.map((p) => p.id), to: to.id });
+      const found = await findIntroductionPaths(cypher, {
+        from: from.map((p) => p.id),
+        to: to.id,
+        avoid: [],
+        maxHops,
+        first,
+        knowsKinds: null,
+        derived: true,
+        derivedKinds: null,
+        minStrength: 0,
+      });
+      const ids = [...new Set(found.paths.flatMap((p) => p.personIds))];
+      const names = new Map(
+        (
+          await cypher<{ id: string; name: string }>(
+            'MATCH (n:Person) WHERE n.id IN $ids AND NOT n.deleted RETURN n.id AS id, n.name AS name',
+            { ids },
+          )
+        ).map((r) => [r.id, r.name]),
+      );
+      return {
+        reason: found.reason,
+        paths: found.paths.map((p) => ({
+          score: { score: p.score.score, hops: p.score.hops },
+          people: p.personIds
+            .filter((id) => names.has(id))
+            .map((id) => ({ id: `Person:${id}`, name: names.get(id) as string })),
+          hops: p.hops.map((h) => ({
+            kind: h.tie.kind,
+            derived: h.tie.type === 'DERIVED_TIE',
+            strength: h.tie.strength,
+          })),
+        })),
+      };
+    },
+    answers: {
+      graphql: (a) => (a as { introductionPaths: Answer }).introductionPaths,
+      baseline: (a) => a,
     },
   }),
 };

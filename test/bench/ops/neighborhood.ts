@@ -1,3 +1,6 @@
+import { walkNeighborhood } from '../../../schema/connections/neighborhood-walk.ts';
+import { entityKinds } from '../../../schema/shared/entity-kinds.ts';
+import { tieKindNames } from '../../../schema/tie/tie-kinds.ts';
 import { type Operation, pick } from './operation.ts';
 
 const depth = 2;
@@ -11,15 +14,69 @@ const query = `query Neighborhood($ids: [ID!]!) {
   }
 }`;
 
-const baselineCypher = `MATCH (a:Person {id: $id})-[*1..${depth}]-(b)
-RETURN DISTINCT b LIMIT ${limit}`;
+interface Answer {
+  truncated: boolean;
+  omittedNodes: number;
+  nodes: { __typename: string; id: string; name: string }[];
+  edges: { id: string; kind: string; source: string; target: string; strength: number | null }[];
+}
 
-/** `neighborhood` (depth 2, limit 500) around a sampled person; baseline: plain variable length. */
+/** Nodes and edges in id order: the answer, not the order it was assembled in. */
+const sorted = (a: Answer): Answer => ({
+  truncated: a.truncated,
+  omittedNodes: a.omittedNodes,
+  nodes: [...a.nodes].sort((x, y) => x.id.localeCompare(y.id)),
+  edges: [...a.edges].sort((x, y) => x.id.localeCompare(y.id)),
+});
+
+/**
+ * `neighborhood` (depth 2, limit 500) around a sampled person. Baseline: the same Cypher statements
+ * (the walk of schema/connections/neighborhood-walk.ts) straight on the driver, no GraphQL.
+ */
 export const neighborhoodOperation: Operation = {
   name: 'neighborhood',
-  baseline: `MATCH (a)-[*1..${depth}]-(b) RETURN DISTINCT b LIMIT ${limit}`,
+  baseline:
+    'the walk’s Cypher (one expansion per level, exact counts of what is left out) on the driver',
   prepare: ({ graphql, cypher, samples }) => ({
     graphql: (i) => graphql(query, { ids: [pick(samples.people, i, 'people').globalId] }),
-    baseline: (i) => cypher(baselineCypher, { id: pick(samples.people, i, 'people').id }),
+    baseline: async (i) => {
+      const person = pick(samples.people, i, 'people');
+      const [found] = await cypher<{ eid: string }>(
+        'MATCH (n:Person {id: $id}) WHERE NOT n.deleted RETURN elementId(n) AS eid',
+        { id: person.id },
+      );
+      if (!found) throw new Error(`sampled person ${person.id} is gone`);
+      const hood = await walkNeighborhood(
+        cypher,
+        [{ globalId: person.globalId, kind: 'Person', id: person.id, elementId: found.eid }],
+        {
+          depth,
+          limit,
+          types: [...tieKindNames, 'PART_OF', 'SUBFIELD_OF'],
+          kinds: entityKinds,
+          categories: null,
+        },
+      );
+      return {
+        truncated: hood.truncated,
+        omittedNodes: hood.omittedNodes,
+        nodes: hood.nodes.map((n) => ({
+          __typename: n.kind,
+          id: `${n.kind}:${n.id}`,
+          name: n.name,
+        })),
+        edges: hood.edges.map(({ id, kind, source, target, strength }) => ({
+          id,
+          kind,
+          source,
+          target,
+          strength,
+        })),
+      };
+    },
+    answers: {
+      graphql: (a) => sorted((a as { neighborhood: Answer }).neighborhood),
+      baseline: (a) => sorted(a as Answer),
+    },
   }),
 };

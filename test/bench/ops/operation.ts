@@ -13,6 +13,11 @@ export interface BenchContext {
 export interface PreparedOperation {
   graphql(i: number): Promise<unknown>;
   baseline(i: number): Promise<unknown>;
+  /**
+   * Brings both answers to one shape, for the check before timing that they are the same
+   * (same-answer.ts). Absent while an operation's baseline computes something else.
+   */
+  answers?: { graphql(answer: unknown): unknown; baseline(answer: unknown): unknown };
 }
 
 /** A benchmarked operation, registered in ops/index.ts. */

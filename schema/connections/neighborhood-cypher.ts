@@ -1,0 +1,76 @@
+/**
+ * The Cypher behind `neighborhood`: one expansion step from the shown frontier (light rows, no
+ * entity properties), and the exact count of everything within the depth, per kind.
+ *
+ * Relationship types are written into the patterns (they come from the TieKind allow-list, never from
+ * user text) so Neo4j expands only those groups of a dense node. Every other value is a parameter:
+ * `$kinds` (labels of neighbours to keep), `$categories` (people of these categories only, or null).
+ */
+
+/** Weighted ties (with a strength worth sorting by) are fetched strongest first. */
+export const weightedTypes = new Set(['KNOWS', 'DERIVED_TIE']);
+
+/** A tie `r` to a neighbour `n` that the view follows. */
+const followed = (
+  r: string,
+  n: string,
+) => `NOT coalesce(${r}.deleted, false) AND NOT coalesce(${n}.deleted, false)
+    AND any(l IN labels(${n}) WHERE l IN $kinds)
+    AND ($categories IS NULL OR NOT ${n}:Person OR any(c IN ${n}.categories WHERE c IN $categories))`;
+
+const item = `{r: r {.*, type: type(r), recordedAt: null, startEid: elementId(startNode(r))},
+      kind: [l IN labels(n) WHERE l IN $kinds][0], id: n.id, eid: elementId(n)}`;
+
+/**
+ * For each frontier node (`$frontier`, element ids in order): its projection and up to `$cap` of its
+ * weighted ties (strongest first) and of its other ties (store order: no sort over a hub's
+ * neighbours). The caller picks from them round-robin, so `$cap` = room left + nodes already shown is
+ * always enough to fill the room, however many of a node's neighbours are already on the graph.
+ */
+export function expansionCypher(types: readonly string[], projection: string): string {
+  const weighted = types.filter((t) => weightedTypes.has(t));
+  const plain = types.filter((t) => !weightedTypes.has(t));
+  const collect = (group: readonly string[], name: string, order: string) =>
+    group.length
+      ? `CALL (a) {
+    MATCH (a)-[r:${group.join('|')}]-(n) WHERE ${followed('r', 'n')}
+    WITH r, n ${order} LIMIT $cap
+    RETURN collect(${item}) AS ${name}
+  }`
+      : `WITH *, [] AS ${name}`;
+  return `UNWIND range(0, size($frontier) - 1) AS at
+  MATCH (a) WHERE elementId(a) = $frontier[at]
+  ${collect(weighted, 'weighted', 'ORDER BY coalesce(r.strength, 0.5) DESC, n.id')}
+  ${collect(plain, 'plain', '')}
+  CALL (a) {
+    WITH a AS n
+    RETURN ${projection} AS e
+  }
+  RETURN at, e, weighted, plain`;
+}
+
+/**
+ * Every node within `depth` steps of the start nodes (`$starts`), each counted once, per kind; the
+ * start nodes themselves are not counted. Reads each node's ties once per level (a hash set per
+ * level, not a path enumeration), so it costs the sum of the degrees of the nodes within depth - 1.
+ */
+export function reachCountsCypher(types: readonly string[], depth: number): string {
+  const step = `MATCH (n)-[r:${types.join('|')}]-(m) WHERE ${followed('r', 'm')}`;
+  const levels: string[] = [];
+  for (let level = 2; level <= depth; level++) {
+    levels.push(`CALL (n) {
+    RETURN n AS m
+    UNION
+    ${step}
+    RETURN m
+  }
+  WITH DISTINCT m AS n`);
+  }
+  return `UNWIND $starts AS eid
+  MATCH (s) WHERE elementId(s) = eid
+  MATCH (s)-[r:${types.join('|')}]-(n) WHERE ${followed('r', 'n')}
+  WITH DISTINCT n
+  ${levels.join('\n  ')}
+  WITH n WHERE NOT elementId(n) IN $starts
+  RETURN [l IN labels(n) WHERE l IN $kinds][0] AS kind, count(*) AS count`;
+}

@@ -1,0 +1,213 @@
+import type { RecordShape } from 'neo4j-driver';
+import { type Entity, entityProjection, toEntity } from '../entity/entity.model.ts';
+import type { EntityKind } from '../shared/entity-kinds.ts';
+import { encodeGlobalId } from '../shared/global-id.ts';
+import { encodeTieId } from '../tie/tie.model.ts';
+import type { Located } from './element-ids.ts';
+import { expansionCypher, reachCountsCypher } from './neighborhood-cypher.ts';
+
+/** Runs one read query: the app's `ctx.db.read`, or the bench's raw driver (same Cypher, no GraphQL). */
+export type ReadCypher = <Row extends RecordShape = RecordShape>(
+  cypher: string,
+  params: Record<string, unknown>,
+) => Promise<Row[]>;
+
+export interface GraphEdge {
+  id: string;
+  kind: string;
+  derived: boolean;
+  source: string;
+  target: string;
+  label: string | null;
+  strength: number | null;
+  startYear: number | null;
+  endYear: number | null;
+  current: boolean | null;
+}
+
+export interface Neighborhood {
+  nodes: Entity[];
+  edges: GraphEdge[];
+  truncated: boolean;
+  omittedNodes: number;
+  omittedByKind: { kind: string; count: number }[];
+}
+
+export interface WalkOptions {
+  depth: number;
+  limit: number;
+  /** Relationship types to follow (from the TieKind allow-list). */
+  types: readonly string[];
+  /** Labels of neighbours to keep. */
+  kinds: readonly EntityKind[];
+  /** People of these categories only (null: all). */
+  categories: readonly string[] | null;
+}
+
+interface ExpansionItem {
+  r: Record<string, unknown> & { type: string; startEid: string };
+  kind: EntityKind;
+  id: string;
+  eid: string;
+}
+
+interface Expansion {
+  /** Position of the frontier node this row expands. */
+  at: number;
+  /** The frontier node's own properties (it was picked by the step before, without them). */
+  e: Record<string, unknown>;
+  /** Ties with a strength (KNOWS, derived), strongest first. */
+  weighted: ExpansionItem[];
+  /** Other ties (strength 0.5 by convention), in store order. */
+  plain: ExpansionItem[];
+}
+
+/** The weighted ties at least as strong as a plain one (0.5), then the plain ones, then the rest. */
+function strongestFirst(row: Expansion): ExpansionItem[] {
+  const strength = (i: ExpansionItem) => Number(i.r.strength ?? 0.5);
+  return [
+    ...row.weighted.filter((i) => strength(i) >= 0.5),
+    ...row.plain,
+    ...row.weighted.filter((i) => strength(i) < 0.5),
+  ];
+}
+
+/** The edge an expansion item draws from the frontier node `fromGlobal` (element id `fromEid`). */
+function edgeOf(
+  item: ExpansionItem,
+  fromGlobal: string,
+  fromEid: string,
+  global: string,
+): GraphEdge {
+  const outward = item.r.startEid === fromEid;
+  const type = item.r.type;
+  const id =
+    type === 'DERIVED_TIE'
+      ? `Derived:${[fromGlobal, global].sort().join('|')}:${item.r.kind}`
+      : encodeTieId(type as never, String(item.r.id));
+  return {
+    id,
+    kind: type,
+    derived: type === 'DERIVED_TIE',
+    source: outward ? fromGlobal : global,
+    target: outward ? global : fromGlobal,
+    label: (item.r.kind ?? item.r.title ?? item.r.degree ?? item.r.role ?? null) as string | null,
+    strength: (item.r.strength ?? null) as number | null,
+    startYear: (item.r.from ?? null) as number | null,
+    endYear: (item.r.to ?? null) as number | null,
+    current: (item.r.current ?? null) as boolean | null,
+  };
+}
+
+/**
+ * The nodes and ties around `start`, breadth first, strongest ties first, at most `limit` nodes; what
+ * the limit leaves out is counted exactly (each node within the depth once, per kind).
+ */
+export async function walkNeighborhood(
+  read: ReadCypher,
+  start: readonly Located[],
+  { depth, limit, types, kinds, categories }: WalkOptions,
+): Promise<Neighborhood> {
+  const params = { kinds, categories };
+  const starts = [...new Set(start.map((s) => s.elementId))];
+  // Everything within the depth, counted once per node and kind (in parallel with the first
+  // step): what the answer leaves out is this minus what it shows, exactly.
+  const reach = read<{ kind: string; count: number }>(reachCountsCypher(types, depth), {
+    ...params,
+    starts,
+  });
+  reach.catch(() => undefined); // awaited below; a failed step must not leave it unhandled
+
+  const nodes = new Map<string, Entity | null>();
+  const kindOf = new Map<string, EntityKind>();
+  const eidToGlobal = new Map<string, string>();
+  for (const s of start) {
+    nodes.set(s.globalId, null);
+    kindOf.set(s.globalId, s.kind);
+    eidToGlobal.set(s.elementId, s.globalId);
+  }
+  const edges = new Map<string, GraphEdge>();
+  const cypher = expansionCypher(types, entityProjection);
+  // Breadth first: a level is expanded only when the one before it was shown whole, so the nodes
+  // shown are always min(limit, everything within the depth).
+  let frontier = starts;
+  let last: string[] = [];
+  for (let level = 0; level < depth && frontier.length; level++) {
+    const room = limit - nodes.size;
+    // Room left + nodes shown is enough to fill the room unless a node has several ties to one
+    // neighbour (a bachelor's and a master's at one university): then ask again with more.
+    let cap = room + nodes.size;
+    let rows: Expansion[];
+    for (;;) {
+      rows = await read<Expansion>(cypher, { ...params, frontier, cap });
+      const full = rows.some((r) => r.weighted.length >= cap || r.plain.length >= cap);
+      const fresh = new Set(
+        rows.flatMap((r) => [...r.weighted, ...r.plain].map((i) => encodeGlobalId(i.kind, i.id))),
+      );
+      for (const known of nodes.keys()) fresh.delete(known);
+      if (!full || fresh.size >= room) break;
+      cap *= 2;
+    }
+    const next: string[] = [];
+    const lists = rows.map((row) => {
+      const global = eidToGlobal.get(frontier[row.at] as string) as string;
+      nodes.set(global, toEntity(kindOf.get(global) as EntityKind, row.e));
+      return { global, eid: frontier[row.at] as string, items: strongestFirst(row) };
+    });
+    // Round-robin over the frontier, each node's strongest ties first: one hub cannot take all
+    // the room, and the room left by a node with few neighbours goes to the others.
+    const longest = Math.max(0, ...lists.map((l) => l.items.length));
+    for (let rank = 0; rank < longest; rank++) {
+      for (const list of lists) {
+        const item = list.items[rank];
+        if (!item) continue;
+        const global = encodeGlobalId(item.kind, item.id);
+        if (!nodes.has(global)) {
+          if (nodes.size >= limit) continue;
+          nodes.set(global, null);
+          kindOf.set(global, item.kind);
+          eidToGlobal.set(item.eid, global);
+          next.push(item.eid);
+        }
+        const edge = edgeOf(item, list.global, list.eid, global);
+        edges.set(edge.id, edge);
+      }
+    }
+    if (nodes.size >= limit) {
+      last = next;
+      break;
+    }
+    frontier = next;
+    last = next;
+  }
+  // The nodes of the last step were picked without their properties.
+  const unread = last.filter((eid) => !nodes.get(eidToGlobal.get(eid) as string));
+  if (unread.length) {
+    const rows = await read<{ eid: string; e: Record<string, unknown> }>(
+      `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid RETURN eid, ${entityProjection} AS e`,
+      { eids: unread },
+    );
+    for (const row of rows) {
+      const global = eidToGlobal.get(row.eid) as string;
+      nodes.set(global, toEntity(kindOf.get(global) as EntityKind, row.e));
+    }
+  }
+  const shown = new Map<string, number>();
+  for (const [global] of nodes) {
+    if (start.some((s) => s.globalId === global)) continue;
+    const kind = kindOf.get(global) as string;
+    shown.set(kind, (shown.get(kind) ?? 0) + 1);
+  }
+  const omittedByKind = (await reach)
+    .map(({ kind, count }) => ({ kind, count: count - (shown.get(kind) ?? 0) }))
+    .filter((k) => k.count > 0)
+    .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
+  const omitted = omittedByKind.reduce((sum, k) => sum + k.count, 0);
+  return {
+    nodes: [...nodes.values()].filter((n): n is Entity => n !== null),
+    edges: [...edges.values()],
+    truncated: omitted > 0,
+    omittedNodes: omitted,
+    omittedByKind,
+  };
+}
