@@ -1,0 +1,50 @@
+import type { Catalogue } from '../../app/i18n.ts';
+
+/** Segments and frozen lists. */
+export const zh = {
+  'segments.title': '人群',
+  'segments.lists': '名单',
+  'segments.live': '成员 {n} 人（实时）',
+  'segments.listMembers': '成员 {n} 人',
+  'segments.freeze': '冻结为名单',
+  'segments.listName': '名单名称',
+  'segments.frozen': '已生成名单「{name}」：{n} 人',
+  'segments.fromSegment': '冻结自人群',
+  'segments.addPerson': '添加人员',
+  'segments.remove': '移除',
+  'segments.removeNamed': '从名单移除 {name}',
+  'segments.added': '已添加 {name}',
+  'segments.removed': '已移除 {name}',
+  'segments.none': '还没有人群：在人才库中筛选后「存为人群」',
+  'segments.noLists': '还没有名单',
+  'segments.cities': '成员最多的城市',
+  'segments.pick': '请选择左侧的人群或名单',
+  'segments.showing': '显示前 {n} 人',
+  'segments.filter': '筛选条件',
+} satisfies Catalogue;
+
+export const en: Catalogue<keyof typeof zh> = {
+  'segments.title': 'Segments',
+  'segments.lists': 'Lists',
+  'segments.live': { count: 'n', one: '{n} member (live)', other: '{n} members (live)' },
+  'segments.listMembers': { count: 'n', one: '{n} member', other: '{n} members' },
+  'segments.freeze': 'Freeze into a list',
+  'segments.listName': 'List name',
+  'segments.frozen': {
+    count: 'n',
+    one: 'Made list "{name}": {n} person',
+    other: 'Made list "{name}": {n} people',
+  },
+  'segments.fromSegment': 'Frozen from segment',
+  'segments.addPerson': 'Add a person',
+  'segments.remove': 'Remove',
+  'segments.removeNamed': 'Remove {name} from the list',
+  'segments.added': 'Added {name}',
+  'segments.removed': 'Removed {name}',
+  'segments.none': 'No segments yet: filter the people list, then "Save as segment"',
+  'segments.noLists': 'No lists yet',
+  'segments.cities': 'Where members live or work',
+  'segments.pick': 'Choose a segment or a list on the left',
+  'segments.showing': 'Showing the first {n}',
+  'segments.filter': 'Filter',
+};
