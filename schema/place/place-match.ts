@@ -27,23 +27,50 @@ export function placeNameKeys(place: Omit<PlaceLike, 'id' | 'parentId'>): Set<st
 /** An index of places by (kind, parent, name key). */
 export class PlaceMatcher {
   private readonly index = new Map<string, string>();
+  private readonly byKindKey = new Map<string, Set<string>>();
+  private readonly parentOf = new Map<string, string | null>();
 
   constructor(places: Iterable<PlaceLike>) {
     for (const place of places) this.add(place);
   }
 
   add(place: PlaceLike): void {
+    this.parentOf.set(place.id, place.parentId);
     for (const key of placeNameKeys(place)) {
       const k = `${place.kind}|${place.parentId ?? ''}|${key}`;
       if (!this.index.has(k)) this.index.set(k, place.id);
+      const kinds = this.byKindKey.get(`${place.kind}|${key}`) ?? new Set<string>();
+      this.byKindKey.set(`${place.kind}|${key}`, kinds.add(place.id));
     }
   }
 
-  /** The id of the place `place` names under `parentId`, or null. The place's own name wins over aliases. */
+  private isWithin(id: string, ancestorId: string): boolean {
+    let step = this.parentOf.get(id);
+    for (let depth = 0; step && depth < 10; depth++, step = this.parentOf.get(step)) {
+      if (step === ancestorId) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The id of the place `place` names under `parentId`, or null. The place's own name wins over
+   * aliases. Failing a direct child, the one place of that kind and name deeper under `parentId`:
+   * datasets put cities straight under their country ("Beijing" in China), the reference places under
+   * a province (北京市 under 北京市, 武汉市 under 湖北省); two such namesakes are left unmatched.
+   */
   find(place: Omit<PlaceLike, 'id' | 'parentId'>, parentId: string | null): string | null {
-    for (const key of placeNameKeys(place)) {
+    const keys = placeNameKeys(place);
+    for (const key of keys) {
       const hit = this.index.get(`${place.kind}|${parentId ?? ''}|${key}`);
       if (hit) return hit;
+    }
+    if (!parentId) return null;
+    for (const key of keys) {
+      const within = [...(this.byKindKey.get(`${place.kind}|${key}`) ?? [])].filter((id) =>
+        this.isWithin(id, parentId),
+      );
+      if (within.length === 1) return within[0] as string;
+      if (within.length > 1) return null;
     }
     return null;
   }

@@ -140,6 +140,13 @@ describe('LDBC SNB through a committed mapping', () => {
       { person: `${dataset}|Person|${personId}`, org: `${dataset}|Organization|${orgId}` },
     );
     expect(worked.map((w) => w.from)).toContain(Number(year));
+    // Cities the files put straight under their country are the reference places (北京市 is a
+    // city under the municipality 北京市), not new namesakes.
+    const beijing = await server.db.read<{ code: string | null }>(
+      `MATCH (:ExternalId {key: $key})-[:IDENTIFIES]->(p:Place) RETURN p.code AS code`,
+      { key: `${dataset}|Place|446` },
+    );
+    expect(beijing.map((b) => b.code)).toEqual(['110100']);
 
     // The graph answers as a breadth-first search over the raw knows file does.
     const adjacency = new Map<string, Set<string>>();
