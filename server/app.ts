@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { ulid } from 'ulid';
 import { isExportJobPath, serveExportDownload } from '../schema/export/export-download.ts';
 import { schema } from '../schema/index.ts';
 import { downloadExport, exportPathPrefix } from '../schema/outreach/export-links.ts';
 import { DomainError } from '../schema/shared/errors.ts';
 import { abusePlugins } from './auth/abuse-limits.ts';
 import { authenticate } from './auth/authenticate.ts';
+import type { LoginThrottleOptions } from './auth/login-throttle.ts';
 import { createRateLimits, RateLimitedError } from './auth/rate-limits.ts';
 import { csrfHeader } from './auth/session-cookie.ts';
 import type { Context } from './context.ts';
@@ -19,6 +19,10 @@ import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.ts';
 import { migrationsApplied } from './db/migrate.ts';
 import type { Db, QueryEvent } from './db/run.ts';
 import { maskError, statusOf, toClientError } from './errors-policy.ts';
+import { clientErrorOf } from './http/client-errors.ts';
+import { corsPolicy } from './http/cors.ts';
+import { requestIdOf } from './http/request-id.ts';
+import { graphiqlContentSecurityPolicy, securityHeaders } from './http/security-headers.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { graphqlMetricsPlugin, serveMetrics } from './metrics.ts';
 
@@ -28,8 +32,10 @@ export interface AppOptions {
   /** Production hides GraphiQL, introspection and field suggestions, and allows only the web app's own operations to cookie sessions. */
   production?: boolean;
   limits?: Partial<AppLimits>;
-  /** Marks the session cookie Secure (serve over https). */
+  /** Marks the session cookie Secure and sends HSTS (serve over https). */
   secureCookies?: boolean;
+  /** Origins other than our own whose pages may call the API with credentials (CORS). */
+  corsOrigins?: readonly string[];
   /** SHA-256 (hex) of each operation the web app sends; in production a cookie session may send only these. */
   persistedOperations?: ReadonlySet<string>;
   /** Sees every Cypher round trip with its request id (tests count them per request). */
@@ -46,6 +52,8 @@ export interface AppLimits {
   perAccountPerMinute: number;
   maxBodyBytes: number;
   maxUploadBytes: number;
+  /** Sign-in throttling (defaults in server/auth/login-throttle.ts). */
+  logins?: LoginThrottleOptions;
 }
 
 export const defaultLimits: AppLimits = {
@@ -79,12 +87,14 @@ export function createApp({
   production = false,
   limits: limitOptions = {},
   secureCookies = false,
+  corsOrigins = [],
   persistedOperations,
   onQuery,
   jobs = new JobRunner(db, logger),
   metricsToken,
 }: AppOptions): App {
   const limits = { ...defaultLimits, ...limitOptions };
+  const responseHeaders = Object.entries(securityHeaders(secureCookies));
   const rateLimits = createRateLimits(limits);
   const pendingCookies = new WeakMap<Request, string[]>();
   /** The request context of an authenticated request: GraphQL, and the export downloads. */
@@ -93,7 +103,7 @@ export function createApp({
     req: IncomingMessage | undefined,
     setCookies: string[],
   ): Promise<Context> => {
-    const requestId = headers.get('x-request-id')?.slice(0, 64) ?? ulid();
+    const requestId = requestIdOf(headers);
     const queries: QueryEvent[] = [];
     const requestLogger = logger.child({ requestId });
     const requestDb = db.scoped({
@@ -138,7 +148,7 @@ export function createApp({
       setCookies,
       secureCookies,
       requestHeaders: headers,
-      limits: { login: (email) => rateLimits.login(ip, email) },
+      limits: { login: rateLimits.login(ip) },
     };
   };
 
@@ -148,6 +158,7 @@ export function createApp({
     graphiql: !production,
     renderGraphiQL,
     landingPage: false,
+    cors: corsPolicy(corsOrigins),
     plugins: [
       graphqlMetricsPlugin(),
       ...abusePlugins({ production, persistedOperations }),
@@ -155,6 +166,9 @@ export function createApp({
         onResponse({ request, response }) {
           for (const cookie of pendingCookies.get(request) ?? [])
             response.headers.append('set-cookie', cookie);
+          // GraphiQL (development only) is the one HTML page with an inline script.
+          if (response.headers.get('content-type')?.startsWith('text/html'))
+            response.headers.set('content-security-policy', graphiqlContentSecurityPolicy);
         },
       },
     ],
@@ -162,7 +176,13 @@ export function createApp({
       debug: (...args) => logger.debug({ args }, 'yoga'),
       info: (...args) => logger.info({ args }, 'yoga'),
       warn: (...args) => logger.warn({ args }, 'yoga'),
-      error: (...args) => logger.error({ args }, 'yoga'),
+      // A client's mistake (bad input, not signed in, not allowed) is not a server error: one info
+      // line with its code, no stack.
+      error: (...args) => {
+        const client = args.length === 1 ? clientErrorOf(args[0]) : null;
+        if (client) logger.info(client, 'client error');
+        else logger.error({ args }, 'yoga');
+      },
     },
     maskedErrors: {
       maskError: (error, message) => maskError(error, message, logger),
@@ -190,6 +210,7 @@ export function createApp({
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of responseHeaders) res.setHeader(name, value);
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/metrics') {

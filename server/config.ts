@@ -58,6 +58,22 @@ const envSchema = z
     MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(200_000_000),
     COOKIE_SECURE: boolean.default(false),
     METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((text) =>
+        text
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .refine((origins) => origins.every(isOrigin), {
+        message: 'must be a comma-separated list of origins like https://app.example.org',
+      }),
+    EXPORT_TTL: z
+      .string()
+      .regex(/^\d+(ms|s|m|h|d)$/, { message: 'like 7d or 12h' })
+      .default('7d'),
     DEMO_DATA: boolean.default(true),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -73,10 +89,22 @@ const envSchema = z
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
   });
 
-/** `15s`, `500ms`, `2m` in milliseconds. */
+const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `15s`, `500ms`, `2m`, `12h`, `7d` in milliseconds. */
 export function durationMs(text: string): number {
-  const [, amount, unit] = /^(\d+)(ms|s|m)$/.exec(text) ?? [];
-  return Number(amount) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
+  const [, amount, unit] = /^(\d+)(ms|s|m|h|d)$/.exec(text) ?? [];
+  return Number(amount) * (unitMs[unit ?? ''] ?? Number.NaN);
+}
+
+/** An origin as browsers send it: scheme, host and port, no path (`https://app.example.org`). */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return /^https?:$/.test(url.protocol) && url.origin === text;
+  } catch {
+    return false;
+  }
 }
 
 export type Config = ReturnType<typeof toConfig>;
@@ -124,6 +152,10 @@ function toConfig(env: z.infer<typeof envSchema>) {
     },
     secureCookies: env.COOKIE_SECURE,
     metricsToken: env.METRICS_TOKEN,
+    /** Other origins whose pages may call the API with credentials (same origin needs no entry). */
+    corsOrigins: env.CORS_ORIGINS,
+    /** Export files are deleted this long after they were made. */
+    exportTtlMs: durationMs(env.EXPORT_TTL),
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === 'production',
   };

@@ -29,6 +29,15 @@ export interface Context {
   setCookies: string[];
   secureCookies: boolean;
   requestHeaders: Headers;
-  /** Counts a sign-in attempt for this caller's address and the e-mail; throws RateLimitedError. */
-  limits: { login(email: string): Promise<void> };
+  /**
+   * Sign-in throttling for this caller's address (server/auth/login-throttle.ts): `check` before the
+   * password is verified (throws RateLimitedError), then `failed` or `succeeded`.
+   */
+  limits: {
+    login: {
+      check(email: string): Promise<void>;
+      failed(email: string): Promise<void>;
+      succeeded(email: string): void;
+    };
+  };
 }

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ensureFirstAdmin } from '../schema/accounts/first-admin.ts';
+import { startExpirySweeper } from '../schema/export/export-files.ts';
 import { seedDemoIfEmpty } from '../seed/demo.ts';
 import { createApp } from './app.ts';
 import { readPersistedOperations } from './auth/abuse-limits.ts';
@@ -41,9 +42,14 @@ async function main(): Promise<void> {
     production: config.production,
     limits: config.limits,
     secureCookies: config.secureCookies,
+    corsOrigins: config.corsOrigins,
     persistedOperations,
     metricsToken: config.metricsToken,
   });
+  // Export files (and import uploads) hold personal data: deleted EXPORT_TTL after they were made.
+  startExpirySweeper(db, config.dataDir, config.exportTtlMs, (error) =>
+    logger.error({ err: error }, 'export file sweep failed'),
+  );
   const server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(config.http.port, config.http.host, resolve));
   const { port } = server.address() as AddressInfo;

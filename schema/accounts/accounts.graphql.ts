@@ -163,14 +163,17 @@ builder.mutationField('login', (t) =>
     errors: { types: [AuthenticationError, ValidationError] },
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      await ctx.limits.login(args.email);
+      await ctx.limits.login.check(args.email);
       const account = await findAccountByEmail(ctx.db, args.email.slice(0, 300));
       const ok = await verifyPassword(
         args.password.slice(0, 300),
         account?.passwordHash ?? (await unknownAccountHash),
       );
-      if (!account || !ok || account.disabled)
+      if (!account || !ok || account.disabled) {
+        await ctx.limits.login.failed(args.email);
         throw new AuthenticationError('wrong e-mail or password, or the account is disabled');
+      }
+      ctx.limits.login.succeeded(args.email);
       const via = fromBrowser(ctx) ? 'cookie' : 'bearer';
       const session = await ctx.db.writeTx(async (tx) => {
         const opened = await openSession(tx, account.id, via);

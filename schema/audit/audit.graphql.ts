@@ -1,11 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
+import { asksForTotal } from '../entity/entity-list.ts';
 import { readPageArgs, toConnection } from '../shared/connection.ts';
+import { toCsv } from '../shared/csv.ts';
 import { decodeGlobalId } from '../shared/global-id.ts';
 import { text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
-import { type AuditFilter, type AuditLine, readAuditLog } from './audit-log.ts';
+import { type AuditFilter, type AuditLine, countAuditLog, readAuditLog } from './audit-log.ts';
 
 export const AuditEntryRef = builder.objectRef<AuditLine>('AuditEntry').implement({
   description:
@@ -63,11 +64,14 @@ builder.queryField('auditLog', (t) =>
       description: 'The audit log, newest first, filtered by actor, subject, action and time.',
       authScopes: { admin: true },
       args: { filter: t.arg({ type: AuditFilterInput }) },
-      resolve: async (_root, args, ctx) => {
+      resolve: async (_root, args, ctx, info) => {
         const { size, after } = readPageArgs(args);
-        const rows = await readAuditLog(ctx.db, toFilter(args.filter), size + 1, after);
-        // The total of a log is not worth a count over every entry: -1 says "not counted".
-        return toConnection(rows, size, -1, (row) => [row.at, row.id]);
+        const filter = toFilter(args.filter);
+        const [rows, total] = await Promise.all([
+          readAuditLog(ctx.db, filter, size + 1, after),
+          asksForTotal(info) ? countAuditLog(ctx.db, filter) : -1,
+        ]);
+        return toConnection(rows, size, total, (row) => [row.at, row.id]);
       },
     },
     {},
@@ -95,10 +99,10 @@ builder.queryField('auditLogCsv', (t) =>
         'requestId',
         'id',
       ] as const;
-      return `\uFEFF${stringify(
+      return toCsv(
+        columns,
         rows.map((r) => columns.map((c) => (c === 'fields' ? r.fields.join(' ') : r[c]))),
-        { header: true, columns: [...columns], escape_formulas: true },
-      )}`;
+      );
     },
   }),
 );

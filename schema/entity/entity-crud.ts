@@ -28,6 +28,8 @@ export interface CrudOptions<K extends EntityKind, S extends z.ZodObject> {
    */
   links?: readonly (keyof z.output<S> & string)[];
   writeLinks?: (tx: Tx, id: string, links: Record<string, unknown>, ctx: Context) => Promise<void>;
+  /** Values stored when a create leaves a field out, and when an update clears it (null). */
+  defaults?: EntityProps;
 }
 
 /**
@@ -38,15 +40,18 @@ export interface CrudOptions<K extends EntityKind, S extends z.ZodObject> {
 export function defineCreateUpdate<K extends EntityKind, S extends z.ZodObject>(
   options: CrudOptions<K, S>,
 ): void {
-  const { kind, ref, rules, links = [], writeLinks } = options;
+  const { kind, ref, rules, links = [], writeLinks, defaults = {} } = options;
   const patchRules = rules.partial();
 
-  const split = (parsed: Record<string, unknown>) => {
+  const split = (parsed: Record<string, unknown>, create: boolean) => {
     const props: EntityProps = {};
+    for (const [key, value] of Object.entries(defaults)) {
+      if (create ? parsed[key] == null : parsed[key] === null) props[key] = value;
+    }
     const linked: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(parsed)) {
       if ((links as readonly string[]).includes(key)) linked[key] = value;
-      else props[key] = value;
+      else if (!(key in props)) props[key] = value;
     }
     return { props, linked };
   };
@@ -74,7 +79,7 @@ export function defineCreateUpdate<K extends EntityKind, S extends z.ZodObject>(
         source: t.arg({ type: SourceInputRef, required: false }),
       },
       resolve: (_root, args, ctx) => {
-        const { props, linked } = split(parseInput(rules, args.input, ['input']));
+        const { props, linked } = split(parseInput(rules, args.input, ['input']), true);
         return write(ctx, args.source, async (tx, sourceId) => {
           const id = await createEntity(tx, kind, props, { actor: ctx.actor, sourceId });
           if (writeLinks) await writeLinks(tx, id, linked, ctx);
@@ -96,7 +101,7 @@ export function defineCreateUpdate<K extends EntityKind, S extends z.ZodObject>(
       },
       resolve: (_root, args, ctx) => {
         const { id } = idOf(args.id, [kind], ['id']);
-        const { props, linked } = split(parseInput(patchRules, args.input, ['input']));
+        const { props, linked } = split(parseInput(patchRules, args.input, ['input']), false);
         return write(ctx, args.source, async (tx, sourceId) => {
           await updateEntity(tx, kind, id, props, { actor: ctx.actor, sourceId });
           if (writeLinks) await writeLinks(tx, id, linked, ctx);

@@ -1,5 +1,7 @@
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
+import { outreachText } from '../outreach/outreach-text.ts';
+import { viewerParams, visibleTo } from '../outreach/visibility.ts';
 import { readFirst } from '../shared/connection.ts';
 import { type EntityKind, entityKinds } from '../shared/entity-kinds.ts';
 import { type ChangeFacts, type FieldSource, fieldSources } from '../shared/field-provenance.ts';
@@ -139,6 +141,8 @@ interface ChangeRow {
   op: string;
   tieId: string | null;
   changes: string;
+  /** An outreach record's entry (claim, interaction, note): its values are outreach free text. */
+  outreach: boolean;
 }
 
 const FieldChangeRef = builder
@@ -168,10 +172,13 @@ const ChangeRef = builder.objectRef<ChangeRow>('Change').implement({
     tieId: t.string({ nullable: true, resolve: (c) => c.tieId }),
     changes: t.field({
       type: [FieldChangeRef],
-      resolve: (c) =>
-        Object.entries(JSON.parse(c.changes) as Record<string, [unknown, unknown]>).map(
-          ([field, [before, after]]) => ({ field, before, after }),
-        ),
+      resolve: (c, _a, ctx) =>
+        Object.entries(
+          JSON.parse(c.outreach ? outreachText(ctx, c.changes) : c.changes) as Record<
+            string,
+            [unknown, unknown]
+          >,
+        ).map(([field, [before, after]]) => ({ field, before, after })),
     }),
   }),
 });
@@ -280,14 +287,20 @@ EntityRef.implement({
     }),
     history: t.field({
       type: [ChangeRef],
-      description: 'What changed, who changed it and when; newest first.',
+      description:
+        'What changed, who changed it and when; newest first. Entries of outreach records (claims, interactions, notes) follow those records’ visibility.',
       args: { first: t.arg.int({ required: false, defaultValue: 50, description: '1-500' }) },
       resolve: (entity, args, ctx) =>
         ctx.db.read<ChangeRow>(
-          `MATCH (c:Change {entityId: $id})
-           RETURN toString(c.at) AS at, c.actor AS actor, c.op AS op, c.tieId AS tieId, c.changes AS changes
+          `MATCH (c:Change {entityId: $id}) WHERE c.outreach IS NULL OR ${visibleTo('c')}
+           RETURN toString(c.at) AS at, c.actor AS actor, c.op AS op, c.tieId AS tieId, c.changes AS changes,
+                  coalesce(c.outreach, false) AS outreach
            ORDER BY c.at DESC, c.id DESC LIMIT $first`,
-          { id: entity.id, first: readFirst(args.first, { fallback: 50, max: 500 }) },
+          {
+            id: entity.id,
+            first: readFirst(args.first, { fallback: 50, max: 500 }),
+            ...viewerParams(ctx),
+          },
         ),
     }),
   }),

@@ -83,6 +83,11 @@ export function toEntity<K extends EntityKind>(kind: K, row: Record<string, unkn
     else entity[key] = value;
   }
   for (const key of listProps) entity[key] ??= [];
+  if (kind === 'Person') {
+    // Tolerant of people stored without consent fields (migration 0045 fills them in).
+    entity.consentStatus ??= 'unknown';
+    entity.doNotContact ??= false;
+  }
   entity.kind = kind;
   return entity as unknown as EntityOf<K>;
 }

@@ -11,7 +11,8 @@ import { ulid } from 'ulid';
 import { authenticate } from '../../server/auth/authenticate.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Db } from '../../server/db/run.ts';
-import { exportZip, loadExportJob, mayReadExport } from './export-job.ts';
+import { exportZip } from './export-files.ts';
+import { loadExportJob, mayReadExport } from './export-job.ts';
 
 const jobPath = /^\/exports\/([0-9A-HJKMNP-TV-Z]{26})$/;
 
@@ -49,6 +50,9 @@ export async function serveExportDownload(
   const job = await loadExportJob(db, id);
   if (!job || !mayReadExport(account.role, actor, job)) {
     return refuse(res, 404, 'no such export (or not yours to download)');
+  }
+  if (job.status === 'expired' || job.status === 'erased') {
+    return refuse(res, 410, `the export file was deleted (${job.status})`);
   }
   if (job.status !== 'done') return refuse(res, 409, `the export is ${job.status}`);
   const file = exportZip(loadConfig().dataDir, id);

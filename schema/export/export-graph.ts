@@ -9,9 +9,9 @@
 import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
-import { stringify } from 'csv-stringify/sync';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../../server/db/run.ts';
+import { fromCsvCell, toCsv } from '../shared/csv.ts';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -366,14 +366,16 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
       columns: w.columns,
     })),
   };
-  writeFileSync(join(options.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(options.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, {
+    mode: 0o600,
+  });
   return manifest;
 }
 
 function writeFile(path: string, format: ExportFormat, w: FileWriter): void {
   const lines = w.lines;
   if (format === 'jsonl') {
-    writeFileSync(path, lines.length ? `${lines.join('\n')}\n` : '');
+    writeFileSync(path, lines.length ? `${lines.join('\n')}\n` : '', { mode: 0o600 });
     return;
   }
   const columns = Object.keys(w.columns);
@@ -385,7 +387,9 @@ function writeFile(path: string, format: ExportFormat, w: FileWriter): void {
       return Array.isArray(v) ? JSON.stringify(v) : v;
     });
   });
-  writeFileSync(path, stringify([columns, ...records], { cast: { boolean: (b) => String(b) } }));
+  writeFileSync(path, toCsv(columns, records as (string | number | boolean)[][]), {
+    mode: 0o600,
+  });
 }
 
 async function readRecords(path: string, format: ExportFormat): Promise<Record<string, unknown>[]> {
@@ -396,8 +400,14 @@ async function readRecords(path: string, format: ExportFormat): Promise<Record<s
       .map((l) => JSON.parse(l) as Record<string, unknown>);
   }
   const out: Record<string, unknown>[] = [];
-  const parser = createReadStream(path).pipe(parse({ columns: true }));
-  for await (const record of parser) out.push(record as Record<string, unknown>);
+  const parser = createReadStream(path).pipe(parse({ columns: true, bom: true }));
+  for await (const record of parser) {
+    out.push(
+      Object.fromEntries(
+        Object.entries(record as Record<string, string>).map(([k, v]) => [k, fromCsvCell(v)]),
+      ),
+    );
+  }
   return out;
 }
 

@@ -18,10 +18,13 @@ import type { Db } from '../../server/db/run.ts';
 import { checkpoint } from '../../server/jobs/job-kinds.ts';
 import { rolesWith } from '../builder.ts';
 import type { CypherPart } from '../person/person-filter.ts';
+import { hidingConsent } from '../personal-data/consent.ts';
 import { inTeamScope } from '../personal-data/personal-data.graphql.ts';
+import { ensureExportDir, exportDir, exportZip } from './export-files.ts';
 import { type ExportFormat, type ExportLabel, exportGraph } from './export-graph.ts';
 
-export type ExportJobStatus = 'running' | 'done' | 'failed';
+/** `expired` and `erased`: done, then its file was deleted (see export-files.ts). */
+export type ExportJobStatus = 'running' | 'done' | 'failed' | 'expired' | 'erased';
 
 export interface ExportJob {
   id: string;
@@ -64,14 +67,6 @@ export function mayReadExport(
   if (!(rolesWith.editor as readonly string[]).includes(role)) return false;
   if (job.contacts && !(rolesWith.personalData as readonly string[]).includes(role)) return false;
   return role === 'admin' || job.actor === actor;
-}
-
-export function exportDir(dataDir: string): string {
-  return join(dataDir, 'exports');
-}
-
-export function exportZip(dataDir: string, jobId: string): string {
-  return join(exportDir(dataDir), `${jobId}.zip`);
 }
 
 const jobReturn = `j {.id, .status, .format, .labels, .prefix, .people, .contacts, .actor, .counts, .bytes,
@@ -131,11 +126,16 @@ async function readableContacts(
   const rows = await db.read<{ id: string; kinds: string[] }>(
     `MATCH (p:Person) WHERE ($ids IS NULL OR p.id IN $ids) AND NOT p.deleted
        AND ($prefix IS NULL OR p.name STARTS WITH $prefix OR p.title STARTS WITH $prefix)
-       AND NOT coalesce(p.consentStatus, 'unknown') IN ['refused', 'withdrawn']
+       AND NOT coalesce(p.consentStatus, 'unknown') IN $hidingConsent
        AND EXISTS { (p)-[:HAS_CONTACT]->(:Contact) }
        AND (${inTeamScope})
      RETURN p.id AS id, COLLECT { MATCH (p)-[:HAS_CONTACT]->(c:Contact) RETURN DISTINCT c.kind } AS kinds`,
-    { ids: personIds, prefix: request.prefix, scopePlaceId: request.scopePlaceId },
+    {
+      ids: personIds,
+      prefix: request.prefix,
+      scopePlaceId: request.scopePlaceId,
+      hidingConsent: [...hidingConsent],
+    },
   );
   for (let i = 0; i < rows.length; i += 5000) {
     await db.writeTx((tx) =>
@@ -165,7 +165,7 @@ async function zipFolder(dir: string, zipPath: string): Promise<number> {
   for (const file of (await readdir(dir)).sort()) zip.file(file, createReadStream(join(dir, file)));
   await pipeline(
     zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE' }),
-    createWriteStream(zipPath),
+    createWriteStream(zipPath, { mode: 0o600 }),
   );
   return (await stat(zipPath)).size;
 }
@@ -183,7 +183,8 @@ export async function runExportJob(
 ): Promise<void> {
   const dir = join(exportDir(dataDir), jobId);
   try {
-    await mkdir(dir, { recursive: true });
+    await ensureExportDir(dataDir);
+    await mkdir(dir, { mode: 0o700 });
     const personIds = await chosenPeople(db, request);
     const contactPersonIds = request.contacts
       ? await readableContacts(db, jobId, request, personIds)

@@ -30,7 +30,10 @@ const ExportJobRef = builder.objectRef<ExportJob>('ExportJob').implement({
   description: 'A graph export started from the API, and where to download it when done.',
   fields: (t) => ({
     id: t.id({ resolve: (j) => encodeGlobalId('ExportJob', j.id) }),
-    status: t.exposeString('status', { description: 'running, done or failed' }),
+    status: t.exposeString('status', {
+      description:
+        'running, done or failed; expired or erased once its file was deleted (EXPORT_TTL after it was made, or when a person in it was erased).',
+    }),
     format: t.string({ resolve: (j) => j.format.toUpperCase() }),
     labels: t.stringList({ nullable: true, resolve: (j) => j.labels }),
     prefix: t.exposeString('prefix', { nullable: true }),

@@ -215,10 +215,10 @@ builder.mutationField('startImport', (t) =>
         throw new ValidationError([{ path: ['file'], message: 'must be a .csv or .xlsx file' }]);
       }
       const dir = join(loadConfig().dataDir, 'imports');
-      await mkdir(dir, { recursive: true });
-      // Kept after the job: a resumed job reads it again.
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      // Kept after the job (a resumed job reads it again), owner-only, until EXPORT_TTL sweeps it.
       const path = join(dir, `${ulid()}${ext}`);
-      await writeFile(path, new Uint8Array(await args.file.arrayBuffer()));
+      await writeFile(path, new Uint8Array(await args.file.arrayBuffer()), { mode: 0o600 });
       const options: ImportOptions = {
         preset: args.preset,
         dataset: input.dataset ?? undefined,

@@ -9,6 +9,7 @@ import { groupInOrder, loaderFor } from '../shared/loaders.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { isoDate, note, requireNode } from './common.ts';
+import { outreachText } from './outreach-text.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
 interface Claim {
@@ -32,9 +33,12 @@ const ClaimRef = builder.objectRef<Claim>('Claim').implement({
     '"Already approached by X since …": a team’s claim on a person. While it is active, no other team may claim the person.',
   fields: (t) => ({
     id: t.id({ resolve: (c) => encodeGlobalId('Claim', c.id) }),
-    claimant: t.exposeString('claimant', { description: 'Who approaches the person.' }),
+    claimant: t.string({
+      description: 'Who approaches the person.',
+      resolve: (c, _a, ctx) => outreachText(ctx, c.claimant),
+    }),
     since: t.exposeString('since', { description: 'Date (YYYY-MM-DD).' }),
-    note: t.exposeString('note', { nullable: true }),
+    note: t.string({ nullable: true, resolve: (x, _a, ctx) => outreachText(ctx, x.note) }),
     active: t.exposeBoolean('active'),
     teamName: t.exposeString('teamName', { nullable: true }),
     createdBy: t.exposeString('createdBy'),

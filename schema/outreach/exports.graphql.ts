@@ -1,9 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
+import { isContactable } from '../personal-data/consent.ts';
 import { hiddenBecause, loadContacts } from '../personal-data/personal-data.graphql.ts';
+import { toCsv } from '../shared/csv.ts';
 import { NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { parseInput } from '../shared/validate.ts';
@@ -42,10 +43,6 @@ const ExportFileRef = builder.objectRef<ExportFile>('ExportFile').implement({
 
 type Cell = string | number | null;
 
-/** A leading = + - @ would run as a formula when a CSV opens in Excel: such text gets an apostrophe. */
-const safe = (value: Cell): Cell =>
-  typeof value === 'string' && /^[=+\-@]/.test(value) ? `'${value}` : value;
-
 async function toFile(
   name: string,
   format: ExportFormat,
@@ -53,8 +50,7 @@ async function toFile(
   rows: Cell[][],
 ): Promise<ExportFile> {
   if (format === 'CSV') {
-    const clean = rows.map((r) => r.map(safe));
-    const csv = `\uFEFF${stringify([header, ...clean], { record_delimiter: '\r\n' })}`;
+    const csv = toCsv(header, rows);
     return {
       fileName: `${name}.csv`,
       mimeType: 'text/csv; charset=utf-8',
@@ -111,12 +107,15 @@ async function personRows(ctx: Context, ids: string[]): Promise<PersonRow[]> {
   return rows;
 }
 
-/** Contact cells per person: only for roles allowed personal data, read (and audited) as personalData does. */
+/**
+ * Contact cells per person: only for roles allowed personal data, read (and audited) as personalData
+ * does, and only for people who may be contacted (consent granted, not do-not-contact: consent.ts).
+ */
 async function contactCells(ctx: Context, row: PersonRow): Promise<Cell[]> {
   const blank = contactColumns.map(() => null);
   if (row.doNotContact) return blank;
   const person = await loadEntity(ctx, 'Person', row.id);
-  if (!person || hiddenBecause(ctx, person)) return blank;
+  if (!person || !isContactable(person) || hiddenBecause(ctx, person)) return blank;
   const { inScope, contacts } = await loadContacts(ctx, row.id);
   if (!inScope) return blank;
   return contactColumns.map(([kind]) =>

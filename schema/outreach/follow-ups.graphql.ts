@@ -9,6 +9,7 @@ import { recordChange } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { isoDate, requireNode } from './common.ts';
+import { outreachText } from './outreach-text.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
 interface FollowUp {
@@ -30,7 +31,7 @@ const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
   description: 'A task: follow up on a person, event or introduction by a due date.',
   fields: (t) => ({
     id: t.id({ resolve: (f) => encodeGlobalId('FollowUp', f.id) }),
-    title: t.exposeString('title'),
+    title: t.string({ resolve: (f, _a, ctx) => outreachText(ctx, f.title) }),
     dueOn: t.exposeString('dueOn', { description: 'YYYY-MM-DD.' }),
     overdue: t.boolean({
       resolve: (f) => !f.done && f.dueOn < new Date().toISOString().slice(0, 10),

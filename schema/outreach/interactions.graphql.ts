@@ -12,6 +12,7 @@ import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { isoDateTime, note, requireNode } from './common.ts';
 import { ChannelEnum, channels } from './introductions.graphql.ts';
+import { outreachText } from './outreach-text.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
 /** Something that happened with a person or organisation, for the activity timeline. */
@@ -42,7 +43,7 @@ const TimelineItemRef = builder.objectRef<TimelineItem>('TimelineItem').implemen
   fields: (t) => ({
     at: t.exposeString('at'),
     kind: t.field({ type: TimelineKindEnum, resolve: (i) => i.kind as never }),
-    summary: t.exposeString('summary'),
+    summary: t.string({ resolve: (i, _a, ctx) => outreachText(ctx, i.summary) }),
     channel: t.exposeString('channel', { nullable: true }),
     status: t.exposeString('status', {
       nullable: true,
@@ -167,7 +168,7 @@ const InteractionRef = builder.objectRef<Interaction>('Interaction').implement({
     id: t.id({ resolve: (i) => encodeGlobalId('Interaction', i.id) }),
     channel: t.field({ type: ChannelEnum, resolve: (i) => i.channel as never }),
     at: t.exposeString('at'),
-    note: t.exposeString('note', { nullable: true }),
+    note: t.string({ nullable: true, resolve: (x, _a, ctx) => outreachText(ctx, x.note) }),
     createdBy: t.exposeString('createdBy'),
   }),
 });

@@ -14,6 +14,7 @@ import { groupInOrder, loaderFor } from '../shared/loaders.ts';
 import { parseInput } from '../shared/validate.ts';
 import { addTie } from '../tie/tie-write.ts';
 import { note, requireNode } from './common.ts';
+import { outreachText } from './outreach-text.ts';
 import { type IntroductionStage, introductionStages, stageMoveProblem } from './stages.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
@@ -98,7 +99,7 @@ const StageMoveRef = builder.objectRef<StageMove>('StageMove').implement({
       nullable: true,
       description: 'The name of the account that moved it.',
     }),
-    note: t.exposeString('note', { nullable: true }),
+    note: t.string({ nullable: true, resolve: (x, _a, ctx) => outreachText(ctx, x.note) }),
     override: t.exposeBoolean('override', {
       description: 'Landed without having been signed (allowed with a note).',
     }),
@@ -116,7 +117,7 @@ builder.node(IntroductionRef, {
     stage: t.field({ type: IntroductionStageEnum, resolve: (i) => i.stage }),
     stageAt: t.exposeString('stageAt', { description: 'When it entered its current stage.' }),
     channel: t.field({ type: ChannelEnum, nullable: true, resolve: (i) => i.channel as never }),
-    note: t.exposeString('note', { nullable: true }),
+    note: t.string({ nullable: true, resolve: (x, _a, ctx) => outreachText(ctx, x.note) }),
     createdAt: t.exposeString('createdAt'),
     createdBy: t.exposeString('createdBy', { nullable: true }),
     introducer: t.field({

@@ -5,6 +5,7 @@ import type { Tx } from '../../server/db/run.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import { PersonRef } from '../person/person.graphql.ts';
+import { contactable } from '../personal-data/consent.ts';
 import { readFirst } from '../shared/connection.ts';
 import { ConflictError, mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
@@ -12,6 +13,7 @@ import { recordChange } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
 import { note } from './common.ts';
 import { EventRef } from './events.graphql.ts';
+import { outreachText } from './outreach-text.ts';
 import { loadList, loadSegment, segmentMembersPart } from './segments.graphql.ts';
 import {
   type InvitationStatus,
@@ -77,7 +79,7 @@ const InvitationChangeRef = builder.objectRef<InvitationChange>('InvitationChang
     status: t.field({ type: InvitationStatusEnum, resolve: (c) => c.status as never }),
     at: t.exposeString('at'),
     by: t.exposeString('by', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
+    note: t.string({ nullable: true, resolve: (x, _a, ctx) => outreachText(ctx, x.note) }),
   }),
 });
 
@@ -151,6 +153,7 @@ interface InviteResult {
   invited: number;
   alreadyInvited: number;
   doNotContact: number;
+  noConsent: number;
 }
 
 const InviteResultRef = builder.objectRef<InviteResult>('InviteResult').implement({
@@ -158,6 +161,10 @@ const InviteResultRef = builder.objectRef<InviteResult>('InviteResult').implemen
     invited: t.exposeInt('invited'),
     alreadyInvited: t.exposeInt('alreadyInvited', { description: 'Skipped: invited before.' }),
     doNotContact: t.exposeInt('doNotContact', { description: 'Skipped: marked do-not-contact.' }),
+    noConsent: t.exposeInt('noConsent', {
+      description:
+        'Skipped: consent to be contacted is not granted (unknown, refused or withdrawn); record it with recordConsent.',
+    }),
   }),
 });
 
@@ -174,7 +181,7 @@ builder.mutationField('inviteToEvent', (t) =>
     authScopes: { editor: true },
     errors: { types: mutationErrors },
     description:
-      'Invites a segment, a list or some people to an event: never twice, never anyone marked do-not-contact.',
+      'Invites a segment, a list or some people to an event: never twice, only people who granted consent and are not marked do-not-contact.',
     args: { input: t.arg({ type: InviteInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
       const { id: eventId } = idOf(input.event, ['Event'], ['input', 'event']);
@@ -221,11 +228,12 @@ builder.mutationField('inviteToEvent', (t) =>
           `MATCH (ev:Event {id: $eventId})
            CALL () { ${source.cypher}
                      RETURN DISTINCT n ORDER BY n.id LIMIT $limit }
-           WITH ev, n, coalesce(n.doNotContact, false) AS dnc,
+           WITH ev, n, coalesce(n.doNotContact, false) AS dnc, ${contactable('n')} AS ok,
                 EXISTS { (n)-[x:INVITED_TO]->(ev) WHERE NOT coalesce(x.deleted, false) } AS dup
-           WITH ev, collect(CASE WHEN NOT dnc AND NOT dup THEN n END) AS fresh,
+           WITH ev, collect(CASE WHEN ok AND NOT dup THEN n END) AS fresh,
                 sum(CASE WHEN dup THEN 1 ELSE 0 END) AS alreadyInvited,
-                sum(CASE WHEN dnc AND NOT dup THEN 1 ELSE 0 END) AS doNotContact
+                sum(CASE WHEN dnc AND NOT dup THEN 1 ELSE 0 END) AS doNotContact,
+                sum(CASE WHEN NOT ok AND NOT dnc AND NOT dup THEN 1 ELSE 0 END) AS noConsent
            CALL (ev, fresh) {
              UNWIND range(0, size(fresh) - 1) AS k
              WITH ev, fresh[k] AS p, k
@@ -233,10 +241,15 @@ builder.mutationField('inviteToEvent', (t) =>
                                       invitedAt: datetime(), invitedBy: $actor, recordedAt: datetime(),
                                       deleted: false}]->(ev)
            }
-           RETURN size(fresh) AS invited, alreadyInvited, doNotContact`,
+           RETURN size(fresh) AS invited, alreadyInvited, doNotContact, noConsent`,
           { ...source.params, eventId, limit: maxInvites, batch: ulid(), actor: ctx.actor },
         );
-        const result: InviteResult = rows[0] ?? { invited: 0, alreadyInvited: 0, doNotContact: 0 };
+        const result: InviteResult = rows[0] ?? {
+          invited: 0,
+          alreadyInvited: 0,
+          doNotContact: 0,
+          noConsent: 0,
+        };
         await recordChange(tx, {
           entityId: eventId,
           op: 'update',

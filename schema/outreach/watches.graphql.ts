@@ -19,6 +19,7 @@ import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { type NotificationKind, notificationKinds } from '../shared/notify.ts';
 import { parseInput } from '../shared/validate.ts';
+import { outreachText } from './outreach-text.ts';
 import { loadSegment, memberIds } from './segments.graphql.ts';
 import { viewerParams, visibleTo } from './visibility.ts';
 
@@ -33,7 +34,9 @@ const visibleTarget: Record<WatchKind, string> = {
 };
 
 /** A notification is shown only while its record (and the outreach record behind it) is visible. */
-const notificationVisible = `${visibleTo('n')}
+// Notifications of outreach (activity on a person, stage changes) follow the record's visibility;
+// those of graph changes (new job, moved city, edits) carry no team and show to every watcher.
+const notificationVisible = `(NOT n.kind IN ['activity', 'stage_changed'] OR ${visibleTo('n')})
   AND (n.subjectKind <> 'Introduction' OR EXISTS { MATCH (i:Introduction {id: n.subjectId})
        WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)} })
   AND (n.subjectKind <> 'Segment' OR EXISTS { MATCH (s:Segment {id: n.subjectId})
@@ -96,9 +99,10 @@ const NotificationRef = builder.objectRef<Notification>('Notification').implemen
       nullable: true,
       description: 'The new employer or city, or the names of new segment members.',
     }),
-    changes: t.exposeString('changes', {
+    changes: t.string({
       nullable: true,
       description: 'JSON: property -> [before, after], as in the history.',
+      resolve: (n, _a, ctx) => outreachText(ctx, n.changes),
     }),
     actor: t.exposeString('actor', { nullable: true }),
     at: t.exposeString('at'),

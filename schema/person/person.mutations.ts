@@ -63,4 +63,6 @@ defineCreateUpdate({
   createInput: personInput(true),
   patchInput: personInput(false),
   rules: personRules,
+  // Consent is unknown until recorded (recordConsent): never missing, so lists can select it.
+  defaults: { consentStatus: 'unknown', doNotContact: false },
 });

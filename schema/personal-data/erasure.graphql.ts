@@ -1,9 +1,12 @@
 import { ulid } from 'ulid';
+import { loadConfig } from '../../server/config.ts';
 import { builder } from '../builder.ts';
+import { eraseFromExportFiles } from '../export/export-files.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
+import { erasePersonEverything } from './erase-person.ts';
 
 const ErasureScopeEnum = builder.enumType('ErasureScope', {
   values: {
@@ -13,7 +16,7 @@ const ErasureScopeEnum = builder.enumType('ErasureScope', {
     },
     EVERYTHING: {
       description:
-        'Also the person and every tie to them; their history entries keep only who and when, no values.',
+        'Also the person (and records merged into it), every tie, the outreach about them (notes, interactions, claims, follow-ups, introductions of them, notes of introductions they made), their contact values quoted in any outreach text, and every export file that holds them; their history entries keep only who and when, no values.',
     },
   },
 });
@@ -48,7 +51,7 @@ builder.mutationField('erasePersonalData', (t) =>
     resolve: async (_root, args, ctx) => {
       const { id } = idOf(args.person, ['Person'], ['person']);
       const reason = parseInput(requiredText(500), args.reason, ['reason']);
-      return ctx.db.writeTx(async (tx) => {
+      const result = await ctx.db.writeTx(async (tx) => {
         const found = await tx.run<{ contactKinds: string[]; consents: number }>(
           `MATCH (p:Person {id: $id})
            RETURN COLLECT { MATCH (p)-[:HAS_CONTACT]->(c:Contact) RETURN DISTINCT c.kind } AS contactKinds,
@@ -56,24 +59,24 @@ builder.mutationField('erasePersonalData', (t) =>
           { id },
         );
         if (!found[0]) throw new NotFoundError('Person', args.person, ['person']);
-        await tx.run(
-          `MATCH (p:Person {id: $id})
-           OPTIONAL MATCH (p)-[:HAS_CONTACT|GAVE_CONSENT]->(d:Contact|Consent)
-           DETACH DELETE d
-           WITH DISTINCT p
-           SET p.doNotContact = true, p.consentStatus = 'withdrawn', p.updatedAt = datetime()`,
-          { id },
-        );
         const erased = [
           ...found[0].contactKinds.map((k) => `contact.${k}`),
           ...(found[0].consents ? ['consent'] : []),
         ];
+        let personIds = [id];
         if (args.scope === 'EVERYTHING') {
-          await tx.run('MATCH (p:Person {id: $id}) DETACH DELETE p', { id });
-          await tx.run('MATCH (c:Change {entityId: $id}) SET c.changes = \'{"erased":true}\'', {
-            id,
-          });
-          erased.push('person', 'ties', 'history values');
+          const everything = await erasePersonEverything(tx, id);
+          personIds = everything.personIds;
+          erased.push(...everything.erased);
+        } else {
+          await tx.run(
+            `MATCH (p:Person {id: $id})
+             OPTIONAL MATCH (p)-[:HAS_CONTACT|GAVE_CONSENT]->(d:Contact|Consent)
+             DETACH DELETE d
+             WITH DISTINCT p
+             SET p.doNotContact = true, p.consentStatus = 'withdrawn', p.updatedAt = datetime()`,
+            { id },
+          );
         }
         const auditEntryId = ulid();
         await tx.run(
@@ -89,8 +92,15 @@ builder.mutationField('erasePersonalData', (t) =>
             reason,
           },
         );
-        return { auditEntryId, erased };
+        return { auditEntryId, erased, personIds };
       });
+      if (args.scope === 'EVERYTHING') {
+        // After the commit: a file deleted for an erasure that then rolled back would be lost for
+        // nothing. A crash in between leaves files the expiry sweep removes.
+        const files = await eraseFromExportFiles(ctx.db, loadConfig().dataDir, result.personIds);
+        if (files) result.erased.push(`export files (${files})`);
+      }
+      return { auditEntryId: result.auditEntryId, erased: result.erased };
     },
   }),
 );

@@ -11,6 +11,7 @@ import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { loaderFor } from '../shared/loaders.ts';
 import { parseInput } from '../shared/validate.ts';
+import { consentHides } from './consent.ts';
 import { contactRules } from './contact-rules.ts';
 
 interface Contact {
@@ -54,9 +55,7 @@ export function hiddenBecause(ctx: Context, person: Person): string | null {
   if (ctx.role !== 'admin' && ctx.role !== 'staff') {
     return `the ${ctx.role} role may not see contact details`;
   }
-  if (person.consentStatus === 'refused' || person.consentStatus === 'withdrawn') {
-    return `the person has ${person.consentStatus} consent`;
-  }
+  if (consentHides(person)) return `the person has ${person.consentStatus} consent`;
   return null;
 }
 

@@ -42,11 +42,15 @@ export interface ChangeRecord {
 export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> {
   await tx.run(
     `CREATE (c:Change {id: $id, at: datetime(), entityId: $entityId, tieId: $tieId, op: $op,
-                      actor: $actor, changes: $changes, sourceId: $sourceId})
+                      actor: $actor, changes: $changes, sourceId: $sourceId,
+                      outreach: $outreach, teamId: $teamId})
      ${notifyCypher(change)}`,
     {
       notificationKind: notificationKind(change),
       teamId: change.teamId ?? null,
+      // Outreach entries are read under the outreach rules (schema/outreach/visibility.ts); null
+      // (not false) for the rest, so they stay as small as before.
+      outreach: change.teamId !== undefined ? true : null,
       id: ulid(),
       entityId: change.entityId,
       tieId: change.tieId ?? null,

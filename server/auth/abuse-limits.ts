@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { ConfigError } from '../config.ts';
 import { readCookie, sessionCookieName } from './session-cookie.ts';
@@ -49,20 +50,44 @@ export function readPersistedOperations(file = persistedOperationsFile): Readonl
   return new Set(Object.keys(manifest));
 }
 
+/**
+ * Armor reports a limit as a bare "Syntax Error" (HTTP 200 for `application/json` clients): each limit
+ * throws this instead, a 400 with code QUERY_LIMIT_EXCEEDED naming the limit.
+ */
+function rejectAs(limit: keyof typeof documentLimits) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (_context: unknown, error: GraphQLError) => {
+        throw createGraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+          extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, http: { status: 400 } },
+        });
+      },
+    ],
+  };
+}
+
 export function abusePlugins({ production, persistedOperations }: AbuseOptions): Plugin[] {
   const plugins: Plugin[] = [
     EnvelopArmorPlugin({
-      maxDepth: { n: documentLimits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+      maxDepth: {
+        n: documentLimits.maxDepth,
+        ignoreIntrospection: true,
+        flattenFragments: true,
+        ...rejectAs('maxDepth'),
+      },
       // A fragment costs what its fields cost where it is spread (the web app's documents share
       // fragments; unflattened, each level of them multiplied the cost by 2.25).
       costLimit: {
         maxCost: documentLimits.maxCost,
         ignoreIntrospection: true,
         flattenFragments: true,
+        ...rejectAs('maxCost'),
       },
-      maxAliases: { n: documentLimits.maxAliases },
-      maxDirectives: { n: documentLimits.maxDirectives },
-      maxTokens: { n: documentLimits.maxTokens },
+      // Aliases of __typename count too (Armor skips them by default: hundreds cost nothing to send).
+      maxAliases: { n: documentLimits.maxAliases, allowList: [], ...rejectAs('maxAliases') },
+      maxDirectives: { n: documentLimits.maxDirectives, ...rejectAs('maxDirectives') },
+      maxTokens: { n: documentLimits.maxTokens, ...rejectAs('maxTokens') },
       // Suggestions ("did you mean …") map the schema for an attacker once introspection is off.
       blockFieldSuggestion: { enabled: production },
     }) as Plugin,

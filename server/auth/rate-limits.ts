@@ -1,12 +1,12 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../../schema/shared/errors.ts';
+import { createLoginThrottle, type LoginThrottleOptions } from './login-throttle.ts';
 
 export interface RateLimitOptions {
   perIpPerMinute: number;
   perAccountPerMinute: number;
-  /** Sign-in attempts (failed or not) in 15 minutes, per e-mail and per IP: password guessing. */
-  loginsPerEmail?: number;
-  loginsPerIp?: number;
+  /** Password guessing: see login-throttle.ts. */
+  logins?: LoginThrottleOptions;
 }
 
 /** Too many requests; `retryAfterSeconds` says when to try again (sent as HTTP 429 + Retry-After). */
@@ -28,11 +28,7 @@ export class RateLimitedError extends DomainError {
 export function createRateLimits(options: RateLimitOptions) {
   const perIp = new RateLimiterMemory({ points: options.perIpPerMinute, duration: 60 });
   const perAccount = new RateLimiterMemory({ points: options.perAccountPerMinute, duration: 60 });
-  const loginsPerEmail = new RateLimiterMemory({
-    points: options.loginsPerEmail ?? 10,
-    duration: 900,
-  });
-  const loginsPerIp = new RateLimiterMemory({ points: options.loginsPerIp ?? 200, duration: 900 });
+  const logins = createLoginThrottle(options.logins);
   const consume = async (limiter: RateLimiterMemory, key: string, scope: string) => {
     try {
       await limiter.consume(key);
@@ -46,11 +42,15 @@ export function createRateLimits(options: RateLimitOptions) {
   return {
     ip: (ip: string) => consume(perIp, ip, 'address'),
     account: (id: string) => consume(perAccount, id, 'account'),
-    login: (ip: string, email: string) =>
-      Promise.all([
-        consume(loginsPerIp, ip, 'address'),
-        consume(loginsPerEmail, email.trim().toLowerCase().slice(0, 200), 'account'),
-      ]).then(() => undefined),
+    /** Sign-in attempts of `ip`, per account (the e-mail as typed, normalised). */
+    login(ip: string) {
+      const account = (email: string) => email.trim().toLowerCase().slice(0, 200);
+      return {
+        check: (email: string) => logins.check(ip, account(email)),
+        failed: (email: string) => logins.failed(ip, account(email)),
+        succeeded: (email: string) => logins.succeeded(ip, account(email)),
+      };
+    },
   };
 }
 

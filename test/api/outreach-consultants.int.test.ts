@@ -35,7 +35,11 @@ beforeAll(async () => {
   // A long query timeout: the machine running the tests is shared and often loaded.
   server = await startTestServer({ app: { limits: { queryTimeoutMs: 120_000 } } });
   for (const name of ['顾问', '引荐人', '站员', '人才一', '人才二', '人才三', '人才四']) {
-    ids[name] = await createEntity(server, 'Person', { name: `${p}${name}` });
+    // Consent granted: the download test below exports their contacts for outreach.
+    ids[name] = await createEntity(server, 'Person', {
+      name: `${p}${name}`,
+      consentStatus: 'granted',
+    });
   }
   ids.bureau = await createEntity(server, 'Organization', {
     name: `${p}招才局`,

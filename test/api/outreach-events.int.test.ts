@@ -90,6 +90,8 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i++) {
     const id = await createEntity(server, 'Person', {
       name: `${p}成员${i}`,
+      // Invitations and contact columns need consent (unknown consent is not consent).
+      consentStatus: 'granted',
       doNotContact: i === 4,
     });
     people.push(id);

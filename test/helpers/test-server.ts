@@ -45,14 +45,14 @@ export interface TestServer {
 export async function startTestServer(
   options: {
     connection?: Neo4jConnection;
-    /** Options for the app under test (limits, production mode). */
-    app?: Omit<Partial<AppOptions>, 'db' | 'logger' | 'onQuery'>;
+    /** Options for the app under test (limits, production mode, a logger to read). */
+    app?: Omit<Partial<AppOptions>, 'db' | 'onQuery'>;
   } = {},
 ): Promise<TestServer> {
   const driver = createDriver(options.connection ?? inject('neo4j'));
   const db = new Db(driver);
   const queries = new Map<string, QueryEvent[]>();
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = options.app?.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const jobs = new JobRunner(db, logger, { heartbeatMs: 1000 });
   const app = createApp({
     ...options.app,

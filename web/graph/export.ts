@@ -1,16 +1,14 @@
 import type { Core } from 'cytoscape';
+import { toCsv } from '../../schema/shared/csv.ts';
 
-/** Visible nodes as CSV rows (id, name, latin name, type), quoted where needed; UTF-8 with BOM for Excel. */
+/** Visible nodes as CSV rows (id, name, latin name, type), written as every CSV of ours is. */
 export function nodesCsv(
   rows: { id: string; label: string; latinName: string | null; type: string }[],
 ): string {
-  const quote = (value: string) =>
-    /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-  const lines = [['id', 'name', 'latinName', 'type'].join(',')];
-  for (const row of rows) {
-    lines.push([row.id, row.label, row.latinName ?? '', row.type].map(quote).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(
+    ['id', 'name', 'latinName', 'type'],
+    rows.map((row) => [row.id, row.label, row.latinName ?? '', row.type]),
+  );
 }
 
 export function visibleNodeRows(cy: Core) {

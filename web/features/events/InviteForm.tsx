@@ -29,6 +29,7 @@ export function InviteForm({ eventId, onInvited }: { eventId: string; onInvited:
       invited: result.invited,
       already: result.alreadyInvited,
       dnc: result.doNotContact,
+      noConsent: result.noConsent,
     });
     setDone(text);
     status.value = text;

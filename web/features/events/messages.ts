@@ -25,7 +25,8 @@ export const zh = {
   'events.invite': '邀请',
   'events.inviteFrom': '从人群或名单邀请',
   'events.chooseSource': '请选择…',
-  'events.invited': '新邀请 {invited} 人；此前已邀请 {already} 人；勿扰 {dnc} 人',
+  'events.invited':
+    '新邀请 {invited} 人；此前已邀请 {already} 人；勿扰 {dnc} 人；未获联系同意 {noConsent} 人',
   'events.invitations': '邀请名单（{n}）',
   'events.waitlist': '候补 {n} 人',
   'events.noInvitations': '还没有邀请',
@@ -64,7 +65,8 @@ export const en: Catalogue<keyof typeof zh> = {
   'events.invite': 'Invite',
   'events.inviteFrom': 'Invite a segment or a list',
   'events.chooseSource': 'Choose…',
-  'events.invited': 'Invited {invited}; {already} invited before; {dnc} do-not-contact',
+  'events.invited':
+    'Invited {invited}; {already} invited before; {dnc} do-not-contact; {noConsent} without consent',
   'events.invitations': 'Invitations ({n})',
   'events.waitlist': 'Waitlist: {n}',
   'events.noInvitations': 'No invitations yet',

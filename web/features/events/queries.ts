@@ -69,7 +69,7 @@ export const inviteToEventMutation = graphql(
   mutation InviteToEvent($input: InviteInput!) {
     inviteToEvent(input: $input) {
       ...MutationErrorFields
-      ... on MutationInviteToEventSuccess { data { invited alreadyInvited doNotContact } }
+      ... on MutationInviteToEventSuccess { data { invited alreadyInvited doNotContact noConsent } }
     }
   }
 `,

@@ -23,6 +23,7 @@ export function InviteAction({ person }: { person: EntitySummary }) {
           invited: data.invited,
           already: data.alreadyInvited,
           dnc: data.doNotContact,
+          noConsent: data.noConsent,
         }),
     );
   };
