@@ -44,4 +44,20 @@ describe('loadConfig', () => {
   it('asks for a password with an external Neo4j', () => {
     expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(/NEO4J_PASSWORD/);
   });
+
+  it('reads CORS_ORIGINS as a list of origins, none by default, and refuses a path or a pattern', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' }).corsOrigins,
+    ).toEqual(['https://a.example.org', 'http://localhost:5173']);
+    for (const bad of ['*', 'https://a.example.org/', 'a.example.org', 'ftp://a.example.org']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS/);
+    }
+  });
+
+  it('keeps export files 7 days by default (EXPORT_TTL)', () => {
+    expect(loadConfig({}).exportTtlMs).toBe(7 * 86_400_000);
+    expect(loadConfig({ EXPORT_TTL: '12h' }).exportTtlMs).toBe(12 * 3_600_000);
+    expect(() => loadConfig({ EXPORT_TTL: 'soon' })).toThrow(/EXPORT_TTL/);
+  });
 });

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import type { Tx } from '../../server/db/run.ts';
 import { builder } from '../builder.ts';
+import { asksForTotal } from '../entity/entity-list.ts';
 import { readPageArgs, toConnection } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
@@ -256,14 +257,17 @@ builder.queryField('myWatches', (t) =>
   }),
 );
 
-async function unreadCount(ctx: Context): Promise<number> {
+/** Your notifications you may see (all, or the unread ones). */
+async function countNotifications(ctx: Context, unreadOnly: boolean): Promise<number> {
   const rows = await ctx.db.read<{ n: number }>(
-    `MATCH (n:Notification {accountId: $me}) WHERE NOT n.read AND ${notificationVisible}
+    `MATCH (n:Notification {accountId: $me}) WHERE (NOT $unreadOnly OR NOT n.read) AND ${notificationVisible}
      RETURN count(n) AS n`,
-    { me: ctx.account?.id ?? '', ...viewerParams(ctx) },
+    { me: ctx.account?.id ?? '', unreadOnly, ...viewerParams(ctx) },
   );
   return rows[0]?.n ?? 0;
 }
+
+const unreadCount = (ctx: Context) => countNotifications(ctx, true);
 
 builder.queryField('myNotifications', (t) =>
   t.connection(
@@ -273,9 +277,10 @@ builder.queryField('myNotifications', (t) =>
       description:
         'Changes of what you watch, newest first (keyset pages). Asking also compares each watched segment with the members seen so far.',
       args: { unreadOnly: t.arg.boolean({ required: false, defaultValue: false }) },
-      resolve: async (_r, args, ctx) => {
+      resolve: async (_r, args, ctx, info) => {
         const { size, after } = readPageArgs(args);
         await refreshSegmentWatches(ctx);
+        const unreadOnly = args.unreadOnly ?? false;
         const rows = await ctx.db.read<{ notification: Notification }>(
           `MATCH (n:Notification {accountId: $me})
            WHERE ($after IS NULL OR n.id < $after) AND (NOT $unreadOnly OR NOT n.read)
@@ -286,19 +291,20 @@ builder.queryField('myNotifications', (t) =>
           {
             me: ctx.account?.id ?? '',
             after: typeof after?.[0] === 'string' ? after[0] : null,
-            unreadOnly: args.unreadOnly ?? false,
+            unreadOnly,
             limit: size + 1,
             ...viewerParams(ctx),
           },
         );
+        const total = asksForTotal(info) ? await countNotifications(ctx, unreadOnly) : -1;
         return {
           ...toConnection(
             rows.map((r) => r.notification),
             size,
-            -1,
+            total,
             (n) => [n.id],
           ),
-          unreadCount: await unreadCount(ctx),
+          unreadCount: unreadOnly && total >= 0 ? total : await unreadCount(ctx),
         };
       },
     },

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { fromCsvCell, toCsv } from './csv.ts';
@@ -37,5 +39,20 @@ describe('toCsv', () => {
       ),
     );
     expect(rows.slice(1).map((r) => fromCsvCell(r[0] ?? ''))).toEqual(values);
+  });
+
+  it('is the only CSV writer in the product', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const sources = ['schema', 'server', 'web'].flatMap((dir) =>
+      (readdirSync(join(root, dir), { recursive: true }) as string[])
+        .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+        .map((f) => join(dir, f)),
+    );
+    const writers = sources.filter((file) => {
+      const text = readFileSync(join(root, file), 'utf8');
+      // A CSV library, or hand-written CSV quoting (doubling quotes).
+      return /from 'csv-stringify|'""'/.test(text);
+    });
+    expect(writers).toEqual([join('schema', 'shared', 'csv.ts')]);
   });
 });

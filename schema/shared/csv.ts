@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+// The browser build (it carries its own Buffer): the web app writes CSV with this module too.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 
 /**
  * The one CSV writer of the product (graph exports, list and pipeline exports, the audit log, import

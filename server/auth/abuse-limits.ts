@@ -91,6 +91,17 @@ export function abusePlugins({ production, persistedOperations }: AbuseOptions):
       // Suggestions ("did you mean …") map the schema for an attacker once introspection is off.
       blockFieldSuggestion: { enabled: production },
     }) as Plugin,
+    {
+      // The token limit fails the parse, which yoga marks as a spec parse error (200 for
+      // application/json clients): it is ours, a 400 like the other limits.
+      onResultProcess({ result }) {
+        for (const error of (result as { errors?: readonly GraphQLError[] }).errors ?? []) {
+          if (error.extensions?.code === 'QUERY_LIMIT_EXCEEDED') {
+            (error.extensions as { http?: unknown }).http = { status: 400 };
+          }
+        }
+      },
+    },
   ];
   if (production) {
     plugins.push(useDisableIntrospection() as Plugin);

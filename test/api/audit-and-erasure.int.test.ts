@@ -96,7 +96,7 @@ describe('audit log', () => {
     const rows = csv
       .data!.auditLogCsv.replace(/^\uFEFF/, '')
       .trim()
-      .split('\n');
+      .split('\r\n');
     expect(rows[0]).toBe('at,actor,action,subjectId,tieId,fields,changes,requestId,id');
     expect(rows).toHaveLength(5);
   });

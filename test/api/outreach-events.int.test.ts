@@ -215,7 +215,7 @@ describe('segments and lists', () => {
     );
     expect(edited.data.memberCount).toBe(4);
     // The segment is live: a new member shows up in it, not in the frozen list.
-    await createEntity(server, 'Person', { name: `${p}新人` });
+    await createEntity(server, 'Person', { name: `${p}新人`, consentStatus: 'granted' });
     const res = await server.gql<{
       segment: { memberCount: number };
       personList: { memberCount: number };

@@ -74,7 +74,8 @@ beforeAll(async () => {
   const otherTeam = await createTeam(server, `${p}乙队`, 'team');
   tokens.a = (await server.signIn('staff', { teamId: privateTeam })).token;
   tokens.b = (await server.signIn('staff', { teamId: otherTeam })).token;
-  tokens.watcher = (await server.signIn('viewer')).token;
+  // An outreach role: it watches a segment too, and viewers see no outreach records.
+  tokens.watcher = (await server.signIn('consultant')).token;
   tokens.bystander = (await server.signIn('viewer')).token;
 }, 60_000);
 
@@ -188,7 +189,7 @@ describe('watches and notifications', () => {
       { token: tokens.a },
     );
     expect(claim.__typename).toBe('MutationClaimPersonSuccess');
-    // Team a keeps its records to itself: neither team b nor a team-less viewer hears of the claim.
+    // Team a keeps its records to itself: neither team b nor a team-less consultant hears of the claim.
     expect(await about({ token: tokens.b }, ids.旁人 as string)).toEqual([]);
     expect(await about({ token: tokens.watcher }, ids.旁人 as string)).toEqual([]);
     await watch(ids.旁人 as string, { role: 'admin' });
