@@ -560,7 +560,7 @@ describe.each(probes.map((x) => [x.type, x] as const))(
         const answer = probe.answerFor?.(role, team) ?? recordAnswer(type, label);
         // Refused outright, or told there is no such record: nothing seen either way.
         const code = res.errors?.[0]?.extensions?.code;
-        if (answer === 'hidden' && (code === 'FORBIDDEN' || code === 'NotFoundError')) return;
+        if (answer === 'hidden' && (code === 'FORBIDDEN' || code === 'NOT_FOUND')) return;
         expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
         const record = probe.pick(res.data) ?? null;
         if (answer === 'hidden') {

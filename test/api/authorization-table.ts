@@ -210,7 +210,7 @@ export const typeRules: Record<string, TypeRules> = {
   AuthenticationError: ['meta', 'message'],
   BaseError: ['meta', 'message'],
   Change: ['history', 'actor at changes op tieId'],
-  CityCount: ['meta', 'city lives total works'],
+  CityCount: ['meta', 'city lives reachable total works'],
   Claim: [
     'outreach',
     'active createdAt createdBy id since teamName',
@@ -244,6 +244,8 @@ export const typeRules: Record<string, TypeRules> = {
   FacetCount: ['graph', 'count label value'],
   Field: ['graph', `${entity} children parent`, { history: 'history' }],
   FieldChange: ['history', 'after before field'],
+  // Per-field sources come from the entity's own properties: outreach entries name no property.
+  FieldProvenance: ['graph', 'field recordedAt recordedBy source unsourced'],
   FollowUp: [
     'own',
     'createdAt createdBy done dueOn id overdue owner subject',
@@ -291,7 +293,10 @@ export const typeRules: Record<string, TypeRules> = {
     `${entity} description fields needs place type`,
     { history: 'history', timeline: 'outreach' },
   ],
-  OutcomeReport: ['meta', 'byChannel byConsultant byEvent byIntroducer byStation stages total'],
+  OutcomeReport: [
+    'meta',
+    'attended byChannel byConsultant byEvent byIntroducer byStation invited reached stages total',
+  ],
   PageInfo: ['meta', 'endCursor hasNextPage hasPreviousPage startCursor'],
   PathHop: [
     'graph',
@@ -327,7 +332,7 @@ export const typeRules: Record<string, TypeRules> = {
     `${entity} description fields funding host kind leaders needs place status`,
     { history: 'history' },
   ],
-  Provenance: ['graph', 'confidence recordedAt recordedBy source unsourced verified'],
+  Provenance: ['graph', 'confidence fields recordedAt recordedBy source unsourced verified'],
   Reach: ['meta', 'byKind oneHop twoHops'],
   ReachCount: ['meta', 'count kind'],
   SavedView: [
