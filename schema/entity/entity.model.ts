@@ -84,7 +84,7 @@ export function toEntity<K extends EntityKind>(kind: K, row: Record<string, unkn
   }
   for (const key of listProps) entity[key] ??= [];
   if (kind === 'Person') {
-    // Tolerant of people stored without consent fields (migration 0045 fills them in).
+    // Tolerant of people stored without consent fields (migration 0065 fills them in).
     entity.consentStatus ??= 'unknown';
     entity.doNotContact ??= false;
   }

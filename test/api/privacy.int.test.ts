@@ -302,7 +302,7 @@ describe('consent', () => {
         name: `${p}更旧记录`,
       }),
     );
-    const migration = readMigrations().find((m) => m.name === '0045-privacy');
+    const migration = readMigrations().find((m) => m.name === '0065-privacy');
     for (const statement of migration!.statements) await server.db.autoCommit(statement);
     const rows = await server.db.read<{ c: string; d: boolean }>(
       'MATCH (p:Person {id: $id}) RETURN p.consentStatus AS c, p.doNotContact AS d',
