@@ -151,7 +151,10 @@ export function buildCatalog(ctx: SeedContext): Catalog {
     if (orgByKey.has(def.key)) throw new Error(`duplicate organisation key ${def.key}`);
     orgs.push(info);
     orgByKey.set(def.key, info);
-    ctx.out.node('Organization', entityRow(base(def, info.id), { type: def.type }));
+    ctx.out.node(
+      'Organization',
+      entityRow({ ...base(def, info.id), kind: 'Organization' }, { type: def.type }),
+    );
     ctx.out.tie('LOCATED_IN', 'Organization', 'Place', tieRow(info.id, place.id, staticTie()));
     for (const f of orgFields) {
       const field = fields[f] as FieldInfo;

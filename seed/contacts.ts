@@ -3,7 +3,7 @@
  * (19900xxxxxx phone numbers, reserved e-mail domains, demo WeChat ids) and no id number is generated.
  */
 
-import { searchText } from '../schema/shared/search-keys.ts';
+import { searchKeys } from '../schema/shared/search-keys.ts';
 import type { SeedContext } from './context.ts';
 import type { ConsentStatus, ContactKind } from './model.ts';
 import type { PersonDraft } from './person-draft.ts';
@@ -43,7 +43,7 @@ export function emitContacts(ctx: SeedContext, p: PersonDraft, consent: ConsentS
     // Only the kind is searchable: contact values stay out of searchText and the full-text index.
     let text = contactSearchText.get(name);
     if (text === undefined) {
-      text = searchText({ name });
+      text = searchKeys('Contact', { name }).searchText;
       contactSearchText.set(name, text);
     }
     out.node(

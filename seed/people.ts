@@ -233,6 +233,7 @@ export class PeopleGenerator {
       'Person',
       entityRow(
         {
+          kind: 'Person',
           id: p.id,
           name: p.name.name,
           latinName: p.name.latinName,

@@ -2,7 +2,7 @@
  * Builders for node and tie rows carrying the common properties of schema/MODEL.md, so every
  * generator module fills them the same way.
  */
-import { searchText } from '../schema/shared/search-keys.ts';
+import { searchKeys } from '../schema/shared/search-keys.ts';
 
 /** A node row or the properties of a tie. */
 export type Row = Record<string, unknown>;
@@ -48,6 +48,8 @@ export interface EntityBase {
   sourceId: string;
   verified: boolean;
   confidence?: number;
+  /** The label, for the search keys that depend on it (a person's surname, an organisation's short forms). */
+  kind?: string;
   /** Overrides the derived searchText (Contact nodes must not index their values). */
   searchText?: string;
 }
@@ -60,9 +62,21 @@ export function entityRow(base: EntityBase, own: Row): Row {
     name: base.name,
   };
   if (base.latinName !== undefined) row.latinName = base.latinName;
-  row.aliases = [...aliases];
-  row.searchText =
-    base.searchText ?? searchText({ name: base.name, latinName: base.latinName, aliases });
+  if (base.searchText !== undefined) {
+    row.aliases = [...aliases];
+    row.searchText = base.searchText;
+  } else {
+    const keys = searchKeys(base.kind ?? 'Node', {
+      name: base.name,
+      latinName: base.latinName,
+      aliases,
+    });
+    row.aliases = keys.aliases;
+    if (keys.generatedAliases.length) row.generatedAliases = keys.generatedAliases;
+    row.searchText = keys.searchText;
+    row.namePinyin = keys.namePinyin;
+    row.nameInitials = keys.nameInitials;
+  }
   row.createdAt = base.createdAt;
   row.updatedAt = base.updatedAt ?? base.createdAt;
   row.sourceId = base.sourceId;

@@ -20,7 +20,7 @@ import {
 } from '../connections/derived-ties.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { recordChange } from '../shared/history.ts';
-import { searchText } from '../shared/search-keys.ts';
+import { searchKeys } from '../shared/search-keys.ts';
 import { tieKinds } from '../tie/tie-kinds.ts';
 
 export type MergeKind = 'Person' | 'Organization';
@@ -268,11 +268,20 @@ export async function mergeNodes(
   }
   if (aliasesAdded.length) patch.aliases = [...keepAliases, ...aliasesAdded];
   const after = { ...keep, ...patch };
-  patch.searchText = searchText({
-    name: String(after.name),
-    latinName: (after.latinName as string | null) ?? null,
-    aliases: (after.aliases as string[] | undefined) ?? [],
-  });
+  const generated = [keep.generatedAliases, merged.generatedAliases].flatMap(
+    (g) => (g as string[] | undefined) ?? [],
+  );
+  const keys = searchKeys(
+    kind,
+    {
+      name: String(after.name),
+      latinName: (after.latinName as string | null) ?? null,
+      aliases: (after.aliases as string[] | undefined) ?? [],
+      generatedAliases: generated,
+    },
+    { name: String(keep.name) },
+  );
+  Object.assign(patch, keys);
   const before = Object.fromEntries(Object.keys(patch).map((k) => [k, keep[k] ?? null]));
   await tx.run(
     `MATCH (k:${kind} {id: $keepId}) SET k += $patch, k.updatedAt = datetime()

@@ -4,7 +4,7 @@ import type { EntityKind } from '../shared/entity-kinds.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId } from '../shared/global-id.ts';
 import { diff, recordChange } from '../shared/history.ts';
-import { searchText } from '../shared/search-keys.ts';
+import { type EntityNames, searchKeys } from '../shared/search-keys.ts';
 
 /** Stored properties of an entity, already validated; undefined = leave as is, null = clear. */
 export type EntityProps = Record<string, unknown>;
@@ -16,15 +16,21 @@ export interface WriteMeta {
 
 const nameProps = ['name', 'latinName', 'aliases'] as const;
 
-function withSearchText(props: EntityProps): EntityProps {
-  return {
-    ...props,
-    searchText: searchText({
-      name: String(props.name ?? ''),
-      latinName: (props.latinName as string | null | undefined) ?? null,
-      aliases: (props.aliases as string[] | null | undefined) ?? [],
-    }),
-  };
+/** Derived search keys: stored, never shown in history. */
+const derivedProps = ['searchText', 'namePinyin', 'nameInitials'] as const;
+
+/**
+ * A new entity's `props` with the search keys of `kind` (schema/shared/search-keys.ts): its aliases
+ * with the generated short forms, and the derived keys.
+ */
+function withSearchKeys(kind: EntityKind, props: EntityProps): EntityProps {
+  return { ...props, ...searchKeys(kind, props as unknown as EntityNames) };
+}
+
+function withoutDerived(props: EntityProps): EntityProps {
+  return Object.fromEntries(
+    Object.entries(props).filter(([k]) => !(derivedProps as readonly string[]).includes(k)),
+  );
 }
 
 function defined(props: EntityProps): EntityProps {
@@ -39,7 +45,7 @@ export async function createEntity(
   meta: WriteMeta,
 ): Promise<string> {
   const id = ulid();
-  const stored = withSearchText(defined(props));
+  const stored = withSearchKeys(kind, defined(props));
   await tx.run(
     `CREATE (n:${kind}) SET n = $props, n.id = $id, n.deleted = false, n.createdAt = datetime(),
        n.updatedAt = datetime(), n.createdBy = $actor, n.sourceId = $sourceId,
@@ -51,7 +57,7 @@ export async function createEntity(
     op: 'create',
     actor: meta.actor,
     sourceId: meta.sourceId,
-    changes: diff({}, { ...defined(props), sourceId: meta.sourceId }),
+    changes: diff({}, { ...withoutDerived(stored), sourceId: meta.sourceId }),
   });
   return id;
 }
@@ -65,7 +71,8 @@ export async function readLive(
 ): Promise<EntityProps> {
   const rows = await tx.run<{ props: EntityProps }>(
     `MATCH (n:${kind} {id: $id}) WHERE NOT n.deleted
-     RETURN n {.*, createdAt: null, updatedAt: null, searchText: null} AS props`,
+     RETURN n {.*, createdAt: null, updatedAt: null, searchText: null, namePinyin: null,
+               nameInitials: null} AS props`,
     { id },
   );
   if (!rows[0]) throw new NotFoundError(kind, encodeGlobalId(kind, id), path);
@@ -84,11 +91,17 @@ export async function updateEntity(
   // The record keeps the source it was created from; this change's source goes on its Change record,
   // so only the fields it changes are attributed to it (schema/shared/field-provenance.ts).
   const changes = defined(patch);
-  const after = { ...before, ...changes };
   const touchesNames = nameProps.some((p) => p in changes);
+  // Only the changes and the keys derived from the names are written (before's createdAt is a
+  // placeholder null, which SET += would remove).
+  const keys = touchesNames
+    ? searchKeys(kind, { ...before, ...changes } as unknown as EntityNames, before as never)
+    : {};
+  const stored = { ...changes, ...keys };
+  const after = { ...before, ...withoutDerived(stored) };
   await tx.run(
     `MATCH (n:${kind} {id: $id}) SET n += $changes, n.updatedAt = datetime(), n.updatedBy = $actor`,
-    { id, changes: touchesNames ? withSearchText(after) : changes, actor: meta.actor },
+    { id, changes: stored, actor: meta.actor },
   );
   const changed = diff(before, after);
   if (Object.keys(changed).length) {

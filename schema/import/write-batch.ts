@@ -8,7 +8,7 @@
 import { monotonicFactory } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
 import { refreshDerivedTies } from '../connections/derived-ties.ts';
-import { searchText } from '../shared/search-keys.ts';
+import { searchKeys } from '../shared/search-keys.ts';
 import type { ContactValue, ParsedRow } from './parse-row.ts';
 import type { NewNode, NewNodes } from './resolve-names.ts';
 
@@ -90,7 +90,7 @@ export async function findExisting(tx: Tx, keys: string[]): Promise<Map<string, 
     `UNWIND $keys AS key MATCH (s:Source {rowKey: key})
      OPTIONAL MATCH (s)-[:DESCRIBES]->(p:Person) WHERE NOT p.deleted
      RETURN key, s.id AS sourceId, s.hash AS hash, s.values AS values, p.id AS personId,
-            p {.name, .latinName, .gender, .birthYear, .categories, .tags} AS current`,
+            p {.name, .latinName, .aliases, .generatedAliases, .gender, .birthYear, .categories, .tags} AS current`,
     { keys },
   );
   return new Map(rows.map((r) => [r.key, r]));
@@ -105,17 +105,16 @@ async function createNamedNodes(
   if (!nodes.length) return;
   await tx.run(
     `UNWIND $nodes AS row
-     CREATE (n:${label} {id: row.id, name: row.name, aliases: [], searchText: row.searchText,
-                         deleted: false, verified: false, createdAt: datetime(), updatedAt: datetime(),
-                         createdBy: $actor, sourceId: $sourceId})
-     SET n.type = row.type
+     CREATE (n:${label} {id: row.id, name: row.name, deleted: false, verified: false,
+                         createdAt: datetime(), updatedAt: datetime(), createdBy: $actor, sourceId: $sourceId})
+     SET n.type = row.type, n += row.keys
      CREATE (:Change {id: row.changeId, at: datetime(), entityId: row.id, op: 'create', actor: $actor,
                       sourceId: $sourceId, jobId: $jobId, changes: row.changes})`,
     {
       nodes: nodes.map((n) => ({
         ...n,
         type: n.type ?? null,
-        searchText: searchText({ name: n.name }),
+        keys: searchKeys(label, { name: n.name }),
         changeId: newId(),
         changes: JSON.stringify({ name: [null, n.name], sourceId: [null, meta.jobSourceId] }),
       })),
@@ -216,7 +215,7 @@ export async function writeBatch(
     // New row, or a row whose person was deleted since: a new person, the row source re-pointed.
     const personId = newId();
     const sourceId = found?.sourceId ?? newId();
-    const props = { ...row.person, searchText: searchText(row.person) };
+    const props = { ...row.person, ...searchKeys('Person', row.person) };
     const change = {
       id: newId(),
       entityId: personId,
@@ -248,7 +247,7 @@ export async function writeBatch(
   }
 
   const personDefaults = `p.deleted = false, p.verified = false, p.consentStatus = 'unknown',
-       p.doNotContact = false, p.aliases = [], p.createdAt = datetime(), p.updatedAt = datetime(),
+       p.doNotContact = false, p.createdAt = datetime(), p.updatedAt = datetime(),
        p.createdBy = $actor, p.sourceId = row.sourceId`;
   const params = { actor: meta.actor, jobId: meta.jobId, dataset: meta.dataset };
   if (fresh.length) {
@@ -311,7 +310,10 @@ export async function writeBatch(
       }
       if (Object.keys(patch).length) {
         const names = { ...before, ...patch } as { name: string; latinName?: string | null };
-        patch.searchText = searchText({ name: names.name, latinName: names.latinName ?? null });
+        Object.assign(
+          patch,
+          searchKeys('Person', { ...names, aliases: before.aliases as string[] }, before as never),
+        );
       }
       const mine = oldTies.filter((t) => t.sourceId === c.sourceId);
       const wanted = new Map(c.row.ties.map((t) => [tieSignature(t), t]));
