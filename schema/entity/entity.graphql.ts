@@ -244,6 +244,10 @@ EntityRef.implement({
       description: 'Pinyin or English name.',
     }),
     aliases: t.exposeStringList('aliases', { description: 'Other spellings and former names.' }),
+    generatedAliases: t.exposeStringList('generatedAliases', {
+      description:
+        'The aliases the system added (everyday short forms such as 华科 for 华中科技大学). They are ordinary aliases: remove or keep them with the update mutation; a removed one is not added again unless the name changes.',
+    }),
     createdAt: t.exposeString('createdAt'),
     updatedAt: t.exposeString('updatedAt'),
     provenance: t.field({

@@ -7,6 +7,8 @@ export interface EntityBase {
   name: string;
   latinName: string | null;
   aliases: string[];
+  /** Which of `aliases` were generated (short forms, see schema/shared/short-forms.ts). */
+  generatedAliases: string[];
   sourceId: string | null;
   verified: boolean;
   confidence: number | null;
@@ -56,14 +58,14 @@ export type EntityOf<K extends EntityKind> = Extract<Entity, { kind: K }>;
 
 /**
  * The Cypher map projection of an entity node `n`: every stored property except the derived search
- * keys, with temporal values as ISO strings, so nothing above this file sees a Neo4j type.
+ * keys (searchText, namePinyin, nameInitials), with temporal values as ISO strings, so nothing above this file sees a Neo4j type.
  */
 export const entityProjection = `n {
-  .*, searchText: null, deleted: null,
+  .*, searchText: null, namePinyin: null, nameInitials: null, deleted: null,
   createdAt: toString(n.createdAt), updatedAt: toString(n.updatedAt), deletedAt: toString(n.deletedAt)
 }`;
 
-const listProps = ['aliases', 'categories', 'honours'];
+const listProps = ['aliases', 'generatedAliases', 'categories', 'honours'];
 
 /**
  * A row from `entityProjection` as an entity of `kind`. Place and Project keep their `kind` property

@@ -1,4 +1,4 @@
-import { normalizeQuery } from '../shared/search-keys.ts';
+import { foldText, normalizeQuery } from '../shared/search-keys.ts';
 
 const han = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const special = /[+\-!(){}[\]^"~*?:\\/&|]/g;
@@ -34,4 +34,35 @@ export function toLuceneQuery(text: string): string | null {
     clauses.add(`(${words.map((w, i) => (i === last ? `+(${w} OR ${w}*)` : `+${w}`)).join(' ')})`);
   }
   return clauses.size ? [...clauses].join(' OR ') : null;
+}
+
+/** Edits allowed in a Latin word of `length` letters: none below 4, one up to 5, two from 6. */
+function maxEdits(length: number): number {
+  return length < 4 ? 0 : length < 6 ? 1 : 2;
+}
+
+/**
+ * The typo-tolerant query for Latin text (Huazong → huazhong, "zhao xinrei" → zhao xinrui), or null
+ * when the text has Chinese or no word of 4 or more letters. Each word of 4+ letters may be 1 (4-5
+ * letters) or 2 (6+) edits away; shorter words must match; the words run together (pinyin typed
+ * without spaces) are tried as one word too.
+ */
+export function toFuzzyLuceneQuery(text: string): string | null {
+  const folded = foldText(text);
+  if (han.test(folded)) return null;
+  const words = folded
+    .split(/[\s,;/]+/)
+    .map((w) => w.replace(/[^a-z]/g, ''))
+    .filter(Boolean)
+    .slice(0, 8);
+  if (!words.some((w) => maxEdits(w.length) > 0)) return null;
+  // Two edits away ranks below one edit away (huazong: huazhong before huarong).
+  const term = (w: string) => {
+    const edits = maxEdits(w.length);
+    if (edits === 0) return w;
+    return edits === 1 ? `${w}~1` : `(${w}~1^4 OR ${w}~2)`;
+  };
+  const clauses = [`(${words.map((w) => `+${term(w)}`).join(' ')})`];
+  if (words.length > 1) clauses.push(term(words.join('')));
+  return clauses.join(' OR ');
 }

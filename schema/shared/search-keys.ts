@@ -103,14 +103,37 @@ const clean = foldText;
  * The common ones; any other name splits after its first character.
  */
 const COMPOUND_SURNAMES = new Set([
-  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒',
-  '夏侯', '令狐', '端木', '独孤', '南宫', '西门', '呼延', '轩辕', '钟离', '闻人', '澹台', '申屠',
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '令狐',
+  '端木',
+  '独孤',
+  '南宫',
+  '西门',
+  '呼延',
+  '轩辕',
+  '钟离',
+  '闻人',
+  '澹台',
+  '申屠',
 ]);
 
 /** The readings with ü written as v (pinyin-pro, keyboards) and as u (passports, tone-folded text). */
 function withPlainU(readings: (readonly string[])[]): (readonly string[])[] {
   const out = [...readings];
-  for (const r of readings) if (r.some((s) => s.includes('v'))) out.push(r.map((s) => s.replace(/v/g, 'u')));
+  for (const r of readings)
+    if (r.some((s) => s.includes('v'))) out.push(r.map((s) => s.replace(/v/g, 'u')));
   return out;
 }
 
