@@ -85,6 +85,23 @@ describe('scorePeople', () => {
     expect(score({ gender: 'male' }, { gender: 'female' }).score).toBe(0);
     expect(score({}, { name: '章薇' }).reasons).toEqual(['same_pinyin_other_characters']);
   });
+  it('proposes homophones and an English-order Latin name born the same year', () => {
+    const homophone = score(
+      { name: '测试丁思', birthYear: 1980 },
+      { name: '测试丁四', birthYear: 1980 },
+    );
+    expect(homophone.reasons).toEqual(['same_pinyin_other_characters', 'same_birth_year']);
+    expect(homophone.score).toBeGreaterThanOrEqual(proposeThreshold);
+    expect(
+      score({ name: '测试丁思', birthYear: 1980 }, { name: '测试丁四', birthYear: 1981 }).score,
+    ).toBeLessThan(proposeThreshold);
+    const english = score(
+      { name: '测试丁思', birthYear: 1980 },
+      { name: 'Dingsi Ceshi', birthYear: 1980 },
+    );
+    expect(english.reasons).toEqual(['same_pinyin_name', 'same_birth_year']);
+    expect(english.score).toBeGreaterThanOrEqual(proposeThreshold);
+  });
   it('names a shared contact by kind only', () => {
     const pa = person({ contacts: ['phone:13800000000'] });
     const pb = person({ name: '李四', contacts: ['phone:13800000000'] });

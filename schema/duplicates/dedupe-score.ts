@@ -55,7 +55,9 @@ export const hardContactKinds = ['id_number', 'phone', 'email'] as const;
 export const weights = {
   sameChineseName: 0.45,
   samePinyinName: 0.4,
-  homophone: 0.15,
+  // Same pinyin, other characters (测试丁思 / 测试丁四): a typing slip or another record's spelling.
+  // With the same birth year and no namesakes it reaches the threshold, so the pair is reviewed.
+  homophone: 0.3,
   initials: 0.2,
   sameBirthYear: 0.3,
   birthYearOffByOne: 0.15,

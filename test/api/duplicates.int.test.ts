@@ -90,6 +90,10 @@ beforeAll(async () => {
   await create('Person', 'A', { name: '郑华', birthYear: 1975 });
   await create('Person', 'B', { name: '鄭華', birthYear: 1975 });
   await create('Person', 'C', { name: 'C', latinName: 'Hua Zheng', birthYear: 1976 });
+  // Missed before: a homophone (丁四 for 丁思) and a Latin name in English order, same birth year.
+  await create('Person', 'D', { name: '测试丁思', birthYear: 1970 });
+  await create('Person', 'E', { name: '测试丁四', birthYear: 1970 });
+  await create('Person', 'F', { name: 'F', latinName: 'Dingsi Ceshi', birthYear: 1970 });
   for (const k of ['A', 'B', 'C'])
     await tie({ kind: 'BORN_IN', subject: ids[k], object: ids.home });
   await tie({
@@ -141,6 +145,17 @@ describe('duplicate candidates', () => {
     ]);
     expect(ac?.reasons.find((r) => r.code === 'common_name')?.detail).toBe('zhenghua ×1');
     expect(ac?.reasons.find((r) => r.code === 'shared_employer')?.detail).toBe(plain(ids.org1!));
+  });
+
+  it('proposes same-year homophones and a Latin name in English order', async () => {
+    const open = await queue('open', ids.D);
+    expect(pairOf(open, ids.D!, ids.E!)?.reasons.map((r) => r.code)).toEqual([
+      'same_pinyin_other_characters',
+      'same_birth_year',
+    ]);
+    expect(pairOf(open, ids.D!, ids.F!)?.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['same_pinyin_name', 'same_birth_year']),
+    );
   });
 
   it('is for editors only', async () => {

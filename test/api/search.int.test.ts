@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportRunner } from '../../schema/import/run-import.ts';
+import { removeImportData } from '../helpers/import-data.ts';
+import { rosterDir, writeCsv } from '../helpers/roster-files.ts';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -6,6 +9,11 @@ let server: TestServer;
 const p = testPrefix('srch');
 let target = '';
 let twin = '';
+/** One letter away from the target's Latin name (Gong Chelin / Gong Cheling). */
+let neighbour = '';
+/** No Latin name given: found by its pinyin alone. */
+let unnamed = '';
+let university = '';
 
 type Hit = { entity: { id: string; name: string; __typename: string }; matchedBy: string[] };
 async function search(text: string, types?: string[]) {
@@ -30,12 +38,27 @@ beforeAll(async () => {
   };
   target = await create('龚澈翎', 'Gong Cheling', ['Clara Gong', `${p}alias`]);
   twin = await create('龚澈翎娜', 'Gong Chelingna', [`${p}twin`]);
+  neighbour = await create('龚澈林', 'Gong Chelin', [`${p}neighbour`]);
+  const res = await server.gql<{ createPerson: { data: { id: string } } }>(
+    `mutation ($input: PersonInput!) { createPerson(input: $input) { ... on MutationCreatePersonSuccess { data { id } } } }`,
+    { input: { name: '龚翎澈' } },
+    { role: 'staff' },
+  );
+  unnamed = res.data!.createPerson.data.id;
+  // An invented university: its short forms are generated, not listed anywhere.
+  const org = await server.gql<{ createOrganization: { data: { id: string } } }>(
+    `mutation { createOrganization(input: {name: "江夏科技大学", type: university, aliases: ["${p}univ"]}) {
+       ... on MutationCreateOrganizationSuccess { data { id } } } }`,
+    {},
+    { role: 'staff' },
+  );
+  university = org.data!.createOrganization.data.id;
 });
 
 afterAll(async () => {
   await server.db.writeTx((tx) =>
     tx.run('MATCH (n:Person) WHERE n.id IN $ids DETACH DELETE n', {
-      ids: [target, twin].map((g) => g.split(':')[1]),
+      ids: [target, twin, neighbour, unnamed, university].map((g) => g.split(':')[1]),
     }),
   );
   await removeTestData(server.db, p);
@@ -95,5 +118,115 @@ describe('search', () => {
     expect(hits.every((h) => h.entity.__typename === 'Place')).toBe(true);
     const orgs = await search('华中科技大学', ['Organization']);
     expect(orgs[0]?.entity.name).toBe('华中科技大学');
+  });
+
+  it('folds tone marks in pinyin', async () => {
+    const hits = await search('Gōng Chèlíng');
+    expect(hits[0]?.entity.id).toBe(target);
+    const hust = await search('Huázhōng Kējì');
+    expect(hust[0]?.entity.name).toBe('华中科技大学');
+    expect(hust[0]?.matchedBy).toContain('pinyin');
+  });
+
+  it('finds a Chinese name by surname and given name in pinyin, in either order', async () => {
+    for (const text of ['gong lingche', 'Lingche Gong', 'gonglingche']) {
+      expect(ids(await search(text, ['Person'])), text).toContain(unnamed);
+    }
+  });
+
+  it('tolerates typos in Latin words of 4+ letters, ranked below every exact hit', async () => {
+    const typo = await search('Gong Chiling', ['Person']);
+    expect(ids(typo)).toContain(target);
+    expect(typo.find((h) => h.entity.id === target)?.matchedBy).toEqual(['fuzzy']);
+    expect(ids(await search('Huazong', ['Organization']))).toContain(
+      (await search('华中科技大学', ['Organization']))[0]?.entity.id,
+    );
+    const hits = await search('Gong Cheling', ['Person']);
+    const fuzzy = hits.findIndex((h) => h.matchedBy[0] === 'fuzzy');
+    expect(hits.find((h) => h.entity.id === neighbour)?.matchedBy).toEqual(['fuzzy']);
+    expect(hits.slice(0, fuzzy).map((h) => h.entity.id)).toEqual(
+      expect.arrayContaining([target, twin]),
+    );
+    expect(hits.slice(fuzzy).every((h) => h.matchedBy[0] === 'fuzzy')).toBe(true);
+  });
+
+  it('finds institutions by their everyday short forms and their initials', async () => {
+    for (const [text, name] of [
+      ['华中科大', '华中科技大学'],
+      ['华科', '华中科技大学'],
+      ['hzkd', '华中科技大学'],
+      ['武大', '武汉大学'],
+      ['北航', '北京航空航天大学'],
+    ]) {
+      const hits = await search(text as string, ['Organization']);
+      expect(hits[0]?.entity.name, text).toBe(name);
+    }
+  });
+
+  it('generates short forms as aliases that users can remove for good', async () => {
+    type Org = { aliases: string[]; generatedAliases: string[] };
+    const read = async () =>
+      (
+        await server.gql<{ organization: Org }>(
+          'query ($id: ID!) { organization(id: $id) { aliases generatedAliases } }',
+          { id: university },
+        )
+      ).data!.organization;
+    expect(await read()).toEqual({
+      aliases: [`${p}univ`, '江科', '江科大', '江夏科大'],
+      generatedAliases: ['江科', '江科大', '江夏科大'],
+    });
+    expect((await search('江夏科大'))[0]).toMatchObject({
+      entity: { id: university },
+      matchedBy: ['exact_alias'],
+    });
+    expect((await search('jxkd', ['Organization']))[0]?.entity.id).toBe(university);
+
+    const res = await server.gql(
+      `mutation ($id: ID!) { updateOrganization(id: $id, input: {aliases: ["${p}univ", "江夏科大"]}) { __typename } }`,
+      { id: university },
+      { role: 'staff' },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(await read()).toEqual({
+      aliases: [`${p}univ`, '江夏科大'],
+      generatedAliases: ['江夏科大'],
+    });
+    expect(ids(await search('江科大', ['Organization']))).not.toContain(university);
+  });
+
+  it('ranks the entity the text names most of above those that merely contain it', async () => {
+    const hits = await search('华中科技');
+    expect(hits[0]?.entity.name).toBe('华中科技大学');
+    expect(hits.slice(1).map((h) => h.entity.name)).toContain('华中科技大学北京校友会');
+  });
+
+  it('finds an imported person like a demo person: full pinyin, initials, traditional form', async () => {
+    const dataset = `${p}-roster`;
+    const path = writeCsv(rosterDir(), 'search.csv', [
+      ['姓名', '性别'],
+      ['龚澈翊', '男'],
+    ]);
+    const options = { preset: 'alumni', dataset, actor: 'test', fileName: 'search.csv' } as const;
+    const job = await ImportRunner.createJob(server.db, path, options);
+    expect(await new ImportRunner(server.db, path, options).run(job)).toMatchObject({
+      status: 'done',
+      created: 1,
+    });
+    const [imported] = await server.db.read<{ id: string }>(
+      'MATCH (s:Source {dataset: $dataset})-[:DESCRIBES]->(n:Person) RETURN n.id AS id',
+      { dataset },
+    );
+    const id = `Person:${imported!.id}`;
+    try {
+      for (const text of ['gong cheyi', 'Cheyi Gong', 'gongcheyi', 'gcy', '龔澈翊']) {
+        expect(ids(await search(text, ['Person'])), text).toContain(id);
+      }
+    } finally {
+      await server.db.writeTx((tx) =>
+        tx.run('MATCH (n:Person {id: $id}) DETACH DELETE n', { id: imported!.id }),
+      );
+      await removeImportData(server.db, p);
+    }
   });
 });
