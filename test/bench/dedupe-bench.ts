@@ -41,6 +41,8 @@ const neo4j = await startLocalNeo4j({
   boltPort: await freePort(),
   heap: '1g',
   pageCache: '512m',
+  // A shared machine may be slow to start a JVM: a slow start is not a failure.
+  startTimeoutMs: 600_000,
 });
 const driver = createDriver(neo4j);
 const db = new Db(driver);
