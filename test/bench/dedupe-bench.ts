@@ -43,6 +43,7 @@ const neo4j = await startLocalNeo4j({
   pageCache: '512m',
   // A shared machine may be slow to start a JVM: a slow start is not a failure.
   startTimeoutMs: 600_000,
+  txTimeout: '0s',
 });
 const driver = createDriver(neo4j);
 const db = new Db(driver);
