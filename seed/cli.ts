@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   const uri = target.describe;
   const driver = createDriver(target.connection);
   try {
-    await migrate(new Db(driver, { database }));
+    await migrate(new Db(driver, { database }), undefined, (line) => console.error(line));
     if (!(await isEmpty(new Db(driver, { database })))) {
       if (!args.wipe) {
         console.error(

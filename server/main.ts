@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   // While the supervised local Neo4j restarts, requests fail at once (DATABASE_UNAVAILABLE, /ready 503).
   const db = new Db(driver, { database: target.database, unavailable: target.local?.down });
 
-  const applied = await migrate(db);
+  const applied = await migrate(db, undefined, (line) => logger.info(line));
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (config.demoData) await seedDemoIfEmpty(db, logger);
   await ensureFirstAdmin(db, { configured: config.firstAdmin, dataDir: config.dataDir }, logger);

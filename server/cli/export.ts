@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   try {
     const started = performance.now();
     if (values.import) {
-      await migrate(db); // an empty database gets its constraints and indexes first
+      await migrate(db, undefined, (line) => console.error(line)); // an empty database gets its constraints and indexes first
       const result = await importGraph(db, resolve(values.import), { contacts: values.contacts });
       await rebuildDerivedTies(driver, { database: target.database });
       console.log(

@@ -57,7 +57,7 @@ async function main(): Promise<number> {
   const driver = createDriver(target.connection);
   const db = new Db(driver, { database: target.database, metadata: { app: 'import-cli' } });
   try {
-    await migrate(db);
+    await migrate(db, undefined, (line) => console.error(line));
     let jobId: string;
     let path: string;
     let options: ImportOptions;

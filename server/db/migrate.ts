@@ -15,13 +15,23 @@ export interface Migration {
   version: number;
   name: string;
   statements: string[];
-  /** A data migration written in TypeScript: a module exporting `up(db)` (reference data). */
+  /** A data migration written in TypeScript (`NNNN-name.ts`): see MigrationModule. */
   module?: string;
 }
 
+/** Where a long migration reports its progress (the server's logger, a CLI's console). */
+export type MigrationLog = (line: string) => void;
+
+/**
+ * A TypeScript migration exports `up(db, log)`, for data work Cypher alone cannot do (reference
+ * places, search keys): it must be safe to run again after an interruption (only touch what is not
+ * migrated yet), like the Cypher ones, and report progress through `log` when it walks the whole graph.
+ */
+export type MigrationModule = { up: (db: Db, log: MigrationLog) => Promise<void> };
+
 /**
  * The migrations in `schema/migrations`, in version order: `NNNN-name.cypher` (statements end in `;`)
- * or `NNNN-name.ts` (exports `up(db: Db)`; must be safe to run again).
+ * or `NNNN-name.ts` (a MigrationModule).
  */
 export function readMigrations(dir = migrationsDir): Migration[] {
   return readdirSync(dir)
@@ -55,7 +65,11 @@ export function readMigrations(dir = migrationsDir): Migration[] {
  * Applies the migrations that have not run yet and records each as a (:Migration) node. Statements use
  * IF NOT EXISTS, so a run interrupted half-way is safe to repeat. Returns the versions applied now.
  */
-export async function migrate(db: Db, migrations = readMigrations()): Promise<number[]> {
+export async function migrate(
+  db: Db,
+  migrations = readMigrations(),
+  log: MigrationLog = () => {},
+): Promise<number[]> {
   await db.autoCommit(
     'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:Migration) REQUIRE m.version IS UNIQUE',
   );
@@ -70,10 +84,13 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<nu
     // Schema commands cannot share a transaction with writes, so each runs on its own.
     for (const statement of migration.statements) await db.autoCommit(statement);
     if (migration.module) {
-      const { up } = (await import(pathToFileURL(migration.module).href)) as {
-        up: (db: Db) => Promise<void>;
-      };
-      await up(db);
+      const { up } = (await import(pathToFileURL(migration.module).href)) as MigrationModule;
+      log(`migration ${migration.name}`);
+      const started = performance.now();
+      await up(db, log);
+      log(
+        `migration ${migration.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
     await db.autoCommit('CALL db.awaitIndexes(300)');
     await db.writeTx((tx) =>

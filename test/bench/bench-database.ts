@@ -118,7 +118,7 @@ export async function openBenchDatabase(
 async function migrateWithBigIndexes(db: Db, log: (line: string) => void): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await migrate(db);
+      await migrate(db, undefined, log);
       return;
     } catch (error) {
       if (attempt >= 6 || !/awaitIndexes|timed? ?out|not online/i.test(String(error))) throw error;
