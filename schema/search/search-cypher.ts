@@ -3,9 +3,11 @@
  * database, so the resolver only maps rows and a benchmark baseline can run the very same statement.
  *
  * Candidates: entities whose name is exactly one of the query's forms (range indexes on name) and the
- * full-text hits (`entity_names` over searchText). When they are fewer than the page and the user typed
- * Latin words of 4 or more letters, the typo query (edit distance 1-2, see lucene-query.ts) adds more,
- * ranked below every other hit.
+ * full-text hits (`entity_names` over searchText). When there are none or only a few (`fewHits`) and the
+ * user typed Latin words of 4 or more letters, the typo query (edit distance 1-2, see lucene-query.ts)
+ * adds more, ranked below every other hit. A text that already finds a handful of entities is taken as
+ * typed: the typo query is the costly one (it walks the term dictionary), and its hits would only be
+ * noise under good ones.
  *
  * Rank: the best match reason's boost (an exact name first, then an exact alias, a name containing the
  * text, ...), then how much of the name the text covers (华中科技 is most of 华中科技大学 and a little of
@@ -44,6 +46,9 @@ export const reasonBoost: Record<MatchReason, number> = {
   fuzzy: 0,
 };
 
+/** The typo query runs only when the text finds fewer entities than this (and fewer than the page). */
+export const fewHits = 3;
+
 /** Weight of the share of the name the text covers (0..1): less than the gap between two reasons. */
 const coverageWeight = 4;
 
@@ -53,6 +58,8 @@ export interface SearchParams {
   names: string[];
   lucene: string;
   fuzzy: string | null;
+  /** Run the typo query when the other queries find fewer entities than this. */
+  fuzzyBelow: number;
   /** The text folded (lower case, no tone marks), and its forms (simplified, traditional, pinyin). */
   typed: string;
   variants: string[];
@@ -79,6 +86,7 @@ export function searchParams(
     names: [...new Set([...variants, text.trim()])],
     lucene,
     fuzzy: toFuzzyLuceneQuery(text),
+    fuzzyBelow: Math.min(first, fewHits),
     typed,
     variants,
     words: typed.split(' ').filter(Boolean),
@@ -108,7 +116,7 @@ export function searchCypher(kinds: readonly EntityKind[]): string {
 WITH n, max(score) AS score WHERE ${live}
 WITH collect({n: n, score: score, fuzzy: false}) AS hits
 CALL (hits) {
-  WITH hits WHERE $fuzzy IS NOT NULL AND size(hits) < $first
+  WITH hits WHERE $fuzzy IS NOT NULL AND size(hits) < $fuzzyBelow
   ${fullText('$fuzzy')}
   WHERE ${live} AND none(h IN hits WHERE h.n = n)
   RETURN collect({n: n, score: score, fuzzy: true}) AS typos

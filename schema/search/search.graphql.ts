@@ -28,7 +28,7 @@ builder.queryField('search', (t) =>
     authScopes: { signedIn: true },
     type: [SearchHitRef],
     description:
-      'One box over people, organisations, places, fields and projects: Chinese (simplified or traditional), pinyin (with or without tone marks), initials, English names, aliases and short forms (华科); Latin words of 4+ letters with a typo when nothing closer fills the page. Exact names first, then names the text covers most of.',
+      'One box over people, organisations, places, fields and projects: Chinese (simplified or traditional), pinyin (with or without tone marks), initials, English names, aliases and short forms (华科); Latin words of 4+ letters with a typo (1-2 letters off) when the text as typed finds fewer than 3 entities. Exact names first, then names the text covers most of.',
     args: {
       text: t.arg.string({ required: true }),
       types: t.arg({ type: [EntityKindEnum], required: false }),
