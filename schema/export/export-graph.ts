@@ -12,6 +12,8 @@ import { parse } from 'csv-parse';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../../server/db/run.ts';
 import { fromCsvCell, toCsv } from '../shared/csv.ts';
+import { isEntityKind } from '../shared/entity-kinds.ts';
+import { type EntityNames, searchKeys } from '../shared/search-keys.ts';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -425,6 +427,15 @@ const allowedLabels: ReadonlySet<string> = new Set([...exportLabels, ...backupLa
 const typeName = /^[A-Z][A-Z_]{1,40}$/;
 
 /**
+ * An entity exported before it had search keys (an export older than migration 0060) gets them as
+ * every other write path makes them; one that has them keeps them as exported.
+ */
+function withSearchKeys(label: string, row: Record<string, unknown>): Record<string, unknown> {
+  if (!isEntityKind(label) || row.namePinyin != null || typeof row.name !== 'string') return row;
+  return { ...row, ...searchKeys(label, row as unknown as EntityNames) };
+}
+
+/**
  * Imports an export folder: nodes MERGEd by id (properties replaced), ties MERGEd by id or, without
  * one, by their two ends. Labels come from the allow-list; tie types must look like our types.
  */
@@ -441,10 +452,13 @@ export async function importGraph(
     if (!allowedLabels.has(f.name)) throw new Error(`unknown label ${f.name} in ${f.file}`);
     if (personalLabels.has(f.name) && !options.contacts) continue;
     const rows = (await readRecords(join(dir, f.file), manifest.format)).map((r) =>
-      Object.fromEntries(
-        Object.entries(r)
-          .filter(([k]) => !secretProps.has(k))
-          .map(([k, v]) => [k, typedValue(v, f.columns[k], manifest.format)]),
+      withSearchKeys(
+        f.name,
+        Object.fromEntries(
+          Object.entries(r)
+            .filter(([k]) => !secretProps.has(k))
+            .map(([k, v]) => [k, typedValue(v, f.columns[k], manifest.format)]),
+        ),
       ),
     );
     // Records with an id are matched by it (a re-import changes nothing); the few without one

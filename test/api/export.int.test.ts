@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGraph, importGraph } from '../../schema/export/export-graph.ts';
@@ -118,4 +118,27 @@ describe('export and re-import', () => {
       expect(read.data?.node).toEqual({ name: `${p}甲`, aliases: ['甲甲'], birthYear: 1980 });
     });
   }
+
+  it('gives people exported before search keys existed their keys on import', async () => {
+    const dir = tmp();
+    await exportGraph(server.db, { format: 'jsonl', out: dir, prefix: p });
+    // As an export older than migration 0060 has them: no pinyin keys, the old searchText.
+    const file = join(dir, 'nodes-Person.jsonl');
+    const old = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const { namePinyin: _, nameInitials: __, ...row } = JSON.parse(line);
+        return JSON.stringify({ ...row, searchText: row.name });
+      });
+    writeFileSync(file, `${old.join('\n')}\n`);
+    await deleteTestNodes();
+    await importGraph(server.db, dir);
+    const [jia] = await server.db.read<{ namePinyin: string[]; searchText: string }>(
+      'MATCH (n:Person {id: $id}) RETURN n.namePinyin AS namePinyin, n.searchText AS searchText',
+      { id: ids.a?.split(':')[1] },
+    );
+    expect(jia?.namePinyin).toContain('jiajia');
+    expect(jia?.searchText.split(' ')).toEqual(expect.arrayContaining(['jia', 'jiajia']));
+  });
 });
