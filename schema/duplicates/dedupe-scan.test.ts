@@ -39,4 +39,15 @@ describe('personCandidates', () => {
       'very_common_name',
     ]);
   });
+
+  it('proposes a same-year homophone, unless others of that pinyin were born then', () => {
+    const rare = [person('郗翀', 1980), person('郗冲', 1980)];
+    const { candidates } = personCandidates(rare);
+    expect(candidates.map((c) => c.reasons.map((r) => r.code))).toEqual([
+      ['same_pinyin_other_characters', 'same_birth_year'],
+    ]);
+    // 王伟 / 王巍 born the same year, with another wang wei born then: two people, most likely.
+    const common = [person('王伟', 1980), person('王巍', 1980), person('王薇', 1981)];
+    expect(personCandidates(common).candidates).toEqual([]);
+  });
 });

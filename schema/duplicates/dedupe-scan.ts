@@ -154,7 +154,8 @@ export function personCandidates(
     if (seen.has(key)) continue;
     seen.add(key);
     const reasons = scorePeople(a, keys[i] as NameKeys, b, keys[j] as NameKeys);
-    const name = reasons.find((r) => r.code.startsWith('same_') && r.code.endsWith('name'));
+    // A homophone too: 王伟/王巍 born the same year say little when other wang weis were born then.
+    const name = reasons.find((r) => sharedNameCodes.has(r.code));
     const common =
       name && commonNameReason(name.detail, namesakes(name.detail, a.birthYear, b.birthYear));
     if (common) reasons.push(common);
@@ -162,6 +163,13 @@ export function personCandidates(
   }
   return { compared: seen.size, candidates };
 }
+
+/** The reasons that rest on a shared name, weaker when others of that name were born in those years. */
+const sharedNameCodes: ReadonlySet<string> = new Set([
+  'same_chinese_name',
+  'same_pinyin_name',
+  'same_pinyin_other_characters',
+]);
 
 /**
  * How many other records carry a name and were born within a year of a pair (`yearless` records and

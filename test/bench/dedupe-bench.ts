@@ -4,38 +4,57 @@
  * given names, so that real name collisions and homophones occur) with birth year, gender, hometown,
  * employer and alma mater; then `--dupes` duplicates of random people, each one variant: traditional
  * characters, English name order ("Weiming Zhang"), pinyin only ("ZHANG Weiming" / "Zhangweiming"),
- * birth year ±1, or another name with the original as alias. A duplicate keeps each of the original's
- * hometown, employer and school with probability 0.6 (different rosters know different facts).
+ * birth year ±1, another name with the original as alias, or a given-name character replaced by a
+ * homophone (测试丁思 / 测试丁四). A duplicate keeps each of the original's hometown, employer and school
+ * with probability 0.6 (different rosters know different facts).
  * Loads into a fresh local Neo4j (data/bench/dedupe), runs the scan and prints pairs found, precision,
  * recall (per variant) and time; writes test/bench/RESULTS-dedupe.md.
+ * With `--pure`: no database, the blocking and scoring (`personCandidates`) on the generated features
+ * only; prints the same figures and writes nothing (a quick check of a scoring change).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scanPeople } from '../../schema/duplicates/dedupe-scan.ts';
+import {
+  personCandidates,
+  type ScanResult,
+  scanPeople,
+} from '../../schema/duplicates/dedupe-scan.ts';
 import { proposeThreshold } from '../../schema/duplicates/dedupe-score.ts';
 import { createDriver } from '../../server/db/driver.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { Db } from '../../server/db/run.ts';
 import { startLocalNeo4j } from '../../server/neo4j/local-neo4j.ts';
 import { freePort } from '../helpers/free-port.ts';
-import { generate, type Variant, variants } from './dedupe-data.ts';
+import { featuresOf, generate, type Variant, variants } from './dedupe-data.ts';
 
 const { values } = parseArgs({
   options: {
     people: { type: 'string', default: '50000' },
     dupes: { type: 'string', default: '5000' },
     seed: { type: 'string', default: '7' },
+    pure: { type: 'boolean', default: false },
   },
 });
 const peopleCount = Number(values.people);
 const dupeCount = Number(values.dupes);
 
+const { rows, truth } = generate(peopleCount, dupeCount, Number(values.seed));
+
+if (values.pure) {
+  const started = performance.now();
+  const { compared, candidates } = personCandidates(rows.map(featuresOf));
+  const ms = performance.now() - started;
+  console.log(
+    report({ kind: 'Person', records: rows.length, compared, candidates, ms }).join('\n'),
+  );
+  process.exit(0);
+}
+
 const dir = resolve('data/bench/dedupe');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-const { rows, truth } = generate(peopleCount, dupeCount, Number(values.seed));
 const neo4j = await startLocalNeo4j({
   home: join(dir, 'neo4j'),
   boltPort: await freePort(),
@@ -94,6 +113,16 @@ try {
   const scan = await scanPeople(db, proposeThreshold, (phase, ms) =>
     console.log(`${phase}: ${(ms / 1000).toFixed(1)} s`),
   );
+  const lines = report(scan);
+  console.log(lines.join('\n'));
+  writeFileSync(resolve('test/bench/RESULTS-dedupe.md'), lines.join('\n'));
+} finally {
+  await driver.close();
+  await neo4j.stop();
+}
+
+/** Precision, recall per variant and the false positives' reasons of a scan, as Markdown lines. */
+function report(scan: ScanResult): string[] {
   const found = new Set(scan.candidates.map((c) => `${c.a}|${c.b}`));
   let truePositives = 0;
   const perVariant = new Map<Variant, { planted: number; found: number }>(
@@ -119,7 +148,7 @@ try {
   const lines = [
     '# Duplicate detection benchmark',
     '',
-    `Run \`npm run bench:dedupe -- --people ${peopleCount} --dupes ${dupeCount}\` on ${new Date().toISOString().slice(0, 10)}; ${availableParallelism()} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB.`,
+    `Run \`npm run bench:dedupe -- --people ${peopleCount} --dupes ${dupeCount}${values.pure ? ' --pure' : ''}\` on ${new Date().toISOString().slice(0, 10)}; ${availableParallelism()} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB.`,
     'Generated people (see `test/bench/dedupe-bench.ts`), planted duplicates with one variant each; threshold',
     `${proposeThreshold}. Scan = one read of every person with features + blocking + scoring (no write).`,
     '',
@@ -150,9 +179,5 @@ try {
       .map(([k, n]) => `| ${k} | ${n} |`),
     '',
   ];
-  console.log(lines.join('\n'));
-  writeFileSync(resolve('test/bench/RESULTS-dedupe.md'), lines.join('\n'));
-} finally {
-  await driver.close();
-  await neo4j.stop();
+  return lines;
 }

@@ -30,6 +30,28 @@ function randomName(): string {
   return pick(surnames) + given;
 }
 
+/** Given-name characters by toneless pinyin (静/晶, 浩/昊): what a clerk typing by ear swaps in. */
+const byReading = new Map<string, string[]>();
+for (const c of new Set(givenChars)) {
+  const reading = pinyin(c, { toneType: 'none' });
+  byReading.set(reading, [...(byReading.get(reading) ?? []), c]);
+}
+
+/** `name` with one given-name character replaced by a homophone, or null when none has one. */
+function homophoneOf(name: string): string | null {
+  const chars = [...name];
+  const swappable = chars
+    .map((c, i) => ({
+      i,
+      others: (byReading.get(pinyin(c, { toneType: 'none' })) ?? []).filter((o) => o !== c),
+    }))
+    .filter((x) => x.i > 0 && x.others.length > 0);
+  if (!swappable.length) return null;
+  const { i, others } = pick(swappable);
+  chars[i] = pick(others);
+  return chars.join('');
+}
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function latin(name: string): { surname: string; given: string } {
   const [s, ...g] = pinyin(name, { toneType: 'none', type: 'array', v: true, surname: 'head' });
@@ -54,6 +76,7 @@ export const variants = [
   'pinyin_only',
   'birth_year',
   'alias',
+  'homophone',
 ] as const;
 export type Variant = (typeof variants)[number];
 
@@ -82,8 +105,12 @@ export function generate(
   const truth = new Map<string, Variant>();
   const clusters = new Map<string, string[]>();
   for (let d = 0; d < dupeCount; d++) {
-    const orig = rows[Math.floor(rand() * peopleCount)] as Row;
     const variant = variants[d % variants.length] as Variant;
+    let orig = rows[Math.floor(rand() * peopleCount)] as Row;
+    // A homophone needs a given-name character that has one: draw again until it does.
+    while (variant === 'homophone' && homophoneOf(orig.name) === null) {
+      orig = rows[Math.floor(rand() * peopleCount)] as Row;
+    }
     const keep = <T>(x: T) => (rand() < 0.6 ? x : null);
     const dup: Row = {
       ...orig,
@@ -101,6 +128,7 @@ export function generate(
         rand() < 0.5 ? `${surname.toUpperCase()} ${given}` : `${surname}${given.toLowerCase()}`;
     else if (variant === 'birth_year')
       dup.birthYear = (orig.birthYear as number) + (rand() < 0.5 ? -1 : 1);
+    else if (variant === 'homophone') dup.name = homophoneOf(orig.name) as string;
     else {
       dup.name = randomName();
       dup.aliases = [orig.name];
