@@ -14,7 +14,7 @@ import { monotonicFactory } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
 import { nameKey } from '../import/name-key.ts';
 import type { PlaceMatcher } from '../place/place-match.ts';
-import { searchText } from '../shared/search-keys.ts';
+import { type EntityNames, searchKeys } from '../shared/search-keys.ts';
 import type { EdgeType, NodeLabel } from './mapping.ts';
 import type { EdgeRecord, NodeRecord, Rejection } from './read-records.ts';
 
@@ -96,7 +96,7 @@ export async function writeNodes(
       : null;
   const creates: Record<string, unknown>[] = [];
   const adopts: Record<string, unknown>[] = [];
-  const updates: Record<string, unknown>[] = [];
+  const updates: { id: string; props: Record<string, unknown>; [k: string]: unknown }[] = [];
   const links: { from: string; to: string; type: 'LOCATED_IN' | 'PART_OF' }[] = [];
   for (const record of records) {
     const key = keyOf(record);
@@ -108,13 +108,7 @@ export async function writeNodes(
       if (found.hash === hash) counts.unchanged++;
       else {
         counts.updated++;
-        updates.push({
-          id: found.id,
-          key,
-          hash,
-          props: withSearch(record.props),
-          changeId: newId(),
-        });
+        updates.push({ id: found.id, key, hash, props: record.props, changeId: newId() });
       }
       continue;
     }
@@ -155,7 +149,7 @@ export async function writeNodes(
       key,
       hash,
       externalId: record.id,
-      props: withSearch(record.props),
+      props: { ...record.props, ...searchKeys(label, record.props as unknown as EntityNames) },
       changeId: newId(),
       changes: JSON.stringify(
         Object.fromEntries(Object.entries(record.props).map(([k, v]) => [k, [null, v]])),
@@ -187,7 +181,7 @@ export async function writeNodes(
         : '';
     await tx.run(
       `UNWIND $rows AS row
-       CREATE (n:${label}) SET n = row.props, n.id = row.id, n.aliases = [], n.deleted = false,
+       CREATE (n:${label}) SET n = row.props, n.id = row.id, n.deleted = false,
          n.verified = false, n.createdAt = datetime(), n.updatedAt = datetime(), n.createdBy = $actor,
          n.sourceId = $sourceId ${defaults}
        CREATE (:ExternalId {key: row.key, dataset: $dataset, label: $label, externalId: row.externalId,
@@ -206,6 +200,7 @@ export async function writeNodes(
     );
   }
   if (updates.length) {
+    await withSearchKeys(tx, label, updates);
     await tx.run(
       `UNWIND $rows AS row MATCH (x:ExternalId {key: row.key})-[:IDENTIFIES]->(n:${label} {id: row.id})
        SET n += row.props, n.updatedAt = datetime(), n.updatedBy = $actor, n.sourceId = $sourceId,
@@ -228,14 +223,27 @@ export async function writeNodes(
   return counts;
 }
 
-function withSearch(props: Record<string, unknown>): Record<string, unknown> {
-  return {
-    ...props,
-    searchText: searchText({
-      name: String(props.name ?? ''),
-      latinName: (props.latinName as string | null | undefined) ?? null,
-    }),
-  };
+/**
+ * Adds to each update's props the search keys of the names it leaves (schema/shared/search-keys.ts):
+ * the stored aliases are kept (users may have edited them), and a renamed organisation's short forms
+ * are renewed, as an edit in the app would do.
+ */
+async function withSearchKeys(
+  tx: Tx,
+  label: NodeLabel,
+  updates: { id: string; props: Record<string, unknown> }[],
+): Promise<void> {
+  const stored = await tx.run<{ id: string; names: EntityNames }>(
+    `UNWIND $ids AS id MATCH (n:${label} {id: id})
+     RETURN n.id AS id, n {.name, .latinName, .aliases, .generatedAliases} AS names`,
+    { ids: updates.map((u) => u.id) },
+  );
+  const before = new Map(stored.map((r) => [r.id, r.names]));
+  for (const u of updates) {
+    const was = before.get(u.id);
+    const names = { ...was, ...u.props } as unknown as EntityNames;
+    u.props = { ...u.props, ...searchKeys(label, names, was) };
+  }
 }
 
 /**

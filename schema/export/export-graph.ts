@@ -427,7 +427,7 @@ const allowedLabels: ReadonlySet<string> = new Set([...exportLabels, ...backupLa
 const typeName = /^[A-Z][A-Z_]{1,40}$/;
 
 /**
- * An entity exported before it had search keys (an export older than migration 0060) gets them as
+ * An entity exported before it had search keys (an export older than migration 0062) gets them as
  * every other write path makes them; one that has them keeps them as exported.
  */
 function withSearchKeys(label: string, row: Record<string, unknown>): Record<string, unknown> {

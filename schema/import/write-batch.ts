@@ -131,9 +131,10 @@ async function createPlaces(tx: Tx, places: NewNodes['places'], meta: BatchMeta)
   await tx.run(
     `UNWIND $places AS row
      MATCH (parent:Place {id: row.parentId})
-     CREATE (p:Place {id: row.id, name: row.name, kind: row.kind, aliases: [], searchText: row.searchText,
+     CREATE (p:Place {id: row.id, name: row.name, kind: row.kind,
                       deleted: false, verified: false, createdAt: datetime(), updatedAt: datetime(),
                       createdBy: $actor, sourceId: $sourceId})
+     SET p += row.keys
      CREATE (p)-[:PART_OF {id: row.tieId, sourceId: $sourceId, recordedAt: datetime(), recordedBy: $actor,
                            verified: false, deleted: false}]->(parent)
      CREATE (:Change {id: row.changeId, at: datetime(), entityId: row.id, op: 'create', actor: $actor,
@@ -143,7 +144,7 @@ async function createPlaces(tx: Tx, places: NewNodes['places'], meta: BatchMeta)
         ...p,
         tieId: newId(),
         changeId: newId(),
-        searchText: searchText({ name: p.name }),
+        keys: searchKeys('Place', { name: p.name }),
         changes: JSON.stringify({ name: [null, p.name], kind: [null, p.kind] }),
       })),
       actor: meta.actor,

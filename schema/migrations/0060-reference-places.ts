@@ -8,7 +8,7 @@ import { ulid } from 'ulid';
 import type { Db } from '../../server/db/run.ts';
 import { PlaceMatcher } from '../place/place-match.ts';
 import { referencePlaces } from '../place/reference-places.ts';
-import { searchText } from '../shared/search-keys.ts';
+import { searchKeys } from '../shared/search-keys.ts';
 
 export async function up(db: Db): Promise<void> {
   await db.autoCommit(
@@ -48,8 +48,12 @@ export async function up(db: Db): Promise<void> {
         adopts.push({
           id: known,
           code: place.code,
-          aliases,
-          searchText: searchText({ name: mine.name, latinName: mine.latinName, aliases }),
+          // The name stays: the aliases are stored as given (searchKeys, schema/shared/search-keys.ts).
+          keys: searchKeys(
+            'Place',
+            { name: mine.name, latinName: mine.latinName, aliases },
+            { name: mine.name },
+          ),
         });
       }
       continue;
@@ -61,10 +65,9 @@ export async function up(db: Db): Promise<void> {
       code: place.code,
       name: place.name,
       latinName: place.latinName,
-      aliases: place.aliases,
       kind: place.kind,
       parentId,
-      searchText: searchText({
+      keys: searchKeys('Place', {
         name: place.name,
         latinName: place.latinName,
         aliases: place.aliases,
@@ -85,9 +88,10 @@ export async function up(db: Db): Promise<void> {
       tx.run(
         `UNWIND $rows AS row
          CREATE (p:Place {id: row.id, code: row.code, name: row.name, latinName: row.latinName,
-                          aliases: row.aliases, kind: row.kind, searchText: row.searchText, reference: true,
+                          kind: row.kind, reference: true,
                           deleted: false, verified: true, createdAt: datetime(), updatedAt: datetime(),
                           createdBy: 'migration', sourceId: $sourceId})
+         SET p += row.keys
          WITH p, row WHERE row.parentId IS NOT NULL
          MATCH (parent:Place {id: row.parentId})
          CREATE (p)-[:PART_OF {id: row.id + '-part-of', sourceId: $sourceId, recordedAt: datetime(),
@@ -100,7 +104,7 @@ export async function up(db: Db): Promise<void> {
     await db.writeTx((tx) =>
       tx.run(
         `UNWIND $rows AS row MATCH (p:Place {id: row.id})
-         SET p.code = row.code, p.reference = true, p.aliases = row.aliases, p.searchText = row.searchText`,
+         SET p.code = row.code, p.reference = true, p += row.keys`,
         { rows: adopts },
       ),
     );

@@ -122,7 +122,7 @@ describe('export and re-import', () => {
   it('gives people exported before search keys existed their keys on import', async () => {
     const dir = tmp();
     await exportGraph(server.db, { format: 'jsonl', out: dir, prefix: p });
-    // As an export older than migration 0060 has them: no pinyin keys, the old searchText.
+    // As an export older than migration 0062 has them: no pinyin keys, the old searchText.
     const file = join(dir, 'nodes-Person.jsonl');
     const old = readFileSync(file, 'utf8')
       .split('\n')

@@ -55,7 +55,7 @@ describe('schema migrations', () => {
   });
 
   it('0062 gives entities written before search keys their keys, and a second run keeps them', async () => {
-    // As stored before 0060: names and the old searchText, no pinyin keys, no short forms.
+    // As stored before 0062: names and the old searchText, no pinyin keys, no short forms.
     const stamp = Date.now();
     const person = `mig-person-${stamp}`;
     const org = `mig-org-${stamp}`;

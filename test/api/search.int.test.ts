@@ -1,5 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetJobKind } from '../../schema/dataset/dataset.job.ts';
 import { ImportRunner } from '../../schema/import/run-import.ts';
+import { JobRunner } from '../../server/jobs/job-runner.ts';
 import { removeImportData } from '../helpers/import-data.ts';
 import { rosterDir, writeCsv } from '../helpers/roster-files.ts';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
@@ -272,6 +278,59 @@ describe('search', () => {
         }),
       );
       await removeImportData(server.db, p);
+    }
+  });
+
+  it('finds a person from a dataset import (name composed of 姓 + 名) the same way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tg-search-dataset-'));
+    const dataset = `${p}-dataset`;
+    writeFileSync(join(dir, 'people.csv'), '编号,姓,名\n1,张,晓光\n');
+    const mapping = {
+      dataset,
+      nodes: [
+        {
+          path: 'people.csv',
+          label: 'Person',
+          id: '编号',
+          fields: { name: { concat: ['姓', '名'], separator: '' } },
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'mapping.json'), JSON.stringify(mapping));
+    const jobs = new JobRunner(server.db, pino({ level: 'silent' }));
+    const jobId = await jobs.start(
+      datasetJobKind.kind,
+      { mappingPath: join(dir, 'mapping.json'), scanDuplicates: false },
+      { actor: 'test' },
+    );
+    const job = await jobs.wait(jobId);
+    await jobs.shutdown();
+    expect(job?.status, job?.error ?? '').toBe('done');
+    const [person] = await server.db.read<{ id: string }>(
+      'MATCH (:ExternalId {dataset: $dataset})-[:IDENTIFIES]->(n:Person) RETURN n.id AS id',
+      { dataset },
+    );
+    try {
+      for (const text of [
+        'zhang xiaoguang',
+        'Zhāng Xiǎoguāng',
+        'zxg',
+        '張曉光',
+        'zhang xiaoguag',
+      ]) {
+        expect(ids(await search(text, ['Person'])), text).toContain(`Person:${person?.id}`);
+      }
+    } finally {
+      await server.db.writeTx(async (tx) => {
+        await tx.run(
+          `MATCH (x:ExternalId {dataset: $dataset}) OPTIONAL MATCH (x)-[:IDENTIFIES]->(n:Person)
+           DETACH DELETE x, n`,
+          { dataset },
+        );
+        await tx.run('MATCH (c:Change {jobId: $jobId}) DELETE c', { jobId });
+        await tx.run('MATCH (s:Source {jobId: $jobId}) DETACH DELETE s', { jobId });
+        await tx.run('MATCH (j:Job {id: $jobId}) DETACH DELETE j', { jobId });
+      });
     }
   });
 });
