@@ -154,10 +154,16 @@ export function personCandidates(
     if (seen.has(key)) continue;
     seen.add(key);
     const reasons = scorePeople(a, keys[i] as NameKeys, b, keys[j] as NameKeys);
-    // A homophone too: 王伟/王巍 born the same year say little when other wang weis were born then.
+    // A homophone too: 王伟/王巍 born the same year say little when a 王薇 was born then. Only
+    // namesakes written in characters count against it: a Latin-only "Wei Wang" may be either.
     const name = reasons.find((r) => sharedNameCodes.has(r.code));
+    const homophone = name?.code === 'same_pinyin_other_characters';
     const common =
-      name && commonNameReason(name.detail, namesakes(name.detail, a.birthYear, b.birthYear));
+      name &&
+      commonNameReason(
+        name.detail,
+        namesakes(name.detail, a.birthYear, b.birthYear, { inCharacters: homophone }),
+      );
     if (common) reasons.push(common);
     propose(candidates, a.id, b.id, reasons, minScore);
   }
@@ -173,23 +179,37 @@ const sharedNameCodes: ReadonlySet<string> = new Set([
 
 /**
  * How many other records carry a name and were born within a year of a pair (`yearless` records and
- * pairs without birth years count against the whole name).
+ * pairs without birth years count against the whole name); `inCharacters`: only records with a name
+ * in Chinese characters (the pair's two have one).
  */
 function namesakeCounter(
   keys: readonly NameKeys[],
   birthYear: (i: number) => number | null,
-): (name: string, a: number | null, b: number | null) => number {
-  const byYear = new Map<string, Map<number | null, number>>();
+): (
+  name: string,
+  a: number | null,
+  b: number | null,
+  options?: { inCharacters?: boolean },
+) => number {
+  type Years = Map<string, Map<number | null, number>>;
+  const byYear: Years = new Map();
+  /** The same counts for records with Latin names only (few), to take away. */
+  const latinOnly: Years = new Map();
+  const add = (to: Years, name: string, year: number | null) => {
+    const years = to.get(name) ?? new Map<number | null, number>();
+    years.set(year, (years.get(year) ?? 0) + 1);
+    to.set(name, years);
+  };
   keys.forEach((k, i) => {
     const year = birthYear(i);
-    for (const name of new Set([...k.han, ...k.full])) {
-      const years = byYear.get(name) ?? new Map<number | null, number>();
-      years.set(year, (years.get(year) ?? 0) + 1);
-      byYear.set(name, years);
-    }
+    for (const name of new Set([...k.han, ...k.full])) add(byYear, name, year);
+    if (k.han.size === 0) for (const name of k.full) add(latinOnly, name, year);
   });
-  return (name, a, b) => {
-    const years = byYear.get(name);
+  const count = (
+    years: Map<number | null, number> | undefined,
+    a: number | null,
+    b: number | null,
+  ) => {
     if (!years) return 0;
     let n = 0;
     if (a == null || b == null) for (const c of years.values()) n += c;
@@ -197,7 +217,12 @@ function namesakeCounter(
       for (let y = Math.min(a, b) - 1; y <= Math.max(a, b) + 1; y++) n += years.get(y) ?? 0;
       n += years.get(null) ?? 0;
     }
-    return Math.max(0, n - 2);
+    return n;
+  };
+  return (name, a, b, options = {}) => {
+    const n = count(byYear.get(name), a, b);
+    const latin = options.inCharacters ? count(latinOnly.get(name), a, b) : 0;
+    return Math.max(0, n - latin - 2);
   };
 }
 
