@@ -24,6 +24,7 @@ import './connections/connectors.graphql.ts';
 import './jobs/jobs.graphql.ts';
 import './import/import.graphql.ts';
 import './dataset/dataset.graphql.ts';
+import './dataset/dataset-upload.graphql.ts';
 import './export/export.graphql.ts';
 import './outreach/index.ts';
 import './duplicates/duplicates.graphql.ts';

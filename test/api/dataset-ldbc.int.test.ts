@@ -9,24 +9,21 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ldbcFixtures, ldbcRows, ldbcTestMapping, removeDataset } from '../helpers/ldbc-dataset.ts';
 import { testPrefix } from '../helpers/test-data.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const p = testPrefix('ldbc');
 const dataset = `${p}ldbc`;
-const fixtures = resolve('test/fixtures/ldbc-snb');
+const fixtures = ldbcFixtures;
 let server: TestServer;
 
 /** The committed mapping, with this run's dataset name and names prefixed (the database is shared). */
 function testMapping(dir: string, edit?: (m: Record<string, unknown>) => void): string {
-  const mapping = JSON.parse(readFileSync('seed/datasets/ldbc-snb.mapping.json', 'utf8'));
-  mapping.dataset = dataset;
-  for (const file of mapping.nodes) file.fields.name.prefix = p;
-  edit?.(mapping);
   const path = join(dir, 'mapping.json');
-  writeFileSync(path, JSON.stringify(mapping));
+  writeFileSync(path, JSON.stringify(ldbcTestMapping(dataset, p, edit)));
   return path;
 }
 
@@ -60,13 +57,7 @@ function importDataset(mapping: string, dir: string, ...flags: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-function rows(file: string): string[][] {
-  return readFileSync(join(fixtures, file), 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => line.split('|'));
-}
+const rows = ldbcRows;
 
 async function count(cypher: string): Promise<number> {
   const result = await server.db.read<{ n: number }>(cypher, { dataset });
@@ -78,23 +69,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server.db.writeTx(async (tx) => {
-    const jobs = await tx.run<{ id: string }>(
-      `MATCH (x:ExternalId {dataset: $dataset}) RETURN DISTINCT x.jobId AS id`,
-      { dataset },
-    );
-    const ids = jobs.map((j) => j.id);
-    await tx.run(
-      `MATCH (x:ExternalId {dataset: $dataset})-[:IDENTIFIES]->(n)
-       WHERE n:Person OR n:Organization OR (n:Place AND n.code IS NULL) DETACH DELETE n`,
-      { dataset },
-    );
-    await tx.run('MATCH (x:ExternalId {dataset: $dataset}) DETACH DELETE x', { dataset });
-    await tx.run('MATCH (c:Change) WHERE c.jobId IN $ids DELETE c', { ids });
-    await tx.run('MATCH (r:ImportRejection) WHERE r.jobId IN $ids DELETE r', { ids });
-    await tx.run('MATCH (s:Source) WHERE s.jobId IN $ids DETACH DELETE s', { ids });
-    await tx.run('MATCH (j:Job) WHERE j.id IN $ids DELETE j', { ids });
-  });
+  await removeDataset(server.db, dataset);
   await server.close();
 });
 
