@@ -5,7 +5,7 @@
  * mapping names, and runs the same dataset-import job as `npm run import:dataset`.
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ulid } from 'ulid';
 import { loadConfig } from '../../server/config.ts';
 import { builder } from '../builder.ts';
@@ -13,6 +13,7 @@ import { JobRef } from '../jobs/jobs.graphql.ts';
 import { mutationErrors, ValidationError } from '../shared/errors.ts';
 import { datasetJobKind } from './dataset.job.ts';
 import { type DatasetMapping, datasetMapping } from './mapping.ts';
+import { fileName, mappingFiles } from './mapping-files.ts';
 import { loadMapping } from './run-dataset.ts';
 
 const committedDir = resolve('seed/datasets');
@@ -23,15 +24,6 @@ interface CommittedMapping {
   dataset: string;
   description: string | null;
   files: string[];
-}
-
-/** Every file a mapping reads (node and edge files, and the files they join), in mapping order. */
-export function mappingFiles(mapping: DatasetMapping): string[] {
-  const paths = [
-    ...mapping.nodes.flatMap((n) => [n.path, ...(n.join ? [n.join.path] : [])]),
-    ...mapping.edges.map((e) => e.path),
-  ];
-  return [...new Set(paths)];
 }
 
 async function committedMappings(): Promise<CommittedMapping[]> {
@@ -131,7 +123,7 @@ builder.mutationField('startDatasetImport', (t) =>
       const wanted = mappingFiles(mapping);
       const byName = new Map<string, string[]>();
       for (const path of wanted)
-        byName.set(basename(path), [...(byName.get(basename(path)) ?? []), path]);
+        byName.set(fileName(path), [...(byName.get(fileName(path)) ?? []), path]);
       const clashes = [...byName].filter(([, paths]) => paths.length > 1).map(([name]) => name);
       if (clashes.length) {
         throw new ValidationError([

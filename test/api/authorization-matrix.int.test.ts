@@ -310,7 +310,12 @@ const argsFor: Record<string, string> = {
   markNotificationsRead: '(ids: ["x"])',
 };
 /** Calls that would do real work when allowed: refused roles are checked, allowed ones not run. */
-const notRunWhenAllowed = new Set(['findDuplicates', 'startImport', 'logout']);
+const notRunWhenAllowed = new Set([
+  'findDuplicates',
+  'startImport',
+  'startDatasetImport',
+  'logout',
+]);
 
 function operationOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
   const args =
@@ -324,6 +329,12 @@ function operationOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, un
   return `${kind} { ${field.name}${args}${selection} }`;
 }
 
+/** The arguments of the mutations that take a file (the file is `$f`). */
+const uploadArgs: Record<string, string> = {
+  startImport: 'file: $f, preset: alumni',
+  startDatasetImport: 'files: [$f], mapping: "ldbc-snb"',
+};
+
 async function callRoot(
   kind: 'query' | 'mutation',
   field: GraphQLField<unknown, unknown>,
@@ -334,7 +345,7 @@ async function callRoot(
     form.set(
       'operations',
       JSON.stringify({
-        query: `mutation ($f: File!) { ${field.name}(file: $f, preset: alumni) { __typename } }`,
+        query: `mutation ($f: File!) { ${field.name}(${uploadArgs[field.name]}) { __typename } }`,
         variables: { f: null },
       }),
     );

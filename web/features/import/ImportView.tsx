@@ -5,6 +5,7 @@ import { fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
 import { download } from '../../graph/export.ts';
 import { messageOf, unwrap } from '../../ui/result.ts';
+import { DatasetImport } from './DatasetImport.tsx';
 import { importFieldNames, parseMapping } from './mapping.ts';
 import {
   type ImportJob,
@@ -182,6 +183,7 @@ export function ImportView() {
       </form>
       {preview && <Preview job={preview} onDownload={() => void downloadRejected(preview.id)} />}
       {job && <Progress job={job} onDownload={() => void downloadRejected(job.id)} />}
+      <DatasetImport />
     </main>
   );
 }

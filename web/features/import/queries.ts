@@ -37,3 +37,35 @@ export const importJobQuery = graphql(
 export const importRejectedCsvQuery = graphql(`
   query ImportRejectedCsv($id: ID!) { importJob(id: $id) { rejectedCsv } }
 `);
+
+export const datasetMappingsQuery = graphql(`
+  query DatasetMappings { datasetMappings { name dataset description files } }
+`);
+export type DatasetMapping = ResultOf<typeof datasetMappingsQuery>['datasetMappings'][number];
+
+const DatasetJobFields = graphql(`
+  fragment DatasetJobFields on Job { id status phase done total percent error result }
+`);
+export type DatasetJob = ResultOf<typeof DatasetJobFields>;
+
+/** Sent as a multipart upload: each `files.N` (and `mappingFile`) travels as a file part. */
+export const startDatasetImportMutation = graphql(
+  `
+  mutation StartDatasetImport($mapping: String, $mappingFile: File, $files: [File!]!, $dryRun: Boolean,
+                              $keepGoodRows: Boolean, $scanDuplicates: Boolean) {
+    startDatasetImport(mapping: $mapping, mappingFile: $mappingFile, files: $files, dryRun: $dryRun,
+                       keepGoodRows: $keepGoodRows, scanDuplicates: $scanDuplicates) {
+      ...MutationErrorFields
+      ... on MutationStartDatasetImportSuccess { data { ...DatasetJobFields } }
+    }
+  }
+`,
+  [MutationErrorFields, DatasetJobFields],
+);
+
+export const datasetJobQuery = graphql(
+  `
+  query DatasetJob($id: ID!) { job(id: $id) { ...DatasetJobFields } }
+`,
+  [DatasetJobFields],
+);
