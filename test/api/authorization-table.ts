@@ -205,7 +205,7 @@ export const answers: Partial<Record<FieldRule, Record<`${Role}.${Team}`, Answer
 /** [rule of the type's fields, those fields, fields with a rule of their own]. */
 type TypeRules = [FieldRule, string, Record<string, FieldRule>?];
 
-const entity = 'aliases createdAt id latinName name provenance ties updatedAt';
+const entity = 'aliases createdAt generatedAliases id latinName name provenance ties updatedAt';
 
 export const typeRules: Record<string, TypeRules> = {
   Account: ['own', 'createdAt disabled email id name role teamId'],
