@@ -15,7 +15,10 @@ beforeAll(async () => {
   id.field = await createEntity(server, 'Field', { name: `${p}光电` });
   id.org = await createEntity(server, 'Organization', { name: `${p}实验室`, type: 'key_lab' });
   for (const key of ['a', 'b', 'c', 'd', 'e', 'outsider']) {
-    id[key] = await createEntity(server, 'Person', { name: `${p}${key}` });
+    id[key] = await createEntity(server, 'Person', {
+      name: `${p}${key}`,
+      consentStatus: 'granted',
+    });
     if (key !== 'outsider') {
       await mutate(server, 'addTie', '$input: AddTieInput!', 'input: $input', 'id', {
         input: { kind: 'EXPERT_IN', subject: id[key], object: id.field, level: 3 },
@@ -37,9 +40,12 @@ beforeAll(async () => {
   });
   const invitations = await server.gql<{
     node: { invitations: { id: string; person: { id: string } }[] };
-  }>('query ($id: ID!) { node(id: $id) { ... on Event { invitations { id person { id } } } } }', {
-    id: id.event,
-  });
+  }>(
+    'query ($id: ID!) { node(id: $id) { ... on Event { invitations { id person { id } } } } }',
+    { id: id.event },
+    // Outreach (events and their invitations) is hidden from viewers.
+    { role: 'staff' },
+  );
   const ofA = invitations.data!.node.invitations.find((i) => i.person.id === id.a)!.id;
   for (const status of ['accepted', 'attended']) {
     const moved = await mutate(
