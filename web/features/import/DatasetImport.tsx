@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fileName, mappingFiles } from '../../../schema/dataset/mapping-files.ts';
+import type { DatasetSummary } from '../../../schema/dataset/run-dataset.ts';
 import { uploadRequest } from '../../api/graphql-client.ts';
 import { request } from '../../app/api.ts';
 import { fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
@@ -12,23 +13,6 @@ import {
   datasetMappingsQuery,
   startDatasetImportMutation,
 } from './queries.ts';
-
-/** What a dataset import job returns (schema/dataset/run-dataset.ts DatasetSummary). */
-interface DatasetSummary {
-  status: 'done' | 'rejected' | 'checked';
-  files: {
-    path: string;
-    what: string;
-    rows: number;
-    skipped: number;
-    rejected: number;
-    created: number;
-    updated: number;
-    unchanged: number;
-  }[];
-  rejected: number;
-  rejections: { file: string; line: number; column: string | null; reason: string }[];
-}
 
 const custom = '';
 
