@@ -2,28 +2,63 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ensureFirstAdmin } from '../schema/accounts/first-admin.ts';
-import { startExpirySweeper } from '../schema/export/export-files.ts';
-import { seedDemoIfEmpty } from '../seed/demo.ts';
-import { createApp } from './app.ts';
-import { readPersistedOperations } from './auth/abuse-limits.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
-import { createDriver } from './db/driver.ts';
-import { migrate } from './db/migrate.ts';
-import { Db } from './db/run.ts';
-import { JobRunner } from './jobs/job-runner.ts';
 import { createLogger } from './logger.ts';
 import { LocalNeo4jError } from './neo4j/local-neo4j.ts';
+
+/**
+ * The rest of the server (schema, GraphQL, demo data: ~4 s of module loading), imported while the local
+ * Neo4j's JVM starts on the other core instead of before it.
+ */
+async function loadServer() {
+  const [firstAdmin, exportFiles, demo, app, abuseLimits, driver, migrations, run, jobRunner] =
+    await Promise.all([
+      import('../schema/accounts/first-admin.ts'),
+      import('../schema/export/export-files.ts'),
+      import('../seed/demo.ts'),
+      import('./app.ts'),
+      import('./auth/abuse-limits.ts'),
+      import('./db/driver.ts'),
+      import('./db/migrate.ts'),
+      import('./db/run.ts'),
+      import('./jobs/job-runner.ts'),
+    ]);
+  return {
+    ...firstAdmin,
+    ...exportFiles,
+    ...demo,
+    ...app,
+    ...abuseLimits,
+    ...driver,
+    ...migrations,
+    ...run,
+    ...jobRunner,
+  };
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  // Before any work: a production start without the built web app's manifest fails at once.
-  const persistedOperations = config.production ? readPersistedOperations() : undefined;
 
   logger.info('starting TalentGraph');
-  const target = await openDatabase(config, { logger });
+  const opening = openDatabase(config, { logger });
+  // If the start fails, that failure is reported (below), not an unhandled rejection of this promise.
+  opening.catch(() => undefined);
+  const {
+    createApp,
+    createDriver,
+    Db,
+    ensureFirstAdmin,
+    JobRunner,
+    migrate,
+    readPersistedOperations,
+    seedDemoIfEmpty,
+    startExpirySweeper,
+  } = await loadServer();
+  // Before any work: a production start without the built web app's manifest fails at once.
+  const persistedOperations = config.production ? readPersistedOperations() : undefined;
+  const target = await opening;
   logger.info({ where: target.describe }, 'database');
   const driver = createDriver(target.connection);
   // While the supervised local Neo4j restarts, requests fail at once (DATABASE_UNAVAILABLE, /ready 503).
@@ -91,7 +126,7 @@ function startMessage(url: string, dataDir: string, local: boolean): string {
     existsSync(credentials)
       ? `  sign in:  the first admin's e-mail and password are in ${credentials}`
       : '  sign in:  with the admin from ADMIN_EMAIL / ADMIN_PASSWORD (or an account made by an admin)',
-    '  stop:     Ctrl-C (or kill -TERM the npm process); the local Neo4j stops with it',
+    `  stop:     Ctrl-C, or kill -TERM ${process.pid} (this server; the local Neo4j stops with it)`,
   ];
   if (local) {
     lines.push(
