@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { ensureWebBuilt } from '../web/build-if-changed.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { createLogger } from './logger.ts';
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   const opening = openDatabase(config, { logger });
   // If the start fails, that failure is reported (below), not an unhandled rejection of this promise.
   opening.catch(() => undefined);
+  const webBuilt = ensureWebBuilt((line) => logger.info(line));
+  webBuilt.catch(() => undefined);
   const {
     createApp,
     createDriver,
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     seedDemoIfEmpty,
     startExpirySweeper,
   } = await loadServer();
+  await webBuilt;
   // Before any work: a production start without the built web app's manifest fails at once.
   const persistedOperations = config.production ? readPersistedOperations() : undefined;
   const target = await opening;

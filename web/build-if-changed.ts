@@ -2,7 +2,8 @@
  * Builds the web app (Vite, into web/dist) only when its sources changed: a SHA-256 of every file of
  * web/ (but dist/ and screenshots/) and of package-lock.json is kept in web/dist/.source-hash, so
  * `npm start` after an unchanged checkout skips the build (1–2 min on a busy machine). Run by npm's
- * postinstall, by `npm start` (through server/main.ts) and by the test run's global setup.
+ * postinstall, by the server's start (server/main.ts, while the local Neo4j starts) and by the test run's
+ * global setup.
  *
  * `tsx web/build-if-changed.ts` runs it from the command line.
  */
