@@ -13,6 +13,7 @@ import { abusePlugins } from './auth/abuse-limits.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { LoginThrottleOptions } from './auth/login-throttle.ts';
 import { createRateLimits, RateLimitedError } from './auth/rate-limits.ts';
+import { defaultSessionCacheSeconds, SessionCache } from './auth/session-cache.ts';
 import { csrfHeader } from './auth/session-cookie.ts';
 import type { Context } from './context.ts';
 import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.ts';
@@ -44,6 +45,11 @@ export interface AppOptions {
   jobs?: JobRunner;
   /** Lets callers off this machine read /metrics with `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /**
+   * How long a verified session is trusted without asking Neo4j (0: ask every time). Changes made
+   * through this app take effect at once; those made through another app server after this long.
+   */
+  sessionCacheSeconds?: number;
 }
 
 export interface AppLimits {
@@ -92,10 +98,12 @@ export function createApp({
   onQuery,
   jobs = new JobRunner(db, logger),
   metricsToken,
+  sessionCacheSeconds = defaultSessionCacheSeconds,
 }: AppOptions): App {
   const limits = { ...defaultLimits, ...limitOptions };
   const responseHeaders = Object.entries(securityHeaders(secureCookies));
   const rateLimits = createRateLimits(limits);
+  const sessions = new SessionCache(sessionCacheSeconds * 1000);
   const pendingCookies = new WeakMap<Request, string[]>();
   /** The request context of an authenticated request: GraphQL, and the export downloads. */
   const buildContext = async (
@@ -117,15 +125,17 @@ export function createApp({
         }
       },
     });
-    const { account, problem } = await authenticate(requestDb, headers).catch((error: unknown) => {
-      // Without the database no session can be checked: say so (503), do not hang or 500.
-      if (error instanceof DatabaseUnavailableError || error instanceof QueryTimeoutError) {
-        throw createGraphQLError(error.message, {
-          extensions: { code: error.code, http: { status: 503 } },
-        });
-      }
-      throw error;
-    });
+    const { account, problem } = await authenticate(requestDb, headers, sessions).catch(
+      (error: unknown) => {
+        // Without the database no session can be checked: say so (503), do not hang or 500.
+        if (error instanceof DatabaseUnavailableError || error instanceof QueryTimeoutError) {
+          throw createGraphQLError(error.message, {
+            extensions: { code: error.code, http: { status: 503 } },
+          });
+        }
+        throw error;
+      },
+    );
     if (account) {
       try {
         await rateLimits.account(account.id);
@@ -137,6 +147,7 @@ export function createApp({
     return {
       db: requestDb,
       account,
+      sessions,
       role: account?.role ?? 'anonymous',
       authProblem: problem,
       actor: account ? `Account:${account.id}` : 'anonymous',
@@ -230,7 +241,7 @@ export function createApp({
     // schema/export) and a list or pipeline export link (`/exports/tgx_<token>`, schema/outreach).
     if (path?.startsWith(exportPathPrefix) && (req.method === 'GET' || req.method === 'HEAD')) {
       if (isExportJobPath(path)) {
-        void serveExportDownload(db, req, res, path).catch((error: unknown) => {
+        void serveExportDownload(db, req, res, path, sessions).catch((error: unknown) => {
           logger.error({ err: error }, 'export download failed');
           if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'download failed' }] });
           else res.destroy();
