@@ -83,11 +83,11 @@ export function toScope(
  * The introductions created in the period (from ≤ day ≤ to) in `scope` that the caller may see, binding
  * `i`. Only the conditions of the scope given are written, so an unscoped report pays for none.
  */
-export function scopedIntroductions(scope: ReportScope): string {
+export function scopedIntroductions(scope: ReportScope, stages?: readonly string[]): string {
   const when = (given: unknown, condition: string) => (given ? [condition] : []);
   return [
     `MATCH (i:Introduction)
-WHERE i.createdAt >= datetime($from) AND i.createdAt < datetime($to) + duration('P1D')
+WHERE ${stages ? `i.stage IN ${JSON.stringify(stages)} AND ` : ''}i.createdAt >= datetime($from) AND i.createdAt < datetime($to) + duration('P1D')
   AND NOT coalesce(i.deleted, false)`,
     ...when(scope.channel, 'i.channel = $scope.channel'),
     ...when(scope.eventId, 'EXISTS { (i)-[:VIA_EVENT]->(:Event {id: $scope.eventId}) }'),
@@ -123,27 +123,28 @@ WHERE i.createdAt >= datetime($from) AND i.createdAt < datetime($to) + duration(
 }
 
 /**
- * The report in three statements run side by side, each over the introductions of the period in scope
- * (found by the createdAt index), each reading only what the introduction keeps (funnel-facts.ts):
- * counts per current and furthest stage, the stays between moves, and the credits of the signed and
- * landed ones (introducer and event looked up per introduction, station and consultant once per
- * distinct introducer, event, channel and recorder). Node gets a few dozen rows.
+ * The report in two statements run side by side, over the introductions of the period in scope (found
+ * by their createdAt index), reading only what each introduction keeps (funnel-facts.ts): one pass for
+ * the counts per current and furthest stage and the stays between moves, and one over the signed and
+ * landed ones alone (the stage and createdAt index) for the credits, with station and consultant
+ * worked out once per distinct introducer, event, channel and recorder. Node gets a few dozen rows.
  */
-const countsQuery = (scope: ReportScope) => `${scopedIntroductions(scope)}
-WITH i.stage AS stage, coalesce(i.furthest, 0) AS furthest, count(*) AS n
-RETURN collect({stage: stage, furthest: furthest, n: n}) AS counts`;
+const funnelQuery = (scope: ReportScope) => `${scopedIntroductions(scope)}
+WITH i.stage AS stage, coalesce(i.furthest, 0) AS furthest,
+     coalesce(i.stayStages, []) AS stayStages, coalesce(i.stayDays, []) AS stayDays
+UNWIND [['count', stage, furthest, null]]
+       + [k IN range(0, size(stayStages) - 1) | ['stay', stayStages[k], null, stayDays[k]]] AS row
+WITH row[0] AS kind, row[1] AS stage, row[2] AS furthest, count(*) AS n,
+     avg(row[3]) AS meanDays, percentileCont(row[3], 0.5) AS medianDays
+RETURN [r IN collect({kind: kind, stage: stage, furthest: furthest, n: n}) WHERE r.kind = 'count'
+        | r {.stage, .furthest, .n}] AS counts,
+       [r IN collect({kind: kind, stage: stage, n: n, meanDays: meanDays, medianDays: medianDays})
+        WHERE r.kind = 'stay' | r {.stage, .n, .meanDays, .medianDays}] AS stays`;
 
-const staysQuery = (scope: ReportScope) => `${scopedIntroductions(scope)}
-UNWIND range(0, size(coalesce(i.stayStages, [])) - 1) AS k
-WITH i.stayStages[k] AS stage, i.stayDays[k] AS days
-WITH stage, count(*) AS n, avg(days) AS meanDays, percentileCont(days, 0.5) AS medianDays
-RETURN collect({stage: stage, n: n, meanDays: meanDays, medianDays: medianDays}) AS stays`;
-
-const creditsQuery = (scope: ReportScope) => `${scopedIntroductions(scope)}
-  AND i.stage IN ['signed', 'landed']
-WITH i.stage AS stage, i.channel AS channel, i.createdBy AS createdBy,
-     COLLECT { MATCH (i)-[:INTRODUCER]->(p:Person) RETURN p }[0] AS p,
-     COLLECT { MATCH (i)-[:VIA_EVENT]->(e:Event) RETURN e }[0] AS e, count(*) AS n
+const creditsQuery = (scope: ReportScope) => `${scopedIntroductions(scope, ['signed', 'landed'])}
+OPTIONAL MATCH (i)-[:INTRODUCER]->(p:Person)
+OPTIONAL MATCH (i)-[:VIA_EVENT]->(e:Event)
+WITH i.stage AS stage, i.channel AS channel, i.createdBy AS createdBy, p, e, count(*) AS n
 WITH stage, n, p, e, channel, ${stationVia('e', 'p')} AS station,
      ${consultantVia('p', 'createdBy')} AS consultant
 UNWIND [
@@ -245,17 +246,16 @@ export async function outcomeReport(
   scope: ReportScope,
 ): Promise<OutcomeReport> {
   const params = { ...period, scope, ...viewerParams(ctx) };
-  const [counts, stays, credits] = await Promise.all([
-    ctx.db.read<Pick<FunnelAggregates, 'counts'>>(countsQuery(scope), params),
-    ctx.db.read<Pick<FunnelAggregates, 'stays'>>(staysQuery(scope), params),
+  const [funnel, credits] = await Promise.all([
+    ctx.db.read<Pick<FunnelAggregates, 'counts' | 'stays'>>(funnelQuery(scope), params),
     ctx.db.read<Pick<FunnelAggregates, 'credits'>>(creditsQuery(scope), params),
   ]);
   // The people counts cost a query of their own: run only when one of them is selected.
   let outreach: Promise<OutreachCounts> | undefined;
   return Object.defineProperty(
     assembleFunnel({
-      counts: counts[0]?.counts ?? [],
-      stays: stays[0]?.stays ?? [],
+      counts: funnel[0]?.counts ?? [],
+      stays: funnel[0]?.stays ?? [],
       credits: credits[0]?.credits ?? [],
     }),
     'outreach',
