@@ -5,10 +5,10 @@
  * | property | what it holds |
  * | --- | --- |
  * | `furthest` | index in `funnelStages` of the furthest funnel stage its moves reached (its current stage when it has no moves; 0 for declined or dormant) |
- * | `stayStages`, `stayDays` | each stay between two consecutive moves (oldest first): the stage, and the days spent in it |
+ * | `stayStages`, `stayMillis` | each stay between two consecutive moves (oldest first): the stage, and the milliseconds spent in it (integers, not days: a list of floats would come back from a backup as integers when whole) |
  *
  * `recordIntroductionFacts` recomputes them from the moves, in the transaction of every stage move
- * (introductions.graphql.ts), and for all introductions in a data migration (0052).
+ * (introductions.graphql.ts), and for all introductions in a data migration (0072).
  */
 import type { Db, Tx } from '../../server/db/run.ts';
 import { funnelStages } from './stages.ts';
@@ -23,7 +23,7 @@ const recompute = `CALL (i) {
 WITH i, ms, CASE WHEN size(ms) = 0 THEN [i.stage] ELSE [m IN ms | m.to] END AS tos
 SET i.furthest = reduce(f = 0, s IN tos | CASE WHEN coalesce($order[s], 0) > f THEN $order[s] ELSE f END),
     i.stayStages = [k IN range(0, size(ms) - 2) | ms[k].to],
-    i.stayDays = [k IN range(0, size(ms) - 2) | (ms[k + 1].at - ms[k].at) / 86400000.0]`;
+    i.stayMillis = [k IN range(0, size(ms) - 2) | ms[k + 1].at - ms[k].at]`;
 
 /** After a stage move of introduction `id`, in the same transaction. */
 export async function recordIntroductionFacts(tx: Tx, id: string): Promise<void> {

@@ -131,9 +131,9 @@ WHERE ${stages ? `i.stage IN ${JSON.stringify(stages)} AND ` : ''}i.createdAt >=
  */
 const funnelQuery = (scope: ReportScope) => `${scopedIntroductions(scope)}
 WITH i.stage AS stage, coalesce(i.furthest, 0) AS furthest,
-     coalesce(i.stayStages, []) AS stayStages, coalesce(i.stayDays, []) AS stayDays
+     coalesce(i.stayStages, []) AS stayStages, coalesce(i.stayMillis, []) AS stayMillis
 UNWIND [['count', stage, furthest, null]]
-       + [k IN range(0, size(stayStages) - 1) | ['stay', stayStages[k], null, stayDays[k]]] AS row
+       + [k IN range(0, size(stayStages) - 1) | ['stay', stayStages[k], null, stayMillis[k] / 86400000.0]] AS row
 WITH row[0] AS kind, row[1] AS stage, row[2] AS furthest, count(*) AS n,
      avg(row[3]) AS meanDays, percentileCont(row[3], 0.5) AS medianDays
 RETURN [r IN collect({kind: kind, stage: stage, furthest: furthest, n: n}) WHERE r.kind = 'count'

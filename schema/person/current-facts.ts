@@ -238,7 +238,8 @@ export async function rebuildPeopleFacts(
       'MATCH (n:Person) WHERE n.id > $after RETURN n.id AS id ORDER BY n.id LIMIT $limit',
       { after, limit: batchSize },
     );
-    if (!page.length) return done;
+    const last = page.at(-1);
+    if (!last) return done;
     await refreshPeopleFactsInBatches(
       db,
       page.map((r) => r.id),
@@ -246,6 +247,6 @@ export async function rebuildPeopleFacts(
     );
     done += page.length;
     onProgress?.(done);
-    after = page.at(-1)!.id;
+    after = last.id;
   }
 }
