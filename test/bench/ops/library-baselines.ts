@@ -1,7 +1,7 @@
 import { encodeCursor } from '../../../schema/shared/connection.ts';
 import { neo4jGraphqlCaller } from '../neo4j-graphql.ts';
-import type { Samples } from '../samples.ts';
-import { type Operation, pick } from './operation.ts';
+import type { Operation } from './operation.ts';
+import { filterFor } from './people-filtered-page.ts';
 import {
   afterKey,
   graphqlPeople,
@@ -110,17 +110,6 @@ export const libraryNestedPageOperation: Operation = {
   },
 };
 
-/** The i-th cohort: one of the largest cities with one category, as the filtered page cycles them. */
-function cohort(samples: Samples, i: number) {
-  const city = pick(samples.cities, i, 'cities');
-  const category = pick(
-    samples.categories,
-    Math.floor(i / samples.cities.length) + i,
-    'categories',
-  );
-  return { city, category };
-}
-
 /**
  * How many people live in a city and are of a category: our `people { totalCount }` against
  * @neo4j/graphql counting the people whose maintained city list and categories match.
@@ -133,14 +122,14 @@ export const libraryCountOperation: Operation = {
     const library = await neo4jGraphqlCaller(driver);
     return {
       graphql: (i) => {
-        const { city, category } = cohort(samples, i);
+        const { city, category } = filterFor(samples, i);
         return graphql(
           'query ($filter: PersonFilter) { people(filter: $filter, first: 0) { totalCount } }',
           { filter: { livesIn: [city.globalId], categories: [category] } },
         );
       },
       baseline: (i) => {
-        const { city, category } = cohort(samples, i);
+        const { city, category } = filterFor(samples, i);
         return library(
           `query ($city: String!, $category: String!) {
              peopleConnection(where: { deleted: { eq: false }, nowCityIds: { includes: $city },

@@ -21,7 +21,7 @@ const query = `query FilteredPage($filter: PersonFilter) {
 }`;
 
 /** The i-th filter: one of the largest cities with one category (cities and categories both cycle). */
-function filterFor(samples: Samples, i: number) {
+export function filterFor(samples: Samples, i: number) {
   const city = pick(samples.cities, i, 'cities');
   const category = pick(
     samples.categories,
