@@ -68,6 +68,6 @@ export async function setSingleLink(
       actor,
       changes: { [type]: [removed[0]?.old ?? null, targetId] },
     });
-    await refreshAfterTieWrite(tx, type, id);
+    await refreshAfterTieWrite(tx, type, [id]);
   }
 }

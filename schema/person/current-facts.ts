@@ -2,7 +2,7 @@
  * Maintained facts of a person: what their ties say now, kept on the Person node as lists of our ids,
  * so that filters, facets and maps read one property instead of walking ties and place hierarchies.
  * They are written by `refreshPeopleFacts` in the same transaction as every write that can change
- * them (tie writes, person and organisation writes, imports, merges and their undo, erasure), and
+ * them (tie writes, person and organisation writes, roster and dataset imports, merges and their undo, erasure), and
  * rebuilt from scratch by `rebuildPeopleFacts` after bulk loads. test/api/people-facts.int.test.ts
  * proves them equal to a fresh recount after random writes, merges, undos and erasures.
  *
@@ -150,12 +150,16 @@ const factTies: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * After a tie of `type` from `subjectId` was added, changed or removed in `tx`: refreshes its person,
- * or, for a place moved in the hierarchy (PART_OF), everyone living or born in it or below it.
+ * After ties of `type` from these subjects were added, changed or removed in `tx`: refreshes their
+ * people, or, for places moved in the hierarchy (PART_OF), everyone living or born in them or below.
  */
-export async function refreshAfterTieWrite(tx: Tx, type: string, subjectId: string): Promise<void> {
-  if (factTies.has(type)) await refreshPeopleFacts(tx, [subjectId]);
-  else if (type === 'PART_OF') await refreshPeopleFacts(tx, await peopleAtPlaces(tx, [subjectId]));
+export async function refreshAfterTieWrite(
+  tx: Tx,
+  type: string,
+  subjectIds: readonly string[],
+): Promise<void> {
+  if (factTies.has(type)) await refreshPeopleFacts(tx, subjectIds);
+  else if (type === 'PART_OF') await refreshPeopleFacts(tx, await peopleAtPlaces(tx, subjectIds));
 }
 
 /**

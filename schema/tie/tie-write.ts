@@ -29,7 +29,7 @@ const feedsDerived: Partial<Record<TieKind, DerivedKind>> = {
 async function refreshDerived(tx: Tx, kind: TieKind, subjectId: string): Promise<void> {
   const derived = feedsDerived[kind];
   if (derived) await refreshDerivedTies(tx, subjectId, derived);
-  await refreshAfterTieWrite(tx, kind, subjectId);
+  await refreshAfterTieWrite(tx, kind, [subjectId]);
 }
 
 /** Ties a person can have only one of (a second would be a contradiction, not a second fact). */

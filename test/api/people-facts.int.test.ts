@@ -2,10 +2,15 @@
  * The maintained facts of people and the people counts (schema/person/current-facts.ts,
  * people-counts.ts) must equal a fresh recount after any sequence of writes through the API: ties
  * added, changed and removed, people and organisations changed, deleted and restored, places moved
- * and re-kinded, people and organisations merged and unmerged, people erased, a roster imported.
- * The recount below walks the ties itself, and sums the counts in TypeScript.
+ * and re-kinded, people and organisations merged and unmerged, people erased, a roster imported, a
+ * dataset imported and imported again with changes. The recount below walks the ties itself, and
+ * sums the counts in TypeScript.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatasetJobParams, runDataset } from '../../schema/dataset/run-dataset.ts';
 import { type ImportOptions, ImportRunner } from '../../schema/import/run-import.ts';
 import { removeImportData } from '../helpers/import-data.ts';
 import { rosterDir, writeCsv } from '../helpers/roster-files.ts';
@@ -47,6 +52,8 @@ const world = {
   people: [] as string[],
   ties: [] as { id: string; kind: string }[],
   merges: [] as string[],
+  /** Places, organisations and fields a dataset import made. */
+  imported: [] as string[],
 };
 
 async function gqlOk<T>(query: string, variables: Record<string, unknown>, as = staff) {
@@ -97,14 +104,19 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeImportData(server.db, p);
+  await server.db.writeTx((tx) =>
+    tx.run('MATCH (x:ExternalId) WHERE x.dataset STARTS WITH $p DETACH DELETE x', { p }),
+  );
   await server.close();
 });
 
 /** Every place, organisation and field this file made (ours alone: nobody else ties to them). */
-const ourNodes = () =>
-  [...world.provinces, ...world.cities, ...world.districts, ...world.orgs, ...world.fields].map(
+const ourNodes = () => [
+  ...[...world.provinces, ...world.cities, ...world.districts, ...world.orgs, ...world.fields].map(
     plain,
-  );
+  ),
+  ...world.imported,
+];
 
 interface Facts {
   id: string;
@@ -402,5 +414,163 @@ describe('maintained facts and people counts', () => {
     const summary = await new ImportRunner(server.db, path, options).run(jobId);
     expect(summary).toMatchObject({ status: 'done', created: 2, rejected: 0 });
     await expectConsistent('after the import');
+  }, 300_000);
+
+  it('equal a fresh recount after a dataset import and its re-import with changes', async () => {
+    const dir = rosterDir();
+    const dataset = `${p}-dataset`;
+    const run = async (files: Record<string, (string | number)[][]>, edges: object[]) => {
+      for (const [name, rows] of Object.entries(files)) writeCsv(dir, name, rows);
+      const mappingPath = join(dir, 'mapping.json');
+      writeFileSync(
+        mappingPath,
+        JSON.stringify({
+          dataset,
+          nodes: [
+            {
+              path: 'places.csv',
+              label: 'Place',
+              id: 'id',
+              fields: { name: 'name', kind: 'kind' },
+              parent: { label: 'Place', id: 'parent' },
+            },
+            {
+              path: 'orgs.csv',
+              label: 'Organization',
+              id: 'id',
+              fields: { name: 'name', type: 'type' },
+              place: { label: 'Place', id: 'place' },
+            },
+            { path: 'fields.csv', label: 'Field', id: 'id', fields: { name: 'name' } },
+            { path: 'people.csv', label: 'Person', id: 'id', fields: { name: 'name' } },
+          ],
+          edges,
+        }),
+      );
+      const summary = await runDataset({
+        id: `${p}-job-${Date.now()}`,
+        params: { mappingPath, scanDuplicates: false } satisfies DatasetJobParams,
+        actor: 'test',
+        db: server.db,
+        logger: pino({ level: 'silent' }),
+        signal: new AbortController().signal,
+        attempt: 1,
+        progress: () => {},
+      });
+      expect(summary.rejections).toEqual([]);
+      expect(summary.status).toBe('done');
+    };
+    const edge = (type: string, path: string, to: string, fields: object = {}) => ({
+      path,
+      type,
+      from: { label: 'Person', id: 'from' },
+      to: { label: to, id: 'to' },
+      fields,
+    });
+    const edges = [
+      edge('LIVES_IN', 'lives.csv', 'Place', { current: { value: true } }),
+      edge('BORN_IN', 'born.csv', 'Place'),
+      edge('WORKED_AT', 'worked.csv', 'Organization', { to: { column: 'until', date: 'year' } }),
+      edge('STUDIED_AT', 'studied.csv', 'Organization'),
+      edge('EXPERT_IN', 'expert.csv', 'Field'),
+    ];
+    const files = {
+      // P4 is a district of no city yet: the re-import puts it in one by a PART_OF edge.
+      'places.csv': [
+        ['id', 'name', 'kind', 'parent'],
+        ['P1', `${p}数据省`, 'province', ''],
+        ['P2', `${p}数据城`, 'city', 'P1'],
+        ['P3', `${p}数据区`, 'district', 'P2'],
+        ['P4', `${p}数据新区`, 'district', ''],
+      ],
+      'orgs.csv': [
+        ['id', 'name', 'type', 'place'],
+        ['O1', `${p}数据大学`, 'university', 'P2'],
+        ['O2', `${p}数据公司`, 'enterprise', 'P3'],
+      ],
+      'fields.csv': [
+        ['id', 'name'],
+        ['F1', `${p}数据领域`],
+      ],
+      'people.csv': [
+        ['id', 'name'],
+        ['H1', `${p}数据人甲`],
+        ['H2', `${p}数据人乙`],
+        ['H3', `${p}数据人丙`],
+      ],
+      'lives.csv': [
+        ['from', 'to'],
+        ['H1', 'P3'],
+        ['H2', 'P2'],
+        ['H3', 'P4'],
+      ],
+      'born.csv': [
+        ['from', 'to'],
+        ['H3', 'P3'],
+      ],
+      'worked.csv': [
+        ['from', 'to', 'until'],
+        ['H1', 'O2', ''],
+        ['H2', 'O2', ''],
+      ],
+      'studied.csv': [
+        ['from', 'to'],
+        ['H1', 'O1'],
+        ['H3', 'O1'],
+      ],
+      'expert.csv': [
+        ['from', 'to'],
+        ['H2', 'F1'],
+      ],
+    };
+    await run(files, edges);
+    const made = await server.db.read<{ id: string }>(
+      `MATCH (x:ExternalId {dataset: $dataset})-[:IDENTIFIES]->(n) WHERE NOT n:Person
+       RETURN n.id AS id`,
+      { dataset },
+    );
+    world.imported.push(...made.map((r) => r.id));
+    expect(world.imported).toHaveLength(7);
+    await expectConsistent('after the dataset import');
+
+    // Again, with a district made a city, a job ended, and the new district put in a city.
+    await run(
+      {
+        ...files,
+        'places.csv': files['places.csv'].map((r) =>
+          r[0] === 'P3' ? [...r.slice(0, 2), 'city', r[3] as string] : r,
+        ),
+        'worked.csv': [
+          ['from', 'to', 'until'],
+          ['H1', 'O2', 2020],
+          ['H2', 'O2', ''],
+        ],
+        'partof.csv': [
+          ['from', 'to'],
+          ['P4', 'P2'],
+        ],
+      },
+      [
+        ...edges,
+        {
+          path: 'partof.csv',
+          type: 'PART_OF',
+          from: { label: 'Place', id: 'from' },
+          to: { label: 'Place', id: 'to' },
+        },
+      ],
+    );
+    const facts = await server.db.read<{ name: string; cities: string[]; employers: string[] }>(
+      `MATCH (n:Person) WHERE n.name STARTS WITH $p + '数据人'
+       RETURN n.name AS name, n.nowCityIds AS cities, n.nowEmployerIds AS employers ORDER BY name`,
+      { p },
+    );
+    // The changes reached the kept facts (not only both sides of the comparison staying empty).
+    expect(facts.map((f) => [f.cities.length, f.employers.length])).toEqual([
+      [1, 0], // 丙: lives in P4, now in the city P2
+      [1, 1], // 乙: lives in P2, works at O2
+      [2, 0], // 甲: lives in P3, a city now, in P2; the job ended
+    ]);
+    await expectConsistent('after the dataset re-import');
   }, 300_000);
 });
