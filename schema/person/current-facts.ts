@@ -2,9 +2,10 @@
  * Maintained facts of a person: what their ties say now, kept on the Person node as lists of our ids,
  * so that filters, facets and maps read one property instead of walking ties and place hierarchies.
  * They are written by `refreshPeopleFacts` in the same transaction as every write that can change
- * them (tie writes, person and organisation writes, roster and dataset imports, merges and their undo, erasure), and
- * rebuilt from scratch by `rebuildPeopleFacts` after bulk loads. test/api/people-facts.int.test.ts
- * proves them equal to a fresh recount after random writes, merges, undos and erasures.
+ * them (tie writes, person and organisation writes, roster and dataset imports, merges and their
+ * undo, erasure), and rebuilt from scratch by `rebuildPeopleFacts` after bulk loads.
+ * test/api/people-facts.int.test.ts proves them equal to a fresh recount after random writes, merges,
+ * undos, erasures and imports.
  *
  * | property | what it holds (empty for a deleted person) |
  * | --- | --- |
