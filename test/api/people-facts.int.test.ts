@@ -10,8 +10,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatasetJobParams, runDataset } from '../../schema/dataset/run-dataset.ts';
+import { datasetJobKind } from '../../schema/dataset/dataset.job.ts';
+import type { DatasetJobParams, DatasetSummary } from '../../schema/dataset/run-dataset.ts';
 import { type ImportOptions, ImportRunner } from '../../schema/import/run-import.ts';
+import { JobRunner } from '../../server/jobs/job-runner.ts';
 import { removeImportData } from '../helpers/import-data.ts';
 import { rosterDir, writeCsv } from '../helpers/roster-files.ts';
 import { testPrefix } from '../helpers/test-data.ts';
@@ -54,6 +56,8 @@ const world = {
   merges: [] as string[],
   /** Places, organisations and fields a dataset import made. */
   imported: [] as string[],
+  /** Dataset import jobs. */
+  jobs: [] as string[],
 };
 
 async function gqlOk<T>(query: string, variables: Record<string, unknown>, as = staff) {
@@ -104,9 +108,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeImportData(server.db, p);
-  await server.db.writeTx((tx) =>
-    tx.run('MATCH (x:ExternalId) WHERE x.dataset STARTS WITH $p DETACH DELETE x', { p }),
-  );
+  await server.db.writeTx(async (tx) => {
+    await tx.run('MATCH (x:ExternalId) WHERE x.dataset STARTS WITH $p DETACH DELETE x', { p });
+    await tx.run('MATCH (c:Change) WHERE c.jobId IN $jobs DELETE c', { jobs: world.jobs });
+    await tx.run('MATCH (j:Job) WHERE j.id IN $jobs DELETE j', { jobs: world.jobs });
+  });
   await server.close();
 });
 
@@ -447,16 +453,15 @@ describe('maintained facts and people counts', () => {
           edges,
         }),
       );
-      const summary = await runDataset({
-        id: `${p}-job-${Date.now()}`,
-        params: { mappingPath, scanDuplicates: false } satisfies DatasetJobParams,
-        actor: 'test',
-        db: server.db,
-        logger: pino({ level: 'silent' }),
-        signal: new AbortController().signal,
-        attempt: 1,
-        progress: () => {},
-      });
+      // As the server runs it: a job of the dataset-import kind on the job runner.
+      const jobs = new JobRunner(server.db, pino({ level: 'silent' }));
+      const params: DatasetJobParams = { mappingPath, scanDuplicates: false };
+      const id = await jobs.start(datasetJobKind.kind, params, { actor: 'test' });
+      const job = await jobs.wait(id);
+      await jobs.shutdown();
+      world.jobs.push(id);
+      expect(job?.status, job?.error ?? '').toBe('done');
+      const summary = JSON.parse(job?.result ?? '{}') as DatasetSummary;
       expect(summary.rejections).toEqual([]);
       expect(summary.status).toBe('done');
     };

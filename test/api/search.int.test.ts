@@ -271,9 +271,10 @@ describe('search', () => {
       }
     } finally {
       await server.db.writeTx((tx) =>
-        tx.run('MATCH (n:Person) WHERE n.id IN $ids DETACH DELETE n', {
-          ids: imported.map((r) => r.id),
-        }),
+        deleteNodes(
+          tx,
+          imported.map((r) => r.id),
+        ),
       );
       await removeImportData(server.db, p);
     }
@@ -320,11 +321,8 @@ describe('search', () => {
       }
     } finally {
       await server.db.writeTx(async (tx) => {
-        await tx.run(
-          `MATCH (x:ExternalId {dataset: $dataset}) OPTIONAL MATCH (x)-[:IDENTIFIES]->(n:Person)
-           DETACH DELETE x, n`,
-          { dataset },
-        );
+        if (person) await deleteNodes(tx, [person.id]);
+        await tx.run('MATCH (x:ExternalId {dataset: $dataset}) DETACH DELETE x', { dataset });
         await tx.run('MATCH (c:Change {jobId: $jobId}) DELETE c', { jobId });
         await tx.run('MATCH (s:Source {jobId: $jobId}) DETACH DELETE s', { jobId });
         await tx.run('MATCH (j:Job {id: $jobId}) DETACH DELETE j', { jobId });
