@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultSessionCacheSeconds } from './auth/session-cache.ts';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -54,6 +55,12 @@ const envSchema = z
     ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters' }).optional(),
     RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(600),
     RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(600),
+    SESSION_CACHE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(3600)
+      .default(defaultSessionCacheSeconds),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
     MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(200_000_000),
     COOKIE_SECURE: boolean.default(false),
@@ -156,6 +163,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     corsOrigins: env.CORS_ORIGINS,
     /** Export files are deleted this long after they were made. */
     exportTtlMs: durationMs(env.EXPORT_TTL),
+    sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === 'production',
   };

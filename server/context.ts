@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { SignedIn } from '../schema/accounts/account.model.ts';
+import type { SessionCache } from './auth/session-cache.ts';
 import type { Db, QueryEvent } from './db/run.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 
@@ -12,6 +13,8 @@ export interface Context {
   db: Db;
   /** The signed-in account, or null (anonymous callers may only sign in). */
   account: SignedIn | null;
+  /** Verified sessions of this app server; account changes must `forgetAccount` (accounts.graphql.ts). */
+  sessions: SessionCache;
   role: Role | 'anonymous';
   /** Why a session was not accepted (missing CSRF header, expired cookie), for a clearer error. */
   authProblem: string | null;

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     persistedOperations,
     metricsToken: config.metricsToken,
+    sessionCacheSeconds: config.sessionCacheSeconds,
   });
   // Export files (and import uploads) hold personal data: deleted EXPORT_TTL after they were made.
   startExpirySweeper(db, config.dataDir, config.exportTtlMs, (error) =>

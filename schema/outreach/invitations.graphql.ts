@@ -221,15 +221,19 @@ builder.mutationField('inviteToEvent', (t) =>
           throw new ConflictError(`the event is ${found[0].status}`, ['input', 'event']);
         }
         await lockEvent(tx, eventId);
-        // One statement: the members, who is invited already (expanded from each person, whose
-        // invitations are few) and who may not be contacted, then one batched CREATE of the rest.
+        // One statement: the members, who is invited already (checked only when the event has
+        // invitations at all: a new event's list skips one look per member) and who may not be
+        // contacted, then one batched CREATE of the rest.
         // Invitation ids: a ULID for the batch and the row number, so they still sort by time.
         const rows = await tx.run<InviteResult>(
           `MATCH (ev:Event {id: $eventId})
+           WITH ev, EXISTS { (ev)<-[:INVITED_TO]-() } AS invitedBefore
            CALL () { ${source.cypher}
                      RETURN DISTINCT n ORDER BY n.id LIMIT $limit }
            WITH ev, n, coalesce(n.doNotContact, false) AS dnc, ${contactable('n')} AS ok,
-                EXISTS { (n)-[x:INVITED_TO]->(ev) WHERE NOT coalesce(x.deleted, false) } AS dup
+                CASE WHEN invitedBefore
+                     THEN EXISTS { (n)-[x:INVITED_TO]->(ev) WHERE NOT coalesce(x.deleted, false) }
+                     ELSE false END AS dup
            WITH ev, collect(CASE WHEN ok AND NOT dup THEN n END) AS fresh,
                 sum(CASE WHEN dup THEN 1 ELSE 0 END) AS alreadyInvited,
                 sum(CASE WHEN dnc AND NOT dup THEN 1 ELSE 0 END) AS doNotContact,

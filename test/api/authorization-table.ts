@@ -316,7 +316,7 @@ export const typeRules: Record<string, TypeRules> = {
     'hops recency score strength tieScore verification',
     { introducerLoad: 'count', outreachFactor: 'count', recentInteractions: 'count' },
   ],
-  PeopleFacets: ['graph', 'categories cities fields levels'],
+  PeopleFacets: ['graph', 'almaMaters categories cities employers fields hometowns levels'],
   PeopleMap: ['graph', 'groups total'],
   Person: [
     'graph',
