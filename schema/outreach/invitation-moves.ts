@@ -18,7 +18,7 @@ export const seatsTakenCypher = `MATCH (:Person)-[r:INVITED_TO]->(:Event {id: $e
   WHERE r.status IN $seated AND NOT coalesce(r.deleted, false)
   RETURN coalesce(sum(CASE WHEN r.withColleague THEN 2 ELSE 1 END), 0) AS n`;
 
-export async function seatsTaken(tx: Tx, eventId: string): Promise<number> {
+async function seatsTaken(tx: Tx, eventId: string): Promise<number> {
   const rows = await tx.run<{ n: number }>(seatsTakenCypher, { eventId, seated });
   return rows[0]?.n ?? 0;
 }

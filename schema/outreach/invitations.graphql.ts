@@ -61,7 +61,7 @@ export const invitationReturn = `r {.id, .status, .invitedBy, personId: p.id, ev
     sendCount: coalesce(r.sendCount, 0)} END,
   invitedAt: toString(coalesce(r.invitedAt, r.recordedAt))} AS invitation`;
 
-export async function loadInvitation(ctx: Context, id: string): Promise<Invitation | null> {
+async function loadInvitation(ctx: Context, id: string): Promise<Invitation | null> {
   const rows = await ctx.db.read<{ invitation: Invitation }>(
     `MATCH (p:Person)-[r:INVITED_TO {id: $id}]->(e:Event) WHERE ${visibleTo('e')}
      RETURN ${invitationReturn}`,

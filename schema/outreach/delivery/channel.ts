@@ -10,7 +10,7 @@ export type DeliveryChannel = (typeof deliveryChannels)[number];
 export const deliveryStatuses = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
-export interface Attachment {
+interface Attachment {
   filename: string;
   content: string;
   contentType: string;

@@ -20,7 +20,7 @@ export interface MessageLinks {
   unsubscribeUrl: string;
 }
 
-export const mergeFields = [
+const mergeFields = [
   'name',
   'title',
   'event',
@@ -37,7 +37,7 @@ interface Template {
   body: string;
 }
 
-export const invitationTemplates: Record<Language, Template> = {
+const invitationTemplates: Record<Language, Template> = {
   zh: {
     subject: '邀请函：{event}',
     body: `尊敬的{name}{title}：
@@ -92,7 +92,7 @@ export function formatWhen(startsAt: string, timeZone: string, language: Languag
 }
 
 /** The merge field values for one invitation in `language`. */
-export function mergeValues(
+function mergeValues(
   data: InvitationData,
   language: Language,
   links: MessageLinks,
@@ -153,10 +153,7 @@ function render(data: InvitationData, links: MessageLinks, pick: (l: Language) =
 export const renderInvitation = (data: InvitationData, links: MessageLinks): InvitationMessage =>
   render(data, links, (language) => invitationTemplates[language]);
 
-export const confirmationTemplates: Record<
-  Language,
-  Record<'accepted' | 'waitlisted', Template>
-> = {
+const confirmationTemplates: Record<Language, Record<'accepted' | 'waitlisted', Template>> = {
   zh: {
     accepted: {
       subject: '报名确认：{event}',

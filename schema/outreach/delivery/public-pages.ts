@@ -89,7 +89,7 @@ export async function servePublicInvitationPage(
     res.end();
     return;
   }
-  const invitationId = verifyLink(delivery.linkSecret, purpose, decodeURIComponent(token));
+  const invitationId = verifyLink(delivery.linkSecret, purpose, token);
   const validShape =
     !extra.length && (sub === undefined || (purpose === 'rsvp' && sub === 'calendar.ics'));
   if (!invitationId || !validShape) return send(res, 404, linkProblemPage('invalid'), head);
