@@ -290,6 +290,42 @@ describe('sending invitations by e-mail', () => {
   });
 });
 
+describe('a sending job resumed after a crash', () => {
+  it('does not mail again an invitation caught mid-send, and sends the ones still queued', async () => {
+    const raw = (id: string) => id.split(':')[1] as string;
+    const jobId = `${p}job`;
+    // As a server that died inside the SMTP call leaves them: one claimed, one still queued.
+    await server.db.writeTx(async (tx) => {
+      await tx.run(
+        `MATCH ()-[r:INVITED_TO {id: $id}]->() SET r.delivery = 'sending', r.deliveryJob = $jobId`,
+        { id: raw(inv.zh!), jobId },
+      );
+      await tx.run(
+        `MATCH ()-[r:INVITED_TO {id: $id}]->() SET r.delivery = 'queued', r.deliveryJob = $jobId`,
+        { id: raw(inv.refused!), jobId },
+      );
+    });
+    const before = smtp.messages.length;
+    await server.jobs.start(
+      'send-invitations',
+      { eventId: raw(ids.event) },
+      {
+        actor: 'test',
+        id: jobId,
+      },
+    );
+    expect((await server.jobs.wait(jobId))?.status).toBe('done');
+    const rows = await invitations();
+    expect(rows.zh?.delivery?.status).toBe('failed');
+    expect(rows.zh?.delivery?.error).toMatch(/may have gone out/);
+    expect(rows.refused?.delivery?.error).toMatch(/550/);
+    expect(smtp.messages.length).toBe(before);
+    await server.db.writeTx((tx) =>
+      tx.run('MATCH (j:Job {id: $jobId}) DETACH DELETE j', { jobId }),
+    );
+  });
+});
+
 describe('the RSVP link', () => {
   it('accepts through the public page: status, seats and history (channel link) change, and a confirmation with the .ics is mailed', async () => {
     const link = linkIn(smtp.to(mail('zh'))[0]!, 'rsvp');
