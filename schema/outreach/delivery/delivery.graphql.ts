@@ -115,7 +115,7 @@ builder.queryField('invitationChannels', (t) =>
         }),
       }),
     ],
-    authScopes: { signedIn: true },
+    authScopes: { outreach: true },
     description: 'E-mail (on when SMTP_URL is set) and marking sent by hand (always).',
     resolve: (_r, _a, ctx): ChannelInfo[] => [
       {
