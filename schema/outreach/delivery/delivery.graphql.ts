@@ -78,15 +78,24 @@ builder.objectFields(InvitationRef, (t) => ({
     description: 'The e-mail of this invitation: null until it is queued or marked sent.',
     resolve: (i) => i.delivery,
   }),
-  preview: t.field({
+}));
+
+builder.queryField('invitationPreview', (t) =>
+  t.field({
     type: InvitationPreviewRef,
     nullable: true,
     authScopes: { editor: true },
-    description: 'The invitation e-mail as this person would get it (nothing is sent).',
-    resolve: async (i, _a, ctx) => {
-      const data = await loadInvitationData(ctx.db, i.id);
+    description: 'The invitation e-mail as its person would get it (nothing is sent).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const { id } = idOf(args.id, ['Invitation'], ['id']);
+      const visible = await ctx.db.read(
+        `MATCH (:Person)-[r:INVITED_TO {id: $id}]->(e:Event) WHERE ${visibleTo('e')} RETURN r.id`,
+        { id, ...viewerParams(ctx) },
+      );
+      const data = visible.length ? await loadInvitationData(ctx.db, id) : null;
       if (!data) return null;
-      const links = invitationLinks(ctx.delivery, i.id);
+      const links = invitationLinks(ctx.delivery, id);
       return {
         ...renderInvitation(data, links),
         rsvpUrl: links.rsvpUrl,
@@ -95,7 +104,7 @@ builder.objectFields(InvitationRef, (t) => ({
       };
     },
   }),
-}));
+);
 
 interface ChannelInfo {
   channel: DeliveryChannel;
