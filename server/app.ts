@@ -7,6 +7,12 @@ import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql
 import type { Logger } from 'pino';
 import { isExportJobPath, serveExportDownload } from '../schema/export/export-download.ts';
 import { schema } from '../schema/index.ts';
+import { createDelivery, type Delivery } from '../schema/outreach/delivery/delivery.ts';
+import { throwawayLinkSecret } from '../schema/outreach/delivery/links.ts';
+import {
+  isPublicInvitationPath,
+  servePublicInvitationPage,
+} from '../schema/outreach/delivery/public-pages.ts';
 import { downloadExport, exportPathPrefix } from '../schema/outreach/export-links.ts';
 import { DomainError } from '../schema/shared/errors.ts';
 import { abusePlugins } from './auth/abuse-limits.ts';
@@ -41,6 +47,11 @@ export interface AppOptions {
   persistedOperations?: ReadonlySet<string>;
   /** Sees every Cypher round trip with its request id (tests count them per request). */
   onQuery?: (event: QueryEvent, requestId: string) => void;
+  /**
+   * How invitations reach people (e-mail channel, link signing). Default: e-mail off, links signed
+   * with a key of this process only.
+   */
+  delivery?: Delivery;
   /** Runs the background jobs requests start (imports, exports); one is made when not given. */
   jobs?: JobRunner;
   /** Lets callers off this machine read /metrics with `Authorization: Bearer <token>`. */
@@ -80,7 +91,7 @@ interface ServerContext {
 
 export interface App {
   yoga: YogaServerInstance<ServerContext, Context>;
-  /** The Node request handler: /health, /ready, /metrics, /graphql, and the built web app (web/dist) at `/`. */
+  /** The Node request handler: /health, /ready, /metrics, /graphql, /rsvp and /unsubscribe, and the built web app (web/dist) at `/`. */
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Neo4j reachable and migrations applied. */
   ready: () => Promise<{ ok: boolean; detail: string }>;
@@ -98,7 +109,8 @@ export function createApp({
   corsOrigins = [],
   persistedOperations,
   onQuery,
-  jobs = new JobRunner(db, logger),
+  delivery = createDelivery({ mail: null, linkSecret: throwawayLinkSecret(), publicUrl: '' }),
+  jobs = new JobRunner(db, logger, { services: { delivery } }),
   metricsToken,
   sessionCacheSeconds = defaultSessionCacheSeconds,
 }: AppOptions): App {
@@ -159,6 +171,7 @@ export function createApp({
       queries,
       loaders: new Map(),
       jobs,
+      delivery,
       setCookies,
       secureCookies,
       requestHeaders: headers,
@@ -250,6 +263,22 @@ export function createApp({
           else res.destroy();
         });
       } else void serveExport(req, res, path.slice(exportPathPrefix.length));
+      return;
+    }
+    // The personal RSVP and unsubscribe links of invitation e-mails: public, no account.
+    if (path && isPublicInvitationPath(path)) {
+      void rateLimits
+        .ip(clientAddress(req))
+        .then(() => servePublicInvitationPage({ db, delivery, logger }, req, res))
+        .catch((error: unknown) => {
+          if (error instanceof RateLimitedError) {
+            res.setHeader('retry-after', String(error.retryAfterSeconds));
+            return sendJson(res, 429, { error: error.message });
+          }
+          logger.error({ err: error }, 'invitation page failed');
+          if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+          else res.destroy();
+        });
       return;
     }
     if (path === '/graphql') {

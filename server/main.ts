@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ensureFirstAdmin } from '../schema/accounts/first-admin.ts';
 import { startExpirySweeper } from '../schema/export/export-files.ts';
+import { createDelivery } from '../schema/outreach/delivery/delivery.ts';
+import { deriveLinkSecret } from '../schema/outreach/delivery/links.ts';
 import { seedDemoIfEmpty } from '../seed/demo.ts';
 import { createApp } from './app.ts';
 import { readPersistedOperations } from './auth/abuse-limits.ts';
@@ -34,9 +36,18 @@ async function main(): Promise<void> {
   if (config.demoData) await seedDemoIfEmpty(db, logger);
   await ensureFirstAdmin(db, { configured: config.firstAdmin, dataDir: config.dataDir }, logger);
 
-  const jobs = new JobRunner(db, logger, { staleMs: config.jobs.staleMs });
+  // Links stay valid across restarts: signed with RSVP_LINK_SECRET, or a key derived from the
+  // Neo4j password (generated once for the local Neo4j, kept in DATA_DIR).
+  const delivery = createDelivery({
+    mail: config.mail,
+    linkSecret: deriveLinkSecret(config.linkSecret ?? target.connection.password),
+    publicUrl: config.publicUrl,
+  });
+  if (!config.mail) logger.info('e-mail is off (no SMTP_URL): invitations are marked sent by hand');
+  const jobs = new JobRunner(db, logger, { staleMs: config.jobs.staleMs, services: { delivery } });
   const app = createApp({
     jobs,
+    delivery,
     db,
     logger,
     production: config.production,
@@ -72,6 +83,7 @@ async function main(): Promise<void> {
     logger.info('stopping background jobs at their next checkpoint');
     await jobs.shutdown(config.jobs.shutdownGraceMs);
     await driver.close();
+    delivery.email?.close();
     if (target.local) {
       logger.info('stopping the local Neo4j');
       await target.local.stop();
