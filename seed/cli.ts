@@ -5,6 +5,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { rebuildDerivedTies } from '../schema/connections/derived-ties.ts';
+import { rebuildPeopleFacts } from '../schema/person/current-facts.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/connect.ts';
 import { createDriver } from '../server/db/driver.ts';
@@ -76,6 +77,8 @@ async function main(): Promise<number> {
     printSummary(counts, result);
     const derived = await rebuildDerivedTies(driver, { database });
     console.log(`  ${'DERIVED_TIE'.padEnd(14)} ${derived.toLocaleString('en').padStart(12)}`);
+    const withFacts = await rebuildPeopleFacts(new Db(driver, { database }));
+    console.log(`  ${'people facts'.padEnd(14)} ${withFacts.toLocaleString('en').padStart(12)}`);
     return 0;
   } catch (e) {
     console.error(`seed failed: ${(e as Error).message}`);

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { rebuildDerivedTies } from '../schema/connections/derived-ties.ts';
+import { rebuildPeopleFacts } from '../schema/person/current-facts.ts';
 import type { Db } from '../server/db/run.ts';
 import { DEFAULT_CONCURRENCY } from './cli-args.ts';
 import { generateGraph } from './generate.ts';
@@ -19,7 +20,10 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return rows.length === 0;
 }
 
-/** Loads the demo graph (fixed seed, so always the same graph), then derives its derived ties. */
+/**
+ * Loads the demo graph (fixed seed, so always the same graph), then derives its derived ties and the
+ * people's maintained facts and counts.
+ */
 export async function loadDemo(db: Db, onProgress?: (line: string) => void) {
   const batches = await onReferencePlaces(db, generateGraph({ people: demoPeople }));
   // Two batches in flight, as `npm run seed` writes: the generator and Neo4j's two cores keep busy
@@ -32,6 +36,7 @@ export async function loadDemo(db: Db, onProgress?: (line: string) => void) {
   const derivedTies = await rebuildDerivedTies(db.driver, {
     onProgress: onProgress && ((kind, pairs) => onProgress(`derived ties (${kind}): ${pairs}`)),
   });
+  await rebuildPeopleFacts(db);
   return { ...loaded, derivedTies };
 }
 

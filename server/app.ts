@@ -7,13 +7,20 @@ import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql
 import type { Logger } from 'pino';
 import { isExportJobPath, serveExportDownload } from '../schema/export/export-download.ts';
 import { schema } from '../schema/index.ts';
+import { createDelivery, type Delivery } from '../schema/outreach/delivery/delivery.ts';
+import { throwawayLinkSecret } from '../schema/outreach/delivery/links.ts';
+import {
+  isPublicInvitationPath,
+  servePublicInvitationPage,
+} from '../schema/outreach/delivery/public-pages.ts';
 import { downloadExport, exportPathPrefix } from '../schema/outreach/export-links.ts';
 import { DomainError } from '../schema/shared/errors.ts';
 import { abusePlugins } from './auth/abuse-limits.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { LoginThrottleOptions } from './auth/login-throttle.ts';
 import { createRateLimits, RateLimitedError } from './auth/rate-limits.ts';
-import { csrfHeader } from './auth/session-cookie.ts';
+import { defaultSessionCacheSeconds, SessionCache } from './auth/session-cache.ts';
+import { csrfHeader, readCookie, sessionCookieName } from './auth/session-cookie.ts';
 import type { Context } from './context.ts';
 import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.ts';
 import { migrationsApplied } from './db/migrate.ts';
@@ -40,10 +47,20 @@ export interface AppOptions {
   persistedOperations?: ReadonlySet<string>;
   /** Sees every Cypher round trip with its request id (tests count them per request). */
   onQuery?: (event: QueryEvent, requestId: string) => void;
+  /**
+   * How invitations reach people (e-mail channel, link signing). Default: e-mail off, links signed
+   * with a key of this process only.
+   */
+  delivery?: Delivery;
   /** Runs the background jobs requests start (imports, exports); one is made when not given. */
   jobs?: JobRunner;
   /** Lets callers off this machine read /metrics with `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /**
+   * How long a verified session is trusted without asking Neo4j (0: ask every time). Changes made
+   * through this app take effect at once; those made through another app server after this long.
+   */
+  sessionCacheSeconds?: number;
 }
 
 export interface AppLimits {
@@ -68,11 +85,13 @@ export const defaultLimits: AppLimits = {
 interface ServerContext {
   req: IncomingMessage;
   res: ServerResponse;
+  /** The request was counted against its address before yoga saw it (it had no credentials). */
+  countedAtAddress?: boolean;
 }
 
 export interface App {
   yoga: YogaServerInstance<ServerContext, Context>;
-  /** The Node request handler: /health, /ready, /metrics, /graphql, and the built web app (web/dist) at `/`. */
+  /** The Node request handler: /health, /ready, /metrics, /graphql, /rsvp and /unsubscribe, and the built web app (web/dist) at `/`. */
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Neo4j reachable and migrations applied. */
   ready: () => Promise<{ ok: boolean; detail: string }>;
@@ -90,18 +109,23 @@ export function createApp({
   corsOrigins = [],
   persistedOperations,
   onQuery,
-  jobs = new JobRunner(db, logger),
+  delivery = createDelivery({ mail: null, linkSecret: throwawayLinkSecret(), publicUrl: '' }),
+  jobs = new JobRunner(db, logger, { services: { delivery } }),
   metricsToken,
+  sessionCacheSeconds = defaultSessionCacheSeconds,
 }: AppOptions): App {
   const limits = { ...defaultLimits, ...limitOptions };
   const responseHeaders = Object.entries(securityHeaders(secureCookies));
   const rateLimits = createRateLimits(limits);
+  const sessions = new SessionCache(sessionCacheSeconds * 1000);
   const pendingCookies = new WeakMap<Request, string[]>();
   /** The request context of an authenticated request: GraphQL, and the export downloads. */
   const buildContext = async (
     headers: Headers,
     req: IncomingMessage | undefined,
     setCookies: string[],
+    /** The request already counted against its address (it came without credentials). */
+    countedAtAddress = false,
   ): Promise<Context> => {
     const requestId = requestIdOf(headers);
     const queries: QueryEvent[] = [];
@@ -117,26 +141,28 @@ export function createApp({
         }
       },
     });
-    const { account, problem } = await authenticate(requestDb, headers).catch((error: unknown) => {
-      // Without the database no session can be checked: say so (503), do not hang or 500.
-      if (error instanceof DatabaseUnavailableError || error instanceof QueryTimeoutError) {
-        throw createGraphQLError(error.message, {
-          extensions: { code: error.code, http: { status: 503 } },
-        });
-      }
-      throw error;
-    });
-    if (account) {
-      try {
-        await rateLimits.account(account.id);
-      } catch (error) {
-        throw error instanceof RateLimitedError ? toClientError(error) : error;
-      }
-    }
     const ip = clientAddress(req);
+    // Credentials that turn out not to be a session count against the address, like anonymous requests.
+    const countAtAddress = () =>
+      countedAtAddress ? Promise.resolve() : rateLimits.ip(ip).catch(rethrowRateLimited);
+    const { account, problem } = await authenticate(requestDb, headers, sessions).catch(
+      async (error: unknown) => {
+        // Without the database no session can be checked: say so (503), do not hang or 500.
+        if (error instanceof DatabaseUnavailableError || error instanceof QueryTimeoutError) {
+          throw createGraphQLError(error.message, {
+            extensions: { code: error.code, http: { status: 503 } },
+          });
+        }
+        await countAtAddress();
+        throw error;
+      },
+    );
+    if (account) await rateLimits.account(account.id).catch(rethrowRateLimited);
+    else await countAtAddress();
     return {
       db: requestDb,
       account,
+      sessions,
       role: account?.role ?? 'anonymous',
       authProblem: problem,
       actor: account ? `Account:${account.id}` : 'anonymous',
@@ -145,6 +171,7 @@ export function createApp({
       queries,
       loaders: new Map(),
       jobs,
+      delivery,
       setCookies,
       secureCookies,
       requestHeaders: headers,
@@ -187,10 +214,10 @@ export function createApp({
     maskedErrors: {
       maskError: (error, message) => maskError(error, message, logger),
     },
-    context: async ({ request, req }): Promise<Context> => {
+    context: async ({ request, req, countedAtAddress }): Promise<Context> => {
       const setCookies: string[] = [];
       pendingCookies.set(request, setCookies);
-      return buildContext(request.headers, req, setCookies);
+      return buildContext(request.headers, req, setCookies, countedAtAddress);
     },
   });
 
@@ -230,12 +257,28 @@ export function createApp({
     // schema/export) and a list or pipeline export link (`/exports/tgx_<token>`, schema/outreach).
     if (path?.startsWith(exportPathPrefix) && (req.method === 'GET' || req.method === 'HEAD')) {
       if (isExportJobPath(path)) {
-        void serveExportDownload(db, req, res, path).catch((error: unknown) => {
+        void serveExportDownload(db, req, res, path, sessions).catch((error: unknown) => {
           logger.error({ err: error }, 'export download failed');
           if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'download failed' }] });
           else res.destroy();
         });
       } else void serveExport(req, res, path.slice(exportPathPrefix.length));
+      return;
+    }
+    // The personal RSVP and unsubscribe links of invitation e-mails: public, no account.
+    if (path && isPublicInvitationPath(path)) {
+      void rateLimits
+        .ip(clientAddress(req))
+        .then(() => servePublicInvitationPage({ db, delivery, logger }, req, res))
+        .catch((error: unknown) => {
+          if (error instanceof RateLimitedError) {
+            res.setHeader('retry-after', String(error.retryAfterSeconds));
+            return sendJson(res, 429, { error: error.message });
+          }
+          logger.error({ err: error }, 'invitation page failed');
+          if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+          else res.destroy();
+        });
       return;
     }
     if (path === '/graphql') {
@@ -244,8 +287,12 @@ export function createApp({
         return sendJson(res, refusal.status, {
           errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
         });
-      void rateLimits.ip(clientAddress(req)).then(
-        () => yoga.handle(req, res, { req, res }),
+      // With credentials, the account is counted once the session is known (buildContext); an
+      // address that spent its budget on requests without a session is refused at once.
+      const signedIn = hasCredentials(req);
+      const address = clientAddress(req);
+      void (signedIn ? rateLimits.ipSpent(address) : rateLimits.ip(address)).then(
+        () => yoga.handle(req, res, { req, res, countedAtAddress: !signedIn }),
         (error: unknown) => {
           if (!(error instanceof RateLimitedError)) throw error;
           res.setHeader('retry-after', String(error.retryAfterSeconds));
@@ -274,7 +321,7 @@ export function createApp({
         if (typeof value === 'string') headers.set(name, value);
       }
       headers.set(csrfHeader, '1');
-      const ctx = await buildContext(headers, req, []);
+      const ctx = await buildContext(headers, req, [], true);
       const outcome = await downloadExport(ctx, token);
       if (!('file' in outcome)) {
         return sendJson(res, outcome.status, { error: outcome.message });
@@ -305,6 +352,18 @@ export function createApp({
   };
 
   return { yoga, handle, ready };
+}
+
+/** True when the request carries a bearer token or a session cookie (valid or not). */
+function hasCredentials(req: IncomingMessage): boolean {
+  return (
+    Boolean(req.headers.authorization) ||
+    readCookie(req.headers.cookie ?? null, sessionCookieName) !== null
+  );
+}
+
+function rethrowRateLimited(error: unknown): never {
+  throw error instanceof RateLimitedError ? toClientError(error) : error;
 }
 
 /** The caller's address: the socket's (a reverse proxy in front would need X-Forwarded-For, trusted). */

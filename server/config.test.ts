@@ -60,4 +60,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ EXPORT_TTL: '12h' }).exportTtlMs).toBe(12 * 3_600_000);
     expect(() => loadConfig({ EXPORT_TTL: 'soon' })).toThrow(/EXPORT_TTL/);
   });
+
+  it('has e-mail off without SMTP_URL, and asks for MAIL_FROM with it', () => {
+    const off = loadConfig({});
+    expect(off.mail).toBeNull();
+    expect(off.publicUrl).toBe('http://127.0.0.1:4000');
+    expect(off.linkSecret).toBeNull();
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example:587' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+    const on = loadConfig({
+      SMTP_URL: 'smtps://u:p@mail.example:465',
+      MAIL_FROM: '招才局 <invite@bureau.example>',
+      PUBLIC_URL: 'https://talent.example/',
+      RSVP_LINK_SECRET: 'x'.repeat(32),
+    });
+    expect(on.mail).toEqual({
+      smtpUrl: 'smtps://u:p@mail.example:465',
+      from: '招才局 <invite@bureau.example>',
+      perMinute: 60,
+    });
+    expect(on.publicUrl).toBe('https://talent.example');
+    expect(() => loadConfig({ RSVP_LINK_SECRET: 'short' })).toThrow(/RSVP_LINK_SECRET/);
+  });
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultSessionCacheSeconds } from './auth/session-cache.ts';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -54,6 +55,12 @@ const envSchema = z
     ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters' }).optional(),
     RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(600),
     RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(600),
+    SESSION_CACHE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(3600)
+      .default(defaultSessionCacheSeconds),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
     MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(200_000_000),
     COOKIE_SECURE: boolean.default(false),
@@ -75,6 +82,17 @@ const envSchema = z
       .regex(/^\d+(ms|s|m|h|d)$/, { message: 'like 7d or 12h' })
       .default('7d'),
     DEMO_DATA: boolean.default(true),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, { message: 'must start with smtp:// or smtps://' })
+      .optional(),
+    MAIL_FROM: z.string().min(3).max(300).optional(),
+    MAIL_RATE_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(60),
+    PUBLIC_URL: z
+      .string()
+      .regex(/^https?:\/\/[^/]+(\/.*)?$/, { message: 'must be an http(s) address' })
+      .optional(),
+    RSVP_LINK_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -83,6 +101,10 @@ const envSchema = z
   .refine((env) => !env.NEO4J_URI || env.NEO4J_PASSWORD !== undefined, {
     path: ['NEO4J_PASSWORD'],
     message: 'is required when NEO4J_URI is set',
+  })
+  .refine((env) => !env.SMTP_URL || env.MAIL_FROM, {
+    path: ['MAIL_FROM'],
+    message: 'is required when SMTP_URL is set',
   })
   .refine((env) => !env.ADMIN_EMAIL === !env.ADMIN_PASSWORD, {
     path: ['ADMIN_PASSWORD'],
@@ -150,12 +172,21 @@ function toConfig(env: z.infer<typeof envSchema>) {
       /** How long a stopping server waits for running jobs to reach a checkpoint. */
       shutdownGraceMs: durationMs(env.SHUTDOWN_GRACE),
     },
+    /** Invitations by e-mail: off (null) without SMTP_URL; staff then mark invitations sent by hand. */
+    mail: env.SMTP_URL
+      ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? '', perMinute: env.MAIL_RATE_PER_MINUTE }
+      : null,
+    /** Where invitees reach this server (RSVP and unsubscribe links in e-mails). */
+    publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, ''),
+    /** Signs RSVP and unsubscribe links; when unset it is derived from the Neo4j password (main.ts). */
+    linkSecret: env.RSVP_LINK_SECRET ?? null,
     secureCookies: env.COOKIE_SECURE,
     metricsToken: env.METRICS_TOKEN,
     /** Other origins whose pages may call the API with credentials (same origin needs no entry). */
     corsOrigins: env.CORS_ORIGINS,
     /** Export files are deleted this long after they were made. */
     exportTtlMs: durationMs(env.EXPORT_TTL),
+    sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === 'production',
   };

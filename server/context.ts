@@ -1,6 +1,8 @@
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { SignedIn } from '../schema/accounts/account.model.ts';
+import type { Delivery } from '../schema/outreach/delivery/delivery.ts';
+import type { SessionCache } from './auth/session-cache.ts';
 import type { Db, QueryEvent } from './db/run.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 
@@ -12,6 +14,8 @@ export interface Context {
   db: Db;
   /** The signed-in account, or null (anonymous callers may only sign in). */
   account: SignedIn | null;
+  /** Verified sessions of this app server; account changes must `forgetAccount` (accounts.graphql.ts). */
+  sessions: SessionCache;
   role: Role | 'anonymous';
   /** Why a session was not accepted (missing CSRF header, expired cookie), for a clearer error. */
   authProblem: string | null;
@@ -25,6 +29,8 @@ export interface Context {
   loaders: Map<string, DataLoader<string, unknown>>;
   /** The background jobs of this server (server/jobs/): start one, read its state. */
   jobs: JobRunner;
+  /** How invitations reach people: the e-mail channel (null when off) and the signed links. */
+  delivery: Delivery;
   /** Cookies to set on the response (login, logout). */
   setCookies: string[];
   secureCookies: boolean;

@@ -13,21 +13,36 @@ import { LocalNeo4jError } from './neo4j/local-neo4j.ts';
  * Neo4j's JVM starts on the other core instead of before it.
  */
 async function loadServer() {
-  const [firstAdmin, exportFiles, demo, app, abuseLimits, driver, migrations, run, jobRunner] =
-    await Promise.all([
-      import('../schema/accounts/first-admin.ts'),
-      import('../schema/export/export-files.ts'),
-      import('../seed/demo.ts'),
-      import('./app.ts'),
-      import('./auth/abuse-limits.ts'),
-      import('./db/driver.ts'),
-      import('./db/migrate.ts'),
-      import('./db/run.ts'),
-      import('./jobs/job-runner.ts'),
-    ]);
+  const [
+    firstAdmin,
+    exportFiles,
+    delivery,
+    links,
+    demo,
+    app,
+    abuseLimits,
+    driver,
+    migrations,
+    run,
+    jobRunner,
+  ] = await Promise.all([
+    import('../schema/accounts/first-admin.ts'),
+    import('../schema/export/export-files.ts'),
+    import('../schema/outreach/delivery/delivery.ts'),
+    import('../schema/outreach/delivery/links.ts'),
+    import('../seed/demo.ts'),
+    import('./app.ts'),
+    import('./auth/abuse-limits.ts'),
+    import('./db/driver.ts'),
+    import('./db/migrate.ts'),
+    import('./db/run.ts'),
+    import('./jobs/job-runner.ts'),
+  ]);
   return {
     ...firstAdmin,
     ...exportFiles,
+    ...delivery,
+    ...links,
     ...demo,
     ...app,
     ...abuseLimits,
@@ -50,8 +65,10 @@ async function main(): Promise<void> {
   webBuilt.catch(() => undefined);
   const {
     createApp,
+    createDelivery,
     createDriver,
     Db,
+    deriveLinkSecret,
     ensureFirstAdmin,
     JobRunner,
     migrate,
@@ -73,9 +90,18 @@ async function main(): Promise<void> {
   if (config.demoData) await seedDemoIfEmpty(db, logger);
   await ensureFirstAdmin(db, { configured: config.firstAdmin, dataDir: config.dataDir }, logger);
 
-  const jobs = new JobRunner(db, logger, { staleMs: config.jobs.staleMs });
+  // Links stay valid across restarts: signed with RSVP_LINK_SECRET, or a key derived from the
+  // Neo4j password (generated once for the local Neo4j, kept in DATA_DIR).
+  const delivery = createDelivery({
+    mail: config.mail,
+    linkSecret: deriveLinkSecret(config.linkSecret ?? target.connection.password),
+    publicUrl: config.publicUrl,
+  });
+  if (!config.mail) logger.info('e-mail is off (no SMTP_URL): invitations are marked sent by hand');
+  const jobs = new JobRunner(db, logger, { staleMs: config.jobs.staleMs, services: { delivery } });
   const app = createApp({
     jobs,
+    delivery,
     db,
     logger,
     production: config.production,
@@ -84,6 +110,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     persistedOperations,
     metricsToken: config.metricsToken,
+    sessionCacheSeconds: config.sessionCacheSeconds,
   });
   // Export files (and import uploads) hold personal data: deleted EXPORT_TTL after they were made.
   startExpirySweeper(db, config.dataDir, config.exportTtlMs, (error) =>
@@ -110,6 +137,7 @@ async function main(): Promise<void> {
     logger.info('stopping background jobs at their next checkpoint');
     await jobs.shutdown(config.jobs.shutdownGraceMs);
     await driver.close();
+    delivery.email?.close();
     if (target.local) {
       logger.info('stopping the local Neo4j');
       await target.local.stop();

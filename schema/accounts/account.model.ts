@@ -139,7 +139,7 @@ export async function countAdmins(db: Db): Promise<number> {
 /** Session lifetime: a working day for the browser, longer for scripts that log in once. */
 export const sessionTtlHours = { cookie: 12, bearer: 24 * 30 } as const;
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /**
  * Opens a session and returns its token. Only the token's SHA-256 is stored, so a copy of the database
@@ -162,24 +162,40 @@ export async function openSession(
   return { token, sessionId, expiresAt: rows[0]!.expiresAt };
 }
 
-/** The live session a token names, with its account and team; null when unknown, expired, revoked or disabled. */
+/**
+ * The live session a token names, with its account, team and when it expires; null when unknown,
+ * expired, revoked or disabled.
+ */
 export async function findSession(
   db: Db,
   token: string,
   via: SignedIn['via'],
-): Promise<SignedIn | null> {
-  const rows = await db.read<{ account: Account; team: Team | null; sessionId: string }>(
+): Promise<(SignedIn & { expiresAtMs: number }) | null> {
+  const rows = await db.read<{
+    account: Account;
+    team: Team | null;
+    sessionId: string;
+    expiresAtMs: number;
+  }>(
     `MATCH (s:Session {tokenHash: $hash})
      WHERE s.via = $via AND s.revokedAt IS NULL AND s.expiresAt > datetime()
      MATCH (a:Account {id: s.accountId}) WHERE NOT coalesce(a.disabled, false)
      OPTIONAL MATCH (a)-[:IN_TEAM]->(team:Team)
      WITH s, a, team, team AS t
-     RETURN s.id AS sessionId, ${accountProjection} AS account,
+     RETURN s.id AS sessionId, s.expiresAt.epochMillis AS expiresAtMs, ${accountProjection} AS account,
             CASE WHEN t IS NULL THEN null ELSE ${teamProjection} END AS team`,
     { hash: tokenHash(token), via },
   );
   const row = rows[0];
-  return row ? { ...row.account, team: row.team, sessionId: row.sessionId, via } : null;
+  return row
+    ? {
+        ...row.account,
+        team: row.team,
+        sessionId: row.sessionId,
+        via,
+        expiresAtMs: row.expiresAtMs,
+      }
+    : null;
 }
 
 /** Ends one session (logout) or every session of an account (revocation); returns how many ended. */

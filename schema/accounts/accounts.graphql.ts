@@ -6,6 +6,7 @@ import {
   sessionCookie,
 } from '../../server/auth/session-cookie.ts';
 import type { Context } from '../../server/context.ts';
+import type { Tx } from '../../server/db/run.ts';
 import { builder } from '../builder.ts';
 import { ErrorInterface } from '../shared/errors.graphql.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
@@ -152,6 +153,24 @@ const LoginPayload = builder
     }),
   });
 
+/**
+ * Runs a write that ends or changes sessions of an account. The app server's session cache forgets
+ * the account before the write and again after it commits, so no request after this one (here) still
+ * sees the old session, role or team.
+ */
+async function changingSessions<T>(
+  ctx: Context,
+  accountId: string,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  ctx.sessions.forgetAccount(accountId);
+  try {
+    return await ctx.db.writeTx(work);
+  } finally {
+    ctx.sessions.forgetAccount(accountId);
+  }
+}
+
 /** Browsers (our web app) send the CSRF header; they get a cookie session, scripts a bearer token. */
 const fromBrowser = (ctx: Context) => ctx.requestHeaders.get(csrfHeader) !== null;
 
@@ -202,7 +221,9 @@ builder.mutationField('logout', (t) =>
     authScopes: { signedIn: true },
     resolve: async (_root, _args, ctx) => {
       const account = ctx.account!;
-      await ctx.db.writeTx((tx) => revokeSessions(tx, { sessionId: account.sessionId }));
+      await changingSessions(ctx, account.id, (tx) =>
+        revokeSessions(tx, { sessionId: account.sessionId }),
+      );
       if (account.via === 'cookie') ctx.setCookies.push(clearedSessionCookie(ctx.secureCookies));
       return true;
     },
@@ -222,7 +243,7 @@ builder.mutationField('changePassword', (t) =>
       }
       const next = parseInput(passwordRule, args.next, ['next']);
       const hash = await hashPassword(next);
-      await ctx.db.writeTx(async (tx) => {
+      await changingSessions(ctx, account.id, async (tx) => {
         await tx.run('MATCH (a:Account {id: $id}) SET a.passwordHash = $hash', {
           id: account.id,
           hash,
@@ -300,7 +321,7 @@ builder.mutationField('updateAccount', (t) =>
           { path: ['input'], message: 'you may not disable or demote your own account' },
         ]);
       }
-      return ctx.db.writeTx(async (tx) => {
+      return changingSessions(ctx, id, async (tx) => {
         const before = await tx.run<{ a: Record<string, unknown> }>(
           `MATCH (a:Account {id: $id}) OPTIONAL MATCH (a)-[:IN_TEAM]->(team:Team)
            RETURN a {.name, .role, disabled: coalesce(a.disabled, false), teamId: team.id} AS a`,
@@ -357,7 +378,7 @@ builder.mutationField('revokeSessions', (t) =>
     args: { account: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => {
       const { id } = idOf(args.account, ['Account'], ['account']);
-      return ctx.db.writeTx(async (tx) => {
+      return changingSessions(ctx, id, async (tx) => {
         const ended = await revokeSessions(tx, { accountId: id });
         await recordChange(tx, {
           entityId: id,

@@ -7,12 +7,18 @@
  * - an organisation: same name, type and place; several such, or one of that name and type without
  *   a place to tell them apart, is ambiguous: a row error, never a silent merge;
  * - people are always new (the duplicate scan proposes same-person pairs for review).
- * Every node and tie keeps the job's Source; created and changed nodes get a (:Change).
+ * Every node and tie keeps the job's Source; created and changed nodes get a (:Change). People's kept
+ * facts and counts (schema/person/current-facts.ts) are refreshed in the batch's transaction.
  */
 import { createHash } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
 import { nameKey } from '../import/name-key.ts';
+import {
+  peopleAtPlaces,
+  refreshAfterTieWrite,
+  refreshPeopleFacts,
+} from '../person/current-facts.ts';
 import type { PlaceMatcher } from '../place/place-match.ts';
 import { type EntityNames, searchKeys } from '../shared/search-keys.ts';
 import type { EdgeType, NodeLabel } from './mapping.ts';
@@ -220,6 +226,18 @@ export async function writeNodes(
       { rows, ...params },
     );
   }
+  // New or changed people (categories, level); a changed place may have changed kind (city or not).
+  const written = [...creates, ...updates].map((r) => String(r.id));
+  if (label === 'Person') await refreshPeopleFacts(tx, written);
+  if (label === 'Place' && updates.length) {
+    await refreshPeopleFacts(
+      tx,
+      await peopleAtPlaces(
+        tx,
+        updates.map((r) => String(r.id)),
+      ),
+    );
+  }
   return counts;
 }
 
@@ -265,7 +283,13 @@ export async function writeEdges(
     id: newId(),
     line: r.line,
   }));
-  const written = await tx.run<{ line: number; created: boolean; changed: boolean; to: string }>(
+  const written = await tx.run<{
+    line: number;
+    created: boolean;
+    changed: boolean;
+    from: string;
+    to: string;
+  }>(
     `UNWIND $rows AS row
      MATCH (:ExternalId {key: row.from})-[:IDENTIFIES]->(a:${ends.from})
      MATCH (:ExternalId {key: row.to})-[:IDENTIFIES]->(b:${ends.to})
@@ -273,10 +297,10 @@ export async function writeEdges(
      MERGE (a)-[r:${type} {importKey: row.key}]->(b)
      ON CREATE SET r += row.props, r.id = row.id, r.deleted = false, r.recordedAt = datetime(),
                    r.recordedBy = $actor, r.sourceId = $sourceId, r.verified = false
-     WITH row, r, b, old,
+     WITH row, r, a, b, old,
           old IS NOT NULL AND any(k IN keys(row.props) WHERE old[k] IS NULL OR old[k] <> row.props[k]) AS changed
      SET r += row.props
-     RETURN row.line AS line, old IS NULL AS created, changed, b.id AS to`,
+     RETURN row.line AS line, old IS NULL AS created, changed, a.id AS from, b.id AS to`,
     { rows, actor: meta.actor, sourceId: meta.sourceId },
   );
   const counts = {
@@ -294,6 +318,11 @@ export async function writeEdges(
     if ((w.created || w.changed) && (type === 'WORKED_AT' || type === 'STUDIED_AT'))
       counts.groups.add(w.to);
   }
+  await refreshAfterTieWrite(
+    tx,
+    type,
+    written.filter((w) => w.created || w.changed).map((w) => w.from),
+  );
   const done = new Set(written.map((w) => w.line));
   for (const r of records) {
     if (!done.has(r.line)) {

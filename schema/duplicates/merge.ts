@@ -18,6 +18,7 @@ import {
   derivedKindNames,
   refreshDerivedTies,
 } from '../connections/derived-ties.ts';
+import { peopleTiedTo, refreshPeopleFacts } from '../person/current-facts.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { recordChange } from '../shared/history.ts';
 import { searchKeys } from '../shared/search-keys.ts';
@@ -148,6 +149,18 @@ function propsFromJson(props: Record<string, unknown>): Record<string, unknown> 
 
 async function refreshPeople(tx: Tx, people: Iterable<[string, DerivedKind]>): Promise<void> {
   for (const [person, kind] of people) await refreshDerivedTies(tx, person, kind);
+}
+
+/**
+ * The maintained facts a merge (or its undo) changes: of both people, or of everyone who studied or
+ * worked at either organisation.
+ */
+async function refreshMergedFacts(tx: Tx, kind: MergeKind, keepId: string, mergedId: string) {
+  const people =
+    kind === 'Person'
+      ? [keepId, mergedId]
+      : await peopleTiedTo(tx, [keepId, mergedId], ['WORKED_AT', 'STUDIED_AT']);
+  await refreshPeopleFacts(tx, people);
 }
 
 /** Moves every relationship of one type and direction from `from` to `to`; returns what moved. */
@@ -298,6 +311,7 @@ export async function mergeNodes(
   } else {
     await refreshPeople(tx, membersOf(moved));
   }
+  await refreshMergedFacts(tx, kind, keepId, mergedId);
 
   const mergeId = ulid();
   await tx.run(
@@ -473,6 +487,7 @@ export async function undoMergeTx(tx: Tx, mergeId: string, actor: string): Promi
       members.map((m) => [m.person, derivedByTie[m.type] as DerivedKind]),
     );
   }
+  await refreshMergedFacts(tx, kind, keepId, mergedId);
   await tx.run(
     `MATCH (m:Merge {id: $mergeId}) SET m.undone = true, m.undoneAt = datetime(), m.undoneBy = $actor
      WITH m MATCH (d:DuplicatePair {mergeId: $mergeId})

@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
+import { refreshAfterTieWrite } from '../person/current-facts.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
@@ -67,5 +68,6 @@ export async function setSingleLink(
       actor,
       changes: { [type]: [removed[0]?.old ?? null, targetId] },
     });
+    await refreshAfterTieWrite(tx, type, [id]);
   }
 }

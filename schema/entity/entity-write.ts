@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
+import { refreshAfterEntityWrite } from '../person/current-facts.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId } from '../shared/global-id.ts';
@@ -59,6 +60,7 @@ export async function createEntity(
     sourceId: meta.sourceId,
     changes: diff({}, { ...withoutDerived(stored), sourceId: meta.sourceId }),
   });
+  await refreshAfterEntityWrite(tx, kind, id, {});
   return id;
 }
 
@@ -112,6 +114,7 @@ export async function updateEntity(
       sourceId: meta.sourceId,
       changes: changed,
     });
+    await refreshAfterEntityWrite(tx, kind, id, { keys: Object.keys(changed) });
   }
 }
 
@@ -146,4 +149,5 @@ export async function setDeleted(
     actor,
     changes: { deleted: [!deleted, deleted] },
   });
+  await refreshAfterEntityWrite(tx, kind, id, { deleted });
 }

@@ -28,6 +28,7 @@ export interface Person extends EntityBase {
   bio: string | null;
   consentStatus: string;
   doNotContact: boolean;
+  preferredLanguage?: string | null;
 }
 
 export interface Organization extends EntityBase {

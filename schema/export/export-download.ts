@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ulid } from 'ulid';
 import { authenticate } from '../../server/auth/authenticate.ts';
+import type { SessionCache } from '../../server/auth/session-cache.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Db } from '../../server/db/run.ts';
 import { exportZip } from './export-files.ts';
@@ -40,11 +41,14 @@ export async function serveExportDownload(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
+  sessions: SessionCache,
 ): Promise<void> {
   if (req.method !== 'GET') return refuse(res, 405, 'use GET');
   const id = jobPath.exec(path)?.[1];
   if (!id) return refuse(res, 404, 'no such export');
-  const { account } = await authenticate(db, headersOf(req)).catch(() => ({ account: null }));
+  const { account } = await authenticate(db, headersOf(req), sessions).catch(() => ({
+    account: null,
+  }));
   if (!account) return refuse(res, 401, 'Not signed in');
   const actor = `Account:${account.id}`;
   const job = await loadExportJob(db, id);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../../server/db/run.ts';
+import { factProperties, refreshPeopleFactsInBatches } from '../person/current-facts.ts';
 import { fromCsvCell, toCsv } from '../shared/csv.ts';
 import { isEntityKind } from '../shared/entity-kinds.ts';
 import { type EntityNames, searchKeys } from '../shared/search-keys.ts';
@@ -448,6 +449,7 @@ export async function importGraph(
   let nodes = 0;
   let ties = 0;
   const batch = 2000;
+  const imported: string[] = [];
   for (const f of manifest.files.filter((x) => x.kind === 'nodes')) {
     if (!allowedLabels.has(f.name)) throw new Error(`unknown label ${f.name} in ${f.file}`);
     if (personalLabels.has(f.name) && !options.contacts) continue;
@@ -462,14 +464,20 @@ export async function importGraph(
       ),
     );
     // Records with an id are matched by it (a re-import changes nothing); the few without one
-    // (import rejections) are created.
+    // (import rejections) are created. A person's maintained facts say what this database counted
+    // for them: kept as they are, then refreshed below (current-facts.ts).
+    const kept = f.name === 'Person' ? factProperties.map((p) => `.${p}`).join(', ') : '';
+    for (const row of rows) for (const p of factProperties) delete row[p];
     for (let i = 0; i < rows.length; i += batch) {
       await db.writeTx((tx) =>
         tx.run(
           `UNWIND $rows AS row
            CALL (row) {
              WITH row WHERE row.id IS NOT NULL
-             MERGE (n:${f.name} {id: row.id}) SET n = row${asFloats('n', 'row', f.columns)}
+             MERGE (n:${f.name} {id: row.id})
+             WITH n, row, n {${kept}} AS kept
+             SET n = row${asFloats('n', 'row', f.columns)}
+             SET n += kept
              RETURN 1 AS done
            UNION
              WITH row WHERE row.id IS NULL
@@ -481,6 +489,7 @@ export async function importGraph(
         ),
       );
     }
+    imported.push(...rows.filter((r) => r.id != null).map((r) => String(r.id)));
     nodes += rows.length;
   }
   for (const f of manifest.files.filter((x) => x.kind === 'ties')) {
@@ -531,5 +540,20 @@ export async function importGraph(
       ties += rows.length;
     }
   }
+  // Maintained facts are derived: recomputed for everyone the import may have changed.
+  const touched = await db.read<{ id: string }>(
+    `MATCH (n) WHERE n.id IN $ids
+     MATCH (n)<-[:PART_OF*0..4]-(:Place)<-[:LIVES_IN|BORN_IN]-(p:Person)
+     RETURN p.id AS id
+     UNION
+     MATCH (n) WHERE n.id IN $ids MATCH (n)<-[:WORKED_AT|STUDIED_AT]-(p:Person) RETURN p.id AS id
+     UNION
+     MATCH (p:Person) WHERE p.id IN $ids RETURN p.id AS id`,
+    { ids: imported },
+  );
+  await refreshPeopleFactsInBatches(
+    db,
+    touched.map((r) => r.id),
+  );
   return { nodes, ties };
 }

@@ -8,6 +8,7 @@
 import { monotonicFactory } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
 import { refreshDerivedTies } from '../connections/derived-ties.ts';
+import { refreshPeopleFacts } from '../person/current-facts.ts';
 import { searchKeys } from '../shared/search-keys.ts';
 import type { ContactValue, ParsedRow } from './parse-row.ts';
 import type { NewNode, NewNodes } from './resolve-names.ts';
@@ -421,6 +422,10 @@ export async function writeBatch(
     );
   }
 
+  await refreshPeopleFacts(
+    tx,
+    tiesToAdd.map((t) => t.personId),
+  );
   if (meta.refreshDerived) {
     for (const t of tiesToAdd) {
       if (t.row.employer) await refreshDerivedTies(tx, t.personId, 'colleague');

@@ -29,11 +29,13 @@ export interface OutreachEvent {
   status: EventStatus;
   cityId: string | null;
   organiserId: string | null;
+  colleaguesAllowed: boolean;
   createdAt: string;
 }
 
 const eventReturn = `e {.id, .name, .kind, .timeZone, .venue, .capacity, .status,
   startsAt: toString(e.startsAt), createdAt: toString(e.createdAt),
+  colleaguesAllowed: coalesce(e.colleaguesAllowed, false),
   cityId: COLLECT { MATCH (e)-[:HELD_IN]->(p:Place) RETURN p.id }[0],
   organiserId: COLLECT { MATCH (e)-[:ORGANIZED_BY]->(o:Organization) RETURN o.id }[0]} AS event`;
 
@@ -66,6 +68,9 @@ builder.node(EventRef, {
     }),
     venue: t.exposeString('venue', { nullable: true }),
     capacity: t.exposeInt('capacity', { nullable: true, description: 'Seats; null = no limit.' }),
+    colleaguesAllowed: t.exposeBoolean('colleaguesAllowed', {
+      description: 'Invitees may answer that they bring a colleague (who takes a seat too).',
+    }),
     city: t.field({
       type: PlaceRef,
       nullable: true,
@@ -121,6 +126,7 @@ const eventRules = z.object({
   timeZone: z.string().max(64).refine(isTimeZone, { message: 'must be an IANA time zone' }),
   venue: text(300).nullish(),
   capacity: z.number().int().min(1, { message: 'must be at least 1' }).max(100_000).nullish(),
+  colleaguesAllowed: z.boolean().nullish(),
 });
 
 const EventInput = builder.inputType('EventInput', {
@@ -133,6 +139,10 @@ const EventInput = builder.inputType('EventInput', {
     venue: t.string({ required: false }),
     organiser: t.id({ required: false, description: 'An Organization.' }),
     capacity: t.int({ required: false }),
+    colleaguesAllowed: t.boolean({
+      required: false,
+      description: 'Invitees may bring a colleague (default no).',
+    }),
   }),
 });
 
@@ -161,6 +171,7 @@ builder.mutationField('createEvent', (t) =>
         await tx.run(
           `CREATE (e:Event {id: $id, name: $name, kind: $kind, startsAt: datetime($startsAt),
                             timeZone: $timeZone, venue: $venue, capacity: $capacity, status: 'planned',
+                            colleaguesAllowed: $colleaguesAllowed,
                             teamId: $teamId, createdBy: $actor, createdAt: datetime(),
                             updatedAt: datetime(), deleted: false})
            WITH e OPTIONAL MATCH (p:Place {id: $city}) OPTIONAL MATCH (o:Organization {id: $organiser})
@@ -171,6 +182,7 @@ builder.mutationField('createEvent', (t) =>
             ...rules,
             venue: rules.venue ?? null,
             capacity: rules.capacity ?? null,
+            colleaguesAllowed: rules.colleaguesAllowed ?? false,
             kind: input.kind,
             city,
             organiser,

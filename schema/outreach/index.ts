@@ -11,3 +11,4 @@ import './exports.graphql.ts';
 import './watches.graphql.ts';
 import './consultants.graphql.ts';
 import './export-links.ts';
+import './delivery/delivery.graphql.ts';

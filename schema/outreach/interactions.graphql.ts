@@ -84,7 +84,8 @@ CALL (x) {
          'invited' AS status, 'Invitation' AS recordKind, r.id AS recordId
   UNION ALL
   MATCH (x)-[r:INVITED_TO]->(e:Event) WHERE NOT coalesce(r.deleted, false) AND ${visibleTo('e')}
-  MATCH (c:Change {tieId: r.id})
+  // Status moves only (they start with "status"); delivery changes are in the interactions.
+  MATCH (c:Change {tieId: r.id}) WHERE c.changes STARTS WITH '{"status"'
   RETURN c.at AS at, 'invitation_status' AS kind, e.name AS summary, 'event' AS channel,
          c.changes AS status, 'Invitation' AS recordKind, r.id AS recordId
   UNION ALL

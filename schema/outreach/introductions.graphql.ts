@@ -14,6 +14,7 @@ import { groupInOrder, loaderFor } from '../shared/loaders.ts';
 import { parseInput } from '../shared/validate.ts';
 import { addTie } from '../tie/tie-write.ts';
 import { note, requireNode } from './common.ts';
+import { recordIntroductionFacts } from './funnel-facts.ts';
 import { outreachText } from './outreach-text.ts';
 import { type IntroductionStage, introductionStages, stageMoveProblem } from './stages.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
@@ -267,6 +268,7 @@ async function moveStage(
                                        note: $note, override: $override})`,
     { id, to, from, moveId: ulid(), actor: ctx.actor, note: moveNote, override },
   );
+  await recordIntroductionFacts(tx, id);
   await recordChange(tx, {
     entityId: id,
     op: from === null ? 'create' : 'update',

@@ -12,15 +12,12 @@ import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
 import { note } from './common.ts';
+import type { DeliveryChannel, DeliveryStatus } from './delivery/channel.ts';
 import { EventRef } from './events.graphql.ts';
+import { lockEvent, moveInvitation, seatsTakenCypher } from './invitation-moves.ts';
 import { outreachText } from './outreach-text.ts';
 import { loadList, loadSegment, segmentMembersPart } from './segments.graphql.ts';
-import {
-  type InvitationStatus,
-  invitationMoveProblem,
-  invitationStatuses,
-  seated,
-} from './stages.ts';
+import { type InvitationStatus, invitationStatuses, seated } from './stages.ts';
 import { viewerParams, visibleTo } from './visibility.ts';
 
 export const InvitationStatusEnum = builder.enumType('InvitationStatus', {
@@ -34,6 +31,18 @@ export interface Invitation {
   status: InvitationStatus;
   invitedAt: string;
   invitedBy: string | null;
+  withColleague: boolean;
+  /** How its e-mail went (delivery/); null until one is queued or it is marked sent by hand. */
+  delivery: InvitationDelivery | null;
+}
+
+export interface InvitationDelivery {
+  status: DeliveryStatus;
+  channel: DeliveryChannel | null;
+  error: string | null;
+  at: string | null;
+  sentAt: string | null;
+  sendCount: number;
 }
 
 interface InvitationChange {
@@ -41,9 +50,15 @@ interface InvitationChange {
   at: string;
   by: string | null;
   note: string | null;
+  /** `link`: the invitee answered through their RSVP page; null: staff. */
+  channel: string | null;
 }
 
 export const invitationReturn = `r {.id, .status, .invitedBy, personId: p.id, eventId: e.id,
+  withColleague: coalesce(r.withColleague, false),
+  delivery: CASE WHEN r.delivery IS NULL THEN null ELSE {status: r.delivery, channel: r.deliveryChannel,
+    error: r.deliveryError, at: toString(coalesce(r.deliveredAt, r.queuedAt)), sentAt: toString(r.sentAt),
+    sendCount: coalesce(r.sendCount, 0)} END,
   invitedAt: toString(coalesce(r.invitedAt, r.recordedAt))} AS invitation`;
 
 async function loadInvitation(ctx: Context, id: string): Promise<Invitation | null> {
@@ -63,15 +78,24 @@ async function loadInvitationHistory(ctx: Context, inv: Invitation): Promise<Inv
     { id: inv.id },
   );
   const later = rows.map((r) => {
-    const changes = JSON.parse(r.changes) as { status?: [string, string]; note?: [null, string] };
+    const changes = JSON.parse(r.changes) as {
+      status?: [string, string];
+      note?: [null, string];
+      channel?: [null, string];
+    };
     return {
       status: changes.status?.[1] ?? '',
       at: r.at,
       by: r.actor,
       note: changes.note?.[1] ?? null,
+      channel: changes.channel?.[1] ?? null,
     };
   });
-  return [{ status: 'invited', at: inv.invitedAt, by: inv.invitedBy, note: null }, ...later];
+  // Delivery changes (sent, failed) have no status: the history lists status moves only.
+  return [
+    { status: 'invited', at: inv.invitedAt, by: inv.invitedBy, note: null, channel: null },
+    ...later.filter((c) => c.status),
+  ];
 }
 
 const InvitationChangeRef = builder.objectRef<InvitationChange>('InvitationChange').implement({
@@ -80,6 +104,10 @@ const InvitationChangeRef = builder.objectRef<InvitationChange>('InvitationChang
     at: t.exposeString('at'),
     by: t.exposeString('by', { nullable: true }),
     note: t.string({ nullable: true, resolve: (x, _a, ctx) => outreachText(ctx, x.note) }),
+    channel: t.exposeString('channel', {
+      nullable: true,
+      description: '`link`: answered by the invitee on their RSVP page; null: by staff.',
+    }),
   }),
 });
 
@@ -89,6 +117,9 @@ export const InvitationRef = builder.objectRef<Invitation>('Invitation').impleme
     id: t.id({ resolve: (i) => encodeGlobalId('Invitation', i.id) }),
     status: t.field({ type: InvitationStatusEnum, resolve: (i) => i.status }),
     invitedAt: t.exposeString('invitedAt'),
+    withColleague: t.exposeBoolean('withColleague', {
+      description: 'Accepted for two: the invitee brings a colleague.',
+    }),
     person: t.field({
       type: PersonRef,
       nullable: true,
@@ -127,13 +158,9 @@ builder.objectFields(EventRef, (t) => ({
     },
   }),
   seatsTaken: t.int({
-    description: 'Accepted or attended invitations.',
+    description: 'Seats of accepted or attended invitations (two when bringing a colleague).',
     resolve: async (e, _a, ctx) => {
-      const rows = await ctx.db.read<{ n: number }>(
-        `MATCH (:Person)-[r:INVITED_TO]->(:Event {id: $id}) WHERE r.status IN $seated
-         AND NOT coalesce(r.deleted, false) RETURN count(r) AS n`,
-        { id: e.id, seated },
-      );
+      const rows = await ctx.db.read<{ n: number }>(seatsTakenCypher, { eventId: e.id, seated });
       return rows[0]?.n ?? 0;
     },
   }),
@@ -168,12 +195,24 @@ const InviteResultRef = builder.objectRef<InviteResult>('InviteResult').implemen
   }),
 });
 
+/**
+ * Throws NotFoundError unless the event exists and `ctx` may see it, and ConflictError when it is
+ * held or cancelled (nobody is invited to, or sent invitations for, such an event).
+ */
+export async function requireOpenEvent(tx: Tx, ctx: Context, eventId: string, globalId: string) {
+  const found = await tx.run<{ status: string }>(
+    `MATCH (e:Event {id: $eventId}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
+     RETURN e.status AS status`,
+    { eventId, ...viewerParams(ctx) },
+  );
+  if (!found[0]) throw new NotFoundError('Event', globalId, ['input', 'event']);
+  if (['held', 'cancelled'].includes(found[0].status)) {
+    throw new ConflictError(`the event is ${found[0].status}`, ['input', 'event']);
+  }
+}
+
 /** At most this many people per invitation call. */
 const maxInvites = 200_000;
-
-/** Locks the event row: capacity checks and duplicate checks of one event run one at a time. */
-const lockEvent = (tx: Tx, eventId: string) =>
-  tx.run('MATCH (e:Event {id: $eventId}) SET e.inviteLock = 1 REMOVE e.inviteLock', { eventId });
 
 builder.mutationField('inviteToEvent', (t) =>
   t.field({
@@ -211,25 +250,21 @@ builder.mutationField('inviteToEvent', (t) =>
         };
       }
       return ctx.db.writeTx(async (tx) => {
-        const found = await tx.run<{ status: string }>(
-          `MATCH (e:Event {id: $eventId}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
-           RETURN e.status AS status`,
-          { eventId, ...viewerParams(ctx) },
-        );
-        if (!found[0]) throw new NotFoundError('Event', input.event, ['input', 'event']);
-        if (['held', 'cancelled'].includes(found[0].status)) {
-          throw new ConflictError(`the event is ${found[0].status}`, ['input', 'event']);
-        }
+        await requireOpenEvent(tx, ctx, eventId, input.event);
         await lockEvent(tx, eventId);
-        // One statement: the members, who is invited already (expanded from each person, whose
-        // invitations are few) and who may not be contacted, then one batched CREATE of the rest.
+        // One statement: the members, who is invited already (checked only when the event has
+        // invitations at all: a new event's list skips one look per member) and who may not be
+        // contacted, then one batched CREATE of the rest.
         // Invitation ids: a ULID for the batch and the row number, so they still sort by time.
         const rows = await tx.run<InviteResult>(
           `MATCH (ev:Event {id: $eventId})
+           WITH ev, EXISTS { (ev)<-[:INVITED_TO]-() } AS invitedBefore
            CALL () { ${source.cypher}
                      RETURN DISTINCT n ORDER BY n.id LIMIT $limit }
            WITH ev, n, coalesce(n.doNotContact, false) AS dnc, ${contactable('n')} AS ok,
-                EXISTS { (n)-[x:INVITED_TO]->(ev) WHERE NOT coalesce(x.deleted, false) } AS dup
+                CASE WHEN invitedBefore
+                     THEN EXISTS { (n)-[x:INVITED_TO]->(ev) WHERE NOT coalesce(x.deleted, false) }
+                     ELSE false END AS dup
            WITH ev, collect(CASE WHEN ok AND NOT dup THEN n END) AS fresh,
                 sum(CASE WHEN dup THEN 1 ELSE 0 END) AS alreadyInvited,
                 sum(CASE WHEN dnc AND NOT dup THEN 1 ELSE 0 END) AS doNotContact,
@@ -264,29 +299,6 @@ builder.mutationField('inviteToEvent', (t) =>
 
 const statusRules = z.object({ note: note.nullish() });
 
-async function setStatus(
-  tx: Tx,
-  ctx: Context,
-  id: string,
-  from: InvitationStatus,
-  to: InvitationStatus,
-  statusNote: string | null,
-) {
-  await tx.run(
-    `MATCH ()-[r:INVITED_TO {id: $id}]->()
-     SET r.status = $to, r.updatedAt = datetime(),
-         r.waitlistedAt = CASE WHEN $to = 'waitlisted' THEN datetime() ELSE r.waitlistedAt END`,
-    { id, to },
-  );
-  await recordChange(tx, {
-    entityId: id,
-    tieId: id,
-    op: 'tie_update',
-    actor: ctx.actor,
-    changes: { status: [from, to], ...(statusNote ? { note: [null, statusNote] } : {}) },
-  });
-}
-
 builder.mutationField('setInvitationStatus', (t) =>
   t.field({
     type: InvitationRef,
@@ -303,57 +315,13 @@ builder.mutationField('setInvitationStatus', (t) =>
       const { id } = idOf(args.id, ['Invitation'], ['id']);
       const { note: statusNote } = parseInput(statusRules, { note: args.note }, []);
       await ctx.db.writeTx(async (tx) => {
-        const rows = await tx.run<{
-          status: InvitationStatus;
-          eventId: string;
-          capacity: number | null;
-          eventStatus: string;
-        }>(
+        const rows = await tx.run(
           `MATCH (:Person)-[r:INVITED_TO {id: $id}]->(e:Event) WHERE ${visibleTo('e')}
-           RETURN r.status AS status, e.id AS eventId, e.capacity AS capacity, e.status AS eventStatus`,
+           RETURN r.id AS id`,
           { id, ...viewerParams(ctx) },
         );
-        const found = rows[0];
-        if (!found) throw new NotFoundError('Invitation', args.id, ['id']);
-        await lockEvent(tx, found.eventId);
-        const current = await tx.run<{ status: InvitationStatus }>(
-          'MATCH ()-[r:INVITED_TO {id: $id}]->() RETURN r.status AS status',
-          { id },
-        );
-        const from = current[0]?.status ?? found.status;
-        const problem = invitationMoveProblem(from, args.status);
-        if (problem) throw new ConflictError(problem, ['status']);
-        if (args.status === 'accepted' && found.eventStatus === 'cancelled') {
-          throw new ConflictError('the event is cancelled', ['status']);
-        }
-        let to: InvitationStatus = args.status;
-        if (to === 'accepted' && found.capacity != null) {
-          const taken = await tx.run<{ n: number }>(
-            `MATCH (:Person)-[r:INVITED_TO]->(:Event {id: $eventId})
-             WHERE r.status IN $seated AND NOT coalesce(r.deleted, false) RETURN count(r) AS n`,
-            { eventId: found.eventId, seated },
-          );
-          if ((taken[0]?.n ?? 0) >= found.capacity) to = 'waitlisted';
-        }
-        await setStatus(tx, ctx, id, from, to, statusNote ?? null);
-        if (from === 'accepted' && (to === 'declined' || to === 'cancelled')) {
-          const next = await tx.run<{ id: string }>(
-            `MATCH (:Person)-[r:INVITED_TO {status: 'waitlisted'}]->(:Event {id: $eventId})
-             WHERE NOT coalesce(r.deleted, false)
-             RETURN r.id AS id ORDER BY r.waitlistedAt, r.id LIMIT 1`,
-            { eventId: found.eventId },
-          );
-          if (next[0]) {
-            await setStatus(
-              tx,
-              ctx,
-              next[0].id,
-              'waitlisted',
-              'accepted',
-              'promoted from the waitlist / 候补转正',
-            );
-          }
-        }
+        if (!rows[0]) throw new NotFoundError('Invitation', args.id, ['id']);
+        await moveInvitation(tx, { id, to: args.status, actor: ctx.actor, note: statusNote });
       });
       return (await loadInvitation(ctx, id)) as Invitation;
     },

@@ -3,7 +3,7 @@ import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { parseInput } from '../shared/validate.ts';
-import { consultantOf, isConsultant, stationOf } from './attribution.ts';
+import { consultantVia, isConsultant, stationOf, stationVia } from './attribution.ts';
 import { isoDate } from './common.ts';
 import {
   type Attribution,
@@ -13,7 +13,6 @@ import {
   type StageStat,
 } from './funnel.ts';
 import { ChannelEnum, IntroductionStageEnum } from './introductions.graphql.ts';
-import { funnelStages } from './stages.ts';
 import { viewerParams, visibleTo } from './visibility.ts';
 
 export const ReportScopeInput = builder.inputType('OutcomeScope', {
@@ -84,11 +83,11 @@ export function toScope(
  * The introductions created in the period (from ≤ day ≤ to) in `scope` that the caller may see, binding
  * `i`. Only the conditions of the scope given are written, so an unscoped report pays for none.
  */
-export function scopedIntroductions(scope: ReportScope): string {
+export function scopedIntroductions(scope: ReportScope, stages?: readonly string[]): string {
   const when = (given: unknown, condition: string) => (given ? [condition] : []);
   return [
     `MATCH (i:Introduction)
-WHERE i.createdAt >= datetime($from) AND i.createdAt < datetime($to) + duration('P1D')
+WHERE ${stages ? `i.stage IN ${JSON.stringify(stages)} AND ` : ''}i.createdAt >= datetime($from) AND i.createdAt < datetime($to) + duration('P1D')
   AND NOT coalesce(i.deleted, false)`,
     ...when(scope.channel, 'i.channel = $scope.channel'),
     ...when(scope.eventId, 'EXISTS { (i)-[:VIA_EVENT]->(:Event {id: $scope.eventId}) }'),
@@ -124,50 +123,42 @@ WHERE i.createdAt >= datetime($from) AND i.createdAt < datetime($to) + duration(
 }
 
 /**
- * The whole report in one statement, aggregated in Cypher: the stage moves of each introduction are
- * read once (furthest stage reached, stays between moves), then grouped; credits are computed only for
- * signed and landed introductions. Node gets a few dozen rows whatever the number of introductions.
+ * The report in two statements run side by side, over the introductions of the period in scope (found
+ * by their createdAt index), reading only what each introduction keeps (funnel-facts.ts): one pass for
+ * the counts per current and furthest stage and the stays between moves, and one over the signed and
+ * landed ones alone (the stage and createdAt index) for the credits, with station and consultant
+ * worked out once per distinct introducer, event, channel and recorder. Node gets a few dozen rows.
  */
 const funnelQuery = (scope: ReportScope) => `${scopedIntroductions(scope)}
-CALL (i) {
-  MATCH (i)-[:MOVED]->(m:StageMove) WITH m ORDER BY m.at, m.id
-  RETURN collect({to: m.to, at: m.at.epochMillis}) AS ms
-}
-WITH i, ms, CASE WHEN size(ms) = 0 THEN [i.stage] ELSE [m IN ms | m.to] END AS tos
-WITH collect({stage: i.stage,
-              furthest: reduce(f = 0, s IN tos | CASE WHEN coalesce($order[s], 0) > f THEN $order[s] ELSE f END),
-              stays: [k IN range(0, size(ms) - 2) | {stage: ms[k].to, days: (ms[k + 1].at - ms[k].at) / 86400000.0}],
-              credit: CASE WHEN i.stage IN ['signed', 'landed'] THEN i END}) AS rows
-CALL (rows) {
-  UNWIND rows AS r WITH r.stage AS stage, r.furthest AS furthest, count(*) AS n
-  RETURN collect({stage: stage, furthest: furthest, n: n}) AS counts
-}
-CALL (rows) {
-  UNWIND rows AS r UNWIND r.stays AS s
-  WITH s.stage AS stage, count(*) AS n, avg(s.days) AS meanDays, percentileCont(s.days, 0.5) AS medianDays
-  RETURN collect({stage: stage, n: n, meanDays: meanDays, medianDays: medianDays}) AS stays
-}
-CALL (rows) {
-  UNWIND rows AS r WITH r.credit AS i WHERE i IS NOT NULL
-  WITH i, COLLECT { MATCH (i)-[:INTRODUCER]->(p:Person) RETURN p }[0] AS p,
-       COLLECT { MATCH (i)-[:VIA_EVENT]->(e:Event) RETURN e }[0] AS e,
-       ${stationOf('i')} AS station, ${consultantOf('i')} AS consultant
-  UNWIND [
-    CASE WHEN p IS NULL THEN null ELSE {cut: 'introducer', key: p.id, name: p.name} END,
-    CASE WHEN e IS NULL THEN null ELSE {cut: 'event', key: e.id, name: e.name} END,
-    CASE WHEN i.channel IS NULL THEN null ELSE {cut: 'channel', key: i.channel, name: i.channel} END,
-    CASE WHEN station IS NULL THEN null ELSE {cut: 'station', key: station.id, name: station.name} END,
-    CASE WHEN consultant IS NULL THEN null ELSE {cut: 'consultant', key: consultant.key, name: consultant.name} END
-  ] AS credit
-  WITH i, credit WHERE credit IS NOT NULL
-  WITH credit.cut AS cut, credit.key AS key, credit.name AS name,
-       sum(CASE i.stage WHEN 'signed' THEN 1 ELSE 0 END) AS signed,
-       sum(CASE i.stage WHEN 'landed' THEN 1 ELSE 0 END) AS landed
-  RETURN collect({cut: cut, key: key, name: name, signed: signed, landed: landed}) AS credits
-}
-RETURN counts, stays, credits`;
+WITH i.stage AS stage, coalesce(i.furthest, 0) AS furthest,
+     coalesce(i.stayStages, []) AS stayStages, coalesce(i.stayMillis, []) AS stayMillis
+UNWIND [['count', stage, furthest, null]]
+       + [k IN range(0, size(stayStages) - 1) | ['stay', stayStages[k], null, stayMillis[k] / 86400000.0]] AS row
+WITH row[0] AS kind, row[1] AS stage, row[2] AS furthest, count(*) AS n,
+     avg(row[3]) AS meanDays, percentileCont(row[3], 0.5) AS medianDays
+RETURN [r IN collect({kind: kind, stage: stage, furthest: furthest, n: n}) WHERE r.kind = 'count'
+        | r {.stage, .furthest, .n}] AS counts,
+       [r IN collect({kind: kind, stage: stage, n: n, meanDays: meanDays, medianDays: medianDays})
+        WHERE r.kind = 'stay' | r {.stage, .n, .meanDays, .medianDays}] AS stays`;
 
-const stageOrder = Object.fromEntries(funnelStages.map((s, k) => [s, k]));
+const creditsQuery = (scope: ReportScope) => `${scopedIntroductions(scope, ['signed', 'landed'])}
+OPTIONAL MATCH (i)-[:INTRODUCER]->(p:Person)
+OPTIONAL MATCH (i)-[:VIA_EVENT]->(e:Event)
+WITH i.stage AS stage, i.channel AS channel, i.createdBy AS createdBy, p, e, count(*) AS n
+WITH stage, n, p, e, channel, ${stationVia('e', 'p')} AS station,
+     ${consultantVia('p', 'createdBy')} AS consultant
+UNWIND [
+  CASE WHEN p IS NULL THEN null ELSE {cut: 'introducer', key: p.id, name: p.name} END,
+  CASE WHEN e IS NULL THEN null ELSE {cut: 'event', key: e.id, name: e.name} END,
+  CASE WHEN channel IS NULL THEN null ELSE {cut: 'channel', key: channel, name: channel} END,
+  CASE WHEN station IS NULL THEN null ELSE {cut: 'station', key: station.id, name: station.name} END,
+  CASE WHEN consultant IS NULL THEN null ELSE {cut: 'consultant', key: consultant.key, name: consultant.name} END
+] AS credit
+WITH stage, n, credit WHERE credit IS NOT NULL
+WITH credit.cut AS cut, credit.key AS key, credit.name AS name,
+     sum(CASE stage WHEN 'signed' THEN n ELSE 0 END) AS signed,
+     sum(CASE stage WHEN 'landed' THEN n ELSE 0 END) AS landed
+RETURN collect({cut: cut, key: key, name: name, signed: signed, landed: landed}) AS credits`;
 
 /** Who was reached, invited and came in a period: people, each counted once per count. */
 interface OutreachCounts {
@@ -254,16 +245,19 @@ export async function outcomeReport(
   period: { from: string; to: string },
   scope: ReportScope,
 ): Promise<OutcomeReport> {
-  const rows = await ctx.db.read<FunnelAggregates>(funnelQuery(scope), {
-    ...period,
-    scope,
-    order: stageOrder,
-    ...viewerParams(ctx),
-  });
+  const params = { ...period, scope, ...viewerParams(ctx) };
+  const [funnel, credits] = await Promise.all([
+    ctx.db.read<Pick<FunnelAggregates, 'counts' | 'stays'>>(funnelQuery(scope), params),
+    ctx.db.read<Pick<FunnelAggregates, 'credits'>>(creditsQuery(scope), params),
+  ]);
   // The people counts cost a query of their own: run only when one of them is selected.
   let outreach: Promise<OutreachCounts> | undefined;
   return Object.defineProperty(
-    assembleFunnel(rows[0] ?? { counts: [], stays: [], credits: [] }),
+    assembleFunnel({
+      counts: funnel[0]?.counts ?? [],
+      stays: funnel[0]?.stays ?? [],
+      credits: credits[0]?.credits ?? [],
+    }),
     'outreach',
     {
       get: () => {

@@ -3,7 +3,14 @@ import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { locateEntities } from '../connections/element-ids.ts';
 import type { Person } from '../entity/entity.model.ts';
-import { byCreation, byName, type ListOrder, listPage } from '../entity/entity-list.ts';
+import {
+  asksForTotal,
+  byCreation,
+  byName,
+  type ListOrder,
+  listPage,
+} from '../entity/entity-list.ts';
+import { readPageArgs } from '../shared/connection.ts';
 import {
   OrganizationTypeEnum,
   PersonCategoryEnum,
@@ -11,7 +18,9 @@ import {
 } from '../shared/enums.graphql.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
+import { countedCell } from './people-counts.ts';
 import { PeopleFacetsRef, peopleSummary } from './people-facets.ts';
+import { everyonePage, planCohortPage } from './people-page-plan.ts';
 import { PersonRef } from './person.graphql.ts';
 import { buildPersonFilter, type PersonFilter } from './person-filter.ts';
 
@@ -179,19 +188,35 @@ builder.queryField('people', (t) =>
         orderBy: t.arg({ type: PersonOrderEnum, required: false, defaultValue: 'CREATED' }),
       },
       resolve: async (_root, args, ctx, info) => {
-        const part = buildPersonFilter(await readPersonFilter(ctx, args.filter));
+        const filter = await readPersonFilter(ctx, args.filter);
+        const order = personOrders[(args.orderBy ?? 'CREATED') as PersonOrder];
         // With facets in the same request, the total comes from their one pass over the filter.
         const withFacets = info.operation.selectionSet.selections.some(
           (s) => s.kind === Kind.FIELD && s.name.value === 'peopleFacets',
         );
+        // A city and/or category cohort: total from the people counts, the page by the cheapest plan.
+        const cell = countedCell(filter);
+        if (cell) {
+          const { after, size } = readPageArgs(args);
+          const everyone = !cell.city && !cell.category && !withFacets && !asksForTotal(info);
+          const summary = everyone ? null : await peopleSummary(ctx, filter);
+          const part = summary
+            ? planCohortPage(summary, order, size, after)
+            : everyonePage(order, after);
+          if (part) {
+            const total = summary ? async () => summary.total : undefined;
+            return listPage(ctx, 'Person', part, order, args, info, total);
+          }
+        }
+        const part = buildPersonFilter(filter);
         return listPage(
           ctx,
           'Person',
           part,
-          personOrders[(args.orderBy ?? 'CREATED') as PersonOrder],
+          order,
           args,
           info,
-          withFacets ? () => peopleSummary(ctx, part).then((s) => s.total) : undefined,
+          withFacets ? () => peopleSummary(ctx, filter).then((s) => s.total) : undefined,
         );
       },
     },
@@ -204,10 +229,10 @@ builder.queryField('peopleFacets', (t) =>
   t.field({
     authScopes: { signedIn: true },
     type: PeopleFacetsRef,
-    description: 'How many people passing the filter fall in each category, level, city and field.',
+    description:
+      'How many people passing the filter fall in each category, level, current city, field, alma mater, current employer and hometown.',
     args: { filter: t.arg({ type: PersonFilterInput, required: false }) },
     resolve: async (_root, args, ctx) =>
-      (await peopleSummary(ctx, buildPersonFilter(await readPersonFilter(ctx, args.filter))))
-        .facets,
+      (await peopleSummary(ctx, await readPersonFilter(ctx, args.filter))).facets,
   }),
 );

@@ -8,6 +8,7 @@ import { readFirst } from '../shared/connection.ts';
 import {
   ConsentStatusEnum,
   GenderEnum,
+  LanguageEnum,
   PersonCategoryEnum,
   TalentLevelEnum,
 } from '../shared/enums.graphql.ts';
@@ -36,6 +37,12 @@ builder.objectFields(PersonRef, (t) => ({
   bio: t.exposeString('bio', { nullable: true }),
   consentStatus: t.field({ type: ConsentStatusEnum, resolve: (p) => p.consentStatus as never }),
   doNotContact: t.exposeBoolean('doNotContact'),
+  preferredLanguage: t.field({
+    type: LanguageEnum,
+    nullable: true,
+    description: 'The language of invitations (unset: Chinese for a Chinese name, else English).',
+    resolve: (p) => (p.preferredLanguage ?? null) as never,
+  }),
   hometown: t.field({
     type: EntityRef,
     nullable: true,

@@ -4,12 +4,14 @@ import { defineCreateUpdate } from '../entity/entity-crud.ts';
 import {
   consentStatuses,
   genders,
+  languages,
   personCategories,
   talentLevels,
 } from '../shared/entity-kinds.ts';
 import {
   ConsentStatusEnum,
   GenderEnum,
+  LanguageEnum,
   PersonCategoryEnum,
   TalentLevelEnum,
 } from '../shared/enums.graphql.ts';
@@ -27,6 +29,7 @@ const personRules = z.strictObject({
   bio: text(5000).nullish(),
   consentStatus: z.enum(consentStatuses).nullish(),
   doNotContact: z.boolean().nullish(),
+  preferredLanguage: z.enum(languages).nullish(),
   ...provenance,
 });
 
@@ -51,6 +54,12 @@ function personInput(create: boolean) {
       bio: t.string({ required: false }),
       consentStatus: t.field({ type: ConsentStatusEnum, required: false }),
       doNotContact: t.boolean({ required: false }),
+      preferredLanguage: t.field({
+        type: LanguageEnum,
+        required: false,
+        description:
+          'The language of invitations; unset: Chinese for a Chinese name, else English.',
+      }),
       verified: t.boolean({ required: false }),
       confidence: t.float({ required: false }),
     }),

@@ -1,4 +1,5 @@
 import type { Tx } from '../../server/db/run.ts';
+import { refreshPeopleFacts } from '../person/current-facts.ts';
 
 /** What replaces an erased contact detail inside free text that stays (notes about others). */
 export const erasedText = '[已删除 erased]';
@@ -127,6 +128,9 @@ export async function erasePersonEverything(tx: Tx, id: string): Promise<ErasedP
       );
     }
   }
+  // Counted no more (schema/person/current-facts.ts), then gone.
+  await tx.run('MATCH (x:Person) WHERE x.id IN $ids SET x.deleted = true', { ids });
+  await refreshPeopleFacts(tx, ids);
   await tx.run(
     `MATCH (x:Person) WHERE x.id IN $ids
      OPTIONAL MATCH (x)-[:HAS_CONTACT|GAVE_CONSENT]->(d:Contact|Consent)

@@ -52,3 +52,6 @@ export const projectKinds = [
 ] as const;
 export const projectStatuses = ['idea', 'negotiating', 'signed', 'landed', 'stopped'] as const;
 export const contactKinds = ['phone', 'email', 'wechat', 'id_number'] as const;
+/** Languages a person may be written to in (invitations): simplified Chinese or English. */
+export const languages = ['zh', 'en'] as const;
+export type Language = (typeof languages)[number];

@@ -3,6 +3,7 @@ import {
   consentStatuses,
   contactKinds,
   genders,
+  languages,
   organizationTypes,
   personCategories,
   placeKinds,
@@ -23,4 +24,5 @@ export const OrganizationTypeEnum = builder.enumType('OrganizationType', {
 export const PlaceKindEnum = builder.enumType('PlaceKind', { values: placeKinds });
 export const ProjectKindEnum = builder.enumType('ProjectKind', { values: projectKinds });
 export const ProjectStatusEnum = builder.enumType('ProjectStatus', { values: projectStatuses });
+export const LanguageEnum = builder.enumType('Language', { values: languages });
 export const ContactKindEnum = builder.enumType('ContactKind', { values: contactKinds });

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
 import { type DerivedKind, refreshDerivedTies } from '../connections/derived-ties.ts';
+import { refreshAfterTieWrite } from '../person/current-facts.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
@@ -24,9 +25,11 @@ const feedsDerived: Partial<Record<TieKind, DerivedKind>> = {
   LEADS: 'project',
 };
 
-async function refreshDerived(tx: Tx, kind: TieKind, personId: string): Promise<void> {
+/** What a tie write changes besides the tie: derived ties, and the maintained facts of people. */
+async function refreshDerived(tx: Tx, kind: TieKind, subjectId: string): Promise<void> {
   const derived = feedsDerived[kind];
-  if (derived) await refreshDerivedTies(tx, personId, derived);
+  if (derived) await refreshDerivedTies(tx, subjectId, derived);
+  await refreshAfterTieWrite(tx, kind, [subjectId]);
 }
 
 /** Ties a person can have only one of (a second would be a contradiction, not a second fact). */

@@ -22,8 +22,10 @@ export class RateLimitedError extends DomainError {
 }
 
 /**
- * In-memory limits for one server process: per IP before any work is done, per account once the session
- * is known, and for sign-in attempts. Behind a load balancer with several processes, each counts alone.
+ * In-memory limits for one server process. A signed-in request counts against its account only, so a
+ * whole office behind one address (NAT, proxy) is never throttled for being many; requests without a
+ * valid session (anonymous, a bad token, an expired cookie) count against their address. Sign-in
+ * attempts have their own limits. Behind a load balancer with several processes, each counts alone.
  */
 export function createRateLimits(options: RateLimitOptions) {
   const perIp = new RateLimiterMemory({ points: options.perIpPerMinute, duration: 60 });
@@ -41,6 +43,13 @@ export function createRateLimits(options: RateLimitOptions) {
   };
   return {
     ip: (ip: string) => consume(perIp, ip, 'address'),
+    /** Refuses an address that has spent its budget, without counting this request against it. */
+    async ipSpent(ip: string) {
+      const spent = await perIp.get(ip);
+      if (spent && spent.remainingPoints <= 0) {
+        throw new RateLimitedError('address', Math.max(1, Math.ceil(spent.msBeforeNext / 1000)));
+      }
+    },
     account: (id: string) => consume(perAccount, id, 'account'),
     /** Sign-in attempts of `ip`, per account (the e-mail as typed, normalised). */
     login(ip: string) {

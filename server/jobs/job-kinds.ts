@@ -3,7 +3,14 @@
  * domain defines its kind once, beside its code, and the runner (job-runner.ts) runs any of them.
  */
 import type { Logger } from 'pino';
+import type { Delivery } from '../../schema/outreach/delivery/delivery.ts';
 import type { Db } from '../db/run.ts';
+
+/** What the server lends its jobs besides the database, given to the runner where it is made. */
+export interface JobServices {
+  /** The invitation channels and link signing (absent in CLIs: their jobs send nothing). */
+  delivery?: Delivery;
+}
 
 /** What a running job sees. */
 export interface JobHandle<P = unknown> {
@@ -13,6 +20,7 @@ export interface JobHandle<P = unknown> {
   /** The job's own Db: no request timeout, no request query log, tagged with the job id. */
   db: Db;
   logger: Logger;
+  services: JobServices;
   /** Aborted when the server shuts down: stop at the next safe point by throwing `JobInterrupted`. */
   signal: AbortSignal;
   /** 1 for the first run, 2 after one resume ... */

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { ulid } from 'ulid';
 import type { Db } from '../db/run.ts';
 import { trackJob } from '../metrics.ts';
-import { JobInterrupted, type JobKind, jobKind } from './job-kinds.ts';
+import { JobInterrupted, type JobKind, type JobServices, jobKind } from './job-kinds.ts';
 
 export type JobStatus = 'queued' | 'running' | 'interrupted' | 'done' | 'failed';
 
@@ -41,6 +41,8 @@ export interface JobRunnerOptions {
   heartbeatMs?: number;
   /** A queued or running job whose heartbeat is older than this is taken to be orphaned. */
   staleMs?: number;
+  /** Handed to every job (the invitation channels). */
+  services?: JobServices;
 }
 
 const recordReturn = `j {.id, .kind, .status, .phase, .error, .actor, .result,
@@ -62,6 +64,7 @@ export class JobRunner {
   private readonly concurrency: number;
   private readonly heartbeatMs: number;
   private readonly staleMs: number;
+  private readonly services: JobServices;
 
   constructor(
     private readonly db: Db,
@@ -71,6 +74,7 @@ export class JobRunner {
     this.concurrency = options.concurrency ?? 1;
     this.heartbeatMs = options.heartbeatMs ?? 5_000;
     this.staleMs = options.staleMs ?? 30_000;
+    this.services = options.services ?? {};
   }
 
   /** Records a new job of `kind` and queues it; returns its id (`id` when given, e.g. an ImportJob's). */
@@ -311,6 +315,7 @@ export class JobRunner {
           actor: row.actor,
           db,
           logger,
+          services: this.services,
           signal: controller.signal,
           attempt: Number(row.attempts),
           progress: (p) => {

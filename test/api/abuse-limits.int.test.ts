@@ -16,7 +16,9 @@ let viewer: TestAccount;
 const allowedQuery = '{ me { email } }';
 
 beforeAll(async () => {
-  server = await startTestServer({ app: { limits: { perIpPerMinute: 40, maxBodyBytes: 20_000 } } });
+  server = await startTestServer({
+    app: { limits: { perIpPerMinute: 40, perAccountPerMinute: 40, maxBodyBytes: 20_000 } },
+  });
   production = await startTestServer({
     app: { production: true, persistedOperations: new Set([operationHash(allowedQuery)]) },
   });
@@ -83,11 +85,11 @@ describe('HTTP limits', () => {
     expect(res.body.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('limits requests per address with 429 and Retry-After', async () => {
+  it('limits requests without a session per address, with 429 and Retry-After', async () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 45; i++) {
-      const res = await send(server, allowedQuery);
+      const res = await send(server, allowedQuery, { authorization: '' });
       statuses.push(res.status);
       if (res.status === 429) {
         retryAfter = res.headers.get('retry-after');
@@ -96,6 +98,37 @@ describe('HTTP limits', () => {
     }
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect(Number(retryAfter)).toBeGreaterThan(0);
+    // Bad tokens count against the address too: it stays refused.
+    const forged = await send(server, allowedQuery, { authorization: 'Bearer tg_forged' });
+    expect(forged.status).toBe(429);
+  });
+
+  it('limits signed-in requests per account, not per address: an office behind one address is not throttled', async () => {
+    const office = await startTestServer({
+      app: { limits: { perIpPerMinute: 40, perAccountPerMinute: 40 } },
+    });
+    try {
+      const staff = await Promise.all(
+        Array.from({ length: 20 }, () => createTestAccount(office.db, 'viewer')),
+      );
+      // 20 colleagues × 3 requests from 127.0.0.1: 60 requests, over the address's 40.
+      const statuses: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        for (const person of staff) {
+          statuses.push((await office.gql(allowedQuery, {}, { token: person.token })).status);
+        }
+      }
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+      // One account alone over its own limit is refused.
+      const one = staff[0]!;
+      let limited = 0;
+      for (let i = 0; i < 45; i++) {
+        if ((await office.gql(allowedQuery, {}, { token: one.token })).status === 429) limited++;
+      }
+      expect(limited).toBeGreaterThan(0);
+    } finally {
+      await office.close();
+    }
   });
 });
 

@@ -214,6 +214,8 @@ describe('administration', () => {
     expect(login.data?.login.__typename).toBe('AuthenticationError');
 
     const other = await createTestAccount(server.db, 'viewer');
+    // Used once before, so a session cache holds it: revocation must still end it at once.
+    expect((await server.gql(me, {}, { token: other.token })).status).toBe(200);
     const revoke = await server.gql<{ revokeSessions: { data: number } }>(
       'mutation ($id: ID!) { revokeSessions(account: $id) { ... on MutationRevokeSessionsSuccess { data } } }',
       { id: `Account:${other.id}` },
@@ -230,6 +232,8 @@ describe('administration', () => {
       { email: user.email, password: user.password },
       { role: 'anonymous' },
     );
+    const secondToken = second.data!.login.data!.token!;
+    expect((await server.gql(me, {}, { token: secondToken })).status).toBe(200);
     const changed = await server.gql<{ changePassword: { __typename: string } }>(
       'mutation ($c: String!, $n: String!) { changePassword(current: $c, next: $n) { __typename } }',
       { c: user.password, n: 'a brand new password 2026' },
@@ -237,6 +241,73 @@ describe('administration', () => {
     );
     expect(changed.data?.changePassword.__typename).toBe('MutationChangePasswordSuccess');
     expect((await server.gql(me, {}, { token: user.token })).status).toBe(200);
-    expect((await server.gql(me, {}, { token: second.data!.login.data!.token! })).status).toBe(401);
+    expect((await server.gql(me, {}, { token: secondToken })).status).toBe(401);
+  });
+
+  it('ends sessions at once when an admin changes the role or the team, cached or not', async () => {
+    const update = `mutation ($id: ID!, $input: AccountUpdateInput!) {
+      updateAccount(id: $id, input: $input) { __typename } }`;
+    const team = await server.gql<{ createTeam: { data: { id: string } } }>(
+      `mutation ($input: NewTeamInput!) { createTeam(input: $input) { ... on MutationCreateTeamSuccess { data { id } } } }`,
+      { input: { name: `换队局 ${Date.now()}`, kind: 'district' } },
+      { role: 'admin' },
+    );
+    for (const input of [{ role: 'viewer' }, { team: team.data!.createTeam.data.id }]) {
+      const user = await createTestAccount(server.db, 'staff');
+      expect((await server.gql<{ me: unknown }>(me, {}, { token: user.token })).data?.me).toEqual({
+        email: user.email,
+        role: 'staff',
+      });
+      const res = await server.gql<{ updateAccount: { __typename: string } }>(
+        update,
+        { id: `Account:${user.id}`, input },
+        { role: 'admin' },
+      );
+      expect(res.data?.updateAccount.__typename, JSON.stringify(input)).toBe(
+        'MutationUpdateAccountSuccess',
+      );
+      expect((await server.gql(me, {}, { token: user.token })).status, JSON.stringify(input)).toBe(
+        401,
+      );
+    }
+  });
+});
+
+describe('the session cache', () => {
+  it('asks Neo4j for a session once, then answers from memory', async () => {
+    const user = await createTestAccount(server.db, 'viewer');
+    const sessionQueries = async () => {
+      const requestId = `cache-${Math.random().toString(36).slice(2)}`;
+      const res = await server.gql(
+        me,
+        {},
+        { token: user.token, headers: { 'x-request-id': requestId } },
+      );
+      expect(res.status).toBe(200);
+      return server.queriesOf(requestId).filter((q) => q.cypher.includes(':Session')).length;
+    };
+    expect(await sessionQueries()).toBe(1);
+    expect(await sessionQueries()).toBe(0);
+    expect(await sessionQueries()).toBe(0);
+  });
+
+  it('trusts a session no longer than the cache time when it changes elsewhere', async () => {
+    const shortCache = await startTestServer({ app: { sessionCacheSeconds: 1 } });
+    try {
+      const user = await createTestAccount(server.db, 'viewer');
+      expect((await shortCache.gql(me, {}, { token: user.token })).status).toBe(200);
+      // Revoked behind this app's back (by another app server, or on the database).
+      await server.db.writeTx((tx) =>
+        tx.run('MATCH (s:Session {accountId: $id}) SET s.revokedAt = datetime()', { id: user.id }),
+      );
+      const deadline = Date.now() + 15_000;
+      let status = 200;
+      while (status === 200 && Date.now() < deadline) {
+        status = (await shortCache.gql(me, {}, { token: user.token })).status;
+      }
+      expect(status).toBe(401);
+    } finally {
+      await shortCache.close();
+    }
   });
 });

@@ -189,6 +189,13 @@ beforeAll(async () => {
     `mutation ($id: ID!, $n: String) { setInvitationStatus(id: $id, status: accepted, note: $n) { ${ERR} ... on MutationSetInvitationStatusSuccess { data { id } } } }`,
     { id: invitation.data!.node.invitations[0]!.id, n: `accepted ${phone}` },
   );
+  // Marked sent by hand, so the invitation has a delivery to probe.
+  const marked = await as<{ markInvitationsSent: { data: number } }>(
+    author,
+    'mutation ($ids: [ID!]!) { markInvitationsSent(invitations: $ids) { ... on MutationMarkInvitationsSentSuccess { data } } }',
+    { ids: [invitation.data!.node.invitations[0]!.id] },
+  );
+  expect(marked.data?.markInvitationsSent.data, JSON.stringify(marked)).toBe(1);
   ids.segment = (
     await write(
       author,
@@ -500,6 +507,13 @@ const probes: Probe[] = [
     query: 'query ($id: ID!) { node(id: $id) { ... on Event { invitations { SEL } } } }',
     variables: () => ({ id: ids.event }),
     pick: (d: Json) => d.node?.invitations[0],
+  },
+  {
+    type: 'InvitationDelivery',
+    query:
+      'query ($id: ID!) { node(id: $id) { ... on Event { invitations { delivery { SEL } } } } }',
+    variables: () => ({ id: ids.event }),
+    pick: (d: Json) => d.node?.invitations[0]?.delivery,
   },
   {
     type: 'InvitationChange',

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildDerivedTies } from '../../schema/connections/derived-ties.ts';
+import { rebuildPeopleFacts } from '../../schema/person/current-facts.ts';
 import { generateGraph } from '../../seed/generate.ts';
 import { loadGraph } from '../../seed/load.ts';
 import { createDriver } from '../../server/db/driver.ts';
@@ -156,8 +157,10 @@ beforeAll(async () => {
     { role: 'admin' },
   );
   expect(contact.data?.setContact.__typename).toBe('MutationSetContactSuccess');
-  // Derived ties are recomputed on import; recompute them here too, so both sides come from a rebuild.
+  // Derived ties and people's kept facts and counts are recomputed on import; recompute them here too
+  // (as every load does), so both sides come from a rebuild.
   await rebuildDerivedTies(db.driver);
+  await rebuildPeopleFacts(db);
 }, 900_000);
 
 afterAll(async () => {

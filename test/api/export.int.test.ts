@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGraph, importGraph } from '../../schema/export/export-graph.ts';
 import { exportDigest, tempFolders } from '../helpers/export-files.ts';
-import { removeTestData, testPrefix } from '../helpers/test-data.ts';
+import { deleteNodes, removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { addTieOk, createEntity } from '../helpers/test-entities.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -24,14 +24,16 @@ const folders = tempFolders('tg-export-');
 const tmp = () => folders.make();
 
 async function deleteTestNodes() {
-  await server.db.writeTx((tx) =>
-    tx.run(
-      `MATCH (n) WHERE n.name STARTS WITH $p OR n.title STARTS WITH $p
-       OPTIONAL MATCH (n)-[:HAS_CONTACT|GAVE_CONSENT]->(c)
-       DETACH DELETE c, n`,
+  await server.db.writeTx(async (tx) => {
+    const ids = await tx.run<{ id: string }>(
+      'MATCH (n) WHERE n.name STARTS WITH $p OR n.title STARTS WITH $p RETURN n.id AS id',
       { p },
-    ),
-  );
+    );
+    await deleteNodes(
+      tx,
+      ids.map((r) => r.id),
+    );
+  });
 }
 
 beforeAll(async () => {

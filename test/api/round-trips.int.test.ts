@@ -24,7 +24,8 @@ describe('round trips', () => {
       );
       expect(res.errors).toBeUndefined();
       expect(res.data?.people.edges).toHaveLength(first);
-      return server.queriesOf(requestId).length;
+      // The session lookup is left out: the first request makes it, later ones find it cached.
+      return server.queriesOf(requestId).filter((q) => !q.cypher.includes(':Session')).length;
     };
     const ten = await count(10);
     const hundred = await count(100);

@@ -8,7 +8,7 @@ import { ImportRunner } from '../../schema/import/run-import.ts';
 import { JobRunner } from '../../server/jobs/job-runner.ts';
 import { removeImportData } from '../helpers/import-data.ts';
 import { rosterDir, writeCsv } from '../helpers/roster-files.ts';
-import { removeTestData, testPrefix } from '../helpers/test-data.ts';
+import { deleteNodes, removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
@@ -69,13 +69,11 @@ beforeAll(async () => {
 afterAll(async () => {
   // Their names are unprefixed (to be found by pinyin), so they and their history go by id.
   const made = [target, twin, neighbour, unnamed, lingzhe, lingzhi, university].map(
-    (g) => g.split(':')[1],
+    (g) => g.split(':')[1] as string,
   );
   await server.db.writeTx(async (tx) => {
     await tx.run('MATCH (c:Change) WHERE c.entityId IN $ids DELETE c', { ids: made });
-    await tx.run('MATCH (n) WHERE (n:Person OR n:Organization) AND n.id IN $ids DETACH DELETE n', {
-      ids: made,
-    });
+    await deleteNodes(tx, made);
   });
   await removeTestData(server.db, p);
   await server.close();
@@ -273,9 +271,10 @@ describe('search', () => {
       }
     } finally {
       await server.db.writeTx((tx) =>
-        tx.run('MATCH (n:Person) WHERE n.id IN $ids DETACH DELETE n', {
-          ids: imported.map((r) => r.id),
-        }),
+        deleteNodes(
+          tx,
+          imported.map((r) => r.id),
+        ),
       );
       await removeImportData(server.db, p);
     }
@@ -322,11 +321,8 @@ describe('search', () => {
       }
     } finally {
       await server.db.writeTx(async (tx) => {
-        await tx.run(
-          `MATCH (x:ExternalId {dataset: $dataset}) OPTIONAL MATCH (x)-[:IDENTIFIES]->(n:Person)
-           DETACH DELETE x, n`,
-          { dataset },
-        );
+        if (person) await deleteNodes(tx, [person.id]);
+        await tx.run('MATCH (x:ExternalId {dataset: $dataset}) DETACH DELETE x', { dataset });
         await tx.run('MATCH (c:Change {jobId: $jobId}) DELETE c', { jobId });
         await tx.run('MATCH (s:Source {jobId: $jobId}) DETACH DELETE s', { jobId });
         await tx.run('MATCH (j:Job {id: $jobId}) DETACH DELETE j', { jobId });

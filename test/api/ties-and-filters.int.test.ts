@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeTestData, testPrefix } from '../helpers/test-data.ts';
+import { deleteNodes, removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
@@ -200,9 +200,10 @@ describe('ties', () => {
     );
     expect(ties[0]?.n).toBe(3);
     await server.db.writeTx((tx) =>
-      tx.run('MATCH (n) WHERE n.id IN $ids DETACH DELETE n', {
-        ids: [person, friend, m1, m2].map((id) => id.split(':')[1]),
-      }),
+      deleteNodes(
+        tx,
+        [person, friend, m1, m2].map((id) => id.split(':')[1] as string),
+      ),
     );
   });
 

@@ -68,7 +68,7 @@ async function benchSize(people: number, ops: Operation[], args: BenchArgs): Pro
     };
     for (const op of ops) {
       log(`${op.name} …`);
-      const prepared = await op.prepare({ graphql, cypher, samples });
+      const prepared = await op.prepare({ graphql, cypher, driver: opened.driver, samples });
       // Timing two different answers would compare nothing: check first, and stop loudly.
       if (await checkSameAnswers(op.name, prepared, args.compareInputs))
         log(

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Db } from '../../server/db/run.ts';
+import { deleteNodes } from './test-data.ts';
 
 export const ldbcFixtures = resolve('test/fixtures/ldbc-snb');
 
@@ -46,10 +47,15 @@ export async function removeDataset(db: Db, dataset: string): Promise<void> {
       { dataset },
     );
     const ids = jobs.map((j) => j.id);
-    await tx.run(
+    // Through deleteNodes, so the people counts forget the people (schema/person/people-counts.ts).
+    const made = await tx.run<{ id: string }>(
       `MATCH (x:ExternalId {dataset: $dataset})-[:IDENTIFIES]->(n)
-       WHERE n:Person OR n:Organization OR (n:Place AND n.code IS NULL) DETACH DELETE n`,
+       WHERE n:Person OR n:Organization OR (n:Place AND n.code IS NULL) RETURN n.id AS id`,
       { dataset },
+    );
+    await deleteNodes(
+      tx,
+      made.map((r) => r.id),
     );
     await tx.run('MATCH (x:ExternalId {dataset: $dataset}) DETACH DELETE x', { dataset });
     await tx.run('MATCH (c:Change) WHERE c.jobId IN $ids DELETE c', { ids });

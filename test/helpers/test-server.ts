@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { inject } from 'vitest';
-import { type AppOptions, createApp } from '../../server/app.ts';
+import {
+  createDelivery,
+  type Delivery,
+  type DeliveryOptions,
+} from '../../schema/outreach/delivery/delivery.ts';
+import { deriveLinkSecret } from '../../schema/outreach/delivery/links.ts';
+import { type App, type AppOptions, createApp } from '../../server/app.ts';
 import type { Role } from '../../server/context.ts';
 import { createDriver, type Neo4jConnection } from '../../server/db/driver.ts';
 import { Db, type QueryEvent } from '../../server/db/run.ts';
@@ -22,6 +28,8 @@ export interface TestServer {
   db: Db;
   /** The server's background jobs. */
   jobs: JobRunner;
+  /** Its invitation channels and link signing (links point at `url`). */
+  delivery: Delivery;
   /** The Cypher round trips of the request sent with this x-request-id. */
   queriesOf(requestId: string): QueryEvent[];
   /**
@@ -46,25 +54,36 @@ export async function startTestServer(
   options: {
     connection?: Neo4jConnection;
     /** Options for the app under test (limits, production mode, a logger to read). */
-    app?: Omit<Partial<AppOptions>, 'db' | 'onQuery'>;
+    app?: Omit<Partial<AppOptions>, 'db' | 'onQuery' | 'delivery'>;
+    /** E-mail for invitations (SMTP_URL, MAIL_FROM, rate); off when not given. */
+    mail?: DeliveryOptions['mail'];
   } = {},
 ): Promise<TestServer> {
-  const driver = createDriver(options.connection ?? inject('neo4j'));
+  const connection = options.connection ?? inject('neo4j');
+  const driver = createDriver(connection);
   const db = new Db(driver);
   const queries = new Map<string, QueryEvent[]>();
   const logger = options.app?.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const jobs = new JobRunner(db, logger, { heartbeatMs: 1000 });
-  const app = createApp({
+  // Listening first: the invitation links carry the server's address, known once it listens.
+  let app: App | undefined;
+  const server: Server = createServer((req, res) => app?.handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const delivery = createDelivery({
+    mail: options.mail ?? null,
+    linkSecret: deriveLinkSecret(connection.password),
+    publicUrl: url,
+  });
+  const jobs = new JobRunner(db, logger, { heartbeatMs: 1000, services: { delivery } });
+  app = createApp({
     ...options.app,
     db,
     jobs,
+    delivery,
     logger,
     onQuery: (event, requestId) =>
       queries.set(requestId, [...(queries.get(requestId) ?? []), event]),
   });
-  const server: Server = createServer(app.handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const post = async (body: unknown, headers: Record<string, string>) => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
@@ -89,6 +108,7 @@ export async function startTestServer(
     driver,
     db,
     jobs,
+    delivery,
     queriesOf: (requestId) => queries.get(requestId) ?? [],
     signIn,
     async gql(query, variables = {}, options = {}) {
@@ -102,6 +122,7 @@ export async function startTestServer(
     },
     async close() {
       await jobs.shutdown();
+      delivery.email?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await driver.close();

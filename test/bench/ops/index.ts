@@ -1,5 +1,6 @@
 import { alumniMapOperation } from './alumni-map.ts';
 import { introductionPathsOperation } from './introduction-paths.ts';
+import { libraryCountOperation, libraryNestedPageOperation } from './library-baselines.ts';
 import { matchesOperation } from './matches.ts';
 import { neighborhoodOperation } from './neighborhood.ts';
 import type { Operation } from './operation.ts';
@@ -12,6 +13,8 @@ export const operations: readonly Operation[] = [
   searchOperation,
   peopleFilteredPageOperation,
   peoplePageWithRelationsOperation,
+  libraryNestedPageOperation,
+  libraryCountOperation,
   introductionPathsOperation,
   neighborhoodOperation,
   alumniMapOperation,

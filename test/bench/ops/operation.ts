@@ -1,3 +1,4 @@
+import type { Driver } from 'neo4j-driver';
 import type { GraphqlCall } from '../graphql-client.ts';
 import type { CypherCall } from '../raw-cypher.ts';
 import type { Samples } from '../samples.ts';
@@ -6,6 +7,8 @@ import type { Samples } from '../samples.ts';
 export interface BenchContext {
   graphql: GraphqlCall;
   cypher: CypherCall;
+  /** The driver both use, for a baseline that brings its own layer (neo4j-graphql.ts). */
+  driver: Driver;
   samples: Samples;
 }
 

@@ -15,7 +15,7 @@ import { createEventMutation, type EventKind } from './queries.ts';
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const zones = [...new Set([...commonTimeZones, browserZone])];
 
-/** Plans a new event: kind, name, local date and time in a chosen time zone, city, venue, capacity. */
+/** Plans a new event: kind, name, local date and time in a chosen time zone, city, venue, capacity, whether invitees may bring a colleague. */
 export function EventForm() {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<EventKind>('special_session');
@@ -24,6 +24,7 @@ export function EventForm() {
   const [city, setCity] = useState<EntitySummary | null>(null);
   const [venue, setVenue] = useState('');
   const [capacity, setCapacity] = useState('');
+  const [colleagues, setColleagues] = useState(false);
   const [problem, setProblem] = useState('');
 
   const submit = async (event: Event) => {
@@ -42,6 +43,7 @@ export function EventForm() {
       city: city?.id ?? null,
       venue: venue.trim() || null,
       capacity: capacity ? Number(capacity) : null,
+      colleaguesAllowed: colleagues,
     };
     const created = await attempt(
       async () => (await request(createEventMutation, { input })).createEvent,
@@ -138,6 +140,15 @@ export function EventForm() {
         value={capacity}
         onValue={setCapacity}
       />
+      <label class="check" for="event-colleagues">
+        <input
+          id="event-colleagues"
+          type="checkbox"
+          checked={colleagues}
+          onChange={(e) => setColleagues((e.target as HTMLInputElement).checked)}
+        />{' '}
+        {t('events.colleaguesAllowed')}
+      </label>
       <button type="submit" class="button primary" disabled={!name.trim() || !local}>
         {t('events.create')}
       </button>

@@ -21,6 +21,7 @@ import {
   setEventStatusMutation,
   setInvitationStatusMutation,
 } from './queries.ts';
+import { DeliveryCell, SendInvitations } from './SendInvitations.tsx';
 import { countByStatus, seatsText } from './seats.ts';
 
 /** One event: facts, status moves, invitations (with waitlist and attendance) and invite. */
@@ -38,6 +39,7 @@ export function EventPage({ id }: { id: string }) {
     );
   }
   const count = countByStatus(event.invitations);
+  const emailOn = loaded.data.invitationChannels.some((c) => c.channel === 'email' && c.enabled);
   const open = event.status === 'planned' || event.status === 'open';
 
   const move = async (to: EventStatus) => {
@@ -109,17 +111,40 @@ export function EventPage({ id }: { id: string }) {
             }
           />
         </header>
+        {canEdit.value && open && event.invitations.length > 0 && (
+          <SendInvitations
+            eventId={event.id}
+            rows={event.invitations}
+            emailOn={emailOn}
+            onChange={reload}
+          />
+        )}
         {event.invitations.length === 0 ? (
           <p class="muted">{t('events.noInvitations')}</p>
         ) : (
-          <Invitations rows={event.invitations} onChange={reload} />
+          <Invitations
+            rows={event.invitations}
+            eventId={event.id}
+            emailOn={emailOn}
+            onChange={reload}
+          />
         )}
       </section>
     </main>
   );
 }
 
-function Invitations({ rows, onChange }: { rows: InvitationRow[]; onChange: () => void }) {
+function Invitations({
+  rows,
+  eventId,
+  emailOn,
+  onChange,
+}: {
+  rows: InvitationRow[];
+  eventId: string;
+  emailOn: boolean;
+  onChange: () => void;
+}) {
   const [problem, setProblem] = useState('');
   const change = async (row: InvitationRow, to: InvitationStatus) => {
     const changed = await attempt(
@@ -145,6 +170,7 @@ function Invitations({ rows, onChange }: { rows: InvitationRow[]; onChange: () =
             <th scope="col">{t('events.person')}</th>
             <th scope="col">{t('events.status')}</th>
             <th scope="col">{t('events.invitedAt')}</th>
+            <th scope="col">{t('events.mail')}</th>
             {canEdit.value && <th scope="col">{t('events.change')}</th>}
           </tr>
         </thead>
@@ -162,9 +188,14 @@ function Invitations({ rows, onChange }: { rows: InvitationRow[]; onChange: () =
                   <span class={`badge inv-${row.status}`}>
                     {enumText('invitation', row.status)}
                     {row.status === 'waitlisted' && ` #${waitlist}`}
+                    {row.withColleague && t('events.withColleague')}
                   </span>
+                  {row.history.at(-1)?.channel === 'link' && (
+                    <small class="muted answered-by-link"> {t('events.answeredByLink')}</small>
+                  )}
                 </td>
                 <td>{fmtDate(row.invitedAt)}</td>
+                <DeliveryCell row={row} eventId={eventId} emailOn={emailOn} onChange={onChange} />
                 {canEdit.value && (
                   <td>
                     <PickAndApply

@@ -27,9 +27,14 @@ export const eventQuery = graphql(
       ... on Event {
         ...EventFields
         organiser { id name }
-        invitations(first: 500) { id status invitedAt person { ...EntitySummaryFields } }
+        invitations(first: 500) {
+          id status invitedAt withColleague person { ...EntitySummaryFields }
+          delivery { status channel error sendCount }
+          history { channel }
+        }
       }
     }
+    invitationChannels { channel enabled }
   }
 `,
   [EventFields, EntitySummaryFields],
@@ -87,3 +92,31 @@ export const setInvitationStatusMutation = graphql(
 `,
   [MutationErrorFields],
 );
+
+export const sendInvitationsMutation = graphql(
+  `
+  mutation SendInvitations($input: SendInvitationsInput!) {
+    sendInvitations(input: $input) {
+      ...MutationErrorFields
+      ... on MutationSendInvitationsSuccess { data { queued alreadySent job { id } } }
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
+export const markInvitationsSentMutation = graphql(
+  `
+  mutation MarkInvitationsSent($invitations: [ID!]!) {
+    markInvitationsSent(invitations: $invitations) {
+      ...MutationErrorFields
+      ... on MutationMarkInvitationsSentSuccess { data }
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
+export const sendJobQuery = graphql(`
+  query SendJob($id: ID!) { job(id: $id) { id status result error } }
+`);
