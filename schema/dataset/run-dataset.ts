@@ -38,7 +38,7 @@ export interface DatasetJobParams {
   scanDuplicates?: boolean;
 }
 
-export interface FileSummary {
+interface FileSummary {
   path: string;
   what: string;
   rows: number;

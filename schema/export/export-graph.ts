@@ -41,7 +41,7 @@ export type ExportLabel = (typeof exportLabels)[number];
  * `Migration` (the restored database records its own), and `Account.passwordHash` (restored accounts
  * get a new password from an admin).
  */
-export const backupLabels = [
+const backupLabels = [
   'Team',
   'Account',
   'Segment',

@@ -24,7 +24,7 @@ import { ensureExportDir, exportDir, exportZip } from './export-files.ts';
 import { type ExportFormat, type ExportLabel, exportGraph } from './export-graph.ts';
 
 /** `expired` and `erased`: done, then its file was deleted (see export-files.ts). */
-export type ExportJobStatus = 'running' | 'done' | 'failed' | 'expired' | 'erased';
+type ExportJobStatus = 'running' | 'done' | 'failed' | 'expired' | 'erased';
 
 export interface ExportJob {
   id: string;

@@ -11,7 +11,7 @@ import iconv from 'iconv-lite';
 import * as unzipper from 'unzipper';
 import type { Cell, RawRow } from './parse-row.ts';
 
-export type FileFormat = 'csv' | 'xlsx';
+type FileFormat = 'csv' | 'xlsx';
 export type TextEncoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
 
 export interface RosterFile {
@@ -66,7 +66,7 @@ const likelyDelimiters = [',', '\t', '|', ';'];
  * The delimiter of a delimited text file from its first line: the likely delimiter found most often
  * outside quotes (a comma when none is).
  */
-export function detectDelimiter(firstLine: string): string {
+function detectDelimiter(firstLine: string): string {
   const counts = new Map(likelyDelimiters.map((d) => [d, 0]));
   let quoted = false;
   for (const c of firstLine) {
@@ -97,7 +97,7 @@ async function* csvRows(
 }
 
 /** Rows of a sheet (1-based, default the first) covered by a merged range, from the sheet's XML. */
-export async function mergedRows(path: string, sheetNumber = 1): Promise<Map<number, string>> {
+async function mergedRows(path: string, sheetNumber = 1): Promise<Map<number, string>> {
   const zip = await unzipper.Open.file(path);
   const sheets = zip.files
     .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.path))

@@ -39,7 +39,7 @@ export interface ImportOptions {
   refreshDerived?: boolean;
 }
 
-export type JobStatus = 'checking' | 'writing' | 'done' | 'rejected' | 'failed';
+type JobStatus = 'checking' | 'writing' | 'done' | 'rejected' | 'failed';
 
 export interface Progress {
   phase: 'checking' | 'writing';
@@ -78,9 +78,9 @@ export interface ImportSummary {
 
 const previewLimit = 500;
 /** Rows per write transaction unless the job says otherwise. */
-export const defaultBatchSize = 5000;
+const defaultBatchSize = 5000;
 /** Up to this many rows, colleague/classmate ties are refreshed per row; above, rebuilt after the job. */
-export const derivedRefreshLimit = 1000;
+const derivedRefreshLimit = 1000;
 /** Rejections kept on the job in the database; the rest are counted. */
 const storedRejectionLimit = 100_000;
 

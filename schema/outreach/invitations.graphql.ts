@@ -20,7 +20,7 @@ import { loadList, loadSegment, segmentMembersPart } from './segments.graphql.ts
 import { type InvitationStatus, invitationStatuses, seated } from './stages.ts';
 import { viewerParams, visibleTo } from './visibility.ts';
 
-export const InvitationStatusEnum = builder.enumType('InvitationStatus', {
+const InvitationStatusEnum = builder.enumType('InvitationStatus', {
   values: invitationStatuses,
 });
 
@@ -54,7 +54,7 @@ interface InvitationChange {
   channel: string | null;
 }
 
-export const invitationReturn = `r {.id, .status, .invitedBy, personId: p.id, eventId: e.id,
+const invitationReturn = `r {.id, .status, .invitedBy, personId: p.id, eventId: e.id,
   withColleague: coalesce(r.withColleague, false),
   delivery: CASE WHEN r.delivery IS NULL THEN null ELSE {status: r.delivery, channel: r.deliveryChannel,
     error: r.deliveryError, at: toString(coalesce(r.deliveredAt, r.queuedAt)), sentAt: toString(r.sentAt),
