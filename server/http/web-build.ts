@@ -5,15 +5,15 @@
  * postinstall, by the server's start (server/main.ts, while the local Neo4j starts) and by the test run's
  * global setup.
  *
- * `tsx web/build-if-changed.ts` runs it from the command line.
+ * `tsx server/http/web-build.ts` runs it from the command line.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const webRoot = fileURLToPath(new URL('.', import.meta.url));
-const lockFile = fileURLToPath(new URL('../package-lock.json', import.meta.url));
+const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
+const lockFile = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 const distDir = join(webRoot, 'dist');
 const stampFile = join(distDir, '.source-hash');
 const notSources = new Set(['dist', 'screenshots', 'node_modules']);
