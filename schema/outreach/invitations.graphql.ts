@@ -305,7 +305,7 @@ builder.mutationField('setInvitationStatus', (t) =>
     authScopes: { editor: true },
     errors: { types: mutationErrors },
     description:
-      'invited → accepted/declined → attended/no_show; cancelled. Accepting a full event puts the person on the waitlist; a seat given up goes to the first waitlisted.',
+      'invited → accepted/declined → attended/no_show; cancelled. Accepting a full event puts the person on the waitlist; seats given up go to the waitlisted in order, each party (one seat, two with a colleague) that fits.',
     args: {
       id: t.arg.id({ required: true }),
       status: t.arg({ type: InvitationStatusEnum, required: true }),
