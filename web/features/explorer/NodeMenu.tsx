@@ -68,11 +68,9 @@ export function NodeMenu({
       ),
     );
   }, [menu.id, menu.x, menu.y]);
-  // Focus the first item once placed (a hidden element cannot take focus).
-  const placed = place !== null;
   useEffect(() => {
-    if (placed) ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
-  }, [menu.id, placed]);
+    ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [menu.id]);
   const node = graph.cy.getElementById(menu.id);
   const isGroup = node.hasClass('group');
   const pinned = node.hasClass('pinned');
