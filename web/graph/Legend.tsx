@@ -25,6 +25,10 @@ export function Legend() {
             {zh ? k.label : k.english}
           </li>
         ))}
+        <li>
+          <span class="legend-shape shape-circle legend-group" />
+          {t('legend.group')}
+        </li>
       </ul>
       <ul class="legend-edges">
         {edgeKinds.map((k) => (

@@ -12,9 +12,10 @@ export function nodesCsv(
 }
 
 function visibleNodeRows(cy: Core) {
+  // Entities only: a group node stands for members that are not drawn.
   return cy
     .nodes()
-    .filter((n) => n.visible())
+    .filter((n) => n.visible() && !n.hasClass('group'))
     .map((n) => ({
       id: n.id(),
       label: n.data('label') as string,

@@ -21,8 +21,9 @@ export function applyFilters(cy: Core, filters: GraphFilters): number {
     const closeBy = near?.nonempty() ? near.closedNeighborhood('node') : null;
     cy.nodes().forEach((node) => {
       const type = node.data('type') as string;
+      // A group node goes with the type of its members.
       const out =
-        types.has(type) ||
+        types.has((node.data('memberType') as string | undefined) ?? type) ||
         (closeBy !== null && type === 'Person' && !node.hasClass('focus') && !closeBy.has(node));
       if (out) {
         node.addClass('filtered');

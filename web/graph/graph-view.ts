@@ -6,9 +6,18 @@ import cytoscape, {
   type NodeSingular,
 } from 'cytoscape';
 import svg from 'cytoscape-svg';
+import {
+  estimateWidth,
+  type LabelNode,
+  minScreenFont,
+  shownLabels,
+  zoomLevel,
+  zoomSteps,
+} from './labels.ts';
 import { fcosePositions } from './layout-client.ts';
 import { type Positions, radialPlacement, ringAround } from './placement.ts';
-import { largeGraphStyles, stylesheet } from './stylesheet.ts';
+import { type RendererName, rendererOptions, webglAvailable } from './renderer.ts';
+import { fontStack, largeGraphStyles, stylesheet } from './stylesheet.ts';
 
 cytoscape.use(svg);
 
@@ -30,7 +39,10 @@ export interface GraphViewOptions {
   onBackgroundTap?: () => void;
   /** Trade detail for speed while panning and zooming (thousands of elements). */
   large?: boolean;
-  /** Cytoscape 3.31+ can draw with WebGL (experimental); for very large graphs. */
+  /**
+   * Draw with Cytoscape's WebGL renderer (3.31+) when the browser has WebGL2; the 2D canvas renderer
+   * otherwise. Which one is used: `GraphView.renderer`, and `data-renderer` on the container.
+   */
   webgl?: boolean;
   /** Where to expose the instance on window (tests): `__cy` for the explorer. */
   expose?: '__cy' | '__pathCy' | '__benchCy';
@@ -38,6 +50,9 @@ export interface GraphViewOptions {
 
 export interface GraphView {
   cy: Core;
+  renderer: RendererName;
+  /** Decides again which labels are drawn (after filters hid or showed nodes). */
+  refreshLabels(): void;
   /**
    * Replaces the graph with these elements: drawn at once (radial placement around the focus, the
    * elements are in `cy` when this returns), then laid out; the promise resolves when laid out.
@@ -159,19 +174,36 @@ const painted = () =>
 
 /** The Cytoscape canvas. `data-layout` on the container is `running` while nodes are moving. */
 export function createGraphView(container: HTMLElement, options: GraphViewOptions = {}): GraphView {
-  const cy = cytoscape({
+  const settings = {
     container,
     style: options.large ? [...stylesheet, ...largeGraphStyles] : stylesheet,
     minZoom: 0.05,
     maxZoom: 3,
     boxSelectionEnabled: true,
     selectionType: 'single',
-    // Settings for large graphs (set here once: cytoscape reads most of them at start).
+    // Settings for large graphs (set here once: cytoscape reads most of them at start). WebGL draws
+    // everything each frame from textures, so it needs neither.
     hideEdgesOnViewport: !!options.large && !options.webgl,
     textureOnViewport: !!options.large && !options.webgl,
     pixelRatio: options.large ? 1 : 'auto',
-    ...(options.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
-  } as cytoscape.CytoscapeOptions);
+  } as cytoscape.CytoscapeOptions;
+  let renderer: RendererName = options.webgl && webglAvailable() ? 'webgl' : 'canvas';
+  let cy: Core;
+  try {
+    cy = cytoscape({ ...settings, ...rendererOptions(renderer) });
+  } catch (error) {
+    if (renderer !== 'webgl') throw error;
+    // A WebGL2 context the probe got but the renderer could not use (lost, blocklisted): canvas.
+    console.warn('WebGL renderer unavailable, drawing on canvas:', error);
+    container.replaceChildren();
+    renderer = 'canvas';
+    cy = cytoscape({
+      ...settings,
+      hideEdgesOnViewport: !!options.large,
+      textureOnViewport: !!options.large,
+    });
+  }
+  container.dataset.renderer = renderer;
   const expose = options.expose ?? '__cy';
   window[expose] = cy;
   container.dataset.layout = 'idle';
@@ -202,6 +234,70 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       cy.nodes(':selected').connectedEdges().addClass('near-selected');
     });
   });
+
+  // Labels by zoom level and without overlaps (web/graph/labels.ts); the canvas renderer's
+  // min-zoomed-font-size alone is not enough (WebGL ignores it, and it does not prevent overlaps).
+  let labelSteps: number[] = [];
+  let labelLevel = -1;
+  let labelsQueued = false;
+  const labelNodes = (): LabelNode[] =>
+    cy.nodes(':visible').map((n) => {
+      const type = n.data('type') as string;
+      const degree = n.degree(false);
+      const rank =
+        n.hasClass('focus') || n.selected() || n.hasClass('pinned') || n.hasClass('group')
+          ? 0
+          : type !== 'Person' || degree >= 3
+            ? 1
+            : 2;
+      const fontSize = n.numericStyle('font-size');
+      const p = n.position();
+      return {
+        id: n.id(),
+        x: p.x,
+        y: p.y,
+        w: n.width(),
+        h: n.height(),
+        text: (n.data('label') as string) ?? '',
+        fontSize,
+        maxWidth:
+          n.style('text-wrap') === 'ellipsis'
+            ? n.numericStyle('text-max-width')
+            : Number.POSITIVE_INFINITY,
+        priority:
+          (n.hasClass('focus') ? 4e6 : 0) +
+          (n.selected() ? 3e6 : 0) +
+          (n.hasClass('pinned') ? 2e6 : 0) +
+          (n.hasClass('group') ? 1e6 + Number(n.data('count') ?? 0) : 0) +
+          (type !== 'Person' ? 1e4 : 0) +
+          degree,
+        minZoom: minScreenFont[rank] / fontSize,
+        always: n.hasClass('focus') || n.selected(),
+      };
+    });
+  const refreshLabels = () => {
+    labelsQueued = false;
+    if (cy.destroyed()) return;
+    const nodes = labelNodes();
+    labelSteps = zoomSteps(nodes);
+    labelLevel = zoomLevel(labelSteps, cy.zoom());
+    const shown = shownLabels(nodes, cy.zoom(), measureText);
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        const hide = !shown.has(n.id());
+        if (hide !== n.hasClass('no-label')) n.toggleClass('no-label', hide);
+      });
+    });
+  };
+  const queueLabels = () => {
+    if (labelsQueued) return;
+    labelsQueued = true;
+    requestAnimationFrame(refreshLabels);
+  };
+  cy.on('zoom', () => {
+    if (zoomLevel(labelSteps, cy.zoom()) !== labelLevel) queueLabels();
+  });
+  cy.on('add remove select unselect free', queueLabels);
 
   /** Grown past `largeGraph` elements (or shrunk back): switch to the cheaper styles once. */
   const fitStyleToSize = () => {
@@ -263,12 +359,17 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
         if (run === runs && !cy.destroyed()) await fitGently(cy, cy.elements().length < largeGraph);
       }
     } finally {
-      if (run === runs && !cy.destroyed()) container.dataset.layout = 'idle';
+      if (run === runs && !cy.destroyed()) {
+        refreshLabels();
+        container.dataset.layout = 'idle';
+      }
     }
   };
 
   const view: GraphView = {
     cy,
+    renderer,
+    refreshLabels: queueLabels,
     async show(elements, focusId, layout = 'fcose') {
       focus = focusId;
       currentLayout = layout;
@@ -374,6 +475,22 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     },
   };
   return view;
+}
+
+const textWidths = new Map<string, number>();
+let measuring: CanvasRenderingContext2D | null | undefined;
+/** Label widths as the canvas draws them (the stylesheet's font), remembered per text and size. */
+function measureText(text: string, size: number): number {
+  const key = `${size}|${text}`;
+  const known = textWidths.get(key);
+  if (known !== undefined) return known;
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) return estimateWidth(text, size);
+  measuring.font = `${size}px ${fontStack}`;
+  const width = measuring.measureText(text).width;
+  if (textWidths.size > 20_000) textWidths.clear();
+  textWidths.set(key, width);
+  return width;
 }
 
 function toClassList(classes: ElementDefinition['classes']): string[] {

@@ -287,6 +287,37 @@ const states: StylesheetJson = [
     selector: 'node.fresh',
     style: { 'border-color': '#f2b705', 'border-width': 2.5 },
   },
+  // Labels the graph view leaves out (zoomed too far out, or they would overlap): see labels.ts.
+  { selector: 'node.no-label', style: { label: '' } },
+];
+
+/**
+ * Group nodes (web/graph/groups.ts): the members' colour, pale, with a ring; sized by how many they
+ * hold; label in bold. Their tie to the hub is thicker the more members.
+ */
+const groups: StylesheetJson = [
+  {
+    selector: 'node.group',
+    style: {
+      shape: 'ellipse',
+      width: 'mapData(count, 1, 400, 38, 86)',
+      height: 'mapData(count, 1, 400, 38, 86)',
+      'background-opacity': 0.3,
+      'border-width': 3,
+      'font-size': 12,
+      'font-weight': 'bold',
+      'text-max-width': '160px',
+    },
+  },
+  ...nodeKinds.map((k) => ({
+    selector: `node.group[memberType = "${k.type}"]`,
+    style: { 'background-color': k.color, 'border-color': k.color },
+  })),
+  { selector: 'node.group.pending', style: { 'border-style': 'dashed' } },
+  {
+    selector: 'edge.group-tie',
+    style: { width: 'mapData(count, 1, 400, 2, 8)', 'line-style': 'solid', opacity: 0.55 },
+  },
 ];
 
 export const stylesheet: StylesheetJson = [
@@ -294,6 +325,7 @@ export const stylesheet: StylesheetJson = [
   ...parallel,
   ...perNodeKind,
   ...perEdgeKind,
+  ...groups,
   ...states,
 ];
 

@@ -1,61 +1,86 @@
-import type { ElementDefinition } from 'cytoscape';
+import type { EdgeSingular, ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySummary } from '../../api/fragments.ts';
 import type { SchemaType } from '../../api/graphql.ts';
 import { request } from '../../app/api.ts';
 import { lang, t } from '../../app/i18n.ts';
-import { navigate, route } from '../../app/router.ts';
+import { route } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
 import { exportCsv, exportPng, exportSvg } from '../../graph/export.ts';
 import { applyFilters, type GraphFilters, noFilters } from '../../graph/filters.ts';
 import { createGraphView, type GraphView, type LayoutName } from '../../graph/graph-view.ts';
+import {
+  fanOutLimit,
+  type GroupBy,
+  groupings,
+  groupPage,
+  splitFanOut,
+} from '../../graph/groups.ts';
 import { Legend } from '../../graph/Legend.tsx';
 import { edgeKindOf, edgeKinds, nodeKindOf, nodeKinds } from '../../graph/stylesheet.ts';
 import { toElements } from '../../graph/to-elements.ts';
 import { DetailsPanel } from '../details/DetailsPanel.tsx';
-import { categoryLabels, label, tieKindText } from '../details/labels.ts';
+import { categoryLabels, label } from '../details/labels.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { type OpenedView, openSavedView } from '../views/open-view.ts';
 import { Presenter } from '../views/Presenter.tsx';
 import { SaveViewDialog } from '../views/SaveViewDialog.tsx';
+import { fetchFacts } from './fan-out-facts.ts';
+import { FanOuts, type GroupLabel } from './fan-outs.ts';
+import { type Menu, NodeMenu } from './NodeMenu.tsx';
 import {
-  commonConnectionsQuery,
-  type Neighborhood,
-  type NeighborhoodFilter,
-  neighborhoodQuery,
-} from './queries.ts';
+  type HeldTie,
+  maxLimit,
+  nextLimit,
+  openLimit,
+  outsideAnswer,
+  page,
+  remainingAfter,
+} from './paging.ts';
+import { commonConnectionsQuery, type NeighborhoodFilter, neighborhoodQuery } from './queries.ts';
 
+/** What the last load left out: the banner says it, and "More" and double-click fetch it. */
 interface Truncation {
   around: string;
-  omitted: number;
+  name: string;
+  remaining: number;
   byKind: { kind: string; count: number }[];
   filter: NeighborhoodFilter;
 }
 
-interface Menu {
-  id: string;
-  x: number;
-  y: number;
-}
-
-type TieKind = SchemaType<'TieKind'>;
 type PersonCategory = SchemaType<'PersonCategory'>;
 
-const menuKinds = [
-  'KNOWS',
-  'WORKED_AT',
-  'STUDIED_AT',
-  'MEMBER_OF',
-  'EXPERT_IN',
-  'BORN_IN',
-  'LIVES_IN',
-  'LEADS',
-] as const satisfies readonly TieKind[];
+const isGroup = (id: string | null) => !!id?.startsWith('group:');
+
+const groupByKey = 'talentgraph.groupBy';
+function initialGroupBy(): GroupBy {
+  try {
+    const stored = localStorage.getItem(groupByKey);
+    if (groupings.includes(stored as GroupBy)) return stored as GroupBy;
+  } catch {
+    // Storage blocked: the default.
+  }
+  return 'city';
+}
+
+/** A group node's label in the current language ("武汉市 · 81", "其他 25 个城市 · 60"). */
+function groupLabel(g: GroupLabel): string {
+  const n = g.count;
+  if (g.by === 'pending') {
+    const kind = nodeKindOf(g.memberType);
+    const type = kind ? (lang.value === 'zh' ? kind.label : kind.english) : g.memberType;
+    return t('group.pending', { type, n });
+  }
+  if (g.key === '?') return t(`group.unknown.${g.by}`, { n });
+  if (g.key === '*') return t(`group.other.${g.by}`, { k: g.name, n });
+  return t(g.by === 'decade' ? 'group.decade' : 'group.named', { name: g.name, n });
+}
 
 /** The explorer: search, the graph, filters and legend on the left, details on the right. */
 export function ExplorerView({ active }: { active: boolean }) {
   const container = useRef<HTMLDivElement>(null);
   const graphRef = useRef<GraphView | null>(null);
+  const fanOutsRef = useRef<FanOuts | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [compare, setCompare] = useState<string[]>([]);
   const [truncation, setTruncation] = useState<Truncation | null>(null);
@@ -63,6 +88,7 @@ export function ExplorerView({ active }: { active: boolean }) {
   const [filters, setFilters] = useState<GraphFilters>(noFilters);
   const [category, setCategory] = useState('');
   const [layout, setLayout] = useState<LayoutName>('fcose');
+  const [groupBy, setGroupBy] = useState<GroupBy>(initialGroupBy);
   const [hasGraph, setHasGraph] = useState(false);
   const [hiddenCount, setHiddenCount] = useState(0);
   const [common, setCommon] = useState<{ name: string; count: number; id: string }[] | null>(null);
@@ -70,6 +96,8 @@ export function ExplorerView({ active }: { active: boolean }) {
   const [presenting, setPresenting] = useState<OpenedView | null>(null);
   const [version, setVersion] = useState(0);
   const busy = useRef(false);
+  /** Group facts are fetched and groups redrawn one run at a time. */
+  const grouping = useRef<Promise<void>>(Promise.resolve());
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
 
@@ -78,9 +106,15 @@ export function ExplorerView({ active }: { active: boolean }) {
     if (!view) throw new Error('the graph is not mounted');
     return view;
   };
+  const fanOuts = () => {
+    const groups = fanOutsRef.current;
+    if (!groups) throw new Error('the graph is not mounted');
+    return groups;
+  };
   const nameOf = (id: string) => (graph().cy.getElementById(id).data('label') as string) ?? id;
   const changed = () => {
     applyFilters(graph().cy, filtersRef.current);
+    graph().refreshLabels();
     setHiddenCount(graph().cy.nodes('.hidden').length);
     setVersion((v) => v + 1);
   };
@@ -92,12 +126,22 @@ export function ExplorerView({ active }: { active: boolean }) {
   useEffect(() => {
     if (!container.current) return;
     const view = createGraphView(container.current, {
+      webgl: true,
       onNodeTap: (id, additive) => {
         setMenu(null);
         setSelected(id);
+        if (isGroup(id)) {
+          const node = view.cy.getElementById(id);
+          const kind = nodeKindOf(node.data('memberType'));
+          status.value = t('group.selected', {
+            n: node.data('count'),
+            type: kind ? (lang.value === 'zh' ? kind.label : kind.english) : '',
+          });
+          return;
+        }
         setCompare((prev) => (additive ? [...prev.filter((x) => x !== id), id].slice(-2) : [id]));
       },
-      onNodeDoubleTap: (id) => void expand(id),
+      onNodeDoubleTap: (id) => void (isGroup(id) ? openGroup(id, groupPage) : expand(id)),
       onNodeMenu: (id, at) => {
         graphRef.current?.select(id);
         setSelected(id);
@@ -110,6 +154,7 @@ export function ExplorerView({ active }: { active: boolean }) {
       },
     });
     graphRef.current = view;
+    fanOutsRef.current = new FanOuts(view, groupLabel, groupBy);
     return () => view.destroy();
   }, []);
 
@@ -120,6 +165,13 @@ export function ExplorerView({ active }: { active: boolean }) {
   useEffect(() => {
     if (graphRef.current) changed();
   }, [filters]);
+
+  // Group labels are words: say them again in the new language.
+  useEffect(() => {
+    if (!fanOutsRef.current) return;
+    fanOuts().relabel();
+    graph().refreshLabels();
+  }, [lang.value]);
 
   // Compared nodes carry a class, so the two are visible as a pair.
   useEffect(() => {
@@ -139,6 +191,7 @@ export function ExplorerView({ active }: { active: boolean }) {
     setPresenting(null);
     void openSavedView(viewParam).then(
       (opened) => {
+        fanOuts().clear();
         graph().restore(opened.elements);
         const { style, viewport } = opened.graph;
         if (style?.layout) setLayout(style.layout);
@@ -167,12 +220,147 @@ export function ExplorerView({ active }: { active: boolean }) {
     if (openParam) void open({ id: openParam, name: openParam } as EntitySummary);
   }, [openParam]);
 
-  function noteTruncation(around: string, hood: Neighborhood, filter: NeighborhoodFilter) {
+  /** The ties from `id` to neighbours the graph has, drawn or held in its groups. */
+  function heldTies(id: string): HeldTie[] {
+    const node = graph().cy.getElementById(id);
+    const drawn: HeldTie[] = node.nonempty()
+      ? node
+          .connectedEdges()
+          .filter((e: EdgeSingular) => !e.hasClass('group-tie'))
+          .map((e: EdgeSingular) => {
+            const other = e.source().id() === id ? e.target() : e.source();
+            return {
+              other: other.id(),
+              type: other.data('type') as string,
+              kind: e.data('kind') as string,
+              derived: !!e.data('derived'),
+            };
+          })
+      : [];
+    return [...drawn, ...fanOuts().tiesAround(id)];
+  }
+
+  /** How many neighbours of `id` (of `type`) the graph has, drawn or grouped. */
+  function heldCount(id: string, type?: string): number {
+    const others = new Set(
+      heldTies(id)
+        .filter((tie) => !type || tie.type === type)
+        .map((tie) => tie.other),
+    );
+    return others.size;
+  }
+
+  /** Fetches what grouping needs, then redraws the groups (queued: one run at a time). */
+  function regroup(): Promise<void> {
+    grouping.current = grouping.current.then(async () => {
+      const groups = fanOuts();
+      try {
+        for (let missing = groups.missing(); missing.length; missing = groups.missing())
+          await fetchFacts(missing, groups.by, groups.facts);
+      } catch (error) {
+        status.value = `${t('group.factsFailed')}: ${(error as Error).message}`;
+      }
+      const added = groups.sync();
+      await Promise.all([...added].map(([hub, elements]) => graph().merge(elements, hub)));
+      changed();
+    });
+    return grouping.current;
+  }
+
+  /**
+   * Loads the neighbours of `id` (a new graph when `opened`, else added to this one): the next page
+   * past those the graph has, big fan-outs held in group nodes. Says what came and what is left out,
+   * in the status line and the banner, from the same numbers.
+   */
+  async function load(
+    id: string,
+    {
+      opened,
+      extra = {},
+      nextLayout = layout,
+    }: {
+      opened?: EntitySummary;
+      extra?: NeighborhoodFilter;
+      nextLayout?: LayoutName;
+    } = {},
+  ) {
+    const filter = serverFilter(extra) ?? {};
+    const onlyKind = extra.kinds?.length === 1 ? extra.kinds[0] : undefined;
+    const limit = opened ? openLimit : nextLimit(heldCount(id, onlyKind));
+    const { neighborhood: hood } = await request(neighborhoodQuery, {
+      ids: [id],
+      depth: 1,
+      limit,
+      filter: Object.keys(filter).length ? filter : null,
+    });
+    const groups = fanOuts();
+    const cy = graph().cy;
+    const answer = new Set(hood.nodes.map((n) => n.id).filter((n) => n !== id));
+    const outside = opened
+      ? new Map<string, number>()
+      : outsideAnswer(heldTies(id), answer, filter);
+    if (opened) {
+      groups.clear();
+      cy.elements().remove();
+    }
+    const before = new Set([...graph().ids(), ...groups.heldIds()]);
+    let elements = toElements(hood, { focusId: opened ? id : undefined, existing: before });
+    // Members of other nodes' groups that this node is tied to are drawn on their own now; a new
+    // tie to a member of this node's own groups is filed with that member.
+    const pull = [...answer].filter((n) => {
+      const hub = groups.hubOf(n);
+      return hub !== undefined && hub !== id;
+    });
+    const pulled = groups.take(pull);
+    elements = elements.filter((e) => {
+      if (e.group !== 'edges') return true;
+      for (const end of [e.data.source as string, e.data.target as string]) {
+        if (groups.hubOf(end) === undefined) continue;
+        groups.attach(end, e);
+        return false;
+      }
+      return true;
+    });
+    elements.push(...pulled);
+    const { drawn, members } = splitFanOut(elements, id, (type) =>
+      opened ? 0 : heldCount(id, type),
+    );
+    groups.add(id, members);
+    const groupElements = groups.sync(new Set([id]));
+    const grouped = [...members.values()].reduce((sum, list) => sum + list.length, 0);
+    const added = drawn.filter((e) => e.group === 'nodes' && e.data.id !== id).length + grouped;
+    const remaining = remainingAfter(hood, outside);
+    const name = hood.nodes.find((n) => n.id === id)?.name ?? opened?.name ?? nameOf(id);
     setTruncation(
-      hood.truncated
-        ? { around, omitted: hood.omittedNodes, byKind: hood.omittedByKind, filter }
+      remaining.total
+        ? { around: id, name, remaining: remaining.total, byKind: remaining.byKind, filter }
         : null,
     );
+    const all = [...drawn, ...(groupElements.get(id) ?? [])];
+    const others = [...groupElements].filter(([hub]) => hub !== id);
+    let laidOut: Promise<unknown>;
+    if (opened) {
+      // Drawn when show() returns; its promise resolves once laid out.
+      laidOut = graph().show(all, id, nextLayout);
+    } else laidOut = graph().merge(all, id);
+    for (const [hub, els] of others) void graph().merge(els, hub);
+    changed();
+    if (members.size) void regroup();
+    const total = answer.size + hood.omittedNodes;
+    const drawnNodes = cy.nodes().not('.group').length;
+    if (opened) {
+      status.value = t('graph.loaded', { name, nodes: drawnNodes, edges: cy.edges().length });
+      if (remaining.total) status.value += ` · ${t('graph.remaining', { n: remaining.total })}`;
+    } else if (added) {
+      status.value = [
+        t('graph.added', { name, n: added, total: drawnNodes }),
+        ...(grouped ? [t('graph.grouped', { n: grouped })] : []),
+        ...(remaining.total ? [t('graph.remaining', { n: remaining.total })] : []),
+      ].join(' · ');
+    } else if (remaining.total) {
+      status.value = t('graph.capReached', { name, max: maxLimit, n: remaining.total });
+    } else status.value = t('graph.allShown', { name, n: total });
+    await laidOut;
   }
 
   async function open(entity: EntitySummary, nextLayout: LayoutName = layout) {
@@ -180,61 +368,45 @@ export function ExplorerView({ active }: { active: boolean }) {
     setHasGraph(true);
     setCommon(null);
     try {
-      const filter = serverFilter();
-      const { neighborhood } = await request(neighborhoodQuery, {
-        ids: [entity.id],
-        depth: 1,
-        limit: 150,
-        filter,
-      });
-      noteTruncation(entity.id, neighborhood, filter ?? {});
-      // The elements are drawn when show() returns its promise; it resolves once laid out.
-      const laidOut = graph().show(
-        toElements(neighborhood, { focusId: entity.id }),
-        entity.id,
+      await load(entity.id, {
+        opened: entity,
         nextLayout,
-      );
-      changed();
+      });
       setSelected(entity.id);
       setCompare([entity.id]);
-      const name = neighborhood.nodes.find((n) => n.id === entity.id)?.name ?? entity.name;
-      status.value = t('graph.loaded', {
-        name,
-        nodes: neighborhood.nodes.length,
-        edges: neighborhood.edges.length,
-      });
-      await laidOut;
     } catch (error) {
       status.value = `${t('graph.failed')}: ${(error as Error).message}`;
     }
   }
 
-  async function expand(id: string, extra: NeighborhoodFilter = {}, limit = 100) {
+  async function expand(id: string, extra: NeighborhoodFilter = {}) {
     if (busy.current) return;
     busy.current = true;
     setMenu(null);
-    const name = nameOf(id);
-    status.value = t('graph.expanding', { name });
+    status.value = t('graph.expanding', { name: nameOf(id) });
     try {
-      const filter = serverFilter(extra);
-      const { neighborhood } = await request(neighborhoodQuery, {
-        ids: [id],
-        depth: 1,
-        limit,
-        filter,
-      });
-      noteTruncation(id, neighborhood, filter ?? {});
-      const merged = graph().merge(toElements(neighborhood, { existing: graph().ids() }), id);
-      changed();
-      const added = await merged;
-      status.value = added
-        ? t('graph.added', { name, n: added, total: graph().cy.nodes().length })
-        : t('graph.nothingNew', { name });
+      await load(id, { extra });
     } catch (error) {
       status.value = `${t('graph.failed')}: ${(error as Error).message}`;
     } finally {
       busy.current = false;
     }
+  }
+
+  /** Draws the next `n` members of a group around where the group is; the group keeps the rest. */
+  async function openGroup(groupNodeId: string, n: number) {
+    setMenu(null);
+    const elements = fanOuts().open(groupNodeId, n);
+    if (!elements.length) return;
+    const opened = elements.filter((e) => e.group === 'nodes').length;
+    const laidOut = graph().merge(elements, groupNodeId);
+    const added = fanOuts().sync();
+    for (const [hub, els] of added) void graph().merge(els, hub);
+    const left = Number(graph().cy.getElementById(groupNodeId).data('count') ?? 0);
+    status.value = t('group.opened', { n: opened, left: graph().has(groupNodeId) ? left : 0 });
+    changed();
+    await laidOut;
+    changed();
   }
 
   async function showCommon() {
@@ -305,7 +477,8 @@ export function ExplorerView({ active }: { active: boolean }) {
     };
     if (event.key === 'ArrowRight' || event.key === 'ArrowDown') pick(index + 1);
     else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') pick(index - 1);
-    else if (event.key === 'Enter' && selected) void expand(selected);
+    else if (event.key === 'Enter' && selected)
+      void (isGroup(selected) ? openGroup(selected, groupPage) : expand(selected));
     else if ((event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) && selected) {
       const at = cy.getElementById(selected).renderedPosition();
       setMenu({ id: selected, x: at.x, y: at.y });
@@ -444,6 +617,30 @@ export function ExplorerView({ active }: { active: boolean }) {
               <option value="breadthfirst">{t('layout.breadthfirst')}</option>
             </select>
           </label>
+          <label class="inline" title={t('groups.hint', { n: fanOutLimit })}>
+            {t('groups.label')}{' '}
+            <select
+              id="group-by"
+              value={groupBy}
+              onChange={(e) => {
+                const next = (e.target as HTMLSelectElement).value as GroupBy;
+                setGroupBy(next);
+                try {
+                  localStorage.setItem(groupByKey, next);
+                } catch {
+                  // Not remembered, still applied.
+                }
+                fanOuts().by = next;
+                void regroup();
+              }}
+            >
+              {groupings.map((g) => (
+                <option key={g} value={g}>
+                  {t(`groups.${g}`)}
+                </option>
+              ))}
+            </select>
+          </label>
           <button
             type="button"
             class="button"
@@ -536,7 +733,17 @@ export function ExplorerView({ active }: { active: boolean }) {
           )}
           {truncation && (
             <div id="notice" class="notice" role="note" title={t('graph.truncatedHow')}>
-              <span>{t('graph.truncated', { n: truncation.omitted })}</span>
+              <span id="notice-text" data-remaining={truncation.remaining}>
+                {t('graph.truncated', { name: truncation.name, n: truncation.remaining })}
+              </span>
+              <button
+                type="button"
+                class="link"
+                data-action="more"
+                onClick={() => void expand(truncation.around, truncation.filter)}
+              >
+                {t('graph.more', { n: Math.min(truncation.remaining, page) })}
+              </button>
               {truncation.byKind.map((k) => {
                 const kind = nodeKindOf(k.kind);
                 return (
@@ -546,11 +753,10 @@ export function ExplorerView({ active }: { active: boolean }) {
                     class="link"
                     data-kind={k.kind}
                     onClick={() =>
-                      void expand(
-                        truncation.around,
-                        { ...truncation.filter, kinds: [k.kind as never] },
-                        300,
-                      )
+                      void expand(truncation.around, {
+                        ...truncation.filter,
+                        kinds: [k.kind as never],
+                      })
                     }
                   >
                     +{kind ? (lang.value === 'zh' ? kind.label : kind.english) : k.kind} {k.count}
@@ -605,6 +811,12 @@ export function ExplorerView({ active }: { active: boolean }) {
                   kind ? (kind === 'DERIVED_TIE' ? { derived: true } : { tieKinds: [kind] }) : {},
                 )
               }
+              onOpenGroup={(n) => void openGroup(menu.id, n)}
+              onCollapse={() => {
+                graph().collapse(menu.id);
+                fanOuts().drop(menu.id);
+                changed();
+              }}
               onChanged={changed}
               onDetails={() => setSelected(menu.id)}
             />
@@ -632,7 +844,7 @@ export function ExplorerView({ active }: { active: boolean }) {
         </div>
       </section>
       <DetailsPanel
-        id={selected}
+        id={isGroup(selected) ? null : selected}
         onOpen={(entity) => {
           if (graph().has(entity.id)) {
             graph().select(entity.id);
@@ -641,88 +853,5 @@ export function ExplorerView({ active }: { active: boolean }) {
         }}
       />
     </main>
-  );
-}
-
-function NodeMenu({
-  menu,
-  graph,
-  onClose,
-  onExpand,
-  onChanged,
-  onDetails,
-}: {
-  menu: Menu;
-  graph: GraphView;
-  onClose: () => void;
-  onExpand: (kind?: TieKind | 'DERIVED_TIE') => void;
-  onChanged: () => void;
-  onDetails: () => void;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
-  }, [menu.id]);
-  const node = graph.cy.getElementById(menu.id);
-  const pinned = node.hasClass('pinned');
-  const isPerson = node.data('type') === 'Person';
-  const item = (key: string, text: string, action: () => void) => (
-    <button
-      type="button"
-      role="menuitem"
-      data-action={key}
-      onClick={() => {
-        action();
-        onClose();
-      }}
-    >
-      {text}
-    </button>
-  );
-  return (
-    <div
-      ref={ref}
-      class="context-menu"
-      role="menu"
-      aria-label={`${t('menu.label')}: ${node.data('label')}`}
-      style={{ left: `${menu.x + 8}px`, top: `${menu.y + 8}px` }}
-      onKeyDown={(e) => {
-        const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
-        const i = items.indexOf(document.activeElement as HTMLButtonElement);
-        if (e.key === 'Escape') onClose();
-        else if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
-        else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
-        else return;
-        e.preventDefault();
-      }}
-    >
-      <strong class="menu-title">{node.data('label')}</strong>
-      {item('details', t('menu.details'), onDetails)}
-      {item('expand', t('menu.expandAll'), () => onExpand())}
-      {menuKinds.map((kind) =>
-        item(`expand-${kind}`, t('menu.expandKind', { kind: tieKindText(kind) }), () =>
-          onExpand(kind),
-        ),
-      )}
-      {item('expand-DERIVED_TIE', t('menu.expandKind', { kind: tieKindText('DERIVED_TIE') }), () =>
-        onExpand('DERIVED_TIE'),
-      )}
-      {item('collapse', t('menu.collapse'), () => {
-        graph.collapse(menu.id);
-        onChanged();
-      })}
-      {item('hide', t('menu.hide'), () => {
-        graph.hide(menu.id);
-        onChanged();
-      })}
-      {item('pin', t(pinned ? 'menu.unpin' : 'menu.pin'), () => {
-        graph.togglePin(menu.id);
-        onChanged();
-      })}
-      {isPerson &&
-        item('path', t('menu.pathTo'), () =>
-          navigate('paths', { to: menu.id, toName: node.data('label') }),
-        )}
-    </div>
   );
 }

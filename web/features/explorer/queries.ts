@@ -30,3 +30,49 @@ export const commonConnectionsQuery = graphql(
 `,
   [EntitySummaryFields],
 );
+
+/**
+ * What group nodes group by, for the members of big fan-outs: where they are, who employs them, their
+ * field (its top level) and birth year. Only the facts of the chosen grouping are fetched.
+ */
+export const fanOutFactsQuery = graphql(`
+  query FanOutFacts(
+    $ids: [ID!]!
+    $city: Boolean!
+    $employer: Boolean!
+    $field: Boolean!
+    $birth: Boolean!
+    $year: Int!
+  ) {
+    nodes(ids: $ids) {
+      __typename
+      ... on Person {
+        id
+        birthYear @include(if: $birth)
+        location @include(if: $city) {
+          id name
+          ... on Place { kind parent { id name kind } }
+        }
+        positions(asOfYear: $year) @include(if: $employer) { other { id name } }
+        expertise @include(if: $field) {
+          other { id name ... on Field { parent { id name parent { id name } } } }
+        }
+      }
+      ... on Organization {
+        id
+        place @include(if: $city) {
+          id name
+          ... on Place { kind parent { id name kind } }
+        }
+        fields @include(if: $field) {
+          other { id name ... on Field { parent { id name parent { id name } } } }
+        }
+      }
+      ... on Project {
+        id
+        host @include(if: $employer) { id name }
+      }
+    }
+  }
+`);
+export type FanOutFacts = ResultOf<typeof fanOutFactsQuery>['nodes'];

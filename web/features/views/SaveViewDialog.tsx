@@ -37,12 +37,16 @@ export function SaveViewDialog({
 
   async function save() {
     setBusy(true);
-    const elements: DrawnElement[] = cy.elements().map((e) => ({
-      group: e.isNode() ? 'nodes' : 'edges',
-      data: e.data() as Record<string, unknown>,
-      position: e.isNode() ? { ...e.position() } : undefined,
-      classes: e.classes(),
-    }));
+    // Group nodes (and their ties) stand for members that are not drawn: not part of a view.
+    const elements: DrawnElement[] = cy
+      .elements()
+      .not('.group, .group-tie')
+      .map((e) => ({
+        group: e.isNode() ? 'nodes' : 'edges',
+        data: e.data() as Record<string, unknown>,
+        position: e.isNode() ? { ...e.position() } : undefined,
+        classes: e.classes(),
+      }));
     const graph = toSavedGraph(elements, style, { zoom: cy.zoom(), ...cy.pan() });
     try {
       const saved = unwrap(
