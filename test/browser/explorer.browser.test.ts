@@ -142,12 +142,31 @@ describe('web app', () => {
     ).toBe(true);
     expect(await detailsName(hustId)).toBe('华中科技大学');
 
-    // The university has more neighbours than the cap: a notice says so and offers more by kind.
+    // The university has more neighbours than one page: a notice says so and offers more by kind.
     await page.locator('#notice').waitFor();
-    expect(await page.locator('#notice').textContent()).toMatch(/已截断：省略 [\d,]+ 个/);
+    expect(await page.locator('#notice').textContent()).toMatch(/还有 [\d,]+ 个未显示/);
     expect(await page.locator('#notice button[data-kind="Person"]').count()).toBe(1);
     // It says how to see more, and its buttons fetch more of one kind.
-    expect(await page.locator('#notice').textContent()).toContain('右键节点按关系类型展开');
+    expect(await page.locator('#notice').textContent()).toContain('双击该节点或点“继续”取下一批');
+
+    // Its hundreds of alumni are held in group nodes: open the biggest to draw its members.
+    await page.waitForFunction(
+      () =>
+        (window.__cy?.nodes('.group').length ?? 0) > 0 && !window.__cy?.nodes('.pending').length,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await layoutIdle();
+    const group = await page.evaluate(() =>
+      window
+        .__cy!.nodes('.group[memberType = "Person"]')
+        .sort((a, b) => b.data('count') - a.data('count'))[0]!
+        .id(),
+    );
+    const groupAt = await screenPoint(group);
+    await page.mouse.dblclick(groupAt.x, groupAt.y);
+    await page.waitForFunction(() => window.__cy!.nodes('[type = "Person"]').length > 5);
+    await layoutIdle();
 
     // Double-click a person: their own ties (employers, acquaintances) join the graph.
     const before = await nodeCount();

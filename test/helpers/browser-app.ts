@@ -20,7 +20,13 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function openBrowserApp(): Promise<BrowserApp> {
+/**
+ * Chromium flags for WebGL without a GPU: SwiftShader, the software rasteriser (what the explorer's
+ * WebGL renderer draws with in headless tests and the browser bench).
+ */
+export const swiftShaderArgs = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+export async function openBrowserApp(options: { args?: string[] } = {}): Promise<BrowserApp> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `No Chromium at ${chromiumPath}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`,
@@ -32,7 +38,11 @@ export async function openBrowserApp(): Promise<BrowserApp> {
     browser = await chromium.launch({
       executablePath: chromiumPath,
       headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        ...(options.args ?? ['--disable-gpu']),
+      ],
     });
   } catch (error) {
     await server.close();

@@ -260,6 +260,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
         h: n.height(),
         text: (n.data('label') as string) ?? '',
         fontSize,
+        bold: String(n.style('font-weight')) === 'bold',
         maxWidth:
           n.style('text-wrap') === 'ellipsis'
             ? n.numericStyle('text-max-width')
@@ -273,6 +274,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
           degree,
         minZoom: minScreenFont[rank] / fontSize,
         always: n.hasClass('focus') || n.selected(),
+        overNodes: n.hasClass('group'),
       };
     });
   const refreshLabels = () => {
@@ -480,13 +482,13 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
 const textWidths = new Map<string, number>();
 let measuring: CanvasRenderingContext2D | null | undefined;
 /** Label widths as the canvas draws them (the stylesheet's font), remembered per text and size. */
-function measureText(text: string, size: number): number {
-  const key = `${size}|${text}`;
+function measureText(text: string, size: number, bold = false): number {
+  const key = `${size}|${bold}|${text}`;
   const known = textWidths.get(key);
   if (known !== undefined) return known;
   measuring ??= document.createElement('canvas').getContext('2d');
-  if (!measuring) return estimateWidth(text, size);
-  measuring.font = `${size}px ${fontStack}`;
+  if (!measuring) return estimateWidth(text, size, bold);
+  measuring.font = `${bold ? 'bold ' : ''}${size}px ${fontStack}`;
   const width = measuring.measureText(text).width;
   if (textWidths.size > 20_000) textWidths.clear();
   textWidths.set(key, width);

@@ -74,6 +74,18 @@ describe('shownLabels', () => {
     expect(zoomLevel(steps, 0.6)).not.toBe(zoomLevel(steps, 0.8));
   });
 
+  it('lets a group label cross another node, not another label', () => {
+    const nodes = [
+      node('group', 0, 0, { overNodes: true, priority: 9 }),
+      node('person', 0, 30, { text: '' }),
+      node('hub', 5, 0, { priority: 1 }),
+    ];
+    expect([...shownLabels(nodes, 1, estimateWidth)]).toEqual(['group']);
+    expect(
+      shownLabels([{ ...nodes[0]!, overNodes: false }, nodes[1]!], 1, estimateWidth).size,
+    ).toBe(0);
+  });
+
   it('measures CJK text a full em per character, Latin narrower', () => {
     expect(estimateWidth('张伟', 10)).toBe(20);
     expect(estimateWidth('Li', 10)).toBeCloseTo(12);

@@ -18,6 +18,7 @@ export interface LabelNode {
   h: number;
   text: string;
   fontSize: number;
+  bold?: boolean;
   /** Widest the label is drawn (ellipsis past it); Infinity when not cut. */
   maxWidth: number;
   /** Higher first: the focus, the selection and group nodes before hubs, hubs before leaves. */
@@ -26,7 +27,12 @@ export interface LabelNode {
   minZoom: number;
   /** Drawn whatever it overlaps (the focus, the selected node). */
   always?: boolean;
+  /** Drawn over other nodes' bodies if need be, though not over other labels (group nodes). */
+  overNodes?: boolean;
 }
+
+/** The drawn width of a text at a font size (px), bold or not. */
+export type Measure = (text: string, size: number, bold?: boolean) => number;
 
 /** Gap between the node and its label (the stylesheet's text-margin-y) and around each label. */
 const marginY = 4;
@@ -40,8 +46,8 @@ interface Box {
 }
 
 /** Where a label is drawn: centred below its node (text-valign: bottom). */
-export function labelBox(node: LabelNode, measure: (text: string, size: number) => number): Box {
-  const width = Math.min(measure(node.text, node.fontSize), node.maxWidth);
+export function labelBox(node: LabelNode, measure: Measure): Box {
+  const width = Math.min(measure(node.text, node.fontSize, node.bold), node.maxWidth);
   const top = node.y + node.h / 2 + marginY;
   return {
     x1: node.x - width / 2 - pad,
@@ -65,29 +71,32 @@ class Grid {
     return keys;
   }
   add(b: Box, owner?: string) {
-    const tagged = Object.assign({ owner }, b);
+    const tagged = Object.assign({ owner, body: owner !== undefined }, b);
     for (const k of this.keys(b)) {
       const cell = this.cells.get(k);
       if (cell) cell.push(tagged);
       else this.cells.set(k, [tagged]);
     }
   }
-  hits(b: Box, self?: string): boolean {
+  hits(b: Box, self: string, bodies: boolean): boolean {
     for (const k of this.keys(b))
-      for (const other of this.cells.get(k) ?? [])
-        if ((other as Box & { owner?: string }).owner !== self && overlaps(b, other)) return true;
+      for (const other of this.cells.get(k) ?? []) {
+        const o = other as Box & { owner?: string; body: boolean };
+        if (o.owner !== self && (bodies || !o.body) && overlaps(b, o)) return true;
+      }
     return false;
   }
 }
 
 /**
  * The ids whose labels are drawn at `zoom`: each node's label if the zoom is at least its `minZoom`
- * and it overlaps neither a label already kept (more important first) nor another node's body.
+ * and it overlaps neither a label already kept (more important first) nor another node's body
+ * (group labels may cross a body: a group without its name says nothing).
  */
 export function shownLabels(
   nodes: readonly LabelNode[],
   zoom: number,
-  measure: (text: string, size: number) => number,
+  measure: Measure,
 ): Set<string> {
   const shown = new Set<string>();
   const grid = new Grid(120);
@@ -98,7 +107,7 @@ export function shownLabels(
     .sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
   for (const node of order) {
     const box = labelBox(node, measure);
-    if (!node.always && grid.hits(box, node.id)) continue;
+    if (!node.always && grid.hits(box, node.id, !node.overNodes)) continue;
     grid.add(box);
     shown.add(node.id);
   }
@@ -124,8 +133,8 @@ export function zoomLevel(steps: readonly number[], zoom: number): number {
 export const minScreenFont = [0, 5, 8] as const;
 
 /** A rough width for text in the stylesheet's CJK font: a full em per CJK character, 0.6 em else. */
-export function estimateWidth(text: string, size: number): number {
+export function estimateWidth(text: string, size: number, bold = false): number {
   let em = 0;
   for (const ch of text) em += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 1 : 0.6;
-  return em * size;
+  return em * size * (bold ? 1.08 : 1);
 }

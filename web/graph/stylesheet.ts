@@ -283,8 +283,8 @@ const states: StylesheetJson = [
     style: { 'line-color': '#e0457b', width: 3, opacity: 1 },
   },
   {
-    // Just arrived from an expansion.
-    selector: 'node.fresh',
+    // Just arrived from an expansion (group nodes keep their members' colour).
+    selector: 'node.fresh[type != "Group"]',
     style: { 'border-color': '#f2b705', 'border-width': 2.5 },
   },
   // Labels the graph view leaves out (zoomed too far out, or they would overlap): see labels.ts.

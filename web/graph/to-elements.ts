@@ -12,8 +12,9 @@ export interface ToElementsOptions {
 /**
  * A neighborhood answer as Cytoscape elements. Pure: no DOM, no Cytoscape instance.
  * Node data: id, label (name), type (__typename), latinName. Edge data: id, source, target, kind,
- * label (the tie's label, else the kind's Chinese name), derived. Edges whose ends are neither in the
- * answer nor already drawn are dropped, so Cytoscape never sees a dangling edge.
+ * label (the tie's label, else the kind's Chinese name), derived, startYear, endYear. Edges whose
+ * ends are neither in the answer nor already drawn are dropped, so Cytoscape never sees a dangling
+ * edge.
  */
 export function toElements(
   hood: Pick<Neighborhood, 'nodes' | 'edges'>,
@@ -49,6 +50,9 @@ export function toElements(
         kind: edge.kind,
         label: edge.label ?? edgeKindOf(edge.kind)?.label ?? edge.kind,
         derived: edge.derived,
+        // The tie's years: group nodes group by decade with them (web/graph/groups.ts).
+        startYear: edge.startYear ?? null,
+        endYear: edge.endYear ?? null,
       },
       classes: edge.derived ? ['derived'] : [],
     });

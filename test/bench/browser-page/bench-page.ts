@@ -1,7 +1,9 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { EntityType } from '../../../web/api/fragments.ts';
+import { FanOuts } from '../../../web/features/explorer/fan-outs.ts';
 import type { Neighborhood } from '../../../web/features/explorer/queries.ts';
 import { createGraphView, type GraphView } from '../../../web/graph/graph-view.ts';
+import { splitFanOut } from '../../../web/graph/groups.ts';
 import { toElements } from '../../../web/graph/to-elements.ts';
 
 /**
@@ -59,6 +61,26 @@ export function generate(nodes: number, edges: number, seed = 7): Neighborhood {
   return hood;
 }
 
+/** A neighbourhood of `nodes` around n0: clustered ties, and n0 tied to 150 of them (a hub). */
+function hub(nodes: number): Neighborhood {
+  const hood = generate(nodes, nodes * 2, 11);
+  hood.edges.push(
+    ...hood.nodes.slice(1, 150).map((n, i) => ({
+      id: `f${i}`,
+      source: 'n0',
+      target: n.id,
+      kind: 'KNOWS',
+      label: null,
+      derived: false,
+      current: null,
+      strength: null,
+      startYear: null,
+      endYear: null,
+    })),
+  );
+  return hood;
+}
+
 /** Cluster positions on a grid, so the big graph needs no layout. */
 function placed(elements: ElementDefinition[]): ElementDefinition[] {
   const cluster = 50;
@@ -104,35 +126,20 @@ const bench = {
       firstRender,
       nodes: view.cy.nodes().length,
       edges: view.cy.edges().length,
-      webgl: mode === 'webgl' && isWebgl(),
+      renderer: view.renderer,
     };
   },
-  /** A neighbourhood of `nodes` the way the explorer shows one: toElements, then show with fcose. */
-  async neighbourhood(nodes: number) {
+  /**
+   * A neighbourhood of `nodes` the way the explorer shows one: toElements, then show with fcose.
+   * First paint = from show() to the second frame after it (the first frame drawn with the graph).
+   */
+  async neighbourhood(nodes: number, webgl: boolean) {
     view?.destroy();
     const container = document.getElementById('graph')!;
-    view = createGraphView(container, { expose: '__benchCy' });
-    const hood = generate(nodes, nodes * 2, 11);
-    hood.edges.push(
-      ...hood.nodes.slice(1, 150).map((n, i) => ({
-        id: `f${i}`,
-        source: 'n0',
-        target: n.id,
-        kind: 'KNOWS',
-        label: null,
-        derived: false,
-        current: null,
-        strength: null,
-        startYear: null,
-        endYear: null,
-      })),
-    );
+    view = createGraphView(container, { expose: '__benchCy', webgl });
+    const shown = view;
+    const hood = hub(nodes);
     const start = performance.now();
-    let firstPaint = 0;
-    // Cytoscape emits 'render' when it draws a frame.
-    view.cy.one('render', () => {
-      firstPaint = performance.now() - start;
-    });
     // The longest gap between frames from the start until laid out: the longest time the page
     // could not paint or answer input.
     let longestFrame = 0;
@@ -145,15 +152,81 @@ const bench = {
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-    await view.show(toElements(hood, { focusId: 'n0' }), 'n0', 'fcose');
+    const laidOutPromise = shown.show(toElements(hood, { focusId: 'n0' }), 'n0', 'fcose');
+    await nextFrame();
+    await nextFrame();
+    const firstPaint = performance.now() - start;
+    await laidOutPromise;
     const laidOut = performance.now() - start;
     watching = false;
     return {
       firstPaint,
       laidOut,
       longestFrame,
-      nodes: view.cy.nodes().length,
-      edges: view.cy.edges().length,
+      nodes: shown.cy.nodes().length,
+      edges: shown.cy.edges().length,
+      renderer: shown.renderer,
+    };
+  },
+  /**
+   * Expanding a node of a drawn 500-node neighbourhood, the way the explorer does: `added` new
+   * neighbours, drawn one by one (merge) or, past the fan-out limit, held in group nodes by decade.
+   * Interactive = from the answer's arrival (toElements) to the second frame after merge() returned:
+   * the new nodes are on screen and the page answers input (the layout refines them in a worker).
+   */
+  async expand(added: number, webgl: boolean) {
+    view?.destroy();
+    const container = document.getElementById('graph')!;
+    view = createGraphView(container, { expose: '__benchCy', webgl });
+    const shown = view;
+    await shown.show(toElements(hub(500), { focusId: 'n0' }), 'n0', 'fcose');
+    const around = 'n7';
+    const answer: Neighborhood = {
+      nodes: [],
+      edges: [],
+      truncated: false,
+      omittedNodes: 0,
+      omittedByKind: [],
+    };
+    for (let i = 0; i < added; i++) {
+      answer.nodes.push({
+        __typename: 'Person',
+        id: `x${i}`,
+        name: `新人${i} 李娜`,
+        latinName: null,
+      });
+      answer.edges.push({
+        id: `xe${i}`,
+        source: `x${i}`,
+        target: around,
+        kind: 'STUDIED_AT',
+        label: null,
+        derived: false,
+        current: null,
+        strength: null,
+        startYear: 1980 + (i % 40),
+        endYear: 1984 + (i % 40),
+      });
+    }
+    const groups = new FanOuts(shown, (g) => `${g.name}年代 · ${g.count}`, 'decade');
+    await nextFrame();
+    const start = performance.now();
+    const elements = toElements(answer, { existing: shown.ids() });
+    const { drawn, members } = splitFanOut(elements, around, () => 0);
+    groups.add(around, members);
+    const groupElements = groups.sync().get(around) ?? [];
+    const merged = shown.merge([...drawn, ...groupElements], around);
+    await nextFrame();
+    await nextFrame();
+    const interactive = performance.now() - start;
+    await merged;
+    const laidOut = performance.now() - start;
+    return {
+      interactive,
+      laidOut,
+      drawn: drawn.filter((e) => e.group === 'nodes').length,
+      groups: groupElements.filter((e) => e.group === 'nodes').length,
+      renderer: shown.renderer,
     };
   },
   startFrames() {
@@ -176,19 +249,6 @@ const bench = {
     return frames;
   },
 };
-
-function isWebgl(): boolean {
-  return (
-    !!document.querySelector('#graph canvas') &&
-    [...document.querySelectorAll('#graph canvas')].some((c) => {
-      try {
-        return !!(c as HTMLCanvasElement).getContext('webgl2');
-      } catch {
-        return false;
-      }
-    })
-  );
-}
 
 (window as unknown as { bench: typeof bench }).bench = bench;
 document.body.dataset.ready = 'yes';

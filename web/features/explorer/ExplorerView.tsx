@@ -349,8 +349,11 @@ export function ExplorerView({ active }: { active: boolean }) {
     const total = answer.size + hood.omittedNodes;
     const drawnNodes = cy.nodes().not('.group').length;
     if (opened) {
-      status.value = t('graph.loaded', { name, nodes: drawnNodes, edges: cy.edges().length });
-      if (remaining.total) status.value += ` · ${t('graph.remaining', { n: remaining.total })}`;
+      status.value = [
+        t('graph.loaded', { name, nodes: hood.nodes.length, edges: hood.edges.length }),
+        ...(grouped ? [t('graph.grouped', { n: grouped })] : []),
+        ...(remaining.total ? [t('graph.remaining', { n: remaining.total })] : []),
+      ].join(' · ');
     } else if (added) {
       status.value = [
         t('graph.added', { name, n: added, total: drawnNodes }),
@@ -360,6 +363,9 @@ export function ExplorerView({ active }: { active: boolean }) {
     } else if (remaining.total) {
       status.value = t('graph.capReached', { name, max: maxLimit, n: remaining.total });
     } else status.value = t('graph.allShown', { name, n: total });
+    // For tests: a count of finished loads (the status line may say the same twice).
+    const graphEl = container.current;
+    if (graphEl) graphEl.dataset.loads = String(Number(graphEl.dataset.loads ?? 0) + 1);
     await laidOut;
   }
 

@@ -68,9 +68,11 @@ export function NodeMenu({
       ),
     );
   }, [menu.id, menu.x, menu.y]);
+  // Focus the first item once placed (a hidden element cannot take focus).
+  const placed = place !== null;
   useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
-  }, [menu.id]);
+    if (placed) ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [menu.id, placed]);
   const node = graph.cy.getElementById(menu.id);
   const isGroup = node.hasClass('group');
   const pinned = node.hasClass('pinned');
