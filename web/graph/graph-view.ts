@@ -172,7 +172,11 @@ const painted = () =>
     );
   });
 
-/** The Cytoscape canvas. `data-layout` on the container is `running` while nodes are moving. */
+/**
+ * The Cytoscape canvas. On the container: `data-layout` is `running` while a layout moves nodes,
+ * `data-labels` is `pending` until the labels are decided for where the nodes are, `data-renderer`
+ * says which renderer draws.
+ */
 export function createGraphView(container: HTMLElement, options: GraphViewOptions = {}): GraphView {
   const settings = {
     container,
@@ -266,20 +270,22 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
             ? n.numericStyle('text-max-width')
             : Number.POSITIVE_INFINITY,
         priority:
-          (n.hasClass('focus') ? 4e6 : 0) +
-          (n.selected() ? 3e6 : 0) +
+          (n.selected() ? 4e6 : 0) +
+          (n.hasClass('focus') ? 3e6 : 0) +
           (n.hasClass('pinned') ? 2e6 : 0) +
           (n.hasClass('group') ? 1e6 + Number(n.data('count') ?? 0) : 0) +
           (type !== 'Person' ? 1e4 : 0) +
           degree,
         minZoom: minScreenFont[rank] / fontSize,
-        always: n.hasClass('focus') || n.selected(),
-        overNodes: n.hasClass('group'),
+        // The selection always shows its name; the focus, placed first after it, may cross nodes.
+        always: n.selected(),
+        overNodes: n.hasClass('group') || n.hasClass('focus'),
       };
     });
   const refreshLabels = () => {
     labelsQueued = false;
     if (cy.destroyed()) return;
+    container.dataset.labels = 'done';
     const nodes = labelNodes();
     labelSteps = zoomSteps(nodes);
     labelLevel = zoomLevel(labelSteps, cy.zoom());
@@ -292,14 +298,31 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     });
   };
   const queueLabels = () => {
+    container.dataset.labels = 'pending';
     if (labelsQueued) return;
     labelsQueued = true;
     requestAnimationFrame(refreshLabels);
   };
+  // Nodes moving (a layout's animation, layouts overtaking each other, a drag): once they have been
+  // still for a moment, decide again. `data-labels` on the container is `pending` until then.
+  let lastMove = 0;
+  let moveTimer: ReturnType<typeof setTimeout> | undefined;
+  const afterMoves = () => {
+    moveTimer = undefined;
+    const wait = lastMove + 120 - performance.now();
+    if (wait > 0) moveTimer = setTimeout(afterMoves, wait);
+    else queueLabels();
+  };
+  cy.on('position', () => {
+    lastMove = performance.now();
+    container.dataset.labels = 'pending';
+    moveTimer ??= setTimeout(afterMoves, 120);
+  });
   cy.on('zoom', () => {
     if (zoomLevel(labelSteps, cy.zoom()) !== labelLevel) queueLabels();
   });
-  cy.on('add remove select unselect free', queueLabels);
+  // 'data': a group's count changes its size and label.
+  cy.on('add remove data select unselect', queueLabels);
 
   /** Grown past `largeGraph` elements (or shrunk back): switch to the cheaper styles once. */
   const fitStyleToSize = () => {
@@ -472,6 +495,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       cy.getElementById(id).select();
     },
     destroy() {
+      clearTimeout(moveTimer);
       if (window[expose] === cy) window[expose] = undefined;
       cy.destroy();
     },

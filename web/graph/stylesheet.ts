@@ -307,6 +307,8 @@ const groups: StylesheetJson = [
       'font-size': 12,
       'font-weight': 'bold',
       'text-max-width': '160px',
+      // Above people: a group's name may cross their nodes, and must stay readable.
+      'z-index': 8,
     },
   },
   ...nodeKinds.map((k) => ({

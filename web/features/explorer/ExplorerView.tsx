@@ -347,7 +347,8 @@ export function ExplorerView({ active }: { active: boolean }) {
     changed();
     if (members.size) void regroup();
     const total = answer.size + hood.omittedNodes;
-    const drawnNodes = cy.nodes().not('.group').length;
+    // Entities on the graph: drawn, or held in a group.
+    const drawnNodes = cy.nodes().not('.group').length + groups.size();
     if (opened) {
       status.value = [
         t('graph.loaded', { name, nodes: hood.nodes.length, edges: hood.edges.length }),

@@ -86,6 +86,11 @@ export class FanOuts {
     return ids;
   }
 
+  /** How many members all groups hold. */
+  size(): number {
+    return this.where.size;
+  }
+
   /** How many neighbours of `hub` (of `type`, or all) the groups hold. */
   heldAround(hub: string, type?: string): number {
     let n = 0;
