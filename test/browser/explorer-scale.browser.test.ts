@@ -72,12 +72,17 @@ async function screenPoint(id: string, center = true) {
 }
 
 async function openHust(): Promise<string> {
-  await page.goto(`${app.server.url}/#/explore`);
+  if (!page.url().includes('#/explore')) await page.goto(`${app.server.url}/#/explore`);
   const input = page.locator('#search');
   await input.fill('');
   await input.pressSequentially('华中科技大学', { delay: 20 });
+  await page.waitForFunction(
+    () => document.getElementById('search-results')?.dataset.state === 'hits',
+    undefined,
+    { timeout: 30_000 },
+  );
   const hit = page.locator('#search-results .hit', { hasText: '华中科技大学' }).first();
-  await hit.waitFor({ timeout: 15_000 });
+  await hit.waitFor({ timeout: 30_000 });
   const id = (await hit.getAttribute('data-id'))!;
   const loads = Number((await page.locator('#graph').getAttribute('data-loads')) ?? 0);
   await hit.click();
@@ -136,7 +141,8 @@ describe('explorer at scale', () => {
     } finally {
       await plain.close();
     }
-  });
+    // Several loads and layouts on a shared, often loaded machine.
+  }, 180_000);
 
   it('holds a big hub’s fan-out in group nodes with counts, which open into their members', async () => {
     const hub = await openHust();
@@ -207,7 +213,8 @@ describe('explorer at scale', () => {
     await page.waitForFunction(() =>
       window.__cy!.nodes('.group').every((n) => n.data('by') === 'city'),
     );
-  });
+    // Several loads and layouts on a shared, often loaded machine.
+  }, 180_000);
 
   it('pages through a truncated hub: the banner and the status line give the same numbers', async () => {
     const hub = await openHust();
@@ -251,7 +258,8 @@ describe('explorer at scale', () => {
       remaining = left;
     }
     expect(remaining).toBe(0);
-  });
+    // Several loads and layouts on a shared, often loaded machine.
+  }, 180_000);
 
   it('draws no two labels over each other at the default zoom, and only the big ones zoomed out', async () => {
     await openHust();
@@ -299,7 +307,8 @@ describe('explorer at scale', () => {
     ).toBeGreaterThan(0);
     await labelsDone();
     expect((await overlaps()).pairs).toEqual([]);
-  });
+    // Several loads and layouts on a shared, often loaded machine.
+  }, 180_000);
 
   it('keeps the node menu inside the window near the right and bottom edges', async () => {
     await openHust();
@@ -339,5 +348,6 @@ describe('explorer at scale', () => {
       await menu.waitFor({ state: 'detached' });
     }
     expect(app.pageErrors).toEqual([]);
-  });
+    // Several loads and layouts on a shared, often loaded machine.
+  }, 180_000);
 });

@@ -100,33 +100,35 @@ function placed(elements: ElementDefinition[]): ElementDefinition[] {
   });
 }
 
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame((t) => resolve(t)));
 let view: GraphView | undefined;
+
+/** A new graph view in the page's container (the one before it destroyed). */
+function freshView(options: { large?: boolean; webgl: boolean }): GraphView {
+  view?.destroy();
+  view = createGraphView(document.getElementById('graph')!, { expose: '__benchCy', ...options });
+  return view;
+}
+
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame((t) => resolve(t)));
 let frames: number[] = [];
 let recording = false;
 
 const bench = {
   /** Draws `nodes`/`edges` at fixed positions; ms from adding to the first painted frame. */
   async big(nodes: number, edges: number, mode: 'canvas' | 'large' | 'webgl') {
-    view?.destroy();
-    const container = document.getElementById('graph')!;
-    view = createGraphView(container, {
-      expose: '__benchCy',
-      large: mode !== 'canvas',
-      webgl: mode === 'webgl',
-    });
+    const shown = freshView({ large: mode !== 'canvas', webgl: mode === 'webgl' });
     const elements = placed(toElements(generate(nodes, edges)));
     const start = performance.now();
-    view.cy.add(elements);
-    view.cy.fit(undefined, 20);
+    shown.cy.add(elements);
+    shown.cy.fit(undefined, 20);
     await nextFrame();
     await nextFrame();
     const firstRender = performance.now() - start;
     return {
       firstRender,
-      nodes: view.cy.nodes().length,
-      edges: view.cy.edges().length,
-      renderer: view.renderer,
+      nodes: shown.cy.nodes().length,
+      edges: shown.cy.edges().length,
+      renderer: shown.renderer,
     };
   },
   /**
@@ -134,10 +136,7 @@ const bench = {
    * First paint = from show() to the second frame after it (the first frame drawn with the graph).
    */
   async neighbourhood(nodes: number, webgl: boolean) {
-    view?.destroy();
-    const container = document.getElementById('graph')!;
-    view = createGraphView(container, { expose: '__benchCy', webgl });
-    const shown = view;
+    const shown = freshView({ webgl });
     const hood = hub(nodes);
     const start = performance.now();
     // The longest gap between frames from the start until laid out: the longest time the page
@@ -175,10 +174,7 @@ const bench = {
    * the new nodes are on screen and the page answers input (the layout refines them in a worker).
    */
   async expand(added: number, webgl: boolean) {
-    view?.destroy();
-    const container = document.getElementById('graph')!;
-    view = createGraphView(container, { expose: '__benchCy', webgl });
-    const shown = view;
+    const shown = freshView({ webgl });
     await shown.show(toElements(hub(500), { focusId: 'n0' }), 'n0', 'fcose');
     const around = 'n7';
     const answer: Neighborhood = {
