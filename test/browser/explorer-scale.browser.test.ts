@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
 import { chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type BrowserApp,
   openBrowserApp,
@@ -320,22 +320,24 @@ describe('explorer at scale', () => {
       { x: box!.width - 6, y: box!.height / 2 },
     ]) {
       const menu = page.locator('.context-menu');
-      // Move the graph so the node sits at that corner of the canvas, and right-click it. (A late
-      // fit of the view can move it away between the two: then again, a few times at most.)
-      for (let attempt = 0; attempt < 3 && !(await menu.count()); attempt++) {
-        await page.evaluate(
-          ({ id, c }) => {
-            const cy = window.__cy!;
-            const p = cy.getElementById(id).position();
-            cy.pan({ x: c.x - p.x * cy.zoom(), y: c.y - p.y * cy.zoom() });
-          },
-          { id: node, c: corner },
-        );
-        const at = await screenPoint(node, false);
-        await page.mouse.click(at.x, at.y, { button: 'right' });
-        await menu.waitFor({ timeout: 5_000 }).catch(() => undefined);
-      }
-      await menu.waitFor();
+      // Move the graph so the node sits at that corner of the canvas, and right-click it (again if
+      // a late fit of the view moved the node away between the two).
+      await vi.waitFor(
+        async () => {
+          await page.evaluate(
+            ({ id, c }) => {
+              const cy = window.__cy!;
+              const p = cy.getElementById(id).position();
+              cy.pan({ x: c.x - p.x * cy.zoom(), y: c.y - p.y * cy.zoom() });
+            },
+            { id: node, c: corner },
+          );
+          const at = await screenPoint(node, false);
+          await page.mouse.click(at.x, at.y, { button: 'right' });
+          await menu.waitFor({ timeout: 5_000 });
+        },
+        { timeout: 30_000, interval: 100 },
+      );
       await page.waitForFunction(
         () =>
           (document.querySelector('.context-menu') as HTMLElement).style.visibility !== 'hidden',

@@ -47,7 +47,7 @@ export const unknownKey = '?';
 export const otherKey = '*';
 
 /** A member's year for `decade`: its tie's end (graduation, a job's end) or start, else birth. */
-export function yearOf(member: Member, facts: MemberFacts | undefined): number | null {
+function yearOf(member: Member, facts: MemberFacts | undefined): number | null {
   for (const edge of member.edges) {
     const year = (edge.data.endYear ?? edge.data.startYear) as number | null | undefined;
     if (typeof year === 'number') return year;
