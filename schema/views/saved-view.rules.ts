@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { entityKinds } from '../shared/entity-kinds.ts';
 import { requiredText, text } from '../shared/rules.ts';
+import { groupId, groupings } from './group-nodes.ts';
 
 /**
- * What a saved view may hold: the graph (entity ids, positions, style choices, viewport) as validated
- * JSON, and the ordered annotation steps. Pure: the API and its tests share these rules.
+ * What a saved view may hold: the graph (entity ids, positions, style choices, viewport, and the
+ * explorer's group nodes with the members they hold) as validated JSON, and the ordered annotation
+ * steps. Pure: the API and its tests share these rules.
  */
 const layouts = ['fcose', 'concentric', 'breadthfirst'] as const;
 
@@ -28,7 +30,39 @@ const viewportRules = z.strictObject({
 
 const maxNodes = 3000;
 const maxEdges = 10_000;
+const maxMembers = 20_000;
 const maxGraphChars = 2_000_000;
+
+const year = z.number().int().min(1000, { message: 'is out of range' }).max(3000, {
+  message: 'is out of range',
+});
+const edgeRules = z.strictObject({
+  id: z.string().min(1).max(300),
+  source: entityId,
+  target: entityId,
+  kind: tieKind,
+  label: text(200).nullish(),
+  derived: z.boolean().optional(),
+  // Group nodes by decade group members by their tie's years.
+  startYear: year.nullish(),
+  endYear: year.nullish(),
+});
+
+/**
+ * A big fan-out the explorer holds in group nodes: the hub, the members' type, the members (each with
+ * its ties to the hub) and where each group node was drawn (by its key: a city, employer or field id,
+ * a decade, `?` unknown, `*` the others). The groups are made again from the members on reopening.
+ */
+const fanOutRules = z.strictObject({
+  hub: entityId,
+  type: z.enum(entityKinds),
+  members: z
+    .array(z.strictObject({ id: entityId, ties: z.array(edgeRules).min(1).max(20) }))
+    .min(1),
+  groups: z
+    .array(z.strictObject({ key: z.string().min(1).max(100), x: coordinate, y: coordinate }))
+    .max(50),
+});
 
 const graphRules = z
   .strictObject({
@@ -44,23 +78,17 @@ const graphRules = z
         }),
       )
       .max(maxNodes, { message: `must have at most ${maxNodes} nodes` }),
-    edges: z
-      .array(
-        z.strictObject({
-          id: z.string().min(1).max(300),
-          source: entityId,
-          target: entityId,
-          kind: tieKind,
-          label: text(200).nullish(),
-          derived: z.boolean().optional(),
-        }),
-      )
-      .max(maxEdges, { message: `must have at most ${maxEdges} edges` }),
+    edges: z.array(edgeRules).max(maxEdges, { message: `must have at most ${maxEdges} edges` }),
+    fanOuts: z
+      .array(fanOutRules)
+      .max(500, { message: 'must have at most 500 fan-outs' })
+      .optional(),
     style: z
       .strictObject({
         layout: z.enum(layouts).optional(),
         hiddenTypes: z.array(z.enum(entityKinds)).max(entityKinds.length).optional(),
         hiddenTieKinds: z.array(tieKind).max(60).optional(),
+        groupBy: z.enum(groupings).optional(),
       })
       .optional(),
     viewport: viewportRules.nullish(),
@@ -79,12 +107,73 @@ const graphRules = z
         });
       }
     });
+    const held = new Set<string>();
+    (graph.fanOuts ?? []).forEach((fanOut, i) => {
+      if (!ids.has(fanOut.hub)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fanOuts', i, 'hub'],
+          message: 'must be a node of the view',
+        });
+      }
+      fanOut.members.forEach((member, j) => {
+        if (ids.has(member.id) || held.has(member.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fanOuts', i, 'members', j],
+            message: 'must be held once, and not also drawn',
+          });
+        }
+        held.add(member.id);
+        member.ties.forEach((tie, k) => {
+          const ends = [tie.source, tie.target].sort().join(' ');
+          if (ends !== [fanOut.hub, member.id].sort().join(' ')) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['fanOuts', i, 'members', j, 'ties', k],
+              message: 'must join the member and the hub',
+            });
+          }
+        });
+      });
+    });
+    if (held.size > maxMembers) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fanOuts'],
+        message: `must hold at most ${maxMembers} members`,
+      });
+    }
   });
 export type SavedGraph = z.output<typeof graphRules>;
 
+/** Every entity a view holds: its drawn nodes, then the members of its group nodes. */
+export function entityIdsOf(graph: SavedGraph): string[] {
+  return [
+    ...graph.nodes.map((n) => n.id),
+    ...(graph.fanOuts ?? []).flatMap((f) => f.members.map((m) => m.id)),
+  ];
+}
+
+/** The ids of the group nodes a view holds (a story step may highlight them). */
+function groupIdsOf(graph: SavedGraph): string[] {
+  const by = graph.style?.groupBy ?? 'city';
+  return (graph.fanOuts ?? []).flatMap((f) =>
+    f.groups.map((g) => groupId(f.hub, f.type, by, g.key)),
+  );
+}
+
+/** A story step highlights entities of the view or its group nodes ("group:" + hub, type, by, key). */
+const nodeId = z
+  .string()
+  .max(400)
+  .regex(new RegExp(`^(group:)?(${entityKinds.join('|')}):`), {
+    message: 'must be the id of a node of the view',
+  });
+
 const annotationRules = z.strictObject({
   text: requiredText(2000),
-  nodeIds: z.array(entityId).max(200, { message: 'must have at most 200 nodes' }),
+  nodeIds: z.array(nodeId).max(200, { message: 'must have at most 200 nodes' }),
   viewport: viewportRules.nullish(),
 });
 export type Annotation = z.output<typeof annotationRules>;
@@ -108,7 +197,7 @@ export const viewRules = z
     annotations: z.array(annotationRules).max(50, { message: 'must have at most 50 steps' }),
   })
   .superRefine((view, ctx) => {
-    const ids = new Set(view.graph.nodes.map((n) => n.id));
+    const ids = new Set([...view.graph.nodes.map((n) => n.id), ...groupIdsOf(view.graph)]);
     view.annotations.forEach((step, i) => {
       step.nodeIds.forEach((id, j) => {
         if (!ids.has(id)) {

@@ -21,6 +21,7 @@ import { recordChange } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
 import {
   type Annotation,
+  entityIdsOf,
   type SavedGraph,
   shareRules,
   type ViewInput,
@@ -101,8 +102,9 @@ const SharedAccountRef = builder
     fields: (t) => ({ email: t.exposeString('email'), name: t.exposeString('name') }),
   });
 
+/** The view's entities: drawn nodes and the members of its group nodes. */
 function nodeIdsOf(view: SavedViewRow): string[] {
-  return (JSON.parse(view.graph) as SavedGraph).nodes.map((n) => n.id);
+  return entityIdsOf(JSON.parse(view.graph) as SavedGraph);
 }
 
 async function liveEntities(ctx: Context, view: SavedViewRow) {
@@ -124,7 +126,7 @@ const SavedViewRef = builder.objectRef<SavedViewRow>('SavedView').implement({
     notes: t.string({ resolve: (v) => v.notes ?? '' }),
     graph: t.exposeString('graph', {
       description:
-        'JSON: {nodes: [{id, x, y, pinned?, hidden?, focus?}], edges: [{id, source, target, kind, label?, derived?}], style?: {layout?, hiddenTypes?, hiddenTieKinds?}, viewport?: {zoom, x, y}}',
+        'JSON: {nodes: [{id, x, y, pinned?, hidden?, focus?}], edges: [{id, source, target, kind, label?, derived?, startYear?, endYear?}], fanOuts?: [{hub, type, members: [{id, ties: [edge]}], groups: [{key, x, y}]}], style?: {layout?, hiddenTypes?, hiddenTieKinds?, groupBy?}, viewport?: {zoom, x, y}}',
     }),
     annotations: t.field({
       type: [AnnotationRef],
@@ -149,7 +151,8 @@ const SavedViewRef = builder.objectRef<SavedViewRow>('SavedView').implement({
     updatedAt: t.exposeString('updatedAt'),
     entities: t.field({
       type: [EntityRef],
-      description: 'The view’s entities as they are now (deleted or merged ones are left out).',
+      description:
+        'The view’s entities (drawn, or held in group nodes) as they are now (deleted or merged ones are left out).',
       resolve: async (v, _a, ctx) =>
         (await liveEntities(ctx, v)).found.filter((e): e is Entity => e !== null),
     }),
@@ -248,7 +251,7 @@ function summary(view: ViewInput) {
   return {
     title: view.title,
     notes: view.notes ?? '',
-    nodes: view.graph.nodes.length,
+    nodes: entityIdsOf(view.graph).length,
     steps: view.annotations.length,
   };
 }

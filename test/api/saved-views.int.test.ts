@@ -158,6 +158,44 @@ describe('saved views API', () => {
     expect(audit.data?.auditLog.edges.map((e) => e.node.action)).toContain('create');
   });
 
+  it('keeps group nodes: their members come back as live entities, and a step may highlight a group', async () => {
+    // people[0] drawn as the hub; people[1..2] held in one of its group nodes.
+    const [hub, ...members] = people as [string, ...string[]];
+    const group = `group:${hub}:Person:city:?`;
+    const res = await server.gql<{ saveView: { __typename: string; data?: View } }>(
+      save,
+      {
+        input: {
+          title: `${p} 分组`,
+          graph: JSON.stringify({
+            nodes: [{ id: hub, x: 0, y: 0 }],
+            edges: [],
+            fanOuts: [
+              {
+                hub,
+                type: 'Person',
+                members: members.map((id) => ({
+                  id,
+                  ties: [{ id: `t-${id}`, source: hub, target: id, kind: 'KNOWS', endYear: 2001 }],
+                })),
+                groups: [{ key: '?', x: 40, y: 0 }],
+              },
+            ],
+            style: { groupBy: 'city' },
+          }),
+          annotations: [{ text: 'the group', nodeIds: [hub, group] }],
+        },
+      },
+      { token: owner.token },
+    );
+    expect(res.data?.saveView.__typename, JSON.stringify(res)).toBe('MutationSaveViewSuccess');
+    const view = (await readAs(owner, res.data!.saveView.data!.id))!;
+    expect(view.entities.map((e) => e.id).sort()).toEqual([...people].sort());
+    expect(view.missingIds).toEqual([]);
+    expect(view.annotations[0]?.nodeIds).toEqual([hub, group]);
+    expect(JSON.parse(view.graph).fanOuts[0].members).toHaveLength(2);
+  });
+
   it('hides a view from others until it is shared; readers read it but may not edit it', async () => {
     const view = (await saveAs(owner, `${p} private`)).data!.saveView.data!;
     for (const account of [reader, stranger, teammate]) {

@@ -226,20 +226,73 @@ describe('tool screens', { timeout: 120_000 }, () => {
     await hit.waitFor({ timeout: 15_000 });
     const hustId = (await hit.getAttribute('data-id'))!;
     await hit.click();
-    await page.waitForFunction(() => (window.__cy?.nodes().length ?? 0) > 10, undefined, {
-      timeout: 20_000,
+    // 华中科技大学's hundreds of alumni come held in group nodes (by city): wait until every group
+    // has its facts and nothing moves.
+    const settled = () =>
+      page.waitForFunction(
+        () =>
+          (window.__cy?.nodes('.group').length ?? 0) > 1 &&
+          !window.__cy!.nodes('.pending').length &&
+          document.getElementById('graph')?.dataset.layout === 'idle',
+        undefined,
+        { timeout: 60_000 },
+      );
+    await settled();
+    // Open the biggest group, so the picture has people taken out of a group beside the groups.
+    // (The double-click itself is tested in explorer-scale.browser.test.ts.)
+    const biggest = await page.evaluate(() => {
+      const node = window.__cy!.nodes('.group').max((n) => n.data('count') as number).ele;
+      return { id: node.id(), count: node.data('count') as number };
     });
-    const drawn = await page.evaluate(() => window.__cy!.nodes().length);
+    expect(biggest.count).toBeGreaterThan(40);
+    await page.evaluate((id) => window.__cy!.getElementById(id).emit('dbltap'), biggest.id);
+    await page.waitForFunction(
+      ([id, left]) => window.__cy!.getElementById(id as string).data('count') === left,
+      [biggest.id, biggest.count - 40] as const,
+      { timeout: 20_000 },
+    );
+    await settled();
+    /** What is on screen: people (and other entities) by id, groups with their counts and labels. */
+    const picture = () =>
+      page.evaluate(() => ({
+        entities: window
+          .__cy!.nodes()
+          .not('.group')
+          .map((n) => n.id())
+          .sort(),
+        groups: window
+          .__cy!.nodes('.group')
+          .map((n) => ({
+            id: n.id(),
+            count: n.data('count') as number,
+            label: n.data('label') as string,
+          }))
+          .sort((a, b) => a.id.localeCompare(b.id)),
+      }));
+    const saved = await picture();
+    // The hub and the 40 people opened out of the group, and the groups with what they still hold.
+    expect(saved.entities).toContain(hustId);
+    expect(saved.entities.length).toBeGreaterThanOrEqual(41);
+    expect(saved.groups.find((g) => g.id === biggest.id)?.count).toBe(biggest.count - 40);
+    const drawn = saved.entities.length + saved.groups.length;
+    const groupLabel = saved.groups.find((g) => g.id === biggest.id)!.label;
 
     await page.locator('#save-view').click();
     await page.getByLabel('标题').fill(`${p} 校友路径`);
     await page.getByLabel('备注').fill('how we reach her');
     await page.locator('#add-step').click();
     await page.getByLabel('第 1 步说明').fill('先从母校开始');
-    const chosen = await page
-      .getByLabel('第 1 步高亮的节点')
-      .evaluate((s: HTMLSelectElement) => [...s.selectedOptions].map((o) => o.value));
-    expect(chosen).toEqual([hustId]);
+    const stepNodes = page.getByLabel('第 1 步高亮的节点');
+    const offered = await stepNodes.evaluate((s: HTMLSelectElement) =>
+      [...s.selectedOptions].map((o) => o.value),
+    );
+    expect(offered).toEqual([hustId]);
+    // The step highlights the university and the group the people were opened from.
+    await stepNodes.selectOption([{ label: '华中科技大学' }, { label: groupLabel }]);
+    const chosen = await stepNodes.evaluate((s: HTMLSelectElement) =>
+      [...s.selectedOptions].map((o) => o.value).sort(),
+    );
+    expect(chosen).toEqual([hustId, biggest.id].sort());
     await page.locator('.save-view button[type=submit]').click();
     await page
       .locator('#status', { hasText: `已保存: ${p} 校友路径` })
@@ -260,12 +313,14 @@ describe('tool screens', { timeout: 120_000 }, () => {
     await presenter.waitFor({ timeout: 20_000 });
     expect(await presenter.locator('.presenter-text').textContent()).toBe('先从母校开始');
     expect(await page.locator('#presenter-step').textContent()).toBe('第 1 / 1 步');
+    // The same picture: the same entities, and each group back as a group with its member count.
     expect(await page.evaluate(() => window.__cy!.nodes().length)).toBe(drawn);
+    expect(await picture()).toEqual(saved);
     const highlighted = await page.evaluate(() =>
       window.__cy!.nodes('.on-path').map((n) => n.id()),
     );
-    expect(highlighted).toEqual([hustId]);
-    expect(await page.evaluate(() => window.__cy!.nodes('.faded').length)).toBe(drawn - 1);
+    expect(highlighted.sort()).toEqual([hustId, biggest.id].sort());
+    expect(await page.evaluate(() => window.__cy!.nodes('.faded').length)).toBe(drawn - 2);
     await page.screenshot({ path: `${screenshots}presenter.png` });
     await presenter.getByRole('button', { name: '结束演示' }).click();
     // Leaving the presentation restores the graph's styles on the next frame, not at once.

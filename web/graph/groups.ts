@@ -1,4 +1,5 @@
 import type { ElementDefinition } from 'cytoscape';
+import type { GroupBy } from '../../schema/views/group-nodes.ts';
 
 /**
  * Group nodes for big fan-outs, as Linkurious and Bloom draw them: when a node brings more than
@@ -14,8 +15,7 @@ export const maxGroups = 12;
 /** Members an opened group draws at a time (the rest stay in the group). */
 export const groupPage = 40;
 
-export const groupings = ['city', 'employer', 'field', 'decade'] as const;
-export type GroupBy = (typeof groupings)[number];
+export { type GroupBy, groupId, groupings } from '../../schema/views/group-nodes.ts';
 
 export interface Named {
   id: string;
@@ -183,10 +183,6 @@ export function splitFanOut(
   );
   return { drawn, members };
 }
-
-/** The id of a group node: the hub, the members' type, the grouping and the key. */
-export const groupId = (hub: string, type: string, by: GroupBy | 'pending', key: string) =>
-  `group:${hub}:${type}:${by}:${key}`;
 
 /** The tie kind most members have to the hub: the group's edge is drawn as that kind. */
 export function commonKind(members: readonly Member[]): string {

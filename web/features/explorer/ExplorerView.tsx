@@ -1,6 +1,6 @@
 import type { EdgeSingular, ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { EntitySummary } from '../../api/fragments.ts';
+import type { EntitySummary, EntityType } from '../../api/fragments.ts';
 import type { SchemaType } from '../../api/graphql.ts';
 import { request } from '../../app/api.ts';
 import { lang, t } from '../../app/i18n.ts';
@@ -189,32 +189,55 @@ export function ExplorerView({ active }: { active: boolean }) {
   useEffect(() => {
     if (!viewParam) return;
     setPresenting(null);
-    void openSavedView(viewParam).then(
-      (opened) => {
-        fanOuts().clear();
+    void openSavedView(viewParam)
+      .then(async (opened) => {
+        const groups = fanOuts();
+        groups.clear();
         graph().restore(opened.elements);
         const { style, viewport } = opened.graph;
         if (style?.layout) setLayout(style.layout);
+        if (style?.groupBy) {
+          setGroupBy(style.groupBy);
+          groups.by = style.groupBy;
+        }
         setFilters({
           ...noFilters,
           hiddenTypes: style?.hiddenTypes ?? [],
           hiddenTieKinds: style?.hiddenTieKinds ?? [],
         });
-        if (viewport)
-          graph().cy.viewport({ zoom: viewport.zoom, pan: { x: viewport.x, y: viewport.y } });
         setHasGraph(true);
         setTruncation(null);
+        // Group nodes are made again from the members they held, then put where they were drawn.
+        for (const f of opened.fanOuts) groups.add(f.hub, new Map([[f.type, f.members]]));
+        if (opened.fanOuts.length) {
+          await regroup();
+          const cy = graph().cy;
+          cy.batch(() => {
+            for (const f of opened.fanOuts)
+              cy.nodes('.group').forEach((node) => {
+                const at = f.groups.get(node.data('key'));
+                if (node.data('hub') === f.hub && node.data('memberType') === f.type && at)
+                  node.position(at);
+              });
+          });
+        }
+        if (viewport)
+          graph().cy.viewport({ zoom: viewport.zoom, pan: { x: viewport.x, y: viewport.y } });
         changed();
         const opened_ = t('views.opened', { title: opened.title, n: graph().cy.nodes().length });
         status.value = opened.dropped.length
           ? `${opened_} · ${t('views.dropped', { n: opened.dropped.length })}`
           : opened_;
-        if (presentParam && opened.annotations.length) setPresenting(opened);
-      },
-      (error) => {
+        // A step's group node that is not made again (its members changed) is left out.
+        const annotations = opened.annotations.map((a) => ({
+          ...a,
+          nodeIds: a.nodeIds.filter((id) => graph().has(id)),
+        }));
+        if (presentParam && annotations.length) setPresenting({ ...opened, annotations });
+      })
+      .catch((error: unknown) => {
         status.value = `${t('views.loadFailed')}: ${(error as Error).message}`;
-      },
-    );
+      });
   }, [viewParam, presentParam]);
   useEffect(() => {
     if (openParam) void open({ id: openParam, name: openParam } as EntitySummary);
@@ -831,10 +854,12 @@ export function ExplorerView({ active }: { active: boolean }) {
           {saving && (
             <SaveViewDialog
               cy={graph().cy}
+              fanOuts={fanOuts()}
               style={{
                 layout,
-                hiddenTypes: filters.hiddenTypes,
+                hiddenTypes: filters.hiddenTypes as EntityType[],
                 hiddenTieKinds: filters.hiddenTieKinds,
+                groupBy,
               }}
               selected={compare}
               onClose={() => setSaving(false)}

@@ -86,6 +86,11 @@ export class FanOuts {
     return ids;
   }
 
+  /** The fan-outs with members, for a saved view. */
+  list(): { hub: string; type: string; members: readonly Member[] }[] {
+    return [...this.fanOuts.values()].filter((f) => f.members.length);
+  }
+
   /** How many members all groups hold. */
   size(): number {
     return this.where.size;

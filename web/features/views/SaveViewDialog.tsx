@@ -1,23 +1,27 @@
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../../app/api.ts';
 import { t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
 import { messageOf, unwrap } from '../../ui/result.ts';
+import type { FanOuts } from '../explorer/fan-outs.ts';
 import { type Annotation, saveViewMutation } from './queries.ts';
 import { type DrawnElement, type SavedGraph, toSavedGraph } from './saved-views.ts';
 
 /**
  * Saves the explorer's graph as a server-side view: title, notes, and story steps (text + nodes to
- * highlight; the selected nodes are offered first). Escape cancels.
+ * highlight; the selected nodes are offered first), with its group nodes and what they hold. Escape
+ * cancels.
  */
 export function SaveViewDialog({
   cy,
+  fanOuts,
   style,
   selected,
   onClose,
 }: {
   cy: Core;
+  fanOuts: FanOuts;
   style: SavedGraph['style'];
   selected: string[];
   onClose: () => void;
@@ -37,7 +41,7 @@ export function SaveViewDialog({
 
   async function save() {
     setBusy(true);
-    // Group nodes (and their ties) stand for members that are not drawn: not part of a view.
+    // Group nodes (and their ties) are saved as the members they hold and where they were drawn.
     const elements: DrawnElement[] = cy
       .elements()
       .not('.group, .group-tie')
@@ -47,7 +51,14 @@ export function SaveViewDialog({
         position: e.isNode() ? { ...e.position() } : undefined,
         classes: e.classes(),
       }));
-    const graph = toSavedGraph(elements, style, { zoom: cy.zoom(), ...cy.pan() });
+    const held = fanOuts.list().map((f) => ({
+      ...f,
+      groups: cy
+        .nodes('.group')
+        .filter((n: NodeSingular) => n.data('hub') === f.hub && n.data('memberType') === f.type)
+        .map((n: NodeSingular) => ({ key: String(n.data('key')), ...n.position() })),
+    }));
+    const graph = toSavedGraph(elements, style, { zoom: cy.zoom(), ...cy.pan() }, held);
     try {
       const saved = unwrap(
         (

@@ -1,6 +1,6 @@
 import { request } from '../../app/api.ts';
 import { type Annotation, savedViewQuery } from './queries.ts';
-import { fromSavedGraph, type SavedGraph } from './saved-views.ts';
+import { fromSavedGraph, type RestoredFanOut, type SavedGraph } from './saved-views.ts';
 
 export interface OpenedView {
   title: string;
@@ -8,6 +8,8 @@ export interface OpenedView {
   annotations: Annotation[];
   graph: SavedGraph;
   elements: ReturnType<typeof fromSavedGraph>['elements'];
+  /** Big fan-outs the view held in group nodes: the explorer groups them again. */
+  fanOuts: RestoredFanOut[];
   /** Ids of entities the view had that no longer exist. */
   dropped: string[];
 }
@@ -17,7 +19,7 @@ export async function openSavedView(id: string): Promise<OpenedView> {
   const { savedView } = await request(savedViewQuery, { id });
   if (!savedView) throw new Error(id);
   const graph = JSON.parse(savedView.graph) as SavedGraph;
-  const { elements, dropped } = fromSavedGraph(graph, savedView.entities);
+  const { elements, fanOuts, dropped } = fromSavedGraph(graph, savedView.entities);
   const gone = new Set(dropped);
   return {
     title: savedView.title,
@@ -28,6 +30,7 @@ export async function openSavedView(id: string): Promise<OpenedView> {
     })),
     graph,
     elements,
+    fanOuts,
     dropped,
   };
 }

@@ -56,6 +56,87 @@ describe('saved view graphs', () => {
     expect(elements[0]?.classes).toEqual(['focus']);
   });
 
+  it('keeps group nodes as the members they hold, with their ties and where each group was', () => {
+    const member = (id: string, year: number | null) => ({
+      node: { group: 'nodes' as const, data: { id, label: id, type: 'Person' } },
+      edges: [
+        {
+          group: 'edges' as const,
+          data: {
+            id: `t-${id}`,
+            source: id,
+            target: 'Organization:B',
+            kind: 'STUDIED_AT',
+            label: '校友',
+            derived: false,
+            startYear: null,
+            endYear: year,
+          },
+        },
+      ],
+    });
+    const held = [
+      {
+        hub: 'Organization:B',
+        type: 'Person',
+        members: [member('Person:M1', 1998), member('Person:M2', null)],
+        groups: [{ key: '1990', x: 7.06, y: 8 }],
+      },
+      // A fan-out around a node that is not drawn is not part of the view.
+      { hub: 'Organization:Z', type: 'Person', members: [member('Person:M3', 2001)], groups: [] },
+    ];
+    const graph = toSavedGraph(drawn, { groupBy: 'decade' }, { zoom: 1, x: 0, y: 0 }, held);
+    expect(graph.fanOuts).toEqual([
+      {
+        hub: 'Organization:B',
+        type: 'Person',
+        members: [
+          {
+            id: 'Person:M1',
+            ties: [
+              {
+                id: 't-Person:M1',
+                source: 'Person:M1',
+                target: 'Organization:B',
+                kind: 'STUDIED_AT',
+                label: '校友',
+                endYear: 1998,
+              },
+            ],
+          },
+          {
+            id: 'Person:M2',
+            ties: [
+              {
+                id: 't-Person:M2',
+                source: 'Person:M2',
+                target: 'Organization:B',
+                kind: 'STUDIED_AT',
+                label: '校友',
+              },
+            ],
+          },
+        ],
+        groups: [{ key: '1990', x: 7.1, y: 8 }],
+      },
+    ]);
+    const { fanOuts, dropped } = fromSavedGraph(graph, [
+      { __typename: 'Person', id: 'Person:A', name: 'A', latinName: null },
+      { __typename: 'Organization', id: 'Organization:B', name: 'HUST', latinName: null },
+      { __typename: 'Person', id: 'Person:M1', name: '新名', latinName: null },
+    ]);
+    expect(dropped).toEqual(['Person:M2']);
+    expect(fanOuts).toHaveLength(1);
+    expect(fanOuts[0]?.members.map((m) => m.node.data)).toEqual([
+      { id: 'Person:M1', label: '新名', type: 'Person', latinName: null },
+    ]);
+    expect(fanOuts[0]?.members[0]?.edges[0]?.data).toMatchObject({
+      endYear: 1998,
+      startYear: null,
+    });
+    expect(fanOuts[0]?.groups.get('1990')).toEqual({ x: 7.1, y: 8 });
+  });
+
   it('steps within the annotation list', () => {
     expect(stepTo(0, -1, 3)).toBe(0);
     expect(stepTo(1, 1, 3)).toBe(2);

@@ -1,33 +1,26 @@
 import type { ElementDefinition } from 'cytoscape';
+import type { EntityKind } from '../../../schema/shared/entity-kinds.ts';
+import type { SavedGraph } from '../../../schema/views/saved-view.rules.ts';
 import type { EntitySummary } from '../../api/fragments.ts';
+import type { Member } from '../../graph/groups.ts';
 import type { Viewport } from './queries.ts';
 
 /**
  * Saved views live on the server (schema/views). This is the pure part: a drawn graph to the JSON the
  * API validates, and back to Cytoscape elements with the entities as they are now (names fresh,
- * deleted ones dropped). No DOM, no Cytoscape instance.
+ * deleted ones dropped). Group nodes are saved as what they hold (the members and their ties to the
+ * hub, and where each group was drawn), so the explorer makes the same groups again on reopening.
+ * No DOM, no Cytoscape instance.
  */
-type Layout = 'fcose' | 'concentric' | 'breadthfirst';
+export type { SavedGraph } from '../../../schema/views/saved-view.rules.ts';
 
-export interface SavedGraph {
-  nodes: {
-    id: string;
-    x: number;
-    y: number;
-    pinned?: boolean;
-    hidden?: boolean;
-    focus?: boolean;
-  }[];
-  edges: {
-    id: string;
-    source: string;
-    target: string;
-    kind: string;
-    label?: string | null;
-    derived?: boolean;
-  }[];
-  style?: { layout?: Layout; hiddenTypes?: string[]; hiddenTieKinds?: string[] };
-  viewport?: Viewport | null;
+/** A big fan-out held in group nodes, as the explorer has it (web/features/explorer/fan-outs.ts). */
+export interface HeldFanOut {
+  hub: string;
+  type: string;
+  members: readonly Member[];
+  /** The drawn group nodes: their keys and positions. */
+  groups: { key: string; x: number; y: number }[];
 }
 
 /** One drawn element as the explorer has it (Cytoscape's json(), trimmed to what we keep). */
@@ -45,6 +38,7 @@ export function toSavedGraph(
   elements: DrawnElement[],
   style: SavedGraph['style'],
   viewport: Viewport,
+  held: readonly HeldFanOut[] = [],
 ): SavedGraph {
   const nodes: SavedGraph['nodes'] = [];
   const edges: SavedGraph['edges'] = [];
@@ -67,31 +61,91 @@ export function toSavedGraph(
     const source = String(e.data.source);
     const target = String(e.data.target);
     if (!ids.has(source) || !ids.has(target)) continue;
-    edges.push({
-      id: String(e.data.id).slice(0, 300),
-      source,
-      target,
-      kind: String(e.data.kind),
-      label: typeof e.data.label === 'string' ? e.data.label.slice(0, 200) : null,
-      ...(e.data.derived ? { derived: true } : {}),
-    });
+    edges.push(savedEdge(e.data));
   }
+  const fanOuts = held
+    .filter((f) => ids.has(f.hub) && f.members.length)
+    .map((f) => ({
+      hub: f.hub,
+      type: f.type as EntityKind,
+      members: f.members.map((m) => ({
+        id: String(m.node.data.id),
+        ties: m.edges.map((e) => savedEdge(e.data)),
+      })),
+      groups: f.groups.map((g) => ({ key: g.key, x: round(g.x), y: round(g.y) })),
+    }));
   return {
     nodes,
     edges,
+    ...(fanOuts.length ? { fanOuts } : {}),
     style,
     viewport: { zoom: viewport.zoom, x: round(viewport.x), y: round(viewport.y) },
   };
 }
 
+/** A drawn or held tie as saved: its years only when it has them. */
+function savedEdge(data: Record<string, unknown>): SavedGraph['edges'][number] {
+  const years = (['startYear', 'endYear'] as const).filter((k) => typeof data[k] === 'number');
+  return {
+    id: String(data.id).slice(0, 300),
+    source: String(data.source),
+    target: String(data.target),
+    kind: String(data.kind),
+    label: typeof data.label === 'string' ? data.label.slice(0, 200) : null,
+    ...(data.derived ? { derived: true } : {}),
+    ...Object.fromEntries(years.map((k) => [k, data[k] as number])),
+  };
+}
+
+/** A saved tie as a Cytoscape edge. */
+function edgeElement(edge: SavedGraph['edges'][number]): ElementDefinition {
+  return {
+    group: 'edges',
+    data: {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      kind: edge.kind,
+      label: edge.label ?? edge.kind,
+      derived: edge.derived ?? false,
+      startYear: edge.startYear ?? null,
+      endYear: edge.endYear ?? null,
+    },
+    classes: edge.derived ? ['derived'] : [],
+  };
+}
+
+/** A live entity as a Cytoscape node. */
+function nodeElement(entity: EntitySummary): ElementDefinition {
+  return {
+    group: 'nodes',
+    data: {
+      id: entity.id,
+      label: entity.name,
+      type: entity.__typename,
+      latinName: entity.latinName ?? null,
+    },
+  };
+}
+
+/** A saved fan-out with its live members, for the explorer to group again. */
+export interface RestoredFanOut {
+  hub: string;
+  type: string;
+  members: Member[];
+  /** Where each group was drawn, by its key. */
+  groups: Map<string, { x: number; y: number }>;
+}
+
 /**
- * The saved graph as Cytoscape elements, labelled with the entities as they are now. Nodes whose
- * entity is gone (deleted or merged away) are dropped with their edges; `dropped` lists them.
+ * The saved graph as Cytoscape elements, labelled with the entities as they are now, and its group
+ * nodes' members. Nodes and members whose entity is gone (deleted or merged away) are dropped with
+ * their edges; `dropped` lists them.
  */
 export function fromSavedGraph(
   graph: SavedGraph,
   entities: EntitySummary[],
-): { elements: ElementDefinition[]; dropped: string[] } {
+): { elements: ElementDefinition[]; fanOuts: RestoredFanOut[]; dropped: string[] } {
   const live = new Map(entities.map((e) => [e.id, e]));
   const elements: ElementDefinition[] = [];
   const dropped: string[] = [];
@@ -102,33 +156,28 @@ export function fromSavedGraph(
       continue;
     }
     elements.push({
-      group: 'nodes',
-      data: {
-        id: node.id,
-        label: entity.name,
-        type: entity.__typename,
-        latinName: entity.latinName ?? null,
-      },
+      ...nodeElement(entity),
       position: { x: node.x, y: node.y },
       classes: (['pinned', 'hidden', 'focus'] as const).filter((c) => node[c]),
     });
   }
   for (const edge of graph.edges) {
     if (!live.has(edge.source) || !live.has(edge.target)) continue;
-    elements.push({
-      group: 'edges',
-      data: {
-        id: edge.id,
-        source: edge.source,
-        target: edge.target,
-        kind: edge.kind,
-        label: edge.label ?? edge.kind,
-        derived: edge.derived ?? false,
-      },
-      classes: edge.derived ? ['derived'] : [],
-    });
+    elements.push(edgeElement(edge));
   }
-  return { elements, dropped };
+  const fanOuts: RestoredFanOut[] = [];
+  for (const f of graph.fanOuts ?? []) {
+    if (!live.has(f.hub)) continue;
+    const members: Member[] = [];
+    for (const m of f.members) {
+      const entity = live.get(m.id);
+      if (entity) members.push({ node: nodeElement(entity), edges: m.ties.map(edgeElement) });
+      else dropped.push(m.id);
+    }
+    const groups = new Map(f.groups.map((g) => [g.key, { x: g.x, y: g.y }]));
+    if (members.length) fanOuts.push({ hub: f.hub, type: f.type, members, groups });
+  }
+  return { elements, fanOuts, dropped };
 }
 
 /** The step index after moving `by` (±1), kept within 0..count-1. */
