@@ -95,11 +95,32 @@ builder.queryField('neighborhood', (t) =>
       const depth = args.depth ?? 1;
       const limit = args.limit ?? 200;
       if (depth < 1 || depth > 3)
-        throw new ValidationError([{ path: ['depth'], message: 'must be 1 to 3' }]);
+        throw new ValidationError([
+          {
+            path: ['depth'],
+            code: 'out_of_range',
+            params: { min: 1, max: 3 },
+            message: 'must be 1 to 3',
+          },
+        ]);
       if (limit < 1 || limit > 2000)
-        throw new ValidationError([{ path: ['limit'], message: 'must be 1 to 2000' }]);
+        throw new ValidationError([
+          {
+            path: ['limit'],
+            code: 'out_of_range',
+            params: { min: 1, max: 2000 },
+            message: 'must be 1 to 2000',
+          },
+        ]);
       if (!args.ids.length || args.ids.length > 100)
-        throw new ValidationError([{ path: ['ids'], message: 'must name 1 to 100 entities' }]);
+        throw new ValidationError([
+          {
+            path: ['ids'],
+            code: 'count_range',
+            params: { min: 1, max: 100 },
+            message: 'must name 1 to 100 entities',
+          },
+        ]);
       const filter = args.filter ?? {};
       const types = [
         ...(filter.tieKinds?.length ? filter.tieKinds : tieKindNames),

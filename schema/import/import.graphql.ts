@@ -208,11 +208,20 @@ builder.mutationField('startImport', (t) =>
         [],
       );
       if (args.file.size > maxUploadBytes) {
-        throw new ValidationError([{ path: ['file'], message: 'must be at most 512 MB' }]);
+        throw new ValidationError([
+          {
+            path: ['file'],
+            code: 'file_too_big',
+            params: { max: '512 MB' },
+            message: 'must be at most 512 MB',
+          },
+        ]);
       }
       const ext = extname(args.file.name).toLowerCase();
       if (!['.csv', '.xlsx', '.txt'].includes(ext)) {
-        throw new ValidationError([{ path: ['file'], message: 'must be a .csv or .xlsx file' }]);
+        throw new ValidationError([
+          { path: ['file'], code: 'file_type', message: 'must be a .csv or .xlsx file' },
+        ]);
       }
       const dir = join(loadConfig().dataDir, 'imports');
       await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -251,7 +260,14 @@ builder.mutationField('resumeImport', (t) =>
       const job = await ImportRunner.loadJob(ctx.db, id);
       if (!job) throw new NotFoundError('ImportJob', args.id, ['id']);
       if (job.status === 'done' || job.status === 'rejected') {
-        throw new ValidationError([{ path: ['id'], message: `the job is ${job.status}` }]);
+        throw new ValidationError([
+          {
+            path: ['id'],
+            code: 'job_ended',
+            params: { status: job.status },
+            message: `the job is ${job.status}`,
+          },
+        ]);
       }
       // Jobs from before the job runner (or a CLI run) have no (:Job) yet.
       if (!(await ctx.jobs.resume(id))) {

@@ -68,7 +68,11 @@ async function checkSpec(ctx: Context, spec: ExportSpec): Promise<void> {
   const given = [spec.list, spec.segment, spec.event].filter((x) => x != null);
   if (given.length !== 1) {
     throw new ValidationError([
-      { path: ['people'], message: 'give exactly one of list, segment or event' },
+      {
+        path: ['people'],
+        code: 'one_export_source',
+        message: 'give exactly one of list, segment or event',
+      },
     ]);
   }
   if (spec.list) await loadList(ctx, spec.list, ['people', 'list']);
@@ -95,7 +99,11 @@ builder.mutationField('createExportLink', (t) =>
     resolve: async (_r, args, ctx) => {
       if ((args.people == null) === (args.pipeline == null)) {
         throw new ValidationError([
-          { path: [], message: 'give exactly one of people or pipeline' },
+          {
+            path: [],
+            code: 'people_or_pipeline',
+            message: 'give exactly one of people or pipeline',
+          },
         ]);
       }
       const spec: ExportSpec = args.people

@@ -190,7 +190,11 @@ async function exportPeople(
   const given = [args.list, args.segment, args.event].filter((x) => x != null);
   if (given.length !== 1) {
     throw new ValidationError([
-      { path: [], message: 'give exactly one of list, segment or event' },
+      {
+        path: [],
+        code: 'one_export_source',
+        message: 'give exactly one of list, segment or event',
+      },
     ]);
   }
   if (args.event) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityKinds } from '../shared/entity-kinds.ts';
 import { requiredText, text } from '../shared/rules.ts';
+import { because } from '../shared/validate.ts';
 
 /**
  * What a saved view may hold: the graph (entity ids, positions, style choices, viewport) as validated
@@ -8,10 +9,16 @@ import { requiredText, text } from '../shared/rules.ts';
  */
 export const layouts = ['fcose', 'concentric', 'breadthfirst'] as const;
 
-const entityId = z.string().regex(new RegExp(`^(${entityKinds.join('|')}):[0-9A-Za-z_-]{1,64}$`), {
-  message: 'must be the id of a person, organisation, place, field or project',
-});
-const tieKind = z.string().regex(/^[A-Z_]{1,40}$/, { message: 'must be a tie kind' });
+const entityIdPattern = new RegExp(`^(${entityKinds.join('|')}):[0-9A-Za-z_-]{1,64}$`);
+const entityId = z
+  .string()
+  .refine(
+    (s) => entityIdPattern.test(s),
+    because('wrong_id', 'must be the id of a person, organisation, place, field or project'),
+  );
+const tieKind = z
+  .string()
+  .refine((s) => /^[A-Z_]{1,40}$/.test(s), because('not_tie_kind', 'must be a tie kind'));
 const coordinate = z
   .number()
   .min(-1e7, { message: 'is out of range' })
@@ -68,14 +75,18 @@ export const graphRules = z
   .superRefine((graph, ctx) => {
     const ids = new Set(graph.nodes.map((n) => n.id));
     if (ids.size !== graph.nodes.length) {
-      ctx.addIssue({ code: 'custom', path: ['nodes'], message: 'must not repeat a node' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nodes'],
+        ...because('repeated_node', 'must not repeat a node'),
+      });
     }
     graph.edges.forEach((edge, i) => {
       if (!ids.has(edge.source) || !ids.has(edge.target)) {
         ctx.addIssue({
           code: 'custom',
           path: ['edges', i],
-          message: 'must join two nodes of the view',
+          ...because('edge_not_in_view', 'must join two nodes of the view'),
         });
       }
     });
@@ -100,7 +111,7 @@ export const viewRules = z
         try {
           return JSON.parse(s) as unknown;
         } catch {
-          ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+          ctx.addIssue({ code: 'custom', ...because('not_json', 'must be JSON') });
           return z.NEVER;
         }
       })
@@ -115,7 +126,7 @@ export const viewRules = z
           ctx.addIssue({
             code: 'custom',
             path: ['annotations', i, 'nodeIds', j],
-            message: 'must be a node of the view',
+            ...because('not_view_node', 'must be a node of the view'),
           });
         }
       });

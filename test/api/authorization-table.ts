@@ -215,8 +215,8 @@ export const typeRules: Record<string, TypeRules> = {
   Account: ['own', 'createdAt disabled email id name role teamId'],
   Attribution: ['meta', 'key landed name signed'],
   AuditEntry: ['admin', 'action actor at changes fields id requestId subjectId tieId'],
-  AuthenticationError: ['meta', 'message'],
-  BaseError: ['meta', 'message'],
+  AuthenticationError: ['meta', 'code message params'],
+  BaseError: ['meta', 'code message params'],
   Change: ['history', 'actor at changes op tieId'],
   CityCount: ['meta', 'city lives reachable total works'],
   Claim: [
@@ -225,7 +225,7 @@ export const typeRules: Record<string, TypeRules> = {
     { claimant: 'outreachText', note: 'outreachText' },
   ],
   CommonTie: ['graph', 'endYear kind label of startYear'],
-  ConflictError: ['meta', 'message path'],
+  ConflictError: ['meta', 'code message params path'],
   Consultant: ['meta', 'id introductions name person projectsLanded reach report roles'],
   ConsultantRank: ['meta', 'consultant conversion introductions landed signed'],
   Contact: ['personal', 'id kind value'],
@@ -240,6 +240,7 @@ export const typeRules: Record<string, TypeRules> = {
   DuplicateRecord: ['editor', 'aliases birthYear id latinName name'],
   DuplicateScan: ['editor', 'autoMerged compared kind ms proposed records'],
   Erasure: ['meta', 'auditEntryId erased'],
+  ErrorParam: ['meta', 'enum name value'],
   Event: [
     'outreach',
     'capacity city colleaguesAllowed createdAt id invitations kind name organiser seatsTaken startsAt status timeZone venue',
@@ -298,7 +299,7 @@ export const typeRules: Record<string, TypeRules> = {
     'categories createdAt description fields id levels matches owner places status title',
   ],
   Neighborhood: ['graph', 'edges nodes omittedByKind omittedNodes truncated'],
-  NotFoundError: ['meta', 'entity id message path'],
+  NotFoundError: ['meta', 'code entity id message params path'],
   Notification: [
     'own',
     'actor at detail id kind read subject subjectName',
@@ -375,8 +376,8 @@ export const typeRules: Record<string, TypeRules> = {
   ],
   TimelineItem: ['outreach', 'at channel kind recordId status', { summary: 'outreachText' }],
   UndoMergeResult: ['editor', 'id kept missing movedBack restored'],
-  ValidationError: ['meta', 'issues message'],
-  ValidationIssue: ['meta', 'message path'],
+  ValidationError: ['meta', 'code issues message params'],
+  ValidationIssue: ['meta', 'code message params path'],
   Watch: ['own', 'createdAt id target targetKind targetName'],
 };
 
