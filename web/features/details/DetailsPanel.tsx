@@ -1,20 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntitySummary, Provenance, Tie } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
-import { fmtDate, lang, t } from '../../app/i18n.ts';
+import { enumText, fmtDate, lang, t } from '../../app/i18n.ts';
 import { edgeKindOf, nodeKindOf } from '../../graph/stylesheet.ts';
 import { PersonActions } from './actions/PersonActions.tsx';
-import {
-  categoryLabels,
-  contactKindLabels,
-  knowsKindLabels,
-  label,
-  levelLabels,
-  organizationTypeLabels,
-  placeKindLabels,
-  projectKindLabels,
-  projectStatusLabels,
-} from './labels.ts';
 import { detailsQuery, type EntityDetails, entityOf, type PersonDetails } from './queries.ts';
 import { careerAxis } from './timeline.ts';
 
@@ -159,10 +148,10 @@ function Facts({ node }: { node: EntityDetails }) {
           <Fact term={t('details.title')}>{node.title}</Fact>
           <Fact term={t('details.categories')}>
             {node.categories.length ? (
-              <Chips values={node.categories.map((c) => label(categoryLabels, c))} />
+              <Chips values={node.categories.map((c) => enumText('category', c))} />
             ) : null}
           </Fact>
-          <Fact term={t('details.level')}>{node.level && label(levelLabels, node.level)}</Fact>
+          <Fact term={t('details.level')}>{node.level && enumText('level', node.level)}</Fact>
           <Fact term={t('details.birthYear')}>{node.birthYear}</Fact>
           <Fact term={t('details.hometown')}>{node.hometown?.name}</Fact>
           <Fact term={t('details.location')}>{node.location?.name}</Fact>
@@ -174,19 +163,19 @@ function Facts({ node }: { node: EntityDetails }) {
     case 'Organization':
       return (
         <>
-          <Fact term={t('details.type')}>{label(organizationTypeLabels, node.type)}</Fact>
+          <Fact term={t('details.type')}>{enumText('orgType', node.type)}</Fact>
           <Fact term={t('details.place')}>{node.place?.name}</Fact>
         </>
       );
     case 'Place':
-      return <Fact term={t('details.kind')}>{label(placeKindLabels, node.placeKind)}</Fact>;
+      return <Fact term={t('details.kind')}>{enumText('placeKind', node.placeKind)}</Fact>;
     case 'Field':
       return <Fact term={t('details.parent')}>{node.parent?.name}</Fact>;
     case 'Project':
       return (
         <>
-          <Fact term={t('details.type')}>{label(projectKindLabels, node.projectKind)}</Fact>
-          <Fact term={t('details.status')}>{label(projectStatusLabels, node.status)}</Fact>
+          <Fact term={t('details.type')}>{enumText('projectKind', node.projectKind)}</Fact>
+          <Fact term={t('details.status')}>{enumText('projectStatus', node.status)}</Fact>
         </>
       );
   }
@@ -343,7 +332,7 @@ function TiesByKind({ ties, onOpen }: { ties: Tie[]; onOpen?: (e: EntitySummary)
                 <li key={tie.id}>
                   <Other tie={tie} onOpen={onOpen} />
                   {tie.knowsKind && (
-                    <span class="muted"> · {label(knowsKindLabels, tie.knowsKind)}</span>
+                    <span class="muted"> · {enumText('knowsKind', tie.knowsKind)}</span>
                   )}
                   {(tie.startYear || tie.endYear) && (
                     <span class="muted"> · {years(tie.startYear, tie.endYear, tie.current)}</span>
@@ -375,7 +364,7 @@ function Contacts({ person }: { person: PersonDetails }) {
       ) : (
         <dl class="facts">
           {data.contacts.map((c) => (
-            <Fact key={c.id} term={label(contactKindLabels, c.kind)}>
+            <Fact key={c.id} term={enumText('contactKind', c.kind)}>
               {c.value}
             </Fact>
           ))}

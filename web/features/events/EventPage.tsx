@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { eventMoves, invitationMoves } from '../../../schema/outreach/stages.ts';
 import { request } from '../../app/api.ts';
-import { fmtDate, locale, t } from '../../app/i18n.ts';
+import { enumText, fmtDate, locale, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
 import { canEdit } from '../../app/session.ts';
 import { status } from '../../app/status.ts';
@@ -10,7 +10,7 @@ import { ExportButtons } from '../outreach/ExportButtons.tsx';
 import { PickAndApply } from '../outreach/PickAndApply.tsx';
 import { Problem } from '../outreach/Problem.tsx';
 import { exportPeopleQuery } from '../outreach/queries.ts';
-import { attempt, enumText } from '../outreach/result.ts';
+import { attempt } from '../outreach/result.ts';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { InviteForm } from './InviteForm.tsx';
 import {

@@ -52,11 +52,6 @@ export const zh = {
   'events.markedSent': '已标记 {n} 份邀请为已发送',
   'events.withColleague': '（携同事）',
   'events.answeredByLink': '本人通过链接回复',
-  'delivery.queued': '排队中',
-  'delivery.sending': '发送中',
-  'delivery.sent': '已发送',
-  'delivery.failed': '发送失败',
-  'delivery.skipped': '已跳过',
   'delivery.none': '未发送',
   'delivery.manual': '（手动）',
 } satisfies Catalogue;
@@ -113,11 +108,6 @@ export const en: Catalogue<keyof typeof zh> = {
   'events.markedSent': 'Marked {n} invitations as sent',
   'events.withColleague': ' (with a colleague)',
   'events.answeredByLink': 'answered through their link',
-  'delivery.queued': 'Queued',
-  'delivery.sending': 'Sending',
-  'delivery.sent': 'Sent',
-  'delivery.failed': 'Failed',
-  'delivery.skipped': 'Skipped',
   'delivery.none': 'Not sent',
   'delivery.manual': ' (by hand)',
 };

@@ -30,11 +30,6 @@ export async function attempt<T>(
   return null;
 }
 
-/** A label of an enum value from a `prefix.value` message key (stage, event kind, status…). */
-export function enumText(prefix: string, value: string): string {
-  return t(`${prefix}.${value}` as MessageKey);
-}
-
 /** Today (or `days` from today) as YYYY-MM-DD in the browser's time zone. */
 export function isoDay(days = 0, now = new Date()): string {
   const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
