@@ -342,7 +342,7 @@ export const typeRules: Record<string, TypeRules> = {
     'outreach',
     'createdAt createdBy createdByName id memberCount members name segmentId',
   ],
-  PersonalData: ['personal', 'contacts', { reason: 'meta', visible: 'meta' }],
+  PersonalData: ['personal', 'contacts', { reason: 'meta', reasonCode: 'meta', visible: 'meta' }],
   Place: ['graph', `${entity} ancestors children kind parent`, { history: 'history' }],
   Project: [
     'graph',

@@ -26,6 +26,17 @@ export const zh = {
   'nav.admin': '管理',
   'tools.failed': '操作失败',
   'tools.none': '（无）',
+  'problem.colon': '：',
+  'problem.separator': '；',
+  'problem.UNAUTHENTICATED': '登录已失效，请重新登录',
+  'problem.FORBIDDEN': '您的角色无权执行此操作',
+  'problem.RATE_LIMITED': '请求过于频繁，请稍后再试',
+  'problem.DATABASE_UNAVAILABLE': '数据库暂时不可用，请稍后再试',
+  'problem.QUERY_TIMEOUT': '查询时间过长已停止，请缩小范围后重试',
+  'problem.INTERNAL_SERVER_ERROR': '服务器出错了，请稍后再试',
+  'problem.GRAPHQL_VALIDATION_FAILED': '请求与服务器版本不符，请刷新页面',
+  'problem.http': '服务器返回错误（HTTP {status}）',
+  'problem.network': '无法连接服务器，请检查网络',
 } satisfies Catalogue;
 
 export const en: Catalogue<keyof typeof zh> = {
@@ -53,4 +64,15 @@ export const en: Catalogue<keyof typeof zh> = {
   'nav.admin': 'Admin',
   'tools.failed': 'Failed',
   'tools.none': '(none)',
+  'problem.colon': ': ',
+  'problem.separator': '; ',
+  'problem.UNAUTHENTICATED': 'Your session has ended: please sign in again',
+  'problem.FORBIDDEN': 'Your role may not do this',
+  'problem.RATE_LIMITED': 'Too many requests: try again shortly',
+  'problem.DATABASE_UNAVAILABLE': 'The database is unavailable: try again shortly',
+  'problem.QUERY_TIMEOUT': 'The query took too long and was stopped: narrow it down and try again',
+  'problem.INTERNAL_SERVER_ERROR': 'Something went wrong on the server: try again shortly',
+  'problem.GRAPHQL_VALIDATION_FAILED': 'This page is older than the server: reload it',
+  'problem.http': 'The server answered with an error (HTTP {status})',
+  'problem.network': 'The server cannot be reached: check the network',
 };

@@ -61,6 +61,10 @@ export const issueWords = {
   inside_itself: ['不能位于自身之内', 'cannot be inside itself'],
   already_deleted: ['已被删除', 'is already deleted'],
   not_deleted: ['并未删除', 'is not deleted'],
+  // Personal data
+  role_hides_contacts: ['您的角色不能查看联系方式', 'your role may not see contact details'],
+  consent_hides_contacts: ['本人未同意提供联系方式', 'the person has not consented'],
+  outside_scope: ['此人不在本团队的地域范围内', 'the person is outside your team’s place scope'],
   // Outreach
   one_source: ['请在人群、名单和人员中只选一项', 'give exactly one of segment, list or people'],
   one_export_source: [

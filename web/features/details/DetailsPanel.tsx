@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EntitySummary, Provenance, Tie } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
 import { enumText, fmtDate, lang, t } from '../../app/i18n.ts';
+import { problemText } from '../../app/problems.ts';
 import { edgeKindOf, nodeKindOf } from '../../graph/stylesheet.ts';
 import { PersonActions } from './actions/PersonActions.tsx';
 import { detailsQuery, type EntityDetails, entityOf, type PersonDetails } from './queries.ts';
@@ -190,7 +191,8 @@ function ProvenanceNote({ provenance }: { provenance: Provenance }) {
     );
   }
   const source = provenance.source;
-  const text = source?.title ?? source?.url ?? source?.kind ?? '';
+  const text =
+    source?.title ?? source?.url ?? (source?.kind ? enumText('sourceKind', source.kind) : '');
   return (
     <span class="source" title={t('details.source')}>
       {t('details.source')}:{' '}
@@ -236,7 +238,7 @@ function Timeline({
             <span>
               <Other tie={tie} onOpen={onOpen} />
               {tie.kind === 'STUDIED_AT'
-                ? [tie.degree, tie.major]
+                ? [tie.degree && enumText('degree', tie.degree), tie.major]
                     .filter(Boolean)
                     .map((x) => <span class="muted"> · {x}</span>)
                 : (tie.title ?? tie.role) && <span class="muted"> · {tie.title ?? tie.role}</span>}
@@ -295,7 +297,8 @@ function Other({ tie, onOpen }: { tie: Tie; onOpen?: (e: EntitySummary) => void 
 
 function TieSource({ provenance }: { provenance: Provenance }) {
   if (provenance.unsourced) return <span class="flag unsourced">{t('details.unsourced')}</span>;
-  const title = provenance.source?.title ?? provenance.source?.kind;
+  const source = provenance.source;
+  const title = source?.title ?? (source?.kind ? enumText('sourceKind', source.kind) : null);
   // The source in a tooltip (and for screen readers): a tie list stays readable.
   return title ? (
     <span
@@ -357,7 +360,8 @@ function Contacts({ person }: { person: PersonDetails }) {
       {!data.visible || data.contacts === null ? (
         <p class="muted small" data-hidden-reason>
           {t('details.contactsHidden')}
-          {data.reason ? `: ${data.reason}` : ''}
+          {data.reasonCode &&
+            `${t('problem.colon')}${problemText(data.reasonCode, null, null, data.reason ?? '')}`}
         </p>
       ) : data.contacts.length === 0 ? (
         <p class="muted small">{t('details.noContacts')}</p>

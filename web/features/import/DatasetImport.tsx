@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fileName, mappingFiles } from '../../../schema/dataset/mapping-files.ts';
 import type { DatasetSummary } from '../../../schema/dataset/run-dataset.ts';
-import { uploadRequest } from '../../api/graphql-client.ts';
-import { request } from '../../app/api.ts';
+
+import { request, upload } from '../../app/api.ts';
 import { fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
 import { messageOf, unwrap } from '../../ui/result.ts';
@@ -68,7 +68,7 @@ export function DatasetImport() {
       if (choice === custom && ownMapping) uploads.mappingFile = ownMapping.file;
       const started = unwrap(
         (
-          await uploadRequest(
+          await upload(
             startDatasetImportMutation,
             {
               mapping: choice === custom ? null : choice,

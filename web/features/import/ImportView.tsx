@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { uploadRequest } from '../../api/graphql-client.ts';
-import { request } from '../../app/api.ts';
+
+import { request, upload } from '../../app/api.ts';
 import { fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
 import { download } from '../../graph/export.ts';
@@ -50,7 +50,7 @@ export function ImportView() {
     try {
       const started = unwrap(
         (
-          await uploadRequest(
+          await upload(
             startImportMutation,
             {
               file: null,

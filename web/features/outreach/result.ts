@@ -1,6 +1,6 @@
 import type { MutationError, MutationResult } from '../../api/fragments.ts';
 import { type MessageKey, t } from '../../app/i18n.ts';
-import { errorText } from '../../ui/result.ts';
+import { errorText } from '../../app/problems.ts';
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; error: MutationError };
 
