@@ -22,6 +22,7 @@ import { createRateLimits, RateLimitedError } from './auth/rate-limits.ts';
 import { defaultSessionCacheSeconds, SessionCache } from './auth/session-cache.ts';
 import { csrfHeader, readCookie, sessionCookieName } from './auth/session-cookie.ts';
 import type { Context } from './context.ts';
+import { langOf } from './lang.ts';
 import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.ts';
 import { migrationsApplied } from './db/migrate.ts';
 import type { Db, QueryEvent } from './db/run.ts';
@@ -175,6 +176,7 @@ export function createApp({
       setCookies,
       secureCookies,
       requestHeaders: headers,
+      lang: langOf(headers.get('accept-language')),
       limits: { login: rateLimits.login(ip) },
     };
   };

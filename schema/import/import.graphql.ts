@@ -7,14 +7,21 @@ import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { JobRef } from '../jobs/jobs.graphql.ts';
 import { readFirst } from '../shared/connection.ts';
+import { ErrorParamRef, paramList } from '../shared/errors.graphql.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { isImportField, presetNames } from './columns.ts';
 import { importJobKind } from './import.job.ts';
+import type { Rejection } from './parse-row.ts';
 import { rejectionsCsv } from './rejections-csv.ts';
-import { type ImportOptions, ImportRunner, type PreviewRow } from './run-import.ts';
+import {
+  type ImportOptions,
+  ImportRunner,
+  type PreviewRow,
+  type PreviewTie,
+} from './run-import.ts';
 
 builder.scalarType('File', {
   description: 'A file sent as a multipart upload (GraphQL multipart request spec).',
@@ -47,12 +54,7 @@ interface ImportJob {
   preview: string | null;
 }
 
-interface RejectedRow {
-  line: number;
-  column: string | null;
-  reason: string;
-  name: string | null;
-}
+type RejectedRow = Rejection;
 
 const ImportPresetEnum = builder.enumType('ImportPreset', { values: presetNames });
 
@@ -73,8 +75,28 @@ const RejectedRowRef = builder.objectRef<RejectedRow>('ImportRejectedRow').imple
   fields: (t) => ({
     line: t.exposeInt('line'),
     column: t.exposeString('column', { nullable: true }),
-    reason: t.exposeString('reason'),
+    reason: t.exposeString('reason', { description: 'Why, in English.' }),
+    code: t.string({
+      description: 'Why, as a code (`unknown_place`, `not_year` …) to say with `params`.',
+      resolve: (r) => r.code,
+    }),
+    params: t.field({ type: [ErrorParamRef], resolve: (r) => paramList(r.params) }),
     name: t.exposeString('name', { nullable: true }),
+  }),
+});
+
+const PreviewTieRef = builder.objectRef<PreviewTie>('ImportPreviewTie').implement({
+  description: 'A tie a previewed row would make.',
+  fields: (t) => ({
+    kind: t.exposeString('kind', {
+      description: 'WORKED_AT, STUDIED_AT, BORN_IN, LIVES_IN or EXPERT_IN',
+    }),
+    name: t.exposeString('name', { description: 'The other end, as the row names it.' }),
+    isNew: t.exposeBoolean('isNew', { description: 'The import creates the other end.' }),
+    under: t.exposeString('under', {
+      nullable: true,
+      description: 'Where a new place goes (its parent).',
+    }),
   }),
 });
 
@@ -84,8 +106,14 @@ const PreviewRowRef = builder.objectRef<PreviewRow>('ImportPreviewRow').implemen
     line: t.exposeInt('line'),
     name: t.exposeString('name', { nullable: true }),
     action: t.exposeString('action', { description: 'create, update, unchanged or reject' }),
-    links: t.exposeStringList('links'),
-    reasons: t.exposeStringList('reasons'),
+    links: t.exposeStringList('links', { description: 'The ties, in English.' }),
+    ties: t.field({ type: [PreviewTieRef], resolve: (r) => r.ties ?? [] }),
+    reasons: t.exposeStringList('reasons', { description: 'Why it is rejected, in English.' }),
+    problems: t.field({
+      type: [RejectedRowRef],
+      description: 'Why it is rejected, as codes.',
+      resolve: (r) => (r.problems ?? []).map((p) => ({ ...p, line: r.line, name: r.name })),
+    }),
   }),
 });
 
@@ -141,8 +169,10 @@ const ImportJobRef = builder.objectRef<ImportJob>('ImportJob').implement({
         rejectedRows(ctx, j.id, readFirst(args.first, { fallback: 100, max: 10_000 })),
     }),
     rejectedCsv: t.string({
-      description: 'Every rejected row as CSV (line, column, name, reason), to download.',
-      resolve: async (j, _args, ctx) => rejectionsCsv(await rejectedRows(ctx, j.id, 100_000)),
+      description:
+        'Every rejected row as CSV (line, column, name, reason), to download, in the request’s language (Accept-Language).',
+      resolve: async (j, _args, ctx) =>
+        rejectionsCsv(await rejectedRows(ctx, j.id, 100_000), ctx.lang),
     }),
   }),
 });

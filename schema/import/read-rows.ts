@@ -161,7 +161,11 @@ async function* xlsxRows(path: string, wanted: string | number = 1): AsyncGenera
         cells,
         problems: range
           ? [
-              `merged cells ${range} — unmerge and fill every row / 含合并单元格，请取消合并并逐行填写`,
+              {
+                code: 'merged_cells',
+                params: { range },
+                reason: `merged cells ${range} — unmerge and fill every row / 含合并单元格，请取消合并并逐行填写`,
+              },
             ]
           : [],
       };

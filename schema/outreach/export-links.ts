@@ -90,7 +90,7 @@ builder.mutationField('createExportLink', (t) =>
     authScopes: { outreach: true },
     errors: { types: mutationErrors },
     description:
-      'A short-lived download link for a people list or the pipeline as CSV or .xlsx: GET it with the same session (a browser link or Excel opens a real file). The file is made at download time with your rights then.',
+      'A short-lived download link for a people list or the pipeline as CSV or .xlsx: GET it with the same session (a browser link or Excel opens a real file). The file is made at download time with your rights then, in the language of this request (Accept-Language).',
     args: {
       people: t.arg({ type: PeopleExportInput, required: false }),
       pipeline: t.arg({ type: PipelineExportInput, required: false }),
@@ -107,11 +107,12 @@ builder.mutationField('createExportLink', (t) =>
         ]);
       }
       const spec: ExportSpec = args.people
-        ? { kind: 'people', ...args.people, format: args.format }
+        ? { kind: 'people', ...args.people, format: args.format, lang: ctx.lang }
         : {
             kind: 'pipeline',
             ...(args.pipeline as typeof PipelineExportInput.$inferInput),
             format: args.format,
+            lang: ctx.lang,
           };
       await checkSpec(ctx, spec);
       const token = `tgx_${randomBytes(32).toString('base64url')}`;

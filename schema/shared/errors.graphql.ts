@@ -8,7 +8,7 @@ interface ErrorParam {
   enum: string | null;
 }
 
-const ErrorParamRef = builder.objectRef<ErrorParam>('ErrorParam').implement({
+export const ErrorParamRef = builder.objectRef<ErrorParam>('ErrorParam').implement({
   description:
     'A value a problem names, to fill into its words (e.g. the stage an introduction is in).',
   fields: (t) => ({
@@ -22,7 +22,7 @@ const ErrorParamRef = builder.objectRef<ErrorParam>('ErrorParam').implement({
 });
 
 /** A problem's params as a list (GraphQL has no maps). */
-const paramList = (params: Params | undefined): ErrorParam[] =>
+export const paramList = (params: Params | undefined): ErrorParam[] =>
   Object.entries(params ?? {}).map(([name, p]: [string, Param]) =>
     typeof p === 'object'
       ? { name, value: p.value, enum: p.enum }

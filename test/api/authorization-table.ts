@@ -266,8 +266,9 @@ export const typeRules: Record<string, TypeRules> = {
     'editor',
     'created dataset doneRows dryRun error fileName id job keepGoodRows lastLine newFields newOrganizations preset preview ratePerSecond rejected rejectedCsv rejectedRows status totalRows unchanged updated',
   ],
-  ImportPreviewRow: ['editor', 'action line links name reasons'],
-  ImportRejectedRow: ['editor', 'column line name reason'],
+  ImportPreviewRow: ['editor', 'action line links name problems reasons ties'],
+  ImportPreviewTie: ['editor', 'isNew kind name under'],
+  ImportRejectedRow: ['editor', 'code column line name params reason'],
   Interaction: ['outreach', 'at channel createdBy id', { note: 'outreachText' }],
   Introduction: [
     'outreachOwn',

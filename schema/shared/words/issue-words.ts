@@ -171,6 +171,9 @@ export const issueWords = {
   ],
   duplicate_row: ['与第 {line} 行重复（同一人）', 'duplicate of line {line} (same person)'],
   // Dataset import: one row
+  no_column: ['文件中没有“{column}”列', 'no column "{column}"'],
+  not_in_lookup: ['“{value}”不在映射的取值表中', '"{value}" is not one of the mapped values'],
+  not_a_date: ['“{value}”不是日期', '"{value}" is not a date'],
   id_repeats: ['编号“{id}”与第 {line} 行重复', 'id "{id}" repeats line {line}'],
   end_not_in_dataset: ['数据集中没有{label}“{id}”', 'no {label} "{id}" in the dataset'],
   end_not_in_graph: ['关系的一端不在图中', 'an end is not in the graph'],

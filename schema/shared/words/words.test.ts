@@ -57,8 +57,8 @@ describe('the shared words', () => {
     expect(issueText('en', issue)).toBe(
       'Stage: an introduction cannot move from Contacted to Landed',
     );
-    expect(issueText('zh', { code: 'too_long', path: ['aliases', '3'], params: { max: 200 } })).toBe(
-      '别名：最多 200 个字符',
-    );
+    expect(
+      issueText('zh', { code: 'too_long', path: ['aliases', '3'], params: { max: 200 } }),
+    ).toBe('别名：最多 200 个字符');
   });
 });

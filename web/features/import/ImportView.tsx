@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { request, upload } from '../../app/api.ts';
-import { fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
+import { fieldText, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
+import { problemText } from '../../app/problems.ts';
 import { status } from '../../app/status.ts';
 import { download } from '../../graph/export.ts';
+import { FilePicker } from '../../ui/FilePicker.tsx';
 import { messageOf, unwrap } from '../../ui/result.ts';
+import { tieKindText } from '../details/labels.ts';
 import { DatasetImport } from './DatasetImport.tsx';
 import { importFieldNames, parseMapping } from './mapping.ts';
 import {
@@ -111,12 +114,12 @@ export function ImportView() {
         <label class="field-label" for="import-file">
           {t('import.file')}
         </label>
-        <input
+        <FilePicker
           id="import-file"
-          type="file"
           accept=".csv,.xlsx,.txt,text/csv"
-          onChange={(e) => {
-            setFile((e.target as HTMLInputElement).files?.[0] ?? null);
+          label={file ? file.name : t('import.chooseFile')}
+          onFiles={(chosen) => {
+            setFile(chosen[0] ?? null);
             setPreview(null);
             setJob(null);
           }}
@@ -156,7 +159,11 @@ export function ImportView() {
             value={mappingText}
             onInput={(e) => setMappingText((e.target as HTMLTextAreaElement).value)}
           />
-          <p class="muted small">{t('import.fields', { list: importFieldNames.join(', ') })}</p>
+          <p class="muted small">
+            {t('import.fields', {
+              list: importFieldNames.map(fieldText).join(t('import.listSeparator')),
+            })}
+          </p>
         </details>
         <label class="check">
           <input
@@ -188,9 +195,32 @@ export function ImportView() {
   );
 }
 
-function statusText(s: string): string {
-  return t(`import.status.${s}` as MessageKey) || s;
+/**
+ * How far a job got, in rows: every row once it has gone through them all (done, or stopped for bad
+ * rows: those are listed below, not written), the rows written while it runs or when it failed.
+ */
+function progressOf(job: Pick<ImportJob, 'status' | 'doneRows' | 'totalRows'>): number {
+  const finished = job.status === 'done' || job.status === 'rejected';
+  return finished ? Math.max(job.totalRows, 1) : job.doneRows;
 }
+
+function statusText(s: string): string {
+  return t(`import.status.${s}` as MessageKey);
+}
+
+/** A tie a previewed row would make, in words: 任职 华中科技大学（新建）. */
+function tieText(tie: ImportJob['preview'][number]['ties'][number]): string {
+  const made = tie.isNew
+    ? tie.under
+      ? t('import.newUnder', { under: tie.under })
+      : t('import.new')
+    : '';
+  return `${tieKindText(tie.kind)} ${tie.name}${made}`;
+}
+
+/** Why a previewed row is rejected, field first. */
+const problemOf = (p: ImportJob['preview'][number]['problems'][number]) =>
+  problemText(p.code, p.params, p.column ? [p.column] : [], p.reason);
 
 function Totals({ job }: { job: ImportJob }) {
   return (
@@ -225,8 +255,8 @@ function Rejected({ job, onDownload }: { job: ImportJob; onDownload: () => void 
             <tr key={`${r.line}-${r.column}`} data-line={r.line}>
               <td>{r.line}</td>
               <td>{r.name ?? ''}</td>
-              <td>{r.column ?? ''}</td>
-              <td>{r.reason}</td>
+              <td>{r.column ? fieldText(r.column) : ''}</td>
+              <td>{problemText(r.code, r.params, null, r.reason)}</td>
             </tr>
           ))}
         </tbody>
@@ -265,8 +295,12 @@ function Preview({ job, onDownload }: { job: ImportJob; onDownload: () => void }
               >
                 <td>{r.line}</td>
                 <td>{r.name ?? ''}</td>
-                <td>{t(`import.action.${r.action}` as MessageKey) || r.action}</td>
-                <td>{[...r.reasons, ...r.links].join('；')}</td>
+                <td>{t(`import.action.${r.action}` as MessageKey)}</td>
+                <td>
+                  {[...r.problems.map(problemOf), ...r.ties.map(tieText)].join(
+                    t('problem.separator'),
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -287,7 +321,7 @@ function Progress({ job, onDownload }: { job: ImportJob; onDownload: () => void 
         id="import-progress"
         aria-labelledby="progress-title"
         max={Math.max(job.totalRows, 1)}
-        value={job.doneRows}
+        value={progressOf(job)}
       />
       <Totals job={job} />
       {job.error && <p class="error">{job.error}</p>}
