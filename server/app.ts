@@ -22,7 +22,6 @@ import { createRateLimits, RateLimitedError } from './auth/rate-limits.ts';
 import { defaultSessionCacheSeconds, SessionCache } from './auth/session-cache.ts';
 import { csrfHeader, readCookie, sessionCookieName } from './auth/session-cookie.ts';
 import type { Context } from './context.ts';
-import { langOf } from './lang.ts';
 import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.ts';
 import { migrationsApplied } from './db/migrate.ts';
 import type { Db, QueryEvent } from './db/run.ts';
@@ -32,6 +31,7 @@ import { corsPolicy } from './http/cors.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { graphiqlContentSecurityPolicy, securityHeaders } from './http/security-headers.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { langOf } from './lang.ts';
 import { graphqlMetricsPlugin, serveMetrics } from './metrics.ts';
 
 export interface AppOptions {

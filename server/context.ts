@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { SignedIn } from '../schema/accounts/account.model.ts';
-import type { Lang } from '../schema/shared/words/words.ts';
 import type { Delivery } from '../schema/outreach/delivery/delivery.ts';
+import type { Lang } from '../schema/shared/words/words.ts';
 import type { SessionCache } from './auth/session-cache.ts';
 import type { Db, QueryEvent } from './db/run.ts';
 import type { JobRunner } from './jobs/job-runner.ts';

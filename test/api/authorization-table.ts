@@ -256,6 +256,7 @@ export const typeRules: Record<string, TypeRules> = {
   FieldChange: ['history', 'after before field'],
   // Per-field sources come from the entity's own properties: outreach entries name no property.
   FieldProvenance: ['graph', 'field recordedAt recordedBy source unsourced'],
+  FilterCondition: ['meta', 'entities enum field missing values'],
   FollowUp: [
     'own',
     'createdAt createdBy done dueOn id overdue owner subject',
@@ -341,7 +342,7 @@ export const typeRules: Record<string, TypeRules> = {
   ],
   PersonList: [
     'outreach',
-    'createdAt createdBy createdByName id memberCount members name segmentId',
+    'createdAt createdBy createdByName id memberCount members name segment segmentId',
   ],
   PersonalData: ['personal', 'contacts', { reason: 'meta', reasonCode: 'meta', visible: 'meta' }],
   Place: ['graph', `${entity} ancestors children kind parent`, { history: 'history' }],
@@ -363,7 +364,7 @@ export const typeRules: Record<string, TypeRules> = {
   SearchHit: ['graph', 'entity matchedBy score'],
   Segment: [
     'outreach',
-    'cities createdAt createdBy createdByName filter id memberCount members name',
+    'cities conditions createdAt createdBy createdByName filter id memberCount members name',
   ],
   SendInvitationsResult: ['meta', 'alreadySent closed inProgress job queued'],
   Source: ['graph', 'createdAt createdBy id kind title url'],

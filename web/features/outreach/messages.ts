@@ -2,7 +2,6 @@ import type { Catalogue } from '../../app/i18n.ts';
 
 /** Words every outreach screen shares: loading, refusals, exports (enum values: schema/shared/words/). */
 export const zh = {
-  'outreach.noAccess': '该页面仅对工作人员、招才顾问和管理员开放',
   'outreach.loading': '加载中…',
   'outreach.failed': '加载失败：{message}',
   'outreach.refused': '未执行：{message}',
@@ -17,7 +16,6 @@ export const zh = {
 } satisfies Catalogue;
 
 export const en: Catalogue<keyof typeof zh> = {
-  'outreach.noAccess': 'This screen is for outreach roles (staff, consultants and admins)',
   'outreach.loading': 'Loading…',
   'outreach.failed': 'Loading failed: {message}',
   'outreach.refused': 'Not done: {message}',
