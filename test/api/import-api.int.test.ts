@@ -92,7 +92,7 @@ describe('import API', () => {
       ],
     });
     // The ties as data, for a client to say in its language.
-    const preview = (dry.data?.startImport.data as { preview: { ties: unknown[] }[] }).preview;
+    const preview = (dry.data!.startImport.data as { preview: { ties: unknown[] }[] }).preview;
     expect(preview[0]!.ties).toEqual([
       { kind: 'BORN_IN', name: '运城', isNew: false },
       { kind: 'WORKED_AT', name: `${p}晋南能源`, isNew: true },

@@ -92,22 +92,23 @@ export function App() {
             const items = group.items.filter((item) => !item.role || atLeast(item.role));
             if (!account || !items.length) return null;
             return (
-              <div class="nav-group" role="group" aria-label={t(group.label)} key={group.label}>
-                <span class="nav-group-label" aria-hidden="true">
+              <ul class="nav-group" aria-label={t(group.label)} key={group.label}>
+                <li class="nav-group-label" aria-hidden="true">
                   {t(group.label)}
-                </span>
+                </li>
                 {items.map((item) => (
-                  <a
-                    key={item.name}
-                    href={href(item.name)}
-                    class="nav-link"
-                    data-route={item.name}
-                    aria-current={current.name === item.name ? 'page' : undefined}
-                  >
-                    {t(item.label)}
-                  </a>
+                  <li key={item.name}>
+                    <a
+                      href={href(item.name)}
+                      class="nav-link"
+                      data-route={item.name}
+                      aria-current={current.name === item.name ? 'page' : undefined}
+                    >
+                      {t(item.label)}
+                    </a>
+                  </li>
                 ))}
-              </div>
+              </ul>
             );
           })}
         </nav>
