@@ -214,7 +214,10 @@ const entity = 'aliases createdAt generatedAliases id latinName name provenance 
 export const typeRules: Record<string, TypeRules> = {
   Account: ['own', 'createdAt disabled email id name role teamId'],
   Attribution: ['meta', 'key landed name signed'],
-  AuditEntry: ['admin', 'action actor at changes fields id requestId subjectId tieId'],
+  AuditEntry: [
+    'admin',
+    'action actor actorName at changes fields id requestId subjectId subjectName tieId',
+  ],
   AuthenticationError: ['meta', 'code message params'],
   BaseError: ['meta', 'code message params'],
   Change: ['history', 'actor at changes op tieId'],

@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import { eventKinds } from '../../../schema/outreach/stages.ts';
 import type { EntitySummary } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
-import { enumText, t } from '../../app/i18n.ts';
+import { enumText, locale, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
-import { commonTimeZones, zonedToIso } from '../outreach/dates.ts';
+import { commonTimeZones, zonedToIso, zoneLabel } from '../outreach/dates.ts';
 import { Problem } from '../outreach/Problem.tsx';
 import { attempt } from '../outreach/result.ts';
 import { TextField } from '../outreach/TextField.tsx';
@@ -97,7 +97,7 @@ export function EventForm() {
       >
         {zones.map((z) => (
           <option key={z} value={z}>
-            {z}
+            {zoneLabel(z, locale.value)}
           </option>
         ))}
       </select>

@@ -47,7 +47,7 @@ export const zh = {
   'events.sendDone': '发送完成：成功 {sent}，失败 {failed}，跳过 {skipped}',
   'events.resend': '重发',
   'events.resendLabel': '重发给 {name}',
-  'events.mailOff': '邮件未开启（服务器未配置 SMTP_URL）：请导出名单自行发送，再标记为已发送。',
+  'events.mailOff': '邮件未开启（服务器未配置邮件发送）：请导出名单自行发送，再标记为已发送。',
   'events.markSent': '全部标记为已发送',
   'events.markedSent': '已标记 {n} 份邀请为已发送',
   'events.withColleague': '（携同事）',
@@ -103,7 +103,7 @@ export const en: Catalogue<keyof typeof zh> = {
   'events.resend': 'Resend',
   'events.resendLabel': 'Resend to {name}',
   'events.mailOff':
-    'E-mail is off (the server has no SMTP_URL): export the list, send it yourself, then mark the invitations sent.',
+    'E-mail is off (the server has no mail settings): export the list, send it yourself, then mark the invitations sent.',
   'events.markSent': 'Mark all as sent',
   'events.markedSent': 'Marked {n} invitations as sent',
   'events.withColleague': ' (with a colleague)',
