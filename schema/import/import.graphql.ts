@@ -12,7 +12,7 @@ import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
-import { isImportField, presetNames } from './columns.ts';
+import { type FileProblem, isImportField, presetNames } from './columns.ts';
 import { importJobKind } from './import.job.ts';
 import type { Rejection } from './parse-row.ts';
 import { rejectionsCsv } from './rejections-csv.ts';
@@ -52,6 +52,8 @@ interface ImportJob {
   startedAt: string | null;
   finishedAt: string | null;
   preview: string | null;
+  /** File problems that stopped the job, as JSON (FileProblem[]). */
+  problems: string | null;
 }
 
 type RejectedRow = Rejection;
@@ -82,6 +84,15 @@ const RejectedRowRef = builder.objectRef<RejectedRow>('ImportRejectedRow').imple
     }),
     params: t.field({ type: [ErrorParamRef], resolve: (r) => paramList(r.params) }),
     name: t.exposeString('name', { nullable: true }),
+  }),
+});
+
+const FileProblemRef = builder.objectRef<FileProblem>('ImportFileProblem').implement({
+  description: 'A problem with the whole file that stopped the job (a missing column …).',
+  fields: (t) => ({
+    reason: t.exposeString('reason', { description: 'In English.' }),
+    code: t.string({ resolve: (p) => p.code }),
+    params: t.field({ type: [ErrorParamRef], resolve: (p) => paramList(p.params) }),
   }),
 });
 
@@ -151,6 +162,11 @@ const ImportJobRef = builder.objectRef<ImportJob>('ImportJob').implement({
       },
     }),
     error: t.exposeString('error', { nullable: true }),
+    problems: t.field({
+      type: [FileProblemRef],
+      description: 'Why the whole file was refused, as codes (`error` says the same in English).',
+      resolve: (j) => (j.problems ? (JSON.parse(j.problems) as FileProblem[]) : []),
+    }),
     job: t.field({
       type: JobRef,
       nullable: true,

@@ -344,13 +344,18 @@ export class ImportRunner {
       const roster = await openRoster(this.path, { encoding: options.encoding });
       const mapping = mapColumns(roster.headers, preset, options.mapping);
       summary.ignoredColumns = mapping.ignored;
-      summary.problems = mapping.problems;
-      if (!roster.headers.length) summary.problems.push('the file is empty / 文件为空');
-      if (summary.problems.length) {
+      const fileProblems = [...mapping.problems];
+      if (!roster.headers.length) {
+        fileProblems.push({ reason: 'the file is empty / 文件为空', code: 'empty_file' });
+      }
+      summary.problems = fileProblems.map((problem) => problem.reason);
+      if (fileProblems.length) {
         summary.status = 'failed';
         await this.setJob(jobId, {
           status: 'failed',
           error: summary.problems.join('; '),
+          // The same as codes, for a client to say in its language (ImportJob.problems).
+          problems: JSON.stringify(fileProblems),
           finishedAt: new Date().toISOString(),
         });
         return summary;

@@ -16,7 +16,8 @@ export const ErrorParamRef = builder.objectRef<ErrorParam>('ErrorParam').impleme
     value: t.exposeString('value'),
     enum: t.exposeString('enum', {
       nullable: true,
-      description: 'The GraphQL enum the value is of (then put the value in words), or null.',
+      description:
+        'The GraphQL enum the value is of (then put the value in words), `field` when it names a field, or null.',
     }),
   }),
 });

@@ -266,9 +266,10 @@ export const typeRules: Record<string, TypeRules> = {
     { title: 'outreachText' },
   ],
   GraphEdge: ['graph', 'current derived endYear id kind label source startYear strength target'],
+  ImportFileProblem: ['editor', 'code params reason'],
   ImportJob: [
     'editor',
-    'created dataset doneRows dryRun error fileName id job keepGoodRows lastLine newFields newOrganizations preset preview ratePerSecond rejected rejectedCsv rejectedRows status totalRows unchanged updated',
+    'created dataset doneRows dryRun error fileName id job keepGoodRows lastLine newFields newOrganizations preset preview problems ratePerSecond rejected rejectedCsv rejectedRows status totalRows unchanged updated',
   ],
   ImportPreviewRow: ['editor', 'action line links name problems reasons ties'],
   ImportPreviewTie: ['editor', 'isNew kind name under'],

@@ -22,7 +22,8 @@ function paramWords(params: ParamList | ParamRecord | null | undefined): Record<
   const out: Record<string, string> = {};
   for (const p of list) {
     const kind = p.enum ? enumKinds[p.enum] : undefined;
-    out[p.name] = kind ? enumText(kind, p.value) : p.value;
+    out[p.name] =
+      p.enum === 'field' ? fieldText(p.value) : kind ? enumText(kind, p.value) : p.value;
   }
   return out;
 }
@@ -41,14 +42,17 @@ export function problemText(
   return field ? `${fieldText(field)}${t('problem.colon')}${text}` : text;
 }
 
-/** A mutation's typed error in words (each issue of a ValidationError). */
+/**
+ * A mutation's typed error in words: each issue of a ValidationError after the field it is about; a
+ * missing record after the field that named it; a conflict on its own (it says what it is about).
+ */
 export function errorText(error: MutationError): string {
   if (error.__typename === 'ValidationError' && error.issues.length) {
     return error.issues
       .map((i) => problemText(i.code, i.params, i.path, i.message))
       .join(t('problem.separator'));
   }
-  const path = 'path' in error ? error.path : null;
+  const path = error.__typename === 'NotFoundError' ? error.path : null;
   return problemText(error.code, error.params, path, error.message);
 }
 
@@ -73,14 +77,16 @@ export function requestErrorText(error: unknown): string {
         .map((i) => problemText(i.code, i.params, i.path, i.message ?? first?.message ?? ''))
         .join(t('problem.separator'));
     }
-    if (code === 'CONFLICT' || code === 'NOT_FOUND') {
-      const reason = code === 'NOT_FOUND' ? 'not_found' : String(ext.reason ?? '');
+    if (code === 'CONFLICT') {
       return problemText(
-        reason,
+        String(ext.reason ?? ''),
         ext.params as ParamRecord,
-        ext.path as string[],
+        null,
         first?.message ?? '',
       );
+    }
+    if (code === 'NOT_FOUND') {
+      return problemText('not_found', null, ext.path as string[], first?.message ?? '');
     }
     const key = `problem.${code}`;
     if (code && key in messages[lang.value]) return t(key as MessageKey);

@@ -136,6 +136,16 @@ export const issueWords = {
   file_type: ['应为 .csv 或 .xlsx 文件', 'must be a .csv or .xlsx file'],
   job_ended: ['该导入已结束（{status}）', 'the job is {status}'],
   unknown_field: ['不是可导入的字段', 'is not an import field'],
+  column_unknown_field: [
+    '“{column}”列：“{field}”不是可导入的字段',
+    'column "{column}": unknown field "{field}"',
+  ],
+  columns_same_field: [
+    '“{first}”和“{second}”两列都对应“{field}”',
+    'columns "{first}" and "{second}" both map to {field}',
+  ],
+  missing_column: ['缺少“{field}”列', 'no column for {field}'],
+  empty_file: ['文件为空', 'the file is empty'],
   mapping_both: [
     '请选择已有映射或上传映射文件，只选一项',
     'give a committed mapping or upload one (not both)',

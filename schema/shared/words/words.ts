@@ -56,12 +56,13 @@ export function fieldWord(lang: Lang, name: string): string {
 export type Param = string | number | { enum: string; value: string };
 export type Params = Record<string, Param>;
 
-/** A coded value of the GraphQL enum `name`, as a problem's parameter. */
+/** A coded value of the GraphQL enum `name` (or `field`: a field's name), as a problem's parameter. */
 export const enumParam = (name: string, value: string): Param => ({ enum: name, value });
 
-/** A parameter's value in words: coded values of known enums translated. */
+/** A parameter's value in words: coded values of known enums, and field names, translated. */
 export function paramWord(lang: Lang, param: Param): string {
   if (typeof param !== 'object') return String(param);
+  if (param.enum === 'field') return fieldWord(lang, param.value);
   const kind = enumKinds[param.enum];
   return kind ? enumWord(lang, kind, param.value) : param.value;
 }

@@ -222,6 +222,23 @@ function tieText(tie: ImportJob['preview'][number]['ties'][number]): string {
 const problemOf = (p: ImportJob['preview'][number]['problems'][number]) =>
   problemText(p.code, p.params, p.column ? [p.column] : [], p.reason);
 
+/** Why a job stopped: the file's problems in words (a missing column …), or the error as it came. */
+function JobProblems({ job }: { job: ImportJob }) {
+  const lines = job.problems.length
+    ? job.problems.map((p) => problemText(p.code, p.params, null, p.reason))
+    : job.error
+      ? [job.error]
+      : [];
+  if (!lines.length) return null;
+  return (
+    <ul class="error job-problems">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
 function Totals({ job }: { job: ImportJob }) {
   return (
     <p class="import-totals" id={job.dryRun ? 'preview-totals' : 'run-totals'}>
@@ -275,6 +292,7 @@ function Preview({ job, onDownload }: { job: ImportJob; onDownload: () => void }
         {t('import.previewTitle')} · {job.fileName} · {statusText(job.status)}
       </h3>
       <Totals job={job} />
+      <JobProblems job={job} />
       {job.preview.length > 0 && (
         <table class="table preview-rows">
           <thead>
@@ -324,7 +342,7 @@ function Progress({ job, onDownload }: { job: ImportJob; onDownload: () => void 
         value={progressOf(job)}
       />
       <Totals job={job} />
-      {job.error && <p class="error">{job.error}</p>}
+      <JobProblems job={job} />
       <Rejected job={job} onDownload={onDownload} />
     </section>
   );

@@ -6,7 +6,7 @@ export type ImportPreset = SchemaType<'ImportPreset'>;
 const ImportJobFields = graphql(`
   fragment ImportJobFields on ImportJob {
     id status fileName dryRun totalRows doneRows rejected created updated unchanged
-    newOrganizations newFields error
+    newOrganizations newFields error problems { reason code params { name value enum } }
     preview {
       line name action
       ties { kind name isNew under }

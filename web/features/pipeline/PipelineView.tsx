@@ -202,14 +202,7 @@ function RefusalNote({
   const [note, setNote] = useState('');
   const { card, to } = refusal;
   return (
-    <Problem
-      id="board-refusal"
-      text={t('pipeline.refused', {
-        from: enumText('stage', card.stage),
-        to: enumText('stage', to),
-        message: refusal.message,
-      })}
-    >
+    <Problem id="board-refusal" text={t('pipeline.refused', { message: refusal.message })}>
       {overrideOffered(card.stage, to) && (
         <form
           class="inline-form"

@@ -108,8 +108,9 @@ function SegmentPane({ id, onChange }: { id: string; onChange: () => void }) {
         <dt>{t('segments.filter')}</dt>
         <dd id="segment-conditions">
           {segment.conditions.length
-            ? segment.conditions.map((c) => (
+            ? segment.conditions.map((c, i) => (
                 <span class="condition" key={c.field} data-field={c.field}>
+                  {i > 0 && ' · '}
                   {conditionText(c)}
                 </span>
               ))
