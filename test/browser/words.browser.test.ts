@@ -178,7 +178,6 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  console.log('DEBUGFOUND', JSON.stringify(Object.fromEntries(Object.entries(found).filter(([, l]) => l.length)), null, 1));
   if (app) {
     await server.db.writeTx((tx) =>
       tx.run(
