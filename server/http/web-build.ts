@@ -5,15 +5,15 @@
  * postinstall, by the server's start (server/main.ts, while the local Neo4j starts) and by the test run's
  * global setup.
  *
- * `tsx server/http/web-build.ts` runs it from the command line.
+ * `npm run build:web` (server/cli/build-web.ts) runs it from the command line.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from '../paths.ts';
 
-const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
-const lockFile = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+const webRoot = repoPath('web');
+const lockFile = repoPath('package-lock.json');
 const distDir = join(webRoot, 'dist');
 const stampFile = join(distDir, '.source-hash');
 const notSources = new Set(['dist', 'screenshots', 'node_modules']);
@@ -53,14 +53,4 @@ export async function ensureWebBuilt(
   writeFileSync(stampFile, `${sourceHash}\n`);
   log(`web app: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 'built';
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  ensureWebBuilt(console.log).then(
-    (outcome) => outcome === 'up to date' && console.log('web app: up to date (web/dist)'),
-    (error: unknown) => {
-      console.error('web app: the build failed:', error);
-      process.exit(1);
-    },
-  );
 }
