@@ -14,7 +14,7 @@ function findRepoRoot(from: string): string {
   }
 }
 
-export const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** A path inside the repository, e.g. `repoPath('web', 'dist')`. */
 export const repoPath = (...parts: string[]) => join(repoRoot, ...parts);

@@ -19,7 +19,7 @@ const stampFile = join(distDir, '.source-hash');
 const notSources = new Set(['dist', 'screenshots', 'node_modules']);
 
 /** The content hash of the web app's sources and the lock file (dependency versions). */
-export function webSourceHash(): string {
+function webSourceHash(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
