@@ -16,13 +16,13 @@ import {
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Throws unless `label` is a node label of the model. */
-export function assertNodeLabel(label: string): asserts label is NodeLabel {
+function assertNodeLabel(label: string): asserts label is NodeLabel {
   if (!isNodeLabel(label))
     throw new Error(`not a node label of the model: ${JSON.stringify(label)}`);
 }
 
 /** Throws unless `type` joins `from` to `to` in the model. */
-export function assertTie(type: string, from: string, to: string): asserts type is TieType {
+function assertTie(type: string, from: string, to: string): asserts type is TieType {
   if (!isTieType(type)) throw new Error(`not a tie type of the model: ${JSON.stringify(type)}`);
   assertNodeLabel(from);
   assertNodeLabel(to);

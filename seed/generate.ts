@@ -12,13 +12,13 @@ import { ExpertisePicker } from './expertise.ts';
 import type { SeedBatch } from './model.ts';
 import { PeopleGenerator } from './people.ts';
 
-export type { NodeLabel, SeedBatch, TieType } from './model.ts';
+export type { SeedBatch } from './model.ts';
 
 /** `demo` is 3,000 people; a number is that many people. */
 export type SeedSize = 'demo' | number;
 
 /** People in the `demo` size. */
-export const DEMO_PEOPLE = 3000;
+const DEMO_PEOPLE = 3000;
 /** The seed used when none is given (the demo graph everyone sees). */
 export const DEFAULT_SEED = 20241123;
 /** Rows per batch when none is given: one write transaction each. */

@@ -47,8 +47,6 @@ export const TIE_ENDPOINTS = {
 } as const satisfies Record<string, { from: readonly NodeLabel[]; to: readonly NodeLabel[] }>;
 /** A relationship type of the model. */
 export type TieType = keyof typeof TIE_ENDPOINTS;
-/** Every relationship type of the model. */
-export const TIE_TYPES = Object.keys(TIE_ENDPOINTS) as TieType[];
 
 /** True for a node label the seed may write. */
 export function isNodeLabel(value: string): value is NodeLabel {

@@ -11,7 +11,7 @@
 import type { Random } from './random.ts';
 
 /** Buckets of person indexes by key, each capped by reservoir sampling. */
-export class CappedBuckets {
+class CappedBuckets {
   private readonly buckets = new Map<number, number[]>();
   private readonly seen = new Map<number, number>();
 

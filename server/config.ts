@@ -114,7 +114,7 @@ const envSchema = z
 const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** `15s`, `500ms`, `2m`, `12h`, `7d` in milliseconds. */
-export function durationMs(text: string): number {
+function durationMs(text: string): number {
   const [, amount, unit] = /^(\d+)(ms|s|m|h|d)$/.exec(text) ?? [];
   return Number(amount) * (unitMs[unit ?? ''] ?? Number.NaN);
 }

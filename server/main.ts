@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ensureWebBuilt } from '../web/build-if-changed.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
+import { ensureWebBuilt } from './http/web-build.ts';
 import { createLogger } from './logger.ts';
 import { LocalNeo4jError } from './neo4j/local-neo4j.ts';
 

@@ -10,7 +10,7 @@ import { parseInput } from '../shared/validate.ts';
 import { hashPassword } from './password.ts';
 
 export const accountRoles = ['admin', 'staff', 'consultant', 'viewer'] as const satisfies Role[];
-export type AccountRole = (typeof accountRoles)[number];
+type AccountRole = (typeof accountRoles)[number];
 
 export const teamKinds = ['bureau', 'district', 'station', 'consultancy', 'other'] as const;
 /** How far a team's outreach records (notes, claims, introductions, follow-ups) show to other teams. */
@@ -43,7 +43,7 @@ export interface SignedIn extends Account {
   via: 'cookie' | 'bearer';
 }
 
-export const emailRule = z
+const emailRule = z
   .string()
   .trim()
   .toLowerCase()
@@ -55,7 +55,7 @@ export const passwordRule = z
   .min(12, { message: 'must be at least 12 characters' })
   .max(200, { message: 'must be at most 200 characters' });
 
-export const newAccountRules = z.object({
+const newAccountRules = z.object({
   email: emailRule,
   name: requiredText(100),
   role: z.enum(accountRoles),

@@ -30,7 +30,7 @@ import {
 import { hashPassword, unknownAccountHash, verifyPassword } from './password.ts';
 
 /** Wrong e-mail or password: one message for both, so the API does not tell which e-mails exist. */
-export class AuthenticationError extends Error {
+class AuthenticationError extends Error {
   override name = 'AuthenticationError';
   constructor(
     message: string,
@@ -58,7 +58,7 @@ const OutreachVisibilityEnum = builder.enumType('OutreachVisibility', {
   },
 });
 
-export const TeamRef = builder.objectRef<Team>('Team').implement({
+const TeamRef = builder.objectRef<Team>('Team').implement({
   description:
     'Staff belong to a team (a city bureau, a district, a station); outreach records belong to teams.',
   authScopes: { signedIn: true },
@@ -79,7 +79,7 @@ export const TeamRef = builder.objectRef<Team>('Team').implement({
   }),
 });
 
-export const AccountRef = builder.objectRef<Account>('Account').implement({
+const AccountRef = builder.objectRef<Account>('Account').implement({
   // No type rule: an account is reached only through `me`, `login` (anonymous, their own) and admin fields.
   description: 'A user of TalentGraph. Only admins see other accounts.',
   fields: (t) => ({

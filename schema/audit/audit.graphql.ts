@@ -9,7 +9,7 @@ import { parseInput } from '../shared/validate.ts';
 import { type AuditFilter, type AuditLine, countAuditLog, readAuditLog } from './audit-log.ts';
 import { actorName, subjectName } from './audit-names.ts';
 
-export const AuditEntryRef = builder.objectRef<AuditLine>('AuditEntry').implement({
+const AuditEntryRef = builder.objectRef<AuditLine>('AuditEntry').implement({
   description:
     'One entry of the append-only audit log: a write (who changed what, before and after) or a read or erasure of personal data.',
   authScopes: { admin: true },

@@ -22,7 +22,7 @@ export type DerivedKind = keyof typeof derivedKinds;
 export const derivedKindNames = Object.keys(derivedKinds) as DerivedKind[];
 
 /** Nearest people per person and group (organisation or project). */
-export const perGroup = 4;
+const perGroup = 4;
 const openEnd = 9999;
 
 export interface Membership {

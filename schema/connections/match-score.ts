@@ -14,7 +14,7 @@ export interface MatchParts {
   recency: number;
 }
 
-export const matchWeights: MatchParts = {
+const matchWeights: MatchParts = {
   fit: 0.4,
   level: 0.15,
   affinity: 0.15,

@@ -8,7 +8,7 @@
  */
 
 /** Weighted ties (with a strength worth sorting by) are fetched strongest first. */
-export const weightedTypes = new Set(['KNOWS', 'DERIVED_TIE']);
+const weightedTypes = new Set(['KNOWS', 'DERIVED_TIE']);
 
 /** A tie `r` to a neighbour `n` that the view follows. */
 const followed = (

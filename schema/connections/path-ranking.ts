@@ -40,7 +40,7 @@ export interface PathScore {
 }
 
 /** Each hop beyond the first costs this factor: fewer introductions are better. */
-export const hopPenalty = 0.8;
+const hopPenalty = 0.8;
 
 /**
  * How much a tie can carry an introduction: its strength (asserted ties default to 0.5; derived ties

@@ -24,7 +24,7 @@ async function requirePerson(ctx: Context, id: string) {
   return person;
 }
 
-export const LangEnum = builder.enumType('Lang', {
+const LangEnum = builder.enumType('Lang', {
   values: { ZH: { value: 'zh' }, EN: { value: 'en' } },
 });
 

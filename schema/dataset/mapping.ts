@@ -37,13 +37,13 @@ const fieldBase = z
     message: 'needs "column", "concat" or "value"',
   });
 
-export const fieldSpec = z.union([columnRef, fieldBase]);
+const fieldSpec = z.union([columnRef, fieldBase]);
 export type FieldSpec = z.infer<typeof fieldSpec>;
 
-export const nodeLabels = ['Person', 'Organization', 'Place', 'Project', 'Field'] as const;
+const nodeLabels = ['Person', 'Organization', 'Place', 'Project', 'Field'] as const;
 export type NodeLabel = (typeof nodeLabels)[number];
 
-export const edgeTypes = [
+const edgeTypes = [
   'KNOWS',
   'STUDIED_AT',
   'WORKED_AT',
@@ -78,7 +78,7 @@ const fileBase = {
 /** A reference to a node of the dataset by its external id, as a field. */
 const refSpec = z.object({ label: z.enum(nodeLabels), id: fieldSpec }).strict();
 
-export const nodeFile = z
+const nodeFile = z
   .object({
     ...fileBase,
     label: z.enum(nodeLabels),
@@ -101,7 +101,7 @@ export const nodeFile = z
   })
   .strict();
 
-export const edgeFile = z
+const edgeFile = z
   .object({
     ...fileBase,
     type: z.enum(edgeTypes),

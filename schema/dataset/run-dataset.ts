@@ -39,7 +39,7 @@ export interface DatasetJobParams {
   scanDuplicates?: boolean;
 }
 
-export interface FileSummary {
+interface FileSummary {
   path: string;
   what: string;
   rows: number;

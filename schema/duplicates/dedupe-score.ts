@@ -11,7 +11,7 @@ import { pinyinReadings, simplifiedForm } from '../shared/search-keys.ts';
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 /** A membership with years (employer, school), as read for scoring. */
-export interface Stint {
+interface Stint {
   g: string;
   from: number | null;
   to: number | null;
@@ -52,7 +52,7 @@ export const proposeThreshold = 0.6;
 /** Contact kinds that identify one person: two records sharing one are the same person. */
 export const hardContactKinds = ['id_number', 'phone', 'email'] as const;
 
-export const weights = {
+const weights = {
   sameChineseName: 0.45,
   samePinyinName: 0.4,
   // Same pinyin, other characters (测试丁思 / 测试丁四): a typing slip or another record's spelling.

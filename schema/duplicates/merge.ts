@@ -27,7 +27,7 @@ import { tieKinds } from '../tie/tie-kinds.ts';
 export type MergeKind = 'Person' | 'Organization';
 
 /** Relationship types a merge moves: the tie kinds plus personal data, provenance and workflow links. */
-export const movableTypes: ReadonlySet<string> = new Set([
+const movableTypes: ReadonlySet<string> = new Set([
   ...Object.keys(tieKinds),
   'PART_OF',
   'SUBFIELD_OF',

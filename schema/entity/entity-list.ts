@@ -22,7 +22,7 @@ export const byName: ListOrder<{ name: string; id: string }> = {
 export const byCreation: ListOrder<{ id: string }> = { key: 'n.id', keyOf: (e) => [e.id, e.id] };
 
 /** Binds `n` to live entities of `kind`, from the full-text index when `text` is given. */
-export function matchEntities(kind: EntityKind, text: string | null | undefined): CypherPart {
+function matchEntities(kind: EntityKind, text: string | null | undefined): CypherPart {
   if (!text) return { cypher: `MATCH (n:${kind})\nWHERE NOT n.deleted`, params: {} };
   const lucene = toLuceneQuery(text);
   if (!lucene) return { cypher: `MATCH (n:${kind})\nWHERE false`, params: {} };

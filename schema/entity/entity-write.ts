@@ -65,7 +65,7 @@ export async function createEntity(
 }
 
 /** The stored properties of a live entity (for diffs), or NotFoundError naming `path`. */
-export async function readLive(
+async function readLive(
   tx: Tx,
   kind: EntityKind,
   id: string,

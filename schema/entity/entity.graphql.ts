@@ -45,7 +45,7 @@ export function loadSource(ctx: Context, id: string): Promise<SourceRow | null> 
   }).load(id);
 }
 
-export const SourceRef = builder.objectRef<SourceRow>('Source').implement({
+const SourceRef = builder.objectRef<SourceRow>('Source').implement({
   description: 'Where facts came from: a roster, an import, an article, or a staff member.',
   fields: (t) => ({
     id: t.id({ resolve: (s) => encodeGlobalId('Source', s.id) }),

@@ -1,7 +1,7 @@
 import type { EntityKind } from '../shared/entity-kinds.ts';
 
 /** What every entity has: names and provenance. Plain values only (no Neo4j types). */
-export interface EntityBase {
+interface EntityBase {
   kind: EntityKind;
   id: string;
   name: string;
@@ -46,7 +46,7 @@ export interface Field extends EntityBase {
   kind: 'Field';
 }
 
-export interface Project extends EntityBase {
+interface Project extends EntityBase {
   kind: 'Project';
   projectKind: string;
   status: string;

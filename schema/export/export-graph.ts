@@ -4,7 +4,7 @@
  * data came from (their DESCRIBES links included), plus `manifest.json` (format, files, counts, column
  * types). Contact details are exported only when asked (`contacts: true`, for admins). Derived ties
  * are not exported: they are recomputed after import. `importGraph` reads such a folder back
- * (idempotent: nodes are matched by id, ties by id or by their two ends).
+ * (idempotent: nodes are matched by id or a natural key, ties by id or by their two ends).
  */
 import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { factProperties, refreshPeopleFactsInBatches } from '../person/current-f
 import { fromCsvCell, toCsv } from '../shared/csv.ts';
 import { isEntityKind } from '../shared/entity-kinds.ts';
 import { type EntityNames, searchKeys } from '../shared/search-keys.ts';
+import { adoptByNaturalKey } from './natural-keys.ts';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -41,7 +42,7 @@ export type ExportLabel = (typeof exportLabels)[number];
  * `Migration` (the restored database records its own), and `Account.passwordHash` (restored accounts
  * get a new password from an admin).
  */
-export const backupLabels = [
+const backupLabels = [
   'Team',
   'Account',
   'Segment',
@@ -438,7 +439,9 @@ function withSearchKeys(label: string, row: Record<string, unknown>): Record<str
 
 /**
  * Imports an export folder: nodes MERGEd by id (properties replaced), ties MERGEd by id or, without
- * one, by their two ends. Labels come from the allow-list; tie types must look like our types.
+ * one, by their two ends. Nodes the target's migrations wrote under other ids (reference places and
+ * their Source) are matched by natural key first, and the ties between them by their ends
+ * (natural-keys.ts). Labels come from the allow-list; tie types must look like our types.
  */
 export async function importGraph(
   db: Db,
@@ -450,6 +453,7 @@ export async function importGraph(
   let ties = 0;
   const batch = 2000;
   const imported: string[] = [];
+  const keyed = new Set<string>();
   for (const f of manifest.files.filter((x) => x.kind === 'nodes')) {
     if (!allowedLabels.has(f.name)) throw new Error(`unknown label ${f.name} in ${f.file}`);
     if (personalLabels.has(f.name) && !options.contacts) continue;
@@ -463,6 +467,7 @@ export async function importGraph(
         ),
       ),
     );
+    for (const id of await adoptByNaturalKey(db, f.name, rows)) keyed.add(id);
     // Records with an id are matched by it (a re-import changes nothing); the few without one
     // (import rejections) are created. A person's maintained facts say what this database counted
     // for them: kept as they are, then refreshed below (current-facts.ts).
@@ -496,7 +501,10 @@ export async function importGraph(
     if (!typeName.test(f.name) || skippedTypes.has(f.name))
       throw new Error(`bad tie type ${f.name}`);
     const records = await readRecords(join(dir, f.file), manifest.format);
-    const groups = new Map<string, { from: string; to: string; id: unknown; props: unknown }[]>();
+    const groups = new Map<
+      string,
+      { from: string; to: string; id: unknown; byEnds: boolean; props: unknown }[]
+    >();
     for (const r of records) {
       const { fromLabel, fromId, toLabel, toId, ...rest } = r;
       if (!allowedLabels.has(String(fromLabel)) || !allowedLabels.has(String(toLabel))) continue;
@@ -506,10 +514,15 @@ export async function importGraph(
           .filter(([, v]) => v !== null),
       );
       const key = `${fromLabel}|${toLabel}`;
-      groups.set(key, [
-        ...(groups.get(key) ?? []),
-        { from: String(fromId), to: String(toId), id: props.id ?? null, props },
-      ]);
+      const group = groups.get(key) ?? [];
+      groups.set(key, group);
+      group.push({
+        from: String(fromId),
+        to: String(toId),
+        id: props.id ?? null,
+        byEnds: props.id == null || (keyed.has(String(fromId)) && keyed.has(String(toId))),
+        props,
+      });
     }
     for (const [key, rows] of groups) {
       const [fromLabel, toLabel] = key.split('|');
@@ -524,11 +537,11 @@ export async function importGraph(
             `UNWIND $rows AS row
              MATCH (a:${fromLabel} {id: row.from}), (b:${toLabel} {id: row.to})
              CALL (a, b, row) {
-               WITH a, b, row WHERE row.id IS NOT NULL
+               WITH a, b, row WHERE NOT row.byEnds
                MERGE (a)-[r:${f.name} {id: row.id}]->(b) SET r = row.props${asFloats('r', 'row.props', f.columns)}
                RETURN 1 AS done
              UNION
-               WITH a, b, row WHERE row.id IS NULL
+               WITH a, b, row WHERE row.byEnds
                MERGE (a)-[r:${f.name}]->(b) SET r = row.props${asFloats('r', 'row.props', f.columns)}
                RETURN 1 AS done
              }

@@ -61,7 +61,7 @@ const headerWords: Record<ImportField, readonly string[]> = {
 };
 
 /** Header text as compared: NFKC (full-width to half-width), lower case, no spaces or punctuation. */
-export function headerKey(header: string): string {
+function headerKey(header: string): string {
   return header
     .normalize('NFKC')
     .toLowerCase()

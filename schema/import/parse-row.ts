@@ -81,7 +81,7 @@ export interface Rejection {
 export type RowResult = { ok: true; row: ParsedRow } | { ok: false; rejections: Rejection[] };
 
 /** Longest cell we read; anything longer is a pasted document, not a roster value. */
-export const maxCellLength = 2000;
+const maxCellLength = 2000;
 
 // Rules built once: building a zod schema per row costs far more than checking a value with it.
 const nameRule = requiredText(200);

@@ -5,13 +5,11 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import * as unzipper from 'unzipper';
 import type { Cell, RawRow } from './parse-row.ts';
 
-export type FileFormat = 'csv' | 'xlsx';
+type FileFormat = 'csv' | 'xlsx';
 export type TextEncoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
 
 export interface RosterFile {
@@ -66,7 +64,7 @@ const likelyDelimiters = [',', '\t', '|', ';'];
  * The delimiter of a delimited text file from its first line: the likely delimiter found most often
  * outside quotes (a comma when none is).
  */
-export function detectDelimiter(firstLine: string): string {
+function detectDelimiter(firstLine: string): string {
   const counts = new Map(likelyDelimiters.map((d) => [d, 0]));
   let quoted = false;
   for (const c of firstLine) {
@@ -83,6 +81,8 @@ async function* csvRows(
   encoding: TextEncoding,
   delimiter: string,
 ): AsyncGenerator<RawRow> {
+  // The readers of each format are loaded when a file of that format comes (not at the server's start).
+  const { parse } = await import('csv-parse');
   const parser = createReadStream(path)
     .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
     .pipe(
@@ -97,8 +97,9 @@ async function* csvRows(
 }
 
 /** Rows of a sheet (1-based, default the first) covered by a merged range, from the sheet's XML. */
-export async function mergedRows(path: string, sheetNumber = 1): Promise<Map<number, string>> {
-  const zip = await unzipper.Open.file(path);
+async function mergedRows(path: string, sheetNumber = 1): Promise<Map<number, string>> {
+  const { Open } = await import('unzipper');
+  const zip = await Open.file(path);
   const sheets = zip.files
     .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.path))
     .sort((a, b) => Number(/\d+/.exec(a.path)?.[0]) - Number(/\d+/.exec(b.path)?.[0]));
@@ -137,7 +138,8 @@ function xlsxCell(value: ExcelJS.CellValue): Cell {
  * run now and then.
  */
 async function* xlsxRows(path: string, wanted: string | number = 1): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

@@ -37,7 +37,7 @@ function namesOf(row: NamedRow): string[] {
 }
 
 /** Guesses an organisation type from its name (new organisations only). */
-export function guessOrganizationType(name: string, role: 'employer' | 'almaMater'): string {
+function guessOrganizationType(name: string, role: 'employer' | 'almaMater'): string {
   if (role === 'almaMater' || /大学|学院|university|college/i.test(name)) return 'university';
   if (/医院|hospital/i.test(name)) return 'hospital';
   if (/研究院|研究所|研究中心|科学院|institute|academy/i.test(name)) return 'research_institute';

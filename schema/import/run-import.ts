@@ -41,7 +41,7 @@ export interface ImportOptions {
   refreshDerived?: boolean;
 }
 
-export type JobStatus = 'checking' | 'writing' | 'done' | 'rejected' | 'failed';
+type JobStatus = 'checking' | 'writing' | 'done' | 'rejected' | 'failed';
 
 export interface Progress {
   phase: 'checking' | 'writing';
@@ -74,7 +74,7 @@ export interface PreviewTie {
 }
 
 /** Why a row is rejected: the column at fault, in English, and as a code with its values. */
-export type RowProblem = Pick<Rejection, 'column' | 'reason' | 'code' | 'params'>;
+type RowProblem = Pick<Rejection, 'column' | 'reason' | 'code' | 'params'>;
 
 export interface ImportSummary {
   jobId: string;
@@ -96,9 +96,9 @@ export interface ImportSummary {
 
 const previewLimit = 500;
 /** Rows per write transaction unless the job says otherwise. */
-export const defaultBatchSize = 5000;
+const defaultBatchSize = 5000;
 /** Up to this many rows, colleague/classmate ties are refreshed per row; above, rebuilt after the job. */
-export const derivedRefreshLimit = 1000;
+const derivedRefreshLimit = 1000;
 /** Rejections kept on the job in the database; the rest are counted. */
 const storedRejectionLimit = 100_000;
 

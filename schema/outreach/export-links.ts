@@ -23,7 +23,7 @@ import { periodRules, ReportScopeInput, toScope } from './reports.graphql.ts';
 import { loadList, loadSegment } from './segments.graphql.ts';
 
 /** How long a link works. */
-export const exportLinkTtlSeconds = 300;
+const exportLinkTtlSeconds = 300;
 export const exportPathPrefix = '/exports/';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
@@ -92,6 +91,7 @@ async function toFile(
       content: Buffer.from(csv, 'utf8'),
     };
   }
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(word(lang, 'sheet'));
   sheet.addRow(header).font = { bold: true };

@@ -1,7 +1,7 @@
 import { funnelStages, type IntroductionStage, introductionStages } from './stages.ts';
 
-export const attributionCuts = ['introducer', 'event', 'channel', 'station', 'consultant'] as const;
-export type AttributionCut = (typeof attributionCuts)[number];
+const attributionCuts = ['introducer', 'event', 'channel', 'station', 'consultant'] as const;
+type AttributionCut = (typeof attributionCuts)[number];
 
 /** What the report query aggregates in Cypher (a few dozen rows, whatever the number of introductions). */
 export interface FunnelAggregates {

@@ -42,7 +42,7 @@ export interface Introduction {
   eventId: string | null;
 }
 
-export interface StageMove {
+interface StageMove {
   id: string;
   from: string | null;
   to: string;
@@ -62,7 +62,7 @@ export const introductionReturn = `i {.id, .stage, .channel, .note, .createdBy, 
   targetKind: COLLECT { MATCH (i)-[:TARGET]->(x) RETURN [l IN labels(x) WHERE l IN ['Organization', 'Project', 'Need']][0] }[0],
   eventId: COLLECT { MATCH (i)-[:VIA_EVENT]->(x:Event) RETURN x.id }[0]} AS intro`;
 
-export function loadIntroduction(ctx: Context, id: string): Promise<Introduction | null> {
+function loadIntroduction(ctx: Context, id: string): Promise<Introduction | null> {
   return loaderFor<Introduction | null>(ctx, 'introduction', async (ids) => {
     const rows = await ctx.db.read<{ intro: Introduction }>(
       `UNWIND $ids AS id MATCH (i:Introduction {id: id})

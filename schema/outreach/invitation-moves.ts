@@ -120,24 +120,44 @@ export async function moveInvitation(
     if ((await seatsTaken(tx, eventId)) + wanted > found.capacity) to = 'waitlisted';
   }
   await setStatus(tx, { ...move, from, to, withColleague });
-  if (from === 'accepted' && (to === 'declined' || to === 'cancelled')) {
-    const next = await tx.run<{ id: string; withColleague: boolean }>(
-      `MATCH (:Person)-[r:INVITED_TO {status: 'waitlisted'}]->(:Event {id: $eventId})
-       WHERE NOT coalesce(r.deleted, false)
-       RETURN r.id AS id, coalesce(r.withColleague, false) AS withColleague
-       ORDER BY r.waitlistedAt, r.id LIMIT 1`,
-      { eventId },
-    );
-    if (next[0]) {
-      await setStatus(tx, {
-        id: next[0].id,
-        from: 'waitlisted',
-        to: 'accepted',
-        actor: move.actor,
-        note: 'promoted from the waitlist / 候补转正',
-        withColleague: next[0].withColleague,
-      });
-    }
+  if (from === 'accepted' && (to === 'declined' || to === 'cancelled') && found.capacity != null) {
+    await promoteFromWaitlist(tx, eventId, found.capacity, move.actor);
   }
   return { from, to };
+}
+
+/**
+ * Fills the seats a cancelled acceptance freed: in waitlist order, each waitlisted invitee whose party
+ * (one seat, two with a colleague) still fits. A party of two never takes a single freed seat, so the
+ * event is never overbooked; a later party of one may then go first.
+ */
+async function promoteFromWaitlist(
+  tx: Tx,
+  eventId: string,
+  capacity: number,
+  actor: InvitationMove['actor'],
+): Promise<void> {
+  let free = capacity - (await seatsTaken(tx, eventId));
+  if (free <= 0) return;
+  const waiting = await tx.run<{ id: string; withColleague: boolean }>(
+    `MATCH (:Person)-[r:INVITED_TO {status: 'waitlisted'}]->(:Event {id: $eventId})
+     WHERE NOT coalesce(r.deleted, false)
+     RETURN r.id AS id, coalesce(r.withColleague, false) AS withColleague
+     ORDER BY r.waitlistedAt, r.id`,
+    { eventId },
+  );
+  for (const next of waiting) {
+    const seats = next.withColleague ? 2 : 1;
+    if (seats > free) continue;
+    await setStatus(tx, {
+      id: next.id,
+      from: 'waitlisted',
+      to: 'accepted',
+      actor,
+      note: 'promoted from the waitlist / 候补转正',
+      withColleague: next.withColleague,
+    });
+    free -= seats;
+    if (free === 0) return;
+  }
 }

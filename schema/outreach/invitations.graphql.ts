@@ -21,7 +21,7 @@ import { loadList, loadSegment, segmentMembersPart } from './segments.graphql.ts
 import { type InvitationStatus, invitationStatuses, seated } from './stages.ts';
 import { viewerParams, visibleTo } from './visibility.ts';
 
-export const InvitationStatusEnum = builder.enumType('InvitationStatus', {
+const InvitationStatusEnum = builder.enumType('InvitationStatus', {
   values: invitationStatuses,
 });
 
@@ -55,7 +55,7 @@ interface InvitationChange {
   channel: string | null;
 }
 
-export const invitationReturn = `r {.id, .status, .invitedBy, personId: p.id, eventId: e.id,
+const invitationReturn = `r {.id, .status, .invitedBy, personId: p.id, eventId: e.id,
   withColleague: coalesce(r.withColleague, false),
   delivery: CASE WHEN r.delivery IS NULL THEN null ELSE {status: r.delivery, channel: r.deliveryChannel,
     error: r.deliveryError, at: toString(coalesce(r.deliveredAt, r.queuedAt)), sentAt: toString(r.sentAt),
@@ -313,7 +313,7 @@ builder.mutationField('setInvitationStatus', (t) =>
     authScopes: { editor: true },
     errors: { types: mutationErrors },
     description:
-      'invited → accepted/declined → attended/no_show; cancelled. Accepting a full event puts the person on the waitlist; a seat given up goes to the first waitlisted.',
+      'invited → accepted/declined → attended/no_show; cancelled. Accepting a full event puts the person on the waitlist; seats given up go to the waitlisted in order, each party (one seat, two with a colleague) that fits.',
     args: {
       id: t.arg.id({ required: true }),
       status: t.arg({ type: InvitationStatusEnum, required: true }),

@@ -57,7 +57,7 @@ export const factProperties = [
  * Cypher binding `facts` (a map of the lists above, computed from the ties) for a person `n`; the
  * definitions the table above gives. `facts.counted` is false for a deleted person.
  */
-export const computeFacts = `CALL (n) {
+const computeFacts = `CALL (n) {
   WITH n WHERE NOT n.deleted
   WITH n,
     COLLECT { MATCH (n)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)

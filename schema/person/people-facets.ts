@@ -4,7 +4,7 @@ import { storedFacts } from './current-facts.ts';
 import { type CountedFacet, countedCell, countedFacets, facetPairs } from './people-counts.ts';
 import { buildPersonFilter, type PersonFilter } from './person-filter.ts';
 
-export interface FacetCount {
+interface FacetCount {
   value: string;
   label: string;
   count: number;
@@ -24,7 +24,7 @@ const facetFields = {
 } as const;
 
 /** How many values each facet shows, most people first. */
-export const facetSize = 20;
+const facetSize = 20;
 
 const FacetCountRef = builder.objectRef<FacetCount>('FacetCount').implement({
   fields: (t) => ({

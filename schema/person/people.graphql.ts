@@ -77,7 +77,7 @@ export const PersonFilterInput = builder.inputType('PersonFilter', {
   }),
 });
 
-export const PersonOrderEnum = builder.enumType('PersonOrder', {
+const PersonOrderEnum = builder.enumType('PersonOrder', {
   values: {
     CREATED: { description: 'Oldest record first (the default).' },
     NAME: { description: 'By name (Unicode order), then id.' },
@@ -95,7 +95,7 @@ const ids = (
 ) => list?.map((id, i) => idOf(String(id), [kind], [...path, String(i)]).id) ?? null;
 
 /** The GraphQL filter as a PersonFilter with our own ids; ValidationError names a bad id. */
-export function toPersonFilter(filter: FilterArg | null | undefined): PersonFilter {
+function toPersonFilter(filter: FilterArg | null | undefined): PersonFilter {
   if (!filter) return {};
   const near = filter.near;
   if (near && (near.hops < 1 || near.hops > 3)) {

@@ -40,7 +40,7 @@ export interface CypherPart {
 }
 
 /** Full-text candidates are capped: a text filter narrows, it does not list a million rows. */
-export const textCandidateLimit = 10_000;
+const textCandidateLimit = 10_000;
 
 const nonEmpty = <T>(list: readonly T[] | null | undefined): list is readonly T[] =>
   Array.isArray(list) && list.length > 0;

@@ -2,7 +2,7 @@ import type { Tx } from '../../server/db/run.ts';
 import { refreshPeopleFacts } from '../person/current-facts.ts';
 
 /** What replaces an erased contact detail inside free text that stays (notes about others). */
-export const erasedText = '[已删除 erased]';
+const erasedText = '[已删除 erased]';
 const erasedChange = '{"erased":true}';
 
 export interface ErasedPerson {

@@ -16,7 +16,7 @@ export interface PlaceLike {
 }
 
 /** Every comparison key of a place's names. */
-export function placeNameKeys(place: Omit<PlaceLike, 'id' | 'parentId'>): Set<string> {
+function placeNameKeys(place: Omit<PlaceLike, 'id' | 'parentId'>): Set<string> {
   return new Set(
     [place.name, place.latinName ?? '', ...(place.aliases ?? [])]
       .filter(Boolean)

@@ -23,7 +23,7 @@ import { pinyin } from 'pinyin-pro';
 countries.registerLocale(en);
 countries.registerLocale(zh);
 
-export type ReferenceKind = 'country' | 'province' | 'city' | 'district';
+type ReferenceKind = 'country' | 'province' | 'city' | 'district';
 
 export interface ReferencePlace {
   /** ISO 3166-1 alpha-2 for countries ("CN"), the GB/T 2260 code for divisions ("420111"). */
@@ -63,7 +63,7 @@ function bare(name: string): { stem: string; word: string } {
 }
 
 /** "洪山" -> "Hongshan": toneless pinyin, one word, capitalised (what signs and maps write). */
-export function pinyinWord(han: string): string {
+function pinyinWord(han: string): string {
   const syllables = pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[];
   const word = syllables.join('').replace(/\s+/g, '');
   return word.charAt(0).toUpperCase() + word.slice(1);

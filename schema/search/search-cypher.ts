@@ -33,7 +33,7 @@ export type MatchReason =
   | 'fuzzy';
 
 /** Rank boost of each reason, in order: a hit ranks by its best reason first. */
-export const reasonBoost: Record<MatchReason, number> = {
+const reasonBoost: Record<MatchReason, number> = {
   exact_name: 1000,
   exact_alias: 500,
   name: 60,
@@ -47,7 +47,7 @@ export const reasonBoost: Record<MatchReason, number> = {
 };
 
 /** The typo query runs only when the text finds fewer entities than this (and fewer than the page). */
-export const fewHits = 3;
+const fewHits = 3;
 
 /** Weight of the share of the name the text covers (0..1): less than the gap between two reasons. */
 const coverageWeight = 4;

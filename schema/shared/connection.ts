@@ -1,8 +1,8 @@
 import { ValidationError } from './errors.ts';
 
 /** Most items one page may ask for; larger `first` values are refused, not silently cut. */
-export const maxPageSize = 200;
-export const defaultPageSize = 50;
+const maxPageSize = 200;
+const defaultPageSize = 50;
 
 /** A keyset cursor: the sort key of the last row seen (never an offset, so deep pages stay fast). */
 export type CursorKey = (string | number | null)[];
@@ -11,7 +11,7 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, path = ['after']): CursorKey {
+function decodeCursor(cursor: string, path = ['after']): CursorKey {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(key)) return key as CursorKey;

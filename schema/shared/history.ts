@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
 import { notificationKind, notifyCypher } from './notify.ts';
 
-export type ChangeOp =
+type ChangeOp =
   | 'create'
   | 'update'
   | 'delete'

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { sourceKinds } from './provenance.ts';
 
-export const SourceKindEnum = builder.enumType('SourceKind', { values: sourceKinds });
+const SourceKindEnum = builder.enumType('SourceKind', { values: sourceKinds });
 
 export const SourceInputRef = builder.inputType('SourceInput', {
   description:

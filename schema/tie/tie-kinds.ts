@@ -137,9 +137,6 @@ export const tieKinds = {
 export type TieKind = keyof typeof tieKinds;
 export const tieKindNames = Object.keys(tieKinds) as TieKind[];
 
-/** Structural ties, kept by the place/field hierarchy code rather than by addTie. */
-export const hierarchyTies = { Place: 'PART_OF', Field: 'SUBFIELD_OF' } as const;
-
 export function isTieKind(value: string): value is TieKind {
   return Object.hasOwn(tieKinds, value);
 }

@@ -53,8 +53,3 @@ export function decodeTieId(globalId: string, path: string[]): { kind: TieKind; 
   }
   return { kind, id };
 }
-
-/** True when a tie with valid time held in `year` (open ends count as holding). */
-export function heldIn(props: TieProps, year: number): boolean {
-  return (props.from == null || props.from <= year) && (props.to == null || props.to >= year);
-}

@@ -7,7 +7,7 @@ import { because } from '../shared/validate.ts';
  * What a saved view may hold: the graph (entity ids, positions, style choices, viewport) as validated
  * JSON, and the ordered annotation steps. Pure: the API and its tests share these rules.
  */
-export const layouts = ['fcose', 'concentric', 'breadthfirst'] as const;
+const layouts = ['fcose', 'concentric', 'breadthfirst'] as const;
 
 const entityIdPattern = new RegExp(`^(${entityKinds.join('|')}):[0-9A-Za-z_-]{1,64}$`);
 const entityId = z
@@ -24,7 +24,7 @@ const coordinate = z
   .min(-1e7, { message: 'is out of range' })
   .max(1e7, { message: 'is out of range' });
 
-export const viewportRules = z.strictObject({
+const viewportRules = z.strictObject({
   zoom: z
     .number()
     .min(0.01, { message: 'is out of range' })
@@ -33,11 +33,11 @@ export const viewportRules = z.strictObject({
   y: coordinate,
 });
 
-export const maxNodes = 3000;
-export const maxEdges = 10_000;
-export const maxGraphChars = 2_000_000;
+const maxNodes = 3000;
+const maxEdges = 10_000;
+const maxGraphChars = 2_000_000;
 
-export const graphRules = z
+const graphRules = z
   .strictObject({
     nodes: z
       .array(
@@ -93,7 +93,7 @@ export const graphRules = z
   });
 export type SavedGraph = z.output<typeof graphRules>;
 
-export const annotationRules = z.strictObject({
+const annotationRules = z.strictObject({
   text: requiredText(2000),
   nodeIds: z.array(entityId).max(200, { message: 'must have at most 200 nodes' }),
   viewport: viewportRules.nullish(),

@@ -110,8 +110,6 @@ export function createLoginThrottle(options: LoginThrottleOptions = {}) {
   };
 }
 
-export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
-
 function limited(scope: string, ms: number): RateLimitedError {
   return new RateLimitedError(scope, Math.max(1, Math.ceil(ms / 1000)));
 }

@@ -62,5 +62,3 @@ export function createRateLimits(options: RateLimitOptions) {
     },
   };
 }
-
-export type RateLimits = ReturnType<typeof createRateLimits>;

@@ -31,7 +31,7 @@ const toHeader = (policy: Record<string, string[]>) =>
     .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
     .join('; ');
 
-export const contentSecurityPolicy = toHeader(webAppPolicy);
+const contentSecurityPolicy = toHeader(webAppPolicy);
 export const graphiqlContentSecurityPolicy = toHeader(graphiqlPolicy);
 
 /** The headers for every response; HSTS only when served over https (`COOKIE_SECURE`). */

@@ -9,11 +9,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { connect } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from '../paths.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = repoPath('server', 'neo4j');
 const launcherJar = join(here, 'target', 'local-neo4j.jar');
 const libDir = join(here, 'target', 'lib');
 /** The launcher and Neo4j's jars, for `java -cp`. */
@@ -42,7 +42,7 @@ export interface LocalNeo4jOptions {
 }
 
 /** A start still under way: the launcher's phase, the seconds waited, and the limit. */
-export interface StartWait {
+interface StartWait {
   phase: string;
   waitedS: number;
   limitS: number;
@@ -50,7 +50,7 @@ export interface StartWait {
 }
 
 /** A default for people, not for speed: a busy 2-core machine took 104 s to open an empty store. */
-export const defaultStartTimeoutMs = 600_000;
+const defaultStartTimeoutMs = 600_000;
 const waitReportEveryMs = 10_000;
 
 /** A running local Neo4j, as started by this process or found running by another one. */
@@ -95,7 +95,7 @@ const runningFile = (home: string) => join(home, 'running.json');
 const passwordFile = (home: string) => join(home, 'password');
 
 /** The password of the local `neo4j` user: generated on first use, kept (mode 600) in the home folder. */
-export function localPassword(home: string): string {
+function localPassword(home: string): string {
   const file = passwordFile(home);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(home, { recursive: true });

@@ -24,7 +24,7 @@ export interface SupervisorEvents {
 }
 
 /** 1, 2, 4 … 30 s between restarts: quick after a one-off crash, gentle on a machine that keeps failing. */
-export function restartDelayMs(attempt: number): number {
+function restartDelayMs(attempt: number): number {
   return Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
 }
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { removeImportData } from '../helpers/import-data.ts';
 import { rosterDir, writeCsv } from '../helpers/roster-files.ts';
 import { testPrefix } from '../helpers/test-data.ts';
@@ -167,25 +167,31 @@ describe('import API', () => {
     child.stderr.on('data', (d) => {
       stderr += String(d);
     });
-    const jobId = await new Promise<string>((resolve, reject) => {
-      const timer = setInterval(async () => {
-        const id = /import job (\w+)/.exec(stderr)?.[1];
-        if (!id) return;
-        const rows = await server.db.read<{ done: number }>(
-          'MATCH (j:ImportJob {id: $id}) RETURN j.doneRows AS done',
-          { id },
-        );
-        if ((rows[0]?.done ?? 0) >= 300) {
-          clearInterval(timer);
-          process.kill(-(child.pid as number), 'SIGKILL');
-          resolve(id);
-        }
-      }, 100);
-      child.on('exit', () => {
-        clearInterval(timer);
-        reject(new Error(`the import ended before it was killed:\n${stderr}`));
-      });
-    });
+    // Killed once it has written 300 rows; an import that ends first fails the test at once.
+    const ended = new Promise<never>((_, reject) =>
+      child.on('exit', () =>
+        reject(new Error(`the import ended before it was killed:\n${stderr}`)),
+      ),
+    );
+    ended.catch(() => undefined); // it also ends when killed, after the race below is over
+    const jobId = await Promise.race([
+      ended,
+      vi.waitFor(
+        async () => {
+          const id = /import job (\w+)/.exec(stderr)?.[1];
+          if (!id) throw new Error(`the import has not named its job yet:\n${stderr}`);
+          const [job] = await server.db.read<{ done: number }>(
+            'MATCH (j:ImportJob {id: $id}) RETURN j.doneRows AS done',
+            { id },
+          );
+          if ((job?.done ?? 0) < 300)
+            throw new Error(`import job ${id} has written ${job?.done ?? 0} of 300 rows`);
+          return id;
+        },
+        { timeout: 120_000, interval: 100 },
+      ),
+    ]);
+    process.kill(-(child.pid as number), 'SIGKILL');
     const count = async () =>
       (
         await server.db.read<{ n: number }>(

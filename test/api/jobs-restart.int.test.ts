@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createDriver } from '../../server/db/driver.ts';
 import { Db } from '../../server/db/run.ts';
 import { freePort } from '../helpers/free-port.ts';
@@ -25,16 +25,8 @@ const dir = rosterDir();
 let token: string;
 let child: ChildProcess | null = null;
 
-/** Polls `check` until it returns a value (not undefined), or fails after `ms`. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 120_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+/** How long a server start or an import may take on a busy shared machine, polled every 200 ms. */
+const patience = { timeout: 120_000, interval: 200 };
 
 /** Starts the real server on a free port; resolves with its URL once it answers /health. */
 async function startServer(env: Record<string, string> = {}): Promise<string> {
@@ -54,9 +46,12 @@ async function startServer(env: Record<string, string> = {}): Promise<string> {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await until('the server to start', async () =>
-    (await fetch(`${url}/health`)).ok ? true : undefined,
-  );
+  await vi.waitFor(async () => {
+    const res = await fetch(`${url}/health`).catch((error: Error) => {
+      throw new Error(`the server at ${url} does not answer /health yet: ${error.message}`);
+    });
+    if (!res.ok) throw new Error(`the server at ${url} answers /health with ${res.status}`);
+  }, patience);
   return url;
 }
 
@@ -102,6 +97,24 @@ async function jobState(id: string) {
   return rows[0];
 }
 
+/** Waits until the import has done 300 of its rows (it is then running, mid-way). */
+function halfWay(id: string) {
+  return vi.waitFor(async () => {
+    const state = await jobState(id);
+    if ((state?.doneRows ?? 0) < 300)
+      throw new Error(`the import is not half-way yet: ${JSON.stringify(state)}`);
+  }, patience);
+}
+
+/** Waits until the import is done; returns its state then. */
+function importDone(id: string, what: string) {
+  return vi.waitFor(async () => {
+    const state = await jobState(id);
+    if (state?.status !== 'done') throw new Error(`${what} is not done: ${JSON.stringify(state)}`);
+    return state;
+  }, patience);
+}
+
 async function people(dataset: string): Promise<number> {
   const rows = await db.read<{ n: number }>(
     'MATCH (s:Source {dataset: $dataset})-[:DESCRIBES]->(n:Person) RETURN count(DISTINCT n) AS n',
@@ -133,9 +146,7 @@ describe('a job survives a restart', () => {
     const dataset = `${p}-term`;
     const url = await startServer();
     const id = await startImport(url, roster('term.csv'), dataset);
-    await until('the import to be half-way', async () =>
-      ((await jobState(id))?.doneRows ?? 0) >= 300 ? true : undefined,
-    );
+    await halfWay(id);
     await stopServer('SIGTERM');
     const stopped = await jobState(id);
     expect(stopped?.status).toBe('interrupted');
@@ -143,10 +154,7 @@ describe('a job survives a restart', () => {
     expect(await people(dataset)).toBe(stopped?.doneRows);
 
     await startServer();
-    const done = await until('the resumed import to finish', async () => {
-      const state = await jobState(id);
-      return state?.status === 'done' ? state : undefined;
-    });
+    const done = await importDone(id, 'the resumed import');
     expect(done.attempts).toBe(2);
     expect(done.doneRows).toBe(n);
     expect(await people(dataset)).toBe(n);
@@ -157,9 +165,7 @@ describe('a job survives a restart', () => {
     const dataset = `${p}-kill`;
     const url = await startServer();
     const id = await startImport(url, roster('kill.csv'), dataset);
-    await until('the import to be half-way', async () =>
-      ((await jobState(id))?.doneRows ?? 0) >= 300 ? true : undefined,
-    );
+    await halfWay(id);
     await stopServer('SIGKILL');
     expect((await jobState(id))?.status).toBe('running');
 
@@ -175,10 +181,7 @@ describe('a job survives a restart', () => {
       ),
     );
     await startServer({ JOB_STALE_AFTER: '5s' });
-    const done = await until('the taken-over import to finish', async () => {
-      const state = await jobState(id);
-      return state?.status === 'done' ? state : undefined;
-    });
+    const done = await importDone(id, 'the taken-over import');
     expect(done.doneRows).toBe(n);
     expect(await people(dataset)).toBe(n);
     const exportJob = await db.read<{ job: string; export: string; error: string }>(

@@ -333,6 +333,59 @@ describe('events and invitations', () => {
     expect(kinds).toContain('invitation');
   });
 
+  it('fills a freed seat with the first waitlisted party that fits, never overbooking for a colleague', async () => {
+    const { moveInvitation } = await import('../../schema/outreach/invitation-moves.ts');
+    const created = await mutate(
+      server,
+      'createEvent',
+      '$input: EventInput!',
+      'input: $input',
+      'id',
+      {
+        input: {
+          name: `${p}两座专场`,
+          kind: 'special_session',
+          startsAt: '2026-06-02T14:00:00+08:00',
+          timeZone: 'Asia/Shanghai',
+          capacity: 2,
+          colleaguesAllowed: true,
+        },
+      },
+    );
+    const event = created.data.id as string;
+    expect((await invite({ event, people: people.slice(0, 4) })).data.invited).toBe(4);
+    const { invitations: all } = await invitations(event);
+    const byName = (n: number) => all.find((i) => i.person.name === `${p}成员${n}`)!.id;
+    const status = async (n: number) =>
+      (await invitations(event)).invitations.find((i) => i.id === byName(n))?.status;
+
+    await setStatus(byName(0), 'accepted');
+    await setStatus(byName(1), 'accepted');
+    // The RSVP page's "I bring a colleague": two seats, so onto the waitlist of a full event.
+    await server.db.writeTx((tx) =>
+      moveInvitation(tx, {
+        id: byName(2).split(':')[1]!,
+        to: 'accepted',
+        actor: 'test',
+        withColleague: true,
+      }),
+    );
+    expect(await status(2)).toBe('waitlisted');
+    expect((await setStatus(byName(3), 'accepted')).data.status).toBe('waitlisted');
+
+    // One seat freed: the party of two does not fit, the next party of one does.
+    await setStatus(byName(0), 'declined');
+    expect(await status(2)).toBe('waitlisted');
+    expect(await status(3)).toBe('accepted');
+    expect((await invitations(event)).seatsTaken).toBe(2);
+
+    // Two seats freed: now the party of two fits.
+    await setStatus(byName(1), 'declined');
+    await setStatus(byName(3), 'declined');
+    expect(await status(2)).toBe('accepted');
+    expect((await invitations(event)).seatsTaken).toBe(2);
+  });
+
   it('logs interactions and shows them in time order on the timeline', async () => {
     for (const [channel, at] of [
       ['call', '2026-01-02T10:00:00+08:00'],

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 
 /** A real SMTP server in the test process: keeps every message it accepts, parsed. */
 export interface SmtpSink {
@@ -10,7 +10,7 @@ export interface SmtpSink {
   messages: ParsedMail[];
   /** The messages to `address`. */
   to(address: string): ParsedMail[];
-  /** Waits (polling, with a deadline) until `count` messages match, and returns them. */
+  /** Waits (up to 30 s) until `count` messages match, and returns them. */
   waitFor(match: (m: ParsedMail) => boolean, count?: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
 }
@@ -52,15 +52,15 @@ export async function startSmtpSink(
     url: `smtp://127.0.0.1:${port}`,
     messages,
     to: (address) => messages.filter((m) => recipients(m).includes(address.toLowerCase())),
-    async waitFor(match, count = 1) {
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const found = messages.filter(match);
-        if (found.length >= count) return found;
-        expect(Date.now(), `${count} matching message(s) by the deadline`).toBeLessThan(deadline);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
+    waitFor: (match, count = 1) =>
+      vi.waitFor(
+        () => {
+          const found = messages.filter(match);
+          expect(found.length, 'messages received that match').toBeGreaterThanOrEqual(count);
+          return found;
+        },
+        { timeout: 30_000, interval: 50 },
+      ),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -16,7 +16,7 @@ import { Db, type QueryEvent } from '../../server/db/run.ts';
 import { JobRunner } from '../../server/jobs/job-runner.ts';
 import { createTestAccount, type TestAccount } from './test-accounts.ts';
 
-export interface GqlResponse<T> {
+interface GqlResponse<T> {
   status: number;
   data?: T;
   errors?: { message: string; extensions?: Record<string, unknown> }[];

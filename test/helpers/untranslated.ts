@@ -16,7 +16,7 @@ import type { TestServer } from './test-server.ts';
  * Latin words a Chinese screen may show, each for a reason (kept short: every entry hides a class of
  * text from the check).
  */
-export const allowedInChinese = new Set([
+const allowedInChinese = new Set([
   'TalentGraph', // the product's Latin name, beside 人才图谱 in the top bar
   'English', // the language switch names the other language in that language
   'CSV', // file formats, on export buttons and in import hints …
@@ -110,7 +110,7 @@ async function dataWords(server: TestServer): Promise<Set<string>> {
 }
 
 /** The Latin words of a text, once e-mail addresses, web addresses and file paths are taken out. */
-export function latinWords(text: string): string[] {
+function latinWords(text: string): string[] {
   const plain = text
     .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')

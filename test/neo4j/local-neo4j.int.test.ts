@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { decodeGlobalId } from '../../schema/shared/global-id.ts';
 import { createApp } from '../../server/app.ts';
 import { createDriver } from '../../server/db/driver.ts';
@@ -114,17 +114,6 @@ describe('the local Neo4j', () => {
   }, 900_000); // three starts: minutes each on a busy shared machine
 });
 
-/** Polls `check` until it returns a value (not undefined), or fails after `timeoutMs`. */
-async function waitFor<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>) {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 async function metricValue(name: string): Promise<number> {
   const metric = (await registry.getMetricsAsJSON()).find((m) => m.name === name);
   return Number(metric?.values[0]?.value ?? 0);
@@ -200,25 +189,37 @@ describe('the supervised local Neo4j', () => {
         }
       }
     })();
-    await waitFor('writes before the kill', 600_000, async () =>
-      acknowledged.length >= 10 ? true : undefined,
+    // A cold JVM on a busy machine may take minutes; every state is polled every 200 ms.
+    const minutes = { timeout: 600_000, interval: 200 };
+    await vi.waitFor(
+      () => expect(acknowledged.length, 'writes before the kill').toBeGreaterThanOrEqual(10),
+      minutes,
     );
 
     const killedPid = supervised.pid;
     process.kill(killedPid, 'SIGKILL');
     const ackedBeforeKill = acknowledged.length;
     // While it restarts: /ready says 503 and writes are refused at once with a typed code.
-    await waitFor('/ready to say 503', 30_000, async () =>
-      (await readyStatus()) === 503 ? true : undefined,
+    await vi.waitFor(
+      async () => expect(await readyStatus(), '/ready once Neo4j is killed').toBe(503),
+      { timeout: 30_000, interval: 200 },
     );
-    await waitFor('a refused write', 60_000, async () => (refusals.length > 0 ? true : undefined));
+    await vi.waitFor(
+      () => expect(refusals.length, 'writes refused while Neo4j is down').toBeGreaterThan(0),
+      { timeout: 60_000, interval: 200 },
+    );
     // Then it comes back with no hand on it, and writes are acknowledged again.
-    await waitFor('the restarted Neo4j', 600_000, async () =>
-      (await readyStatus()) === 200 ? true : undefined,
+    await vi.waitFor(
+      async () => expect(await readyStatus(), '/ready once Neo4j is restarted').toBe(200),
+      minutes,
     );
     expect(supervised.pid).not.toBe(killedPid);
-    await waitFor('writes after the restart', 600_000, async () =>
-      acknowledged.length >= ackedBeforeKill + 5 ? true : undefined,
+    await vi.waitFor(
+      () =>
+        expect(acknowledged.length, 'writes after the restart').toBeGreaterThanOrEqual(
+          ackedBeforeKill + 5,
+        ),
+      minutes,
     );
     writing = false;
     await writer;

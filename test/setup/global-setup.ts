@@ -6,8 +6,8 @@ import { loadDemo } from '../../seed/demo.ts';
 import { createDriver, type Neo4jConnection } from '../../server/db/driver.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { Db } from '../../server/db/run.ts';
+import { ensureWebBuilt } from '../../server/http/web-build.ts';
 import { startLocalNeo4j } from '../../server/neo4j/local-neo4j.ts';
-import { ensureWebBuilt } from '../../web/build-if-changed.ts';
 import { freePort } from '../helpers/free-port.ts';
 
 declare module 'vitest' {

@@ -2,7 +2,7 @@ import { type DocumentNode, print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
 
 /** A GraphQL error as the server sends it. */
-export interface GraphQLErrorBody {
+interface GraphQLErrorBody {
   message: string;
   extensions?: Record<string, unknown>;
 }

@@ -16,4 +16,4 @@ export const graphql = initGraphQLTada<{
 /** A schema enum's or input object's type, by its name: `SchemaType<'IntroductionStage'>`. */
 export type SchemaType<Name extends string> = ReturnType<typeof graphql.scalar<Name>>;
 
-export type { ResultOf, TadaDocumentNode, VariablesOf } from 'gql.tada';
+export type { ResultOf, VariablesOf } from 'gql.tada';

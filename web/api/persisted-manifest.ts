@@ -4,7 +4,7 @@ import { type Plugin, runnerImport } from 'vite';
 import type { WebOperation } from './all-operations.ts';
 
 /** Where the built web app keeps the manifest; the server reads it at start (production). */
-export const manifestFileName = 'persisted-operations.json';
+const manifestFileName = 'persisted-operations.json';
 
 /** SHA-256 of an operation's text → the text: the persisted-documents format. */
 export function persistedManifest(operations: readonly WebOperation[]): Record<string, string> {

@@ -11,7 +11,7 @@ import { requestErrorText } from './problems.ts';
 const headers = () => ({ 'accept-language': lang.value === 'zh' ? 'zh-CN' : 'en' });
 
 /** A failed request whose message is in the user's language; the original is its `cause`. */
-export class ShownError extends Error {
+class ShownError extends Error {
   override name = 'ShownError';
 }
 

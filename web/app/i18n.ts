@@ -18,7 +18,7 @@ export type Lang = 'zh' | 'en';
  * language from the number in the parameter named by `count` (English: one / other; Chinese has one
  * form, so its messages stay plain strings). Missing forms fall back to `other`.
  */
-export interface Plural {
+interface Plural {
   count: string;
   zero?: string;
   one?: string;

@@ -15,7 +15,7 @@ export const outreachRoutes = [
   'consultants',
 ] as const;
 
-export const routeNames = [
+const routeNames = [
   'explore',
   'paths',
   'maps',

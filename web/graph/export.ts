@@ -11,7 +11,7 @@ export function nodesCsv(
   );
 }
 
-export function visibleNodeRows(cy: Core) {
+function visibleNodeRows(cy: Core) {
   return cy
     .nodes()
     .filter((n) => n.visible())

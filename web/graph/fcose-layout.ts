@@ -13,14 +13,14 @@ export interface FcoseRequest {
 }
 
 /** The explorer's force-directed settings, one place for the worker and the main-thread fallback. */
-export const fcoseSettings = {
+const fcoseSettings = {
   nodeRepulsion: 6500,
   idealEdgeLength: 75,
   nodeSeparation: 60,
 } as const;
 
 /** Large neighbourhoods get fewer iterations: the start positions are already reasonable. */
-export function iterationsFor(nodes: number): number {
+function iterationsFor(nodes: number): number {
   return nodes > 1500 ? 600 : nodes > 300 ? 1200 : 2500;
 }
 

@@ -63,7 +63,7 @@ export interface GraphView {
 }
 
 /** Above this many elements the view trades detail for speed (straight edges, fewer labels). */
-export const largeGraph = 2000;
+const largeGraph = 2000;
 
 /** Options for the layouts that run on the main thread (cheap ones: concentric, breadth-first). */
 function layoutOptions(

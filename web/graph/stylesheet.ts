@@ -10,7 +10,7 @@ import type { EntityType } from '../api/fragments.ts';
 export const fontStack =
   '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
-export type NodeShape = 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'star';
+type NodeShape = 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'star';
 
 export interface NodeKindStyle {
   type: EntityType;
@@ -64,7 +64,7 @@ export const nodeKinds: readonly NodeKindStyle[] = [
   },
 ];
 
-export type LineStyle = 'solid' | 'dashed' | 'dotted';
+type LineStyle = 'solid' | 'dashed' | 'dotted';
 
 export interface EdgeKindStyle {
   /** A TieKind, or DERIVED_TIE for ties inferred from shared employers, schools … */

@@ -60,7 +60,7 @@ export type Params = Record<string, Param>;
 export const enumParam = (name: string, value: string): Param => ({ enum: name, value });
 
 /** A parameter's value in words: coded values of known enums, and field names, translated. */
-export function paramWord(lang: Lang, param: Param): string {
+function paramWord(lang: Lang, param: Param): string {
   if (typeof param !== 'object') return String(param);
   if (param.enum === 'field') return fieldWord(lang, param.value);
   const kind = enumKinds[param.enum];
@@ -68,7 +68,7 @@ export function paramWord(lang: Lang, param: Param): string {
 }
 
 /** `{name}` placeholders filled from `params` (a missing one stays as it is). */
-export function fill(template: string, params: Record<string, string>): string {
+function fill(template: string, params: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (all, name: string) => params[name] ?? all);
 }
 
@@ -94,4 +94,4 @@ export function fieldOfPath(path: readonly string[]): string | null {
   return null;
 }
 
-export type { EnumKind, FieldName, IssueCode };
+export type { EnumKind, IssueCode };

@@ -4,7 +4,7 @@ import type { CypherCall } from '../raw-cypher.ts';
 import type { Samples } from '../samples.ts';
 
 /** What an operation gets to prepare itself: the two ways to ask and the sampled inputs. */
-export interface BenchContext {
+interface BenchContext {
   graphql: GraphqlCall;
   cypher: CypherCall;
   /** The driver both use, for a baseline that brings its own layer (neo4j-graphql.ts). */

@@ -15,7 +15,7 @@ const query = `query Search($text: String!, $first: Int) {
 const cypher = searchCypher(entityKinds);
 
 /** The i-th search text: exact Chinese name, full pinyin, pinyin initials, organisation name. */
-export function searchText(samples: Samples, i: number): string {
+function searchText(samples: Samples, i: number): string {
   const person = pick(samples.people, Math.floor(i / 4), 'people');
   switch (i % 4) {
     case 0:

@@ -208,7 +208,7 @@ function ProvenanceNote({ provenance }: { provenance: Provenance }) {
   );
 }
 
-export function years(start: number | null, end: number | null, current: boolean | null): string {
+function years(start: number | null, end: number | null, current: boolean | null): string {
   if (start === null && end === null) return current ? t('details.present') : '';
   return `${start ?? '?'}–${end ?? (current || end === null ? t('details.present') : '?')}`;
 }

@@ -7,7 +7,7 @@ export interface Spell {
   current: boolean | null;
 }
 
-export interface Bar {
+interface Bar {
   id: string;
   /** Percent of the axis from the left, and width in percent (at least a sliver). */
   left: number;

@@ -9,7 +9,7 @@ import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { completeFollowUpMutation, type FollowUpRow, myFollowUpsQuery } from './queries.ts';
 
 /** Where a follow-up's subject (a Person, Event or Introduction global id) opens. */
-export function subjectLink(subject: string): { kind: string; href: string } {
+function subjectLink(subject: string): { kind: string; href: string } {
   const kind = subject.split(':')[0] ?? '';
   if (kind === 'Event') return { kind, href: href('events', { event: subject }) };
   if (kind === 'Introduction') return { kind, href: href('pipeline', { open: subject }) };

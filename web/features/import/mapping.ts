@@ -16,7 +16,7 @@ for (const field of importFields) {
 }
 
 /** The import field a word names (its code, or its Chinese or English name), or the word as typed. */
-export function importFieldOf(word: string): string {
+function importFieldOf(word: string): string {
   return byWord.get(word.trim().toLowerCase()) ?? word.trim();
 }
 

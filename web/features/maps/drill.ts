@@ -6,7 +6,7 @@ type PersonCategory = SchemaType<'PersonCategory'>;
 export type MapMode = 'alumni' | 'natives';
 
 /** The people filter behind a map (as the server builds it): alumni of an org, natives of a place. */
-export function baseFilter(mode: MapMode, subject: string): PersonFilter {
+function baseFilter(mode: MapMode, subject: string): PersonFilter {
   return mode === 'alumni'
     ? { almaMater: [subject] }
     : { hometown: [subject], livesOutside: [subject] };

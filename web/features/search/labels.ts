@@ -1,7 +1,7 @@
 import { lang } from '../../app/i18n.ts';
 
 /** Names of search match reasons (SearchHit.matchedBy): Chinese, and English. */
-export const matchLabels: Record<string, [string, string]> = {
+const matchLabels: Record<string, [string, string]> = {
   exact_name: ['名称完全一致', 'exact name'],
   exact_alias: ['别名完全一致', 'exact alias'],
   name: ['名称', 'name'],

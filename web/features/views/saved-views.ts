@@ -7,7 +7,7 @@ import type { Viewport } from './queries.ts';
  * API validates, and back to Cytoscape elements with the entities as they are now (names fresh,
  * deleted ones dropped). No DOM, no Cytoscape instance.
  */
-export type Layout = 'fcose' | 'concentric' | 'breadthfirst';
+type Layout = 'fcose' | 'concentric' | 'breadthfirst';
 
 export interface SavedGraph {
   nodes: {

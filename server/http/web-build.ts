@@ -5,15 +5,15 @@
  * postinstall, by the server's start (server/main.ts, while the local Neo4j starts) and by the test run's
  * global setup.
  *
- * `tsx web/build-if-changed.ts` runs it from the command line.
+ * `npm run build:web` (server/cli/build-web.ts) runs it from the command line.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { repoPath } from '../paths.ts';
 
-const webRoot = fileURLToPath(new URL('.', import.meta.url));
-const lockFile = fileURLToPath(new URL('../package-lock.json', import.meta.url));
+const webRoot = repoPath('web');
+const lockFile = repoPath('package-lock.json');
 const distDir = join(webRoot, 'dist');
 const stampFile = join(distDir, '.source-hash');
 const notSources = new Set(['dist', 'screenshots', 'node_modules']);
@@ -29,12 +29,13 @@ function relativeImports(path: string): string[] {
  * The content hash of the web app's sources, the modules outside web/ that they import (the shared
  * words and rules in schema/, followed import by import), and the lock file (dependency versions).
  */
-export function webSourceHash(): string {
+function webSourceHash(): string {
   const hash = createHash('sha256');
   const outside = new Set<string>();
   const follow = (path: string) => {
     for (const target of relativeImports(path)) {
-      if (target.startsWith(webRoot) || outside.has(target) || !existsSync(target)) continue;
+      if (target.startsWith(`${webRoot}${sep}`) || outside.has(target) || !existsSync(target))
+        continue;
       outside.add(target);
       follow(target);
     }
@@ -75,14 +76,4 @@ export async function ensureWebBuilt(
   writeFileSync(stampFile, `${sourceHash}\n`);
   log(`web app: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 'built';
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  ensureWebBuilt(console.log).then(
-    (outcome) => outcome === 'up to date' && console.log('web app: up to date (web/dist)'),
-    (error: unknown) => {
-      console.error('web app: the build failed:', error);
-      process.exit(1);
-    },
-  );
 }
