@@ -1,8 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { isExportJobPath, serveExportDownload } from '../schema/export/export-download.ts';
@@ -31,7 +29,9 @@ import { corsPolicy } from './http/cors.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { graphiqlContentSecurityPolicy, securityHeaders } from './http/security-headers.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { langOf } from './lang.ts';
 import { graphqlMetricsPlugin, serveMetrics } from './metrics.ts';
+import { repoPath } from './paths.ts';
 
 export interface AppOptions {
   db: Db;
@@ -175,6 +175,7 @@ export function createApp({
       setCookies,
       secureCookies,
       requestHeaders: headers,
+      lang: langOf(headers.get('accept-language')),
       limits: { login: rateLimits.login(ip) },
     };
   };
@@ -183,7 +184,9 @@ export function createApp({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: !production,
-    renderGraphiQL,
+    // GraphiQL's page (0.4 s of module loading) is loaded when first asked for, not at every start.
+    renderGraphiQL: async (options) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
     cors: corsPolicy(corsOrigins),
     plugins: [
@@ -400,7 +403,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
+// With the separator: a sibling like web/dist-old must not pass the startsWith check below.
+const webDist = `${repoPath('web', 'dist')}${sep}`;
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { SignedIn } from '../schema/accounts/account.model.ts';
 import type { Delivery } from '../schema/outreach/delivery/delivery.ts';
+import type { Lang } from '../schema/shared/words/words.ts';
 import type { SessionCache } from './auth/session-cache.ts';
 import type { Db, QueryEvent } from './db/run.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
@@ -35,6 +36,8 @@ export interface Context {
   setCookies: string[];
   secureCookies: boolean;
   requestHeaders: Headers;
+  /** The language words are written in for this caller (server/lang.ts): exports, graph labels. */
+  lang: Lang;
   /**
    * Sign-in throttling for this caller's address (server/auth/login-throttle.ts): `check` before the
    * password is verified (throws RateLimitedError), then `failed` or `succeeded`.

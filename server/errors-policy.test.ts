@@ -21,9 +21,16 @@ describe('the error policy', () => {
       message: 'Person Person:1 was not found',
       extensions: { code: 'NOT_FOUND', entity: 'Person', id: 'Person:1', path: ['to'] },
     });
-    expect(mask(new ValidationError([{ path: ['first'], message: 'too big' }])).extensions).toEqual(
-      { code: 'BAD_USER_INPUT', issues: [{ path: ['first'], message: 'too big' }] },
-    );
+    expect(
+      mask(new ValidationError([{ path: ['first'], code: 'too_big', params: { max: 3 } }]))
+        .extensions,
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'too_big',
+      issues: [
+        { path: ['first'], code: 'too_big', params: { max: 3 }, message: 'must be at most 3' },
+      ],
+    });
     expect(mask(new ForbiddenError('no')).extensions).toEqual({ code: 'FORBIDDEN' });
     expect(mask(new RateLimitedError('account', 7)).extensions).toEqual({
       code: 'RATE_LIMITED',

@@ -45,14 +45,18 @@ const policy: { [C in ErrorCode]: Rule<ErrorByCode[C]> } = {
   BAD_USER_INPUT: {
     status: 400,
     message: (e) => e.message,
-    extensions: (e) => ({ issues: e.issues }),
+    extensions: (e) => ({ reason: e.reasonCode, issues: e.issues }),
   },
   NOT_FOUND: {
     status: 404,
     message: (e) => e.message,
     extensions: (e) => ({ entity: e.entity, id: e.id, path: e.path }),
   },
-  CONFLICT: { status: 409, message: (e) => e.message, extensions: (e) => ({ path: e.path }) },
+  CONFLICT: {
+    status: 409,
+    message: (e) => e.message,
+    extensions: (e) => ({ path: e.path, reason: e.reasonCode, params: e.params }),
+  },
   UNAUTHENTICATED: {
     status: 401,
     wholeRequest: true,

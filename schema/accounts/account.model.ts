@@ -76,7 +76,9 @@ export async function createAccount(tx: Tx, input: NewAccount, actor: string): P
   const account = parseInput(newAccountRules, input, ['input']);
   const taken = await tx.run('MATCH (a:Account {email: $email}) RETURN a.id AS id', account);
   if (taken.length)
-    throw new ConflictError(`an account with ${account.email} exists`, ['input', 'email']);
+    throw new ConflictError(`an account with ${account.email} exists`, ['input', 'email'], {
+      code: 'account_exists',
+    });
   if (account.teamId) await requireTeam(tx, account.teamId, ['input', 'teamId']);
   const id = ulid();
   const rows = await tx.run<{ account: Account }>(

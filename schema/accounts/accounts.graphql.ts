@@ -32,6 +32,13 @@ import { hashPassword, unknownAccountHash, verifyPassword } from './password.ts'
 /** Wrong e-mail or password: one message for both, so the API does not tell which e-mails exist. */
 class AuthenticationError extends Error {
   override name = 'AuthenticationError';
+  constructor(
+    message: string,
+    /** What went wrong, as a code (schema/shared/errors.graphql.ts reads it). */
+    readonly reasonCode: 'bad_credentials' | 'wrong_password',
+  ) {
+    super(message);
+  }
 }
 
 builder.objectType(AuthenticationError, {
@@ -190,7 +197,10 @@ builder.mutationField('login', (t) =>
       );
       if (!account || !ok || account.disabled) {
         await ctx.limits.login.failed(args.email);
-        throw new AuthenticationError('wrong e-mail or password, or the account is disabled');
+        throw new AuthenticationError(
+          'wrong e-mail or password, or the account is disabled',
+          'bad_credentials',
+        );
       }
       ctx.limits.login.succeeded(args.email);
       const via = fromBrowser(ctx) ? 'cookie' : 'bearer';
@@ -239,7 +249,7 @@ builder.mutationField('changePassword', (t) =>
     resolve: async (_root, args, ctx) => {
       const account = await findAccountByEmail(ctx.db, ctx.account!.email);
       if (!account || !(await verifyPassword(args.current.slice(0, 300), account.passwordHash))) {
-        throw new AuthenticationError('the current password is wrong');
+        throw new AuthenticationError('the current password is wrong', 'wrong_password');
       }
       const next = parseInput(passwordRule, args.next, ['next']);
       const hash = await hashPassword(next);
@@ -318,7 +328,11 @@ builder.mutationField('updateAccount', (t) =>
           : parseInput(requiredText(100), input.name, ['input', 'name']);
       if (id === ctx.account!.id && (input.disabled || (input.role && input.role !== 'admin'))) {
         throw new ValidationError([
-          { path: ['input'], message: 'you may not disable or demote your own account' },
+          {
+            path: ['input'],
+            code: 'own_account',
+            message: 'you may not disable or demote your own account',
+          },
         ]);
       }
       return changingSessions(ctx, id, async (tx) => {

@@ -7,6 +7,7 @@ import { decodeGlobalId } from '../shared/global-id.ts';
 import { text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { type AuditFilter, type AuditLine, countAuditLog, readAuditLog } from './audit-log.ts';
+import { actorName, subjectName } from './audit-names.ts';
 
 const AuditEntryRef = builder.objectRef<AuditLine>('AuditEntry').implement({
   description:
@@ -16,8 +17,19 @@ const AuditEntryRef = builder.objectRef<AuditLine>('AuditEntry').implement({
     id: t.exposeString('id'),
     at: t.exposeString('at'),
     actor: t.exposeString('actor', { description: '`Account:<id>`, or `system:<job>`.' }),
+    actorName: t.string({
+      nullable: true,
+      description: 'The name of the account behind `actor` (null for the system).',
+      resolve: (r, _a, ctx) => actorName(ctx, r.actor),
+    }),
     action: t.exposeString('action'),
     subjectId: t.exposeString('subjectId', { nullable: true }),
+    subjectName: t.string({
+      nullable: true,
+      description:
+        'The name of what the entry is about: an entity, an outreach record, an account or a team (null when it has none now).',
+      resolve: (r, _a, ctx) => (r.subjectId ? subjectName(ctx, r.subjectId) : null),
+    }),
     tieId: t.exposeString('tieId', { nullable: true }),
     changes: t.exposeString('changes', {
       nullable: true,

@@ -54,7 +54,14 @@ builder.queryField('commonConnections', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       if (args.ids.length < 2 || args.ids.length > 50) {
-        throw new ValidationError([{ path: ['ids'], message: 'must name 2 to 50 entities' }]);
+        throw new ValidationError([
+          {
+            path: ['ids'],
+            code: 'count_range',
+            params: { min: 2, max: 50 },
+            message: 'must name 2 to 50 entities',
+          },
+        ]);
       }
       const first = readFirst(args.first, { fallback: 50, max: 200 });
       const minShared = Math.max(2, args.minShared ?? 2);

@@ -107,7 +107,14 @@ builder.objectField(PersonRef, 'degreeFrom', (t) =>
     args: { people: t.arg.idList({ required: true, description: 'Our side (1-500 people).' }) },
     resolve: async (person, args, ctx) => {
       if (!args.people.length || args.people.length > 500) {
-        throw new ValidationError([{ path: ['people'], message: 'must name 1 to 500 people' }]);
+        throw new ValidationError([
+          {
+            path: ['people'],
+            code: 'count_range',
+            params: { min: 1, max: 500 },
+            message: 'must name 1 to 500 people',
+          },
+        ]);
       }
       const from = args.people.map((g, i) => idOf(g, ['Person'], ['people', String(i)]).id);
       // null means "further than 3 hops", so an unknown or deleted person on our side is named.

@@ -269,7 +269,14 @@ async function rankMatches(
   first: number,
 ): Promise<Match[]> {
   if (first < 1 || first > 100)
-    throw new ValidationError([{ path: ['first'], message: 'must be 1 to 100' }]);
+    throw new ValidationError([
+      {
+        path: ['first'],
+        code: 'out_of_range',
+        params: { min: 1, max: 100 },
+        message: 'must be 1 to 100',
+      },
+    ]);
   const from = fromGlobal.map((g, i) => idOf(g, ['Person'], ['from', String(i)]).id);
   const pool = Math.min(200, first * 5);
   const rows = await ctx.db.read<{
@@ -362,7 +369,12 @@ builder.mutationField('createNeed', (t) =>
       );
       if (!fieldIds.length)
         throw new ValidationError([
-          { path: ['input', 'fields'], message: 'must name at least one field' },
+          {
+            path: ['input', 'fields'],
+            code: 'too_few',
+            params: { min: 1 },
+            message: 'must name at least one field',
+          },
         ]);
       const id = ulid();
       await ctx.db.writeTx(async (tx) => {

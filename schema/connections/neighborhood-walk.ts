@@ -19,10 +19,23 @@ export interface GraphEdge {
   source: string;
   target: string;
   label: string | null;
+  /** When the label is a coded value (a KNOWS or derived kind, a degree): which, to put in words. */
+  coded: { kind: 'knowsKind' | 'derivedKind' | 'degree'; value: string } | null;
   strength: number | null;
   startYear: number | null;
   endYear: number | null;
   current: boolean | null;
+}
+
+/** The coded value a tie's label shows, if it is one (job titles and roles are text as written). */
+function codedLabel(type: string, r: Record<string, unknown>): GraphEdge['coded'] {
+  if (typeof r.kind === 'string') {
+    if (type === 'KNOWS') return { kind: 'knowsKind', value: r.kind };
+    if (type === 'DERIVED_TIE') return { kind: 'derivedKind', value: r.kind };
+    return null;
+  }
+  if (r.title == null && typeof r.degree === 'string') return { kind: 'degree', value: r.degree };
+  return null;
 }
 
 export interface Neighborhood {
@@ -92,6 +105,7 @@ function edgeOf(
     source: outward ? fromGlobal : global,
     target: outward ? global : fromGlobal,
     label: (item.r.kind ?? item.r.title ?? item.r.degree ?? item.r.role ?? null) as string | null,
+    coded: codedLabel(type, item.r),
     strength: (item.r.strength ?? null) as number | null,
     startYear: (item.r.from ?? null) as number | null,
     endYear: (item.r.to ?? null) as number | null,

@@ -3,6 +3,7 @@ import { EntityKindEnum, EntityRef, TieKindEnum } from '../entity/entity.graphql
 import { entityKinds } from '../shared/entity-kinds.ts';
 import { PersonCategoryEnum } from '../shared/enums.graphql.ts';
 import { ValidationError } from '../shared/errors.ts';
+import { enumWord } from '../shared/words/words.ts';
 import { tieKindNames } from '../tie/tie-kinds.ts';
 import { locateEntities } from './element-ids.ts';
 import { type GraphEdge, type Neighborhood, walkNeighborhood } from './neighborhood-walk.ts';
@@ -16,9 +17,12 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
     derived: t.exposeBoolean('derived'),
     source: t.exposeID('source'),
     target: t.exposeID('target'),
-    label: t.exposeString('label', {
+    label: t.string({
       nullable: true,
-      description: 'KNOWS kind, job title, degree or derived kind.',
+      description:
+        'KNOWS kind, job title, degree or derived kind: the kinds and degrees in words, in the request’s language (Accept-Language); titles as written.',
+      resolve: (e, _args, ctx) =>
+        e.coded ? enumWord(ctx.lang, e.coded.kind, e.coded.value) : e.label,
     }),
     strength: t.exposeFloat('strength', { nullable: true }),
     startYear: t.exposeInt('startYear', { nullable: true }),
@@ -95,11 +99,32 @@ builder.queryField('neighborhood', (t) =>
       const depth = args.depth ?? 1;
       const limit = args.limit ?? 200;
       if (depth < 1 || depth > 3)
-        throw new ValidationError([{ path: ['depth'], message: 'must be 1 to 3' }]);
+        throw new ValidationError([
+          {
+            path: ['depth'],
+            code: 'out_of_range',
+            params: { min: 1, max: 3 },
+            message: 'must be 1 to 3',
+          },
+        ]);
       if (limit < 1 || limit > 2000)
-        throw new ValidationError([{ path: ['limit'], message: 'must be 1 to 2000' }]);
+        throw new ValidationError([
+          {
+            path: ['limit'],
+            code: 'out_of_range',
+            params: { min: 1, max: 2000 },
+            message: 'must be 1 to 2000',
+          },
+        ]);
       if (!args.ids.length || args.ids.length > 100)
-        throw new ValidationError([{ path: ['ids'], message: 'must name 1 to 100 entities' }]);
+        throw new ValidationError([
+          {
+            path: ['ids'],
+            code: 'count_range',
+            params: { min: 1, max: 100 },
+            message: 'must name 1 to 100 entities',
+          },
+        ]);
       const filter = args.filter ?? {};
       const types = [
         ...(filter.tieKinds?.length ? filter.tieKinds : tieKindNames),

@@ -163,9 +163,23 @@ builder.queryField('introductionPaths', (t) =>
       const maxHops = args.maxHops ?? 4;
       const first = readFirst(args.first, { fallback: 3, max: 10 });
       if (maxHops < 1 || maxHops > 6)
-        throw new ValidationError([{ path: ['maxHops'], message: 'must be 1 to 6' }]);
+        throw new ValidationError([
+          {
+            path: ['maxHops'],
+            code: 'out_of_range',
+            params: { min: 1, max: 6 },
+            message: 'must be 1 to 6',
+          },
+        ]);
       if (!args.from.length || args.from.length > 500) {
-        throw new ValidationError([{ path: ['from'], message: 'must name 1 to 500 people' }]);
+        throw new ValidationError([
+          {
+            path: ['from'],
+            code: 'count_range',
+            params: { min: 1, max: 500 },
+            message: 'must name 1 to 500 people',
+          },
+        ]);
       }
       const to = idOf(args.to, ['Person'], ['to']).id;
       const from = args.from

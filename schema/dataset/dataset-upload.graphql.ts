@@ -4,6 +4,7 @@
  * user's own, if not a committed one), keeps them under DATA_DIR/datasets/<id>/ at the paths the
  * mapping names, and runs the same dataset-import job as `npm run import:dataset`.
  */
+
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ulid } from 'ulid';
@@ -11,6 +12,7 @@ import { loadConfig } from '../../server/config.ts';
 import { builder } from '../builder.ts';
 import { JobRef } from '../jobs/jobs.graphql.ts';
 import { mutationErrors, ValidationError } from '../shared/errors.ts';
+import { codeOf } from '../shared/validate.ts';
 import { datasetJobKind } from './dataset.job.ts';
 import { type DatasetMapping, datasetMapping } from './mapping.ts';
 import { fileName, mappingFiles } from './mapping-files.ts';
@@ -69,14 +71,23 @@ async function chosenMapping(
 ): Promise<DatasetMapping> {
   if (Boolean(name) === Boolean(file)) {
     throw new ValidationError([
-      { path: ['mapping'], message: 'give a committed mapping or upload one (not both)' },
+      {
+        path: ['mapping'],
+        code: 'mapping_both',
+        message: 'give a committed mapping or upload one (not both)',
+      },
     ]);
   }
   if (name) {
     const known = (await committedMappings()).map((m) => m.name);
     if (!known.includes(name)) {
       throw new ValidationError([
-        { path: ['mapping'], message: `unknown mapping; one of: ${known.join(', ')}` },
+        {
+          path: ['mapping'],
+          code: 'unknown_mapping',
+          params: { names: known.join(', ') },
+          message: `unknown mapping; one of: ${known.join(', ')}`,
+        },
       ]);
     }
     return loadMapping(join(committedDir, `${name}.mapping.json`));
@@ -85,7 +96,9 @@ async function chosenMapping(
   try {
     json = JSON.parse(await (file as File).text());
   } catch {
-    throw new ValidationError([{ path: ['mappingFile'], message: 'is not JSON' }]);
+    throw new ValidationError([
+      { path: ['mappingFile'], code: 'not_json', message: 'is not JSON' },
+    ]);
   }
   const parsed = datasetMapping.safeParse(json);
   if (!parsed.success) {
@@ -93,6 +106,7 @@ async function chosenMapping(
       parsed.error.issues.map((i) => ({
         path: ['mappingFile', ...i.path.map(String)],
         message: i.message,
+        ...codeOf(i),
       })),
     );
   }
@@ -127,13 +141,25 @@ builder.mutationField('startDatasetImport', (t) =>
       const clashes = [...byName].filter(([, paths]) => paths.length > 1).map(([name]) => name);
       if (clashes.length) {
         throw new ValidationError([
-          { path: ['mapping'], message: `reads several files named ${clashes.join(', ')}` },
+          {
+            path: ['mapping'],
+            code: 'mapping_clash',
+            params: { names: clashes.join(', ') },
+            message: `reads several files named ${clashes.join(', ')}`,
+          },
         ]);
       }
       const uploads = new Map(args.files.map((f) => [f.name, f]));
       const missing = [...byName.keys()].filter((name) => !uploads.has(name));
       if (missing.length) {
-        throw new ValidationError([{ path: ['files'], message: `missing: ${missing.join(', ')}` }]);
+        throw new ValidationError([
+          {
+            path: ['files'],
+            code: 'files_missing',
+            params: { names: missing.join(', ') },
+            message: `missing: ${missing.join(', ')}`,
+          },
+        ]);
       }
       const used = [...byName].map(([name, [path]]) => ({
         path: path as string,
@@ -142,7 +168,12 @@ builder.mutationField('startDatasetImport', (t) =>
       const size = used.reduce((n, u) => n + u.file.size, 0);
       if (size > maxUploadBytes) {
         throw new ValidationError([
-          { path: ['files'], message: 'must be at most 512 MB together' },
+          {
+            path: ['files'],
+            code: 'file_too_big',
+            params: { max: '512 MB' },
+            message: 'must be at most 512 MB together',
+          },
         ]);
       }
       // Kept after the job: a job resumed after a restart reads them again.
@@ -151,7 +182,12 @@ builder.mutationField('startDatasetImport', (t) =>
         const target = resolve(dir, path);
         if (!target.startsWith(`${dir}/`)) {
           throw new ValidationError([
-            { path: ['mapping'], message: `path outside the dataset: ${path}` },
+            {
+              path: ['mapping'],
+              code: 'path_outside',
+              params: { path },
+              message: `path outside the dataset: ${path}`,
+            },
           ]);
         }
         await mkdir(dirname(target), { recursive: true });

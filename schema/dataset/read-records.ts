@@ -16,6 +16,8 @@ import {
   projectStatuses,
 } from '../shared/entity-kinds.ts';
 import { birthYear, requiredText, text } from '../shared/rules.ts';
+import { codeOf } from '../shared/validate.ts';
+import type { IssueCode, Params } from '../shared/words/words.ts';
 import { tieKinds } from '../tie/tie-kinds.ts';
 import type { EdgeFile, FieldSpec, NodeFile, NodeLabel } from './mapping.ts';
 import { columnIndex, columnsOf, readField, type Value } from './transforms.ts';
@@ -44,13 +46,26 @@ const nodeRules: Record<NodeLabel, Record<string, z.ZodType>> = {
   Field: { name: requiredText(200), latinName: text(200).nullish() },
 };
 
+/** A rejected row: the file and line, the column at fault, and why (English, and as a code). */
 export interface Rejection {
   file: string;
   line: number;
   column: string | null;
   reason: string;
+  code: IssueCode;
+  params?: Params;
   name: string | null;
 }
+
+/** One problem with a row, before it is tied to its file and line. */
+type Problem = Pick<Rejection, 'column' | 'reason' | 'code' | 'params'>;
+
+const problem = (column: string, code: IssueCode, reason: string, params?: Params): Problem => ({
+  column,
+  code,
+  reason: `${column}: ${reason}`,
+  params,
+});
 
 export interface NodeRecord {
   line: number;
@@ -82,11 +97,11 @@ function fieldValue(
   cells: readonly Cell[],
   columns: Map<string, number>,
   name: string,
-  errors: string[],
+  errors: Problem[],
 ): Value {
   const read = readField(spec, cells, columns);
   if ('error' in read) {
-    errors.push(`${name}: ${read.error}`);
+    errors.push(problem(name, read.code, read.error, read.params));
     return null;
   }
   return read.value;
@@ -163,7 +178,7 @@ export async function checkNodeFile(dir: string, file: NodeFile): Promise<FileCh
       check.skipped++;
       continue;
     }
-    const errors: string[] = [];
+    const errors: Problem[] = [];
     // Joined columns read as extra columns of the row.
     let cells: readonly Cell[] = row.cells;
     let allColumns = columns;
@@ -183,26 +198,38 @@ export async function checkNodeFile(dir: string, file: NodeFile): Promise<FileCh
       const value = fieldValue(spec, cells, allColumns, name, errors);
       const parsed = (rules[name] as z.ZodType).safeParse(value ?? undefined);
       if (!parsed.success) {
-        errors.push(`${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+        const issue = parsed.error.issues[0];
+        errors.push(
+          problem(
+            name,
+            issue ? codeOf(issue).code : 'invalid',
+            issue?.message ?? 'invalid',
+            issue ? codeOf(issue).params : undefined,
+          ),
+        );
       } else props[name] = (parsed.data as Value | undefined) ?? null;
     }
     for (const [name, rule] of Object.entries(rules)) {
-      if (!(name in props) && !rule.safeParse(undefined).success) errors.push(`${name}: missing`);
+      if (!(name in props) && !rule.safeParse(undefined).success) {
+        errors.push(problem(name, 'missing', 'missing'));
+      }
     }
     const place = file.place ? fieldValue(file.place.id, cells, allColumns, 'place', errors) : null;
     const parent = file.parent
       ? fieldValue(file.parent.id, cells, allColumns, 'parent', errors)
       : null;
     const key = String(id ?? '');
-    if (!key) errors.push('id: missing');
-    else if (seen.has(key)) errors.push(`id: "${key}" repeats line ${seen.get(key)}`);
+    if (!key) errors.push(problem('id', 'missing', 'missing'));
+    else if (seen.has(key)) {
+      const line = seen.get(key) ?? 0;
+      errors.push(problem('id', 'id_repeats', `"${key}" repeats line ${line}`, { id: key, line }));
+    }
     if (errors.length) {
-      for (const reason of errors) {
+      for (const error of errors) {
         check.rejections.push({
           file: file.path,
           line: row.line,
-          column: reason.split(':')[0] ?? null,
-          reason,
+          ...error,
           name: typeof props.name === 'string' ? props.name.slice(0, 60) : null,
         });
       }
@@ -252,7 +279,7 @@ export async function checkEdgeFile(
       check.skipped++;
       continue;
     }
-    const errors: string[] = [];
+    const errors: Problem[] = [];
     const from = String(fieldValue(file.from.id, row.cells, columns, 'from', errors) ?? '');
     const to = String(fieldValue(file.to.id, row.cells, columns, 'to', errors) ?? '');
     const props: Record<string, Value> = {};
@@ -264,28 +291,28 @@ export async function checkEdgeFile(
       const parsed = spec.props.safeParse(props);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          errors.push(`${issue.path.join('.') || 'value'}: ${issue.message}`);
+          const { code, params } = codeOf(issue);
+          errors.push(problem(issue.path.join('.') || 'value', code, issue.message, params));
         }
       }
     }
+    const endMissing = (end: 'from' | 'to', label: NodeLabel, id: string) =>
+      problem(end, 'end_not_in_dataset', `no ${label} "${id}" in the dataset`, {
+        label: { enum: 'EntityKind', value: label },
+        id,
+      });
     const missing = [
-      !exists(file.from.label, from) && `from: no ${file.from.label} "${from}" in the dataset`,
-      !exists(file.to.label, to) && `to: no ${file.to.label} "${to}" in the dataset`,
-    ].filter((m): m is string => Boolean(m));
+      ...(exists(file.from.label, from) ? [] : [endMissing('from', file.from.label, from)]),
+      ...(exists(file.to.label, to) ? [] : [endMissing('to', file.to.label, to)]),
+    ];
     if (missing.length && file.missing === 'skip' && !errors.length) {
       check.skipped++;
       continue;
     }
     errors.push(...missing);
     if (errors.length) {
-      for (const reason of errors) {
-        check.rejections.push({
-          file: file.path,
-          line: row.line,
-          column: reason.split(':')[0] ?? null,
-          reason,
-          name: null,
-        });
+      for (const error of errors) {
+        check.rejections.push({ file: file.path, line: row.line, ...error, name: null });
       }
       continue;
     }

@@ -13,6 +13,7 @@ import type { Db } from '../../server/db/run.ts';
 import { checkpoint, type JobHandle } from '../../server/jobs/job-kinds.ts';
 import { refreshDerivedGroups } from '../connections/derived-ties.ts';
 import { saveCandidates, scanPeople } from '../duplicates/dedupe-scan.ts';
+import { storedProblem } from '../import/stored-problem.ts';
 import { PlaceMatcher } from '../place/place-match.ts';
 import { type DatasetMapping, datasetMapping, type NodeLabel } from './mapping.ts';
 import {
@@ -93,8 +94,9 @@ async function storeRejections(db: Db, jobId: string, rejections: Rejection[]): 
     await db.writeTx((tx) =>
       tx.run(
         `UNWIND $rows AS row CREATE (:ImportRejection {jobId: $jobId, file: row.file, line: row.line,
-                                                       column: row.column, reason: row.reason, name: row.name})`,
-        { rows: rejections.slice(i, i + 5000), jobId },
+                                                       column: row.column, reason: row.reason, code: row.code,
+                                                       params: row.params, name: row.name})`,
+        { rows: rejections.slice(i, i + 5000).map(storedProblem), jobId },
       ),
     );
   }

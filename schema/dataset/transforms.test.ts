@@ -25,7 +25,11 @@ describe('dataset field transforms', () => {
       value: 'x',
     });
     expect(readField(7, cells, columns)).toEqual({ value: '2' });
-    expect(readField('nope', cells, columns)).toEqual({ error: 'no column "nope"' });
+    expect(readField('nope', cells, columns)).toEqual({
+      error: 'no column "nope"',
+      code: 'no_column',
+      params: { column: 'nope' },
+    });
   });
 
   it('reads years from epoch ms, ISO dates and Chinese dates', () => {

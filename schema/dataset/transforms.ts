@@ -4,6 +4,7 @@
  */
 import type { Cell } from '../import/parse-row.ts';
 import { readYear } from '../import/parse-row.ts';
+import type { IssueCode, Params } from '../shared/words/words.ts';
 import type { FieldSpec } from './mapping.ts';
 
 export type Value = string | number | boolean | null;
@@ -48,15 +49,28 @@ export function yearOf(value: string, format: 'year' | 'epoch-ms' | 'iso'): numb
   return readYear(value) ?? null;
 }
 
+/** Why a field cannot be read: in English, and as a code with its values. */
+export interface FieldError {
+  error: string;
+  code: IssueCode;
+  params: Params;
+}
+
+const noColumn = (ref: string | number, message: string): FieldError => ({
+  error: message,
+  code: 'no_column',
+  params: { column: String(ref) },
+});
+
 /** Reads `spec` from `cells`: the value, or `{ error }`. */
 export function readField(
   spec: FieldSpec,
   cells: readonly Cell[],
   columns: Columns,
-): { value: Value } | { error: string } {
+): { value: Value } | FieldError {
   if (typeof spec === 'string' || typeof spec === 'number') {
     const index = columnIndex(columns, spec);
-    if (typeof index === 'string') return { error: index };
+    if (typeof index === 'string') return noColumn(spec, index);
     return { value: text(cells[index]) };
   }
   let value: Value = null;
@@ -65,14 +79,14 @@ export function readField(
     const parts: string[] = [];
     for (const ref of spec.concat) {
       const index = columnIndex(columns, ref);
-      if (typeof index === 'string') return { error: index };
+      if (typeof index === 'string') return noColumn(ref, index);
       const t = text(cells[index]);
       if (t) parts.push(t);
     }
     value = parts.length ? parts.join(spec.separator ?? ' ') : null;
   } else if (spec.column !== undefined) {
     const index = columnIndex(columns, spec.column);
-    if (typeof index === 'string') return { error: index };
+    if (typeof index === 'string') return noColumn(spec.column, index);
     value = text(cells[index]);
   }
   const name = String(spec.column ?? spec.concat?.join('+') ?? 'value');
@@ -86,14 +100,21 @@ export function readField(
     if (!(value in spec.lookup) && !(value.toLowerCase() in spec.lookup)) {
       return {
         error: `${name}: "${value.slice(0, 40)}" is not one of ${Object.keys(spec.lookup).join(', ')}`,
+        code: 'not_in_lookup',
+        params: { value: value.slice(0, 40) },
       };
     }
     value = spec.lookup[value] ?? spec.lookup[value.toLowerCase()] ?? null;
   }
   if (typeof value === 'string' && spec.date) {
     const year = yearOf(value, spec.date);
-    if (year === null)
-      return { error: `${name}: "${value.slice(0, 40)}" is not a date (${spec.date})` };
+    if (year === null) {
+      return {
+        error: `${name}: "${value.slice(0, 40)}" is not a date (${spec.date})`,
+        code: 'not_a_date',
+        params: { value: value.slice(0, 40) },
+      };
+    }
     value = year;
   }
   if (typeof value === 'string' && spec.prefix) value = `${spec.prefix}${value}`;

@@ -137,6 +137,8 @@ export async function writeNodes(
           line: record.line,
           column: 'name',
           reason: `name: ${same.length} organisations are named "${record.props.name}"; give the place (or an external id) to tell them apart / 同名机构，请补充所在地`,
+          code: 'same_name_orgs',
+          params: { count: same.length, name: String(record.props.name) },
           name: String(record.props.name),
         });
         continue;
@@ -331,6 +333,7 @@ export async function writeEdges(
         line: r.line,
         column: null,
         reason: `an end is not in the graph (${ends.from} "${r.from}" or ${ends.to} "${r.to}")`,
+        code: 'end_not_in_graph',
         name: null,
       });
     }

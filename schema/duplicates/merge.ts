@@ -172,7 +172,12 @@ async function moveType(
   type: string,
   dir: 'out' | 'in',
 ): Promise<MovedTie[]> {
-  if (!movableTypes.has(type)) throw new ConflictError(`cannot move ${type} relationships`, []);
+  if (!movableTypes.has(type)) {
+    throw new ConflictError(`cannot move ${type} relationships`, [], {
+      code: 'merge_tie_type',
+      params: { types: type },
+    });
+  }
   const pattern = dir === 'out' ? `(f)-[r:${type}]->(o)` : `(f)<-[r:${type}]-(o)`;
   const create = dir === 'out' ? `(t)-[n:${type}]->(o)` : `(t)<-[n:${type}]-(o)`;
   const rows = await tx.run<{ eid: string; other: string | null }>(
@@ -200,7 +205,9 @@ export async function mergeNodes(
   meta: { actor: string; auto?: boolean; reason?: string | null },
 ): Promise<MergeResult> {
   if (keepId === mergedId) {
-    throw new ValidationError([{ path: ['merge'], message: 'cannot merge a record into itself' }]);
+    throw new ValidationError([
+      { path: ['merge'], code: 'merge_self', message: 'cannot merge a record into itself' },
+    ]);
   }
   const keep = await live(tx, kind, keepId, 'keep');
   const merged = await live(tx, kind, mergedId, 'merge');
@@ -215,7 +222,12 @@ export async function mergeNodes(
     .filter((r) => r.type !== DERIVED)
     .map((r) => ({ type: r.type, dir: r.out ? 'out' : 'in', props: propsToJson(r.props) }));
   for (const t of setAside) {
-    if (!movableTypes.has(t.type)) throw new ConflictError(`cannot merge: ${t.type} tie`, []);
+    if (!movableTypes.has(t.type)) {
+      throw new ConflictError(`cannot merge: ${t.type} tie`, [], {
+        code: 'merge_tie_type',
+        params: { types: t.type },
+      });
+    }
   }
   await tx.run(`MATCH (m:${kind} {id: $mergedId})-[r]-(k:${kind} {id: $keepId}) DELETE r`, {
     mergedId,
@@ -254,9 +266,11 @@ export async function mergeNodes(
   );
   const unknown = types.filter((t) => !movableTypes.has(t.type)).map((t) => t.type);
   if (unknown.length) {
-    throw new ConflictError(`cannot merge: unknown relationship types ${unknown.join(', ')}`, [
-      'merge',
-    ]);
+    throw new ConflictError(
+      `cannot merge: unknown relationship types ${unknown.join(', ')}`,
+      ['merge'],
+      { code: 'merge_tie_type', params: { types: unknown.join(', ') } },
+    );
   }
   const moved: MovedTie[] = [];
   for (const t of types) {
@@ -397,7 +411,9 @@ export async function undoMergeTx(tx: Tx, mergeId: string, actor: string): Promi
   );
   const merge = rows[0]?.m;
   if (!merge) throw new NotFoundError('Merge', `Merge:${mergeId}`, ['id']);
-  if (merge.undone) throw new ConflictError('this merge was already undone', ['id']);
+  if (merge.undone) {
+    throw new ConflictError('this merge was already undone', ['id'], { code: 'merge_undone' });
+  }
   const kind = merge.kind as MergeKind;
   const keepId = String(merge.keepId);
   const mergedId = String(merge.mergedId);
@@ -412,10 +428,13 @@ export async function undoMergeTx(tx: Tx, mergeId: string, actor: string): Promi
     throw new ConflictError(
       'the kept record was merged or deleted since; undo that first / 请先撤销其后的合并',
       ['id'],
+      { code: 'merge_kept_changed' },
     );
   }
   if (s.mergedInto !== keepId)
-    throw new ConflictError('the merged record was changed since', ['id']);
+    throw new ConflictError('the merged record was changed since', ['id'], {
+      code: 'merge_merged_changed',
+    });
 
   const moved = JSON.parse(String(merge.moved)) as MovedTie[];
   const groups = new Map<string, MovedTie[]>();
@@ -426,7 +445,12 @@ export async function undoMergeTx(tx: Tx, mergeId: string, actor: string): Promi
   let movedBack = 0;
   for (const ties of groups.values()) {
     const { type, dir } = ties[0] as MovedTie;
-    if (!movableTypes.has(type)) throw new ConflictError(`cannot move ${type} relationships`, []);
+    if (!movableTypes.has(type)) {
+      throw new ConflictError(`cannot move ${type} relationships`, [], {
+        code: 'merge_tie_type',
+        params: { types: type },
+      });
+    }
     const pattern = dir === 'out' ? `(k)-[r:${type}]->(o)` : `(k)<-[r:${type}]-(o)`;
     const create = dir === 'out' ? `(m)-[n:${type}]->(o)` : `(m)<-[n:${type}]-(o)`;
     const back = await tx.run<{ n: number }>(

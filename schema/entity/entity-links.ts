@@ -40,7 +40,9 @@ export async function setSingleLink(
         { targetId, id },
       );
       if (loop.length)
-        throw new ConflictError(`a ${kind.toLowerCase()} cannot be inside itself`, path);
+        throw new ConflictError(`a ${kind.toLowerCase()} cannot be inside itself`, path, {
+          code: 'inside_itself',
+        });
     }
   }
   const removed = await tx.run<{ old: string }>(

@@ -135,7 +135,9 @@ export async function setDeleted(
   );
   if (!rows[0]) throw new NotFoundError(kind, encodeGlobalId(kind, id), ['id']);
   if (rows[0].deleted === deleted) {
-    throw new ConflictError(`${kind} is ${deleted ? 'already deleted' : 'not deleted'}`, ['id']);
+    throw new ConflictError(`${kind} is ${deleted ? 'already deleted' : 'not deleted'}`, ['id'], {
+      code: deleted ? 'already_deleted' : 'not_deleted',
+    });
   }
   await tx.run(
     `MATCH (n:${kind} {id: $id})

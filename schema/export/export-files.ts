@@ -5,7 +5,6 @@
  */
 import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Open } from 'unzipper';
 import type { Db } from '../../server/db/run.ts';
 
 export function exportDir(dataDir: string): string {
@@ -79,6 +78,7 @@ export function startExpirySweeper(
 /** True when any file of the zip at `path` contains any of `needles` (streamed, never all in memory). */
 async function zipContains(path: string, needles: readonly string[]): Promise<boolean> {
   const longest = Math.max(...needles.map((n) => Buffer.byteLength(n)));
+  const { Open } = await import('unzipper');
   const { files } = await Open.file(path);
   for (const entry of files) {
     let tail = '';

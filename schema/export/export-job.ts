@@ -12,7 +12,6 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import JSZip from 'jszip';
 import { ulid } from 'ulid';
 import type { Db } from '../../server/db/run.ts';
 import { checkpoint } from '../../server/jobs/job-kinds.ts';
@@ -161,6 +160,7 @@ async function readableContacts(
 
 /** Zips every file of `dir` (streamed) into `zipPath`; returns its size. */
 async function zipFolder(dir: string, zipPath: string): Promise<number> {
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   for (const file of (await readdir(dir)).sort()) zip.file(file, createReadStream(join(dir, file)));
   await pipeline(

@@ -9,6 +9,7 @@ import { mutationErrors, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
+import { enumParam } from '../shared/words/words.ts';
 import { exportJobKind } from './export.job.ts';
 import { type ExportLabel, exportLabels } from './export-graph.ts';
 import {
@@ -111,13 +112,22 @@ builder.mutationField('startExport', (t) =>
       const input = parseInput(startInput, { prefix: args.prefix, labels: args.labels }, []);
       if (args.people && args.segment) {
         throw new ValidationError([
-          { path: ['segment'], message: 'give a people filter or a segment, not both' },
+          {
+            path: ['segment'],
+            code: 'filter_or_segment',
+            message: 'give a people filter or a segment, not both',
+          },
         ]);
       }
       const contacts = args.contacts ?? false;
       if (contacts && !(rolesWith.personalData as readonly string[]).includes(ctx.role)) {
         throw new ValidationError([
-          { path: ['contacts'], message: `the ${ctx.role} role may not export contact details` },
+          {
+            path: ['contacts'],
+            code: 'role_no_contacts',
+            params: { role: enumParam('Role', ctx.role) },
+            message: `the ${ctx.role} role may not export contact details`,
+          },
         ]);
       }
       let people: ExportRequest['people'] = null;

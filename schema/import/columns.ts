@@ -3,6 +3,8 @@
  * Chinese and English headers (姓名, 单位, 职务, 毕业院校, 籍贯 ...). Pure.
  */
 
+import type { IssueCode, Params } from '../shared/words/words.ts';
+
 /** What a column can hold. Contacts go to personal-data nodes, never onto the Person. */
 export const importFields = [
   'externalId',
@@ -117,7 +119,14 @@ export interface MappingResult {
   /** Headers we could not place (ignored, reported in the preview). */
   ignored: string[];
   /** Problems that stop the whole file (no name column, a field mapped twice). */
-  problems: string[];
+  problems: FileProblem[];
+}
+
+/** A problem with a whole file: in English (`reason`), and as a code with its values. */
+export interface FileProblem {
+  reason: string;
+  code: IssueCode;
+  params?: Params;
 }
 
 /**
@@ -131,13 +140,17 @@ export function mapColumns(
 ): MappingResult {
   const columns: ColumnMap = new Map();
   const ignored: string[] = [];
-  const problems: string[] = [];
+  const problems: FileProblem[] = [];
   const overrideByKey = new Map(Object.entries(overrides).map(([k, v]) => [headerKey(k), v]));
   const seen = new Map<ImportField, string>();
   headers.forEach((header, index) => {
     const explicit = overrideByKey.get(String(index + 1)) ?? overrideByKey.get(headerKey(header));
     if (explicit !== undefined && explicit !== '' && !isImportField(explicit)) {
-      problems.push(`column "${header}": unknown field "${explicit}"`);
+      problems.push({
+        reason: `column "${header}": unknown field "${explicit}"`,
+        code: 'column_unknown_field',
+        params: { column: header, field: explicit },
+      });
       return;
     }
     const field = explicit === undefined ? recognizeHeader(header) : explicit || null;
@@ -147,17 +160,24 @@ export function mapColumns(
     }
     const earlier = seen.get(field);
     if (earlier !== undefined) {
-      problems.push(
-        `columns "${earlier}" and "${header}" both map to ${field} / 两列都对应 ${field}`,
-      );
+      problems.push({
+        reason: `columns "${earlier}" and "${header}" both map to ${field}`,
+        code: 'columns_same_field',
+        params: { first: earlier, second: header, field: { enum: 'field', value: field } },
+      });
       return;
     }
     seen.set(field, header);
     columns.set(index, field as ImportField);
   });
   for (const field of ['name', ...preset.required] as ImportField[]) {
-    if (!seen.has(field))
-      problems.push(`no column for ${field} / 缺少"${headerWords[field][0]}"列`);
+    if (!seen.has(field)) {
+      problems.push({
+        reason: `no column for ${field} / 缺少"${headerWords[field][0]}"列`,
+        code: 'missing_column',
+        params: { field: { enum: 'field', value: field } },
+      });
+    }
   }
   return { columns, ignored, problems };
 }

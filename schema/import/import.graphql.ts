@@ -7,14 +7,21 @@ import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { JobRef } from '../jobs/jobs.graphql.ts';
 import { readFirst } from '../shared/connection.ts';
+import { ErrorParamRef, paramList } from '../shared/errors.graphql.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
-import { isImportField, presetNames } from './columns.ts';
+import { type FileProblem, isImportField, presetNames } from './columns.ts';
 import { importJobKind } from './import.job.ts';
+import type { Rejection } from './parse-row.ts';
 import { rejectionsCsv } from './rejections-csv.ts';
-import { type ImportOptions, ImportRunner, type PreviewRow } from './run-import.ts';
+import {
+  type ImportOptions,
+  ImportRunner,
+  type PreviewRow,
+  type PreviewTie,
+} from './run-import.ts';
 
 builder.scalarType('File', {
   description: 'A file sent as a multipart upload (GraphQL multipart request spec).',
@@ -45,14 +52,11 @@ interface ImportJob {
   startedAt: string | null;
   finishedAt: string | null;
   preview: string | null;
+  /** File problems that stopped the job, as JSON (FileProblem[]). */
+  problems: string | null;
 }
 
-interface RejectedRow {
-  line: number;
-  column: string | null;
-  reason: string;
-  name: string | null;
-}
+type RejectedRow = Rejection;
 
 const ImportPresetEnum = builder.enumType('ImportPreset', { values: presetNames });
 
@@ -73,8 +77,37 @@ const RejectedRowRef = builder.objectRef<RejectedRow>('ImportRejectedRow').imple
   fields: (t) => ({
     line: t.exposeInt('line'),
     column: t.exposeString('column', { nullable: true }),
-    reason: t.exposeString('reason'),
+    reason: t.exposeString('reason', { description: 'Why, in English.' }),
+    code: t.string({
+      description: 'Why, as a code (`unknown_place`, `not_year` …) to say with `params`.',
+      resolve: (r) => r.code,
+    }),
+    params: t.field({ type: [ErrorParamRef], resolve: (r) => paramList(r.params) }),
     name: t.exposeString('name', { nullable: true }),
+  }),
+});
+
+const FileProblemRef = builder.objectRef<FileProblem>('ImportFileProblem').implement({
+  description: 'A problem with the whole file that stopped the job (a missing column …).',
+  fields: (t) => ({
+    reason: t.exposeString('reason', { description: 'In English.' }),
+    code: t.string({ resolve: (p) => p.code }),
+    params: t.field({ type: [ErrorParamRef], resolve: (p) => paramList(p.params) }),
+  }),
+});
+
+const PreviewTieRef = builder.objectRef<PreviewTie>('ImportPreviewTie').implement({
+  description: 'A tie a previewed row would make.',
+  fields: (t) => ({
+    kind: t.exposeString('kind', {
+      description: 'WORKED_AT, STUDIED_AT, BORN_IN, LIVES_IN or EXPERT_IN',
+    }),
+    name: t.exposeString('name', { description: 'The other end, as the row names it.' }),
+    isNew: t.exposeBoolean('isNew', { description: 'The import creates the other end.' }),
+    under: t.exposeString('under', {
+      nullable: true,
+      description: 'Where a new place goes (its parent).',
+    }),
   }),
 });
 
@@ -84,8 +117,14 @@ const PreviewRowRef = builder.objectRef<PreviewRow>('ImportPreviewRow').implemen
     line: t.exposeInt('line'),
     name: t.exposeString('name', { nullable: true }),
     action: t.exposeString('action', { description: 'create, update, unchanged or reject' }),
-    links: t.exposeStringList('links'),
-    reasons: t.exposeStringList('reasons'),
+    links: t.exposeStringList('links', { description: 'The ties, in English.' }),
+    ties: t.field({ type: [PreviewTieRef], resolve: (r) => r.ties ?? [] }),
+    reasons: t.exposeStringList('reasons', { description: 'Why it is rejected, in English.' }),
+    problems: t.field({
+      type: [RejectedRowRef],
+      description: 'Why it is rejected, as codes.',
+      resolve: (r) => (r.problems ?? []).map((p) => ({ ...p, line: r.line, name: r.name })),
+    }),
   }),
 });
 
@@ -123,6 +162,11 @@ const ImportJobRef = builder.objectRef<ImportJob>('ImportJob').implement({
       },
     }),
     error: t.exposeString('error', { nullable: true }),
+    problems: t.field({
+      type: [FileProblemRef],
+      description: 'Why the whole file was refused, as codes (`error` says the same in English).',
+      resolve: (j) => (j.problems ? (JSON.parse(j.problems) as FileProblem[]) : []),
+    }),
     job: t.field({
       type: JobRef,
       nullable: true,
@@ -141,8 +185,10 @@ const ImportJobRef = builder.objectRef<ImportJob>('ImportJob').implement({
         rejectedRows(ctx, j.id, readFirst(args.first, { fallback: 100, max: 10_000 })),
     }),
     rejectedCsv: t.string({
-      description: 'Every rejected row as CSV (line, column, name, reason), to download.',
-      resolve: async (j, _args, ctx) => rejectionsCsv(await rejectedRows(ctx, j.id, 100_000)),
+      description:
+        'Every rejected row as CSV (line, column, name, reason), to download, in the request’s language (Accept-Language).',
+      resolve: async (j, _args, ctx) =>
+        rejectionsCsv(await rejectedRows(ctx, j.id, 100_000), ctx.lang),
     }),
   }),
 });
@@ -208,11 +254,20 @@ builder.mutationField('startImport', (t) =>
         [],
       );
       if (args.file.size > maxUploadBytes) {
-        throw new ValidationError([{ path: ['file'], message: 'must be at most 512 MB' }]);
+        throw new ValidationError([
+          {
+            path: ['file'],
+            code: 'file_too_big',
+            params: { max: '512 MB' },
+            message: 'must be at most 512 MB',
+          },
+        ]);
       }
       const ext = extname(args.file.name).toLowerCase();
       if (!['.csv', '.xlsx', '.txt'].includes(ext)) {
-        throw new ValidationError([{ path: ['file'], message: 'must be a .csv or .xlsx file' }]);
+        throw new ValidationError([
+          { path: ['file'], code: 'file_type', message: 'must be a .csv or .xlsx file' },
+        ]);
       }
       const dir = join(loadConfig().dataDir, 'imports');
       await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -251,7 +306,14 @@ builder.mutationField('resumeImport', (t) =>
       const job = await ImportRunner.loadJob(ctx.db, id);
       if (!job) throw new NotFoundError('ImportJob', args.id, ['id']);
       if (job.status === 'done' || job.status === 'rejected') {
-        throw new ValidationError([{ path: ['id'], message: `the job is ${job.status}` }]);
+        throw new ValidationError([
+          {
+            path: ['id'],
+            code: 'job_ended',
+            params: { status: job.status },
+            message: `the job is ${job.status}`,
+          },
+        ]);
       }
       // Jobs from before the job runner (or a CLI run) have no (:Job) yet.
       if (!(await ctx.jobs.resume(id))) {

@@ -39,10 +39,20 @@ describe('header recognition', () => {
 
   it('needs a name column and the preset’s required columns, and refuses a field twice', () => {
     expect(mapColumns(['单位'], presets.alumni).problems).toEqual([
-      'no column for name / 缺少"姓名"列',
-      'no column for almaMater / 缺少"毕业院校"列',
+      {
+        reason: 'no column for name / 缺少"姓名"列',
+        code: 'missing_column',
+        params: { field: { enum: 'field', value: 'name' } },
+      },
+      {
+        reason: 'no column for almaMater / 缺少"毕业院校"列',
+        code: 'missing_column',
+        params: { field: { enum: 'field', value: 'almaMater' } },
+      },
     ]);
-    expect(mapColumns(['姓名', '名字'], presets.talent).problems[0]).toMatch(/both map to name/);
+    expect(mapColumns(['姓名', '名字'], presets.talent).problems[0]?.reason).toMatch(
+      /both map to name/,
+    );
     expect(mapColumns(['姓名', 'X'], presets.talent, { X: 'employer' }).columns.get(1)).toBe(
       'employer',
     );

@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import { contactRules } from '../personal-data/contact-rules.ts';
 import { personCategories } from '../shared/entity-kinds.ts';
 import { birthYear, requiredText, text, year } from '../shared/rules.ts';
+import { codeOf } from '../shared/validate.ts';
+import type { IssueCode, Params } from '../shared/words/words.ts';
 import type { ColumnMap, ImportField, Preset } from './columns.ts';
 import { nameKey } from './name-key.ts';
 
@@ -26,7 +28,7 @@ export interface RawRow {
   line: number;
   cells: readonly Cell[];
   /** Problems the reader found with the row as a whole (merged cells, undecodable bytes). */
-  problems?: readonly string[];
+  problems?: readonly { code: IssueCode; reason: string; params?: Params }[];
 }
 
 export interface ContactValue {
@@ -67,7 +69,11 @@ export interface Rejection {
   line: number;
   /** The column (field) at fault, when one is. */
   column: string | null;
+  /** Why, in English (and as it was written before codes: the CLI and scripts read it). */
   reason: string;
+  /** Why, as a code and its values, for a client to say in its language (issue-words.ts). */
+  code: IssueCode;
+  params?: Params;
   /** The name in the row, to help find it. */
   name: string | null;
 }
@@ -109,8 +115,8 @@ class RowErrors {
     readonly line: number,
     readonly name: string | null,
   ) {}
-  add(column: string | null, reason: string): void {
-    this.list.push({ line: this.line, column, reason, name: this.name });
+  add(column: string | null, code: IssueCode, reason: string, params?: Params): void {
+    this.list.push({ line: this.line, column, reason, code, params, name: this.name });
   }
 }
 
@@ -151,7 +157,13 @@ function check<T>(
   if (textRule && plainText(value) && value !== '') return value as T;
   const parsed = rule.safeParse(value);
   if (parsed.success) return parsed.data;
-  errors.add(column, `${column}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const issue = parsed.error.issues[0];
+  errors.add(
+    column,
+    issue ? codeOf(issue).code : 'invalid',
+    `${column}: ${issue?.message ?? 'invalid'}`,
+    issue ? codeOf(issue).params : undefined,
+  );
   return undefined;
 }
 
@@ -195,32 +207,43 @@ export function parseRow(
   for (const [index, field] of columns) byField.set(field, raw.cells[index]);
   const nameCell = cellText(byField.get('name'));
   const errors = new RowErrors(raw.line, nameCell?.slice(0, 60) ?? null);
-  for (const problem of raw.problems ?? []) errors.add(null, problem);
+  for (const problem of raw.problems ?? []) {
+    errors.add(null, problem.code, problem.reason, problem.params);
+  }
 
   for (const [field, cell] of byField) {
     if (cell && typeof cell === 'object' && 'formula' in cell) {
       errors.add(
         field,
+        'formula',
         `${field}: formula (=${cell.formula.slice(0, 40)}) — paste values instead / 公式单元格，请粘贴为数值`,
+        { formula: cell.formula.slice(0, 40) },
       );
     } else if (cell && typeof cell === 'object' && 'error' in cell) {
-      errors.add(field, `${field}: spreadsheet error ${cell.error}`);
+      errors.add(field, 'sheet_error', `${field}: spreadsheet error ${cell.error}`, {
+        error: cell.error,
+      });
     } else if (typeof cell === 'string') {
       if (cell.length > maxCellLength) {
         errors.add(
           field,
+          'cell_too_long',
           `${field}: ${cell.length} characters (at most ${maxCellLength}) / 内容过长`,
+          { length: cell.length, max: maxCellLength },
         );
       } else if (cell.includes('\uFFFD')) {
-        if (errors.list.some((e) => e.reason.includes('编码错误'))) continue;
+        if (errors.list.some((e) => e.code === 'bad_encoding')) continue;
         errors.add(
           field,
+          'bad_encoding',
           `${field}: undecodable characters — wrong encoding? save as UTF-8 or GB18030 / 编码错误`,
         );
       } else if (/^[=+@]/.test(cell.trim()) && field !== 'phone') {
         errors.add(
           field,
+          'looks_like_formula',
           `${field}: starts with "${cell.trim()[0]}", looks like a formula / 疑似公式`,
+          { char: cell.trim()[0] ?? '' },
         );
       }
     }
@@ -236,21 +259,30 @@ export function parseRow(
   if (g) {
     const known = genderWords[g.toLowerCase()];
     if (known) gender = known;
-    else errors.add('gender', `gender: "${g.slice(0, 20)}" is not 男/女/male/female`);
+    else {
+      errors.add('gender', 'not_gender', `gender: "${g.slice(0, 20)}" is not 男/女/male/female`, {
+        value: g.slice(0, 20),
+      });
+    }
   }
 
   const years: Partial<Record<'birthYear' | 'studyFrom' | 'studyTo', number | null>> = {};
   for (const field of ['birthYear', 'studyFrom', 'studyTo'] as const) {
     const y = readYear(byField.get(field) ?? null);
     if (y === undefined) {
-      errors.add(field, `${field}: "${get(field)?.slice(0, 20)}" is not a year`);
+      const value = get(field)?.slice(0, 20) ?? '';
+      errors.add(field, 'not_year', `${field}: "${value}" is not a year`, { value });
     } else if (y !== null) {
       const rule = field === 'birthYear' ? birthYear : year;
       years[field] = check(errors, field, rule, y);
     } else years[field] = null;
   }
   if (years.studyFrom != null && years.studyTo != null && years.studyTo < years.studyFrom) {
-    errors.add('studyTo', 'studyTo: graduation before enrolment / 毕业早于入学');
+    errors.add(
+      'studyTo',
+      'graduated_before_enrolled',
+      'studyTo: graduation before enrolment / 毕业早于入学',
+    );
   }
 
   const categories = new Set<string>(preset.categories);
@@ -258,7 +290,16 @@ export function parseRow(
     const known =
       categoryWords[c] ?? ((personCategories as readonly string[]).includes(c) ? c : undefined);
     if (known) categories.add(known);
-    else errors.add('categories', `categories: unknown category "${c.slice(0, 30)}"`);
+    else {
+      errors.add(
+        'categories',
+        'unknown_category',
+        `categories: unknown category "${c.slice(0, 30)}"`,
+        {
+          value: c.slice(0, 30),
+        },
+      );
+    }
   }
 
   let degree: string | null = null;
@@ -281,11 +322,17 @@ export function parseRow(
     ['tags', tags],
   ] as const) {
     if (list.some((x) => x.length > 100))
-      errors.add(field, `${field}: an item is over 100 characters`);
+      errors.add(field, 'item_too_long', `${field}: an item is over 100 characters`, { max: 100 });
   }
-  if (title && !employer) errors.add('title', 'title: given without an employer / 有职务但无单位');
+  if (title && !employer) {
+    errors.add(
+      'title',
+      'title_without_employer',
+      'title: given without an employer / 有职务但无单位',
+    );
+  }
   for (const field of preset.required) {
-    if (!get(field)) errors.add(field, `${field}: missing / 缺少${field}`);
+    if (!get(field)) errors.add(field, 'missing', `${field}: missing`);
   }
 
   const contacts: ContactValue[] = [];
@@ -302,7 +349,14 @@ export function parseRow(
     for (const value of splitList(get(field))) {
       const parsed = contactRules.safeParse({ kind, value });
       if (parsed.success) contacts.push(parsed.data as ContactValue);
-      else errors.add(field, `${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      else {
+        const issue = parsed.error.issues[0];
+        errors.add(
+          field,
+          issue ? codeOf(issue).code : 'invalid',
+          `${field}: ${issue?.message ?? 'invalid'}`,
+        );
+      }
     }
   }
 

@@ -5,10 +5,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import * as unzipper from 'unzipper';
 import type { Cell, RawRow } from './parse-row.ts';
 
 type FileFormat = 'csv' | 'xlsx';
@@ -83,6 +81,8 @@ async function* csvRows(
   encoding: TextEncoding,
   delimiter: string,
 ): AsyncGenerator<RawRow> {
+  // The readers of each format are loaded when a file of that format comes (not at the server's start).
+  const { parse } = await import('csv-parse');
   const parser = createReadStream(path)
     .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
     .pipe(
@@ -98,7 +98,8 @@ async function* csvRows(
 
 /** Rows of a sheet (1-based, default the first) covered by a merged range, from the sheet's XML. */
 async function mergedRows(path: string, sheetNumber = 1): Promise<Map<number, string>> {
-  const zip = await unzipper.Open.file(path);
+  const { Open } = await import('unzipper');
+  const zip = await Open.file(path);
   const sheets = zip.files
     .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.path))
     .sort((a, b) => Number(/\d+/.exec(a.path)?.[0]) - Number(/\d+/.exec(b.path)?.[0]));
@@ -137,7 +138,8 @@ function xlsxCell(value: ExcelJS.CellValue): Cell {
  * run now and then.
  */
 async function* xlsxRows(path: string, wanted: string | number = 1): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -161,7 +163,11 @@ async function* xlsxRows(path: string, wanted: string | number = 1): AsyncGenera
         cells,
         problems: range
           ? [
-              `merged cells ${range} — unmerge and fill every row / 含合并单元格，请取消合并并逐行填写`,
+              {
+                code: 'merged_cells',
+                params: { range },
+                reason: `merged cells ${range} — unmerge and fill every row / 含合并单元格，请取消合并并逐行填写`,
+              },
             ]
           : [],
       };

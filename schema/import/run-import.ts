@@ -15,9 +15,11 @@ import { type ParsedRow, parseRow, type Rejection } from './parse-row.ts';
 import { openRoster, type TextEncoding } from './read-rows.ts';
 import { NameIndex, type NewNodes } from './resolve-names.ts';
 import { RowSpill } from './row-spill.ts';
+import { readProblem, storedProblem } from './stored-problem.ts';
 import {
   type DesiredTie,
   findExisting,
+  type ImportTieType,
   type ResolvedRow,
   type RowAction,
   writeBatch,
@@ -55,8 +57,24 @@ export interface PreviewRow {
   action: RowAction | 'reject';
   /** What the row links to, e.g. "WORKED_AT 华中科技大学 (new)". */
   links: string[];
+  /** The same as data: the tie kind, the other end's name, and whether the import makes it. */
+  ties?: PreviewTie[];
   reasons: string[];
+  /** Why a rejected row is rejected, as codes (the reasons in `reasons`, in English). */
+  problems?: RowProblem[];
 }
+
+/** A tie a previewed row would make. */
+export interface PreviewTie {
+  kind: ImportTieType;
+  name: string;
+  /** The import creates the other end (under `under`, for a new place). */
+  isNew: boolean;
+  under: string | null;
+}
+
+/** Why a row is rejected: the column at fault, in English, and as a code with its values. */
+type RowProblem = Pick<Rejection, 'column' | 'reason' | 'code' | 'params'>;
 
 export interface ImportSummary {
   jobId: string;
@@ -96,32 +114,49 @@ function keyHash(key: string): number {
   return (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff);
 }
 
+/** What a previewed tie says in the English `links` ("WORKED_AT 华中科技大学 (new)"). */
+const linkText = (t: PreviewTie) =>
+  `${t.kind} ${t.name}${t.isNew ? (t.under ? ` (new under ${t.under})` : ' (new)') : ''}`;
+
 function resolveRow(
   row: ParsedRow,
   names: NameIndex,
-): { ties: DesiredTie[]; links: string[]; reasons: string[] } {
+): { ties: DesiredTie[]; links: PreviewTie[]; problems: RowProblem[] } {
   const ties: DesiredTie[] = [];
-  const links: string[] = [];
-  const reasons: string[] = [];
+  const links: PreviewTie[] = [];
+  const problems: RowProblem[] = [];
   const place = (field: 'hometown' | 'currentCity', type: 'BORN_IN' | 'LIVES_IN') => {
     const name = row[field];
     if (!name) return;
     const found = names.place(name);
-    if (found.status === 'unknown') reasons.push(`${field}: unknown place "${name}" / 未知地点`);
-    else if (found.status === 'ambiguous') {
-      reasons.push(
-        `${field}: "${name}" could be ${found.candidates.join(' / ')}; add the city or province / 地点不明确`,
-      );
+    if (found.status === 'unknown') {
+      problems.push({
+        column: field,
+        code: 'unknown_place',
+        params: { name },
+        reason: `${field}: unknown place "${name}" / 未知地点`,
+      });
+    } else if (found.status === 'ambiguous') {
+      const candidates = found.candidates.join(' / ');
+      problems.push({
+        column: field,
+        code: 'ambiguous_place',
+        params: { name, candidates },
+        reason: `${field}: "${name}" could be ${candidates}; add the city or province / 地点不明确`,
+      });
     } else {
       ties.push({ type, to: found.id, props: type === 'LIVES_IN' ? { current: true } : {} });
-      links.push(
-        `${type} ${name}${found.status === 'new' ? ` (new under ${names.describePlace(found.parentId)})` : ''}`,
-      );
+      links.push({
+        kind: type,
+        name,
+        isNew: found.status === 'new',
+        under: found.status === 'new' ? names.describePlace(found.parentId) : null,
+      });
     }
   };
   place('hometown', 'BORN_IN');
   place('currentCity', 'LIVES_IN');
-  if (reasons.length) return { ties, links, reasons };
+  if (problems.length) return { ties, links, problems };
   if (row.employer) {
     const org = names.organization(row.employer.name, 'employer');
     ties.push({
@@ -129,7 +164,7 @@ function resolveRow(
       to: org.id,
       props: { title: row.employer.title, current: true },
     });
-    links.push(`WORKED_AT ${row.employer.name}${org.isNew ? ' (new)' : ''}`);
+    links.push({ kind: 'WORKED_AT', name: row.employer.name, isNew: org.isNew, under: null });
   }
   if (row.almaMater) {
     const { name, ...props } = row.almaMater;
@@ -137,16 +172,16 @@ function resolveRow(
     if (!ties.some((t) => t.type === 'STUDIED_AT' && t.to === org.id)) {
       ties.push({ type: 'STUDIED_AT', to: org.id, props });
     }
-    links.push(`STUDIED_AT ${name}${org.isNew ? ' (new)' : ''}`);
+    links.push({ kind: 'STUDIED_AT', name, isNew: org.isNew, under: null });
   }
   for (const fieldName of row.fields) {
     const field = names.field(fieldName);
     if (!ties.some((t) => t.type === 'EXPERT_IN' && t.to === field.id)) {
       ties.push({ type: 'EXPERT_IN', to: field.id, props: {} });
     }
-    links.push(`EXPERT_IN ${fieldName}${field.isNew ? ' (new)' : ''}`);
+    links.push({ kind: 'EXPERT_IN', name: fieldName, isNew: field.isNew, under: null });
   }
-  return { ties, links, reasons };
+  return { ties, links, problems };
 }
 
 export class ImportRunner {
@@ -245,11 +280,14 @@ export class ImportRunner {
 
   /** The rows a job rejected, in line order (at most `limit`). */
   static rejections(db: Db, jobId: string, limit: number): Promise<Rejection[]> {
-    return db.read<Rejection>(
-      `MATCH (r:ImportRejection {jobId: $jobId}) RETURN r.line AS line, r.column AS column,
-              r.reason AS reason, r.name AS name ORDER BY r.line LIMIT $limit`,
-      { jobId, limit },
-    );
+    return db
+      .read<Rejection>(
+        `MATCH (r:ImportRejection {jobId: $jobId}) RETURN r.line AS line, r.column AS column,
+              r.reason AS reason, coalesce(r.code, 'invalid') AS code, r.params AS params, r.name AS name
+       ORDER BY r.line LIMIT $limit`,
+        { jobId, limit },
+      )
+      .then((rows) => rows.map(readProblem));
   }
 
   private progress(phase: Progress['phase'], done: number, total: number, since: number): void {
@@ -306,13 +344,18 @@ export class ImportRunner {
       const roster = await openRoster(this.path, { encoding: options.encoding });
       const mapping = mapColumns(roster.headers, preset, options.mapping);
       summary.ignoredColumns = mapping.ignored;
-      summary.problems = mapping.problems;
-      if (!roster.headers.length) summary.problems.push('the file is empty / 文件为空');
-      if (summary.problems.length) {
+      const fileProblems = [...mapping.problems];
+      if (!roster.headers.length) {
+        fileProblems.push({ reason: 'the file is empty / 文件为空', code: 'empty_file' });
+      }
+      summary.problems = fileProblems.map((problem) => problem.reason);
+      if (fileProblems.length) {
         summary.status = 'failed';
         await this.setJob(jobId, {
           status: 'failed',
           error: summary.problems.join('; '),
+          // The same as codes, for a client to say in its language (ImportJob.problems).
+          problems: JSON.stringify(fileProblems),
           finishedAt: new Date().toISOString(),
         });
         return summary;
@@ -339,8 +382,9 @@ export class ImportRunner {
         await db.writeTx((tx) =>
           tx.run(
             `UNWIND $rows AS row CREATE (:ImportRejection {jobId: $jobId, line: row.line, column: row.column,
-                                                         reason: row.reason, name: row.name})`,
-            { rows, jobId },
+                                                         reason: row.reason, code: row.code,
+                                                         params: row.params, name: row.name})`,
+            { rows: rows.map(storedProblem), jobId },
           ),
         );
       };
@@ -355,7 +399,7 @@ export class ImportRunner {
         }
         if (pendingRejections.length >= 1000) await flushRejections();
       };
-      let previewBatch: { row: ParsedRow; links: string[] }[] = [];
+      let previewBatch: { row: ParsedRow; links: PreviewTie[] }[] = [];
       const flushPreview = async () => {
         if (!previewBatch.length) return;
         const existing = await db.readTx((tx) =>
@@ -379,7 +423,8 @@ export class ImportRunner {
               line: row.line,
               name: row.person.name,
               action,
-              links,
+              links: links.map(linkText),
+              ties: links,
               reasons: [],
             });
           }
@@ -400,6 +445,12 @@ export class ImportRunner {
               action: 'reject',
               links: [],
               reasons: result.rejections.map((r) => r.reason),
+              problems: result.rejections.map(({ column, reason, code, params }) => ({
+                column,
+                reason,
+                code,
+                params,
+              })),
             });
           }
           continue;
@@ -414,19 +465,20 @@ export class ImportRunner {
               column: null,
               name: row.person.name,
               reason: `duplicate of line ${first} (same person key) / 与第${first}行重复`,
+              code: 'duplicate_row',
+              params: { line: first },
             },
           ]);
           continue;
         }
         seen.set(h, row.line);
         const resolved = resolveRow(row, names);
-        if (resolved.reasons.length) {
+        if (resolved.problems.length) {
           await reject(
-            resolved.reasons.map((reason) => ({
+            resolved.problems.map((problem) => ({
+              ...problem,
               line: row.line,
-              column: null,
               name: row.person.name,
-              reason,
             })),
           );
           continue;

@@ -19,7 +19,7 @@ import type { NewNode, NewNodes } from './resolve-names.ts';
  */
 const newId = monotonicFactory();
 
-type ImportTieType = 'WORKED_AT' | 'STUDIED_AT' | 'BORN_IN' | 'LIVES_IN' | 'EXPERT_IN';
+export type ImportTieType = 'WORKED_AT' | 'STUDIED_AT' | 'BORN_IN' | 'LIVES_IN' | 'EXPERT_IN';
 const tieTargets: Record<ImportTieType, 'Organization' | 'Place' | 'Field'> = {
   WORKED_AT: 'Organization',
   STUDIED_AT: 'Organization',

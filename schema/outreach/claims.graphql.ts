@@ -110,6 +110,9 @@ builder.mutationField('claimPerson', (t) =>
           throw new ConflictError(
             `already claimed by ${held[0].team ?? 'another team'} since ${held[0].since} / 已由其他团队认领`,
             ['input', 'person'],
+            held[0].team
+              ? { code: 'claimed', params: { team: held[0].team, since: held[0].since } }
+              : { code: 'claimed_other', params: { since: held[0].since } },
           );
         }
         const saved = await tx.run<{ claim: Claim }>(

@@ -10,7 +10,8 @@ import { ConflictError, mutationErrors, NotFoundError } from '../shared/errors.t
 import { idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { requiredText, text } from '../shared/rules.ts';
-import { parseInput } from '../shared/validate.ts';
+import { because, parseInput } from '../shared/validate.ts';
+import { enumParam } from '../shared/words/words.ts';
 import { isoDateTime, requireNode } from './common.ts';
 import { type EventStatus, eventKinds, eventMoves, eventStatuses } from './stages.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
@@ -123,7 +124,10 @@ const isTimeZone = (zone: string) => {
 const eventRules = z.object({
   name: requiredText(200),
   startsAt: isoDateTime,
-  timeZone: z.string().max(64).refine(isTimeZone, { message: 'must be an IANA time zone' }),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, because('not_time_zone', 'must be an IANA time zone')),
   venue: text(300).nullish(),
   capacity: z.number().int().min(1, { message: 'must be at least 1' }).max(100_000).nullish(),
   colleaguesAllowed: z.boolean().nullish(),
@@ -223,9 +227,17 @@ builder.mutationField('setEventStatus', (t) =>
         const from = rows[0]?.status;
         if (!from) throw new NotFoundError('Event', args.id, ['id']);
         if (!eventMoves[from].includes(args.status)) {
-          throw new ConflictError(`an event cannot move from '${from}' to '${args.status}'`, [
-            'status',
-          ]);
+          throw new ConflictError(
+            `an event cannot move from '${from}' to '${args.status}'`,
+            ['status'],
+            {
+              code: 'event_move',
+              params: {
+                from: enumParam('EventStatus', from),
+                to: enumParam('EventStatus', args.status),
+              },
+            },
+          );
         }
         await tx.run('MATCH (e:Event {id: $id}) SET e.status = $status', {
           id,

@@ -68,7 +68,11 @@ async function checkSpec(ctx: Context, spec: ExportSpec): Promise<void> {
   const given = [spec.list, spec.segment, spec.event].filter((x) => x != null);
   if (given.length !== 1) {
     throw new ValidationError([
-      { path: ['people'], message: 'give exactly one of list, segment or event' },
+      {
+        path: ['people'],
+        code: 'one_export_source',
+        message: 'give exactly one of list, segment or event',
+      },
     ]);
   }
   if (spec.list) await loadList(ctx, spec.list, ['people', 'list']);
@@ -86,7 +90,7 @@ builder.mutationField('createExportLink', (t) =>
     authScopes: { outreach: true },
     errors: { types: mutationErrors },
     description:
-      'A short-lived download link for a people list or the pipeline as CSV or .xlsx: GET it with the same session (a browser link or Excel opens a real file). The file is made at download time with your rights then.',
+      'A short-lived download link for a people list or the pipeline as CSV or .xlsx: GET it with the same session (a browser link or Excel opens a real file). The file is made at download time with your rights then, in the language of this request (Accept-Language).',
     args: {
       people: t.arg({ type: PeopleExportInput, required: false }),
       pipeline: t.arg({ type: PipelineExportInput, required: false }),
@@ -95,15 +99,20 @@ builder.mutationField('createExportLink', (t) =>
     resolve: async (_r, args, ctx) => {
       if ((args.people == null) === (args.pipeline == null)) {
         throw new ValidationError([
-          { path: [], message: 'give exactly one of people or pipeline' },
+          {
+            path: [],
+            code: 'people_or_pipeline',
+            message: 'give exactly one of people or pipeline',
+          },
         ]);
       }
       const spec: ExportSpec = args.people
-        ? { kind: 'people', ...args.people, format: args.format }
+        ? { kind: 'people', ...args.people, format: args.format, lang: ctx.lang }
         : {
             kind: 'pipeline',
             ...(args.pipeline as typeof PipelineExportInput.$inferInput),
             format: args.format,
+            lang: ctx.lang,
           };
       await checkSpec(ctx, spec);
       const token = `tgx_${randomBytes(32).toString('base64url')}`;

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
@@ -8,6 +7,7 @@ import { toCsv } from '../shared/csv.ts';
 import { NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
 import { parseInput } from '../shared/validate.ts';
+import { enumWord, type Lang } from '../shared/words/words.ts';
 import { loadEvent } from './events.graphql.ts';
 import { periodRules, ReportScopeInput, scopedIntroductions, toScope } from './reports.graphql.ts';
 import { loadList, loadSegment, memberIds } from './segments.graphql.ts';
@@ -43,7 +43,40 @@ const ExportFileRef = builder.objectRef<ExportFile>('ExportFile').implement({
 
 type Cell = string | number | null;
 
+/** The words of export files, `[zh, en]`: headers, sheets, names of files, yes and no. */
+const fileWords = {
+  name: ['姓名', 'Name'],
+  latinName: ['拼音/英文名', 'Latin name'],
+  categories: ['类别', 'Categories'],
+  level: ['级别', 'Level'],
+  title: ['职务', 'Title'],
+  city: ['所在地', 'Lives in'],
+  employer: ['工作单位', 'Employer'],
+  invitation: ['邀请状态', 'Invitation status'],
+  doNotContact: ['勿联系', 'Do not contact'],
+  phone: ['电话', 'Phone'],
+  email: ['邮箱', 'E-mail'],
+  wechat: ['微信', 'WeChat'],
+  introducer: ['引荐人', 'Introducer'],
+  talent: ['人才', 'Talent'],
+  target: ['目标', 'Target'],
+  stage: ['阶段', 'Stage'],
+  channel: ['渠道', 'Channel'],
+  createdOn: ['创建日期', 'Created on'],
+  stageSince: ['进入本阶段日期', 'In this stage since'],
+  yes: ['是', 'yes'],
+  no: ['否', 'no'],
+  sheet: ['名单', 'List'],
+  listFile: ['名单', 'list'],
+  segmentFile: ['人群', 'segment'],
+  invitationsFile: ['邀请名单', 'invitations'],
+  pipelineFile: ['引荐进展', 'introductions'],
+} as const;
+type FileWord = keyof typeof fileWords;
+const word = (lang: Lang, key: FileWord) => fileWords[key][lang === 'zh' ? 0 : 1];
+
 async function toFile(
+  lang: Lang,
   name: string,
   format: ExportFormat,
   header: string[],
@@ -58,8 +91,9 @@ async function toFile(
       content: Buffer.from(csv, 'utf8'),
     };
   }
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('名单');
+  const sheet = workbook.addWorksheet(word(lang, 'sheet'));
   sheet.addRow(header).font = { bold: true };
   // Cells are written as typed values: text never becomes a formula in .xlsx.
   for (const row of rows) sheet.addRow(row);
@@ -85,11 +119,7 @@ interface PersonRow {
   status?: string | null;
 }
 
-const contactColumns = [
-  ['phone', '电话'],
-  ['email', '邮箱'],
-  ['wechat', '微信'],
-] as const;
+const contactColumns = ['phone', 'email', 'wechat'] as const;
 
 /** People rows for `ids` in order: names, categories, where they live and work. */
 async function personRows(ctx: Context, ids: string[]): Promise<PersonRow[]> {
@@ -118,7 +148,7 @@ async function contactCells(ctx: Context, row: PersonRow): Promise<Cell[]> {
   if (!person || !isContactable(person) || hiddenBecause(ctx, person)) return blank;
   const { inScope, contacts } = await loadContacts(ctx, row.id);
   if (!inScope) return blank;
-  return contactColumns.map(([kind]) =>
+  return contactColumns.map((kind) =>
     contacts
       .filter((c) => c.kind === kind)
       .map((c) => c.value)
@@ -128,41 +158,51 @@ async function contactCells(ctx: Context, row: PersonRow): Promise<Cell[]> {
 
 const mayReadContacts = (ctx: Context) => ctx.role === 'admin' || ctx.role === 'staff';
 
+/** People as rows, headers and coded values (categories, level, status) in `lang`. */
 async function peopleFile(
   ctx: Context,
+  lang: Lang,
   name: string,
   format: ExportFormat,
   rows: PersonRow[],
   withStatus: boolean,
 ): Promise<ExportFile> {
   const contacts = mayReadContacts(ctx);
-  const header = [
-    '姓名',
-    '拼音/英文名',
-    '类别',
-    '级别',
-    '职务',
-    '所在地',
-    '工作单位',
-    ...(withStatus ? ['邀请状态'] : []),
-    '勿联系',
-    ...(contacts ? contactColumns.map(([, label]) => label) : []),
+  const columns: FileWord[] = [
+    'name',
+    'latinName',
+    'categories',
+    'level',
+    'title',
+    'city',
+    'employer',
+    ...(withStatus ? (['invitation'] as const) : []),
+    'doNotContact',
+    ...(contacts ? contactColumns : []),
   ];
   const cells = await Promise.all(
     rows.map(async (r) => [
       r.name,
       r.latinName,
-      (r.categories ?? []).join('、'),
-      r.level,
+      (r.categories ?? [])
+        .map((c) => enumWord(lang, 'category', c))
+        .join(lang === 'zh' ? '、' : ', '),
+      r.level && enumWord(lang, 'level', r.level),
       r.title,
       r.city,
       r.employer,
-      ...(withStatus ? [r.status ?? null] : []),
-      r.doNotContact ? '是' : '否',
+      ...(withStatus ? [r.status ? enumWord(lang, 'invitation', r.status) : null] : []),
+      word(lang, r.doNotContact ? 'yes' : 'no'),
       ...(contacts ? await contactCells(ctx, r) : []),
     ]),
   );
-  return toFile(name, format, header, cells);
+  return toFile(
+    lang,
+    name,
+    format,
+    columns.map((c) => word(lang, c)),
+    cells,
+  );
 }
 
 /** What to export: the arguments of exportPeople or exportPipeline, as a download link stores them. */
@@ -173,6 +213,8 @@ export type ExportSpec =
       segment?: string | null;
       event?: string | null;
       format: ExportFormat;
+      /** The language of the file; the request's when not given (a download link keeps its maker's). */
+      lang?: Lang;
     }
   | {
       kind: 'pipeline';
@@ -180,6 +222,7 @@ export type ExportSpec =
       to: string;
       scope?: typeof ReportScopeInput.$inferInput | null;
       format: ExportFormat;
+      lang?: Lang;
     };
 
 /** A list, a segment (members now) or an event's invitation list, checked against what `ctx` may see. */
@@ -187,10 +230,15 @@ async function exportPeople(
   ctx: Context,
   args: Extract<ExportSpec, { kind: 'people' }>,
 ): Promise<ExportFile> {
+  const lang = args.lang ?? ctx.lang;
   const given = [args.list, args.segment, args.event].filter((x) => x != null);
   if (given.length !== 1) {
     throw new ValidationError([
-      { path: [], message: 'give exactly one of list, segment or event' },
+      {
+        path: [],
+        code: 'one_export_source',
+        message: 'give exactly one of list, segment or event',
+      },
     ]);
   }
   if (args.event) {
@@ -209,14 +257,21 @@ async function exportPeople(
         invited.map((r) => r.id),
       )
     ).map((r) => ({ ...r, status: status.get(r.id) ?? null }));
-    return peopleFile(ctx, `邀请名单-${event.name}`, args.format, rows, true);
+    return peopleFile(
+      ctx,
+      lang,
+      `${word(lang, 'invitationsFile')}-${event.name}`,
+      args.format,
+      rows,
+      true,
+    );
   }
   const source = args.list
     ? { listId: (await loadList(ctx, args.list, ['list'])).id }
     : { segment: await loadSegment(ctx, args.segment ?? '', ['segment']) };
   const ids = await memberIds(ctx, source, maxRows);
-  const name = args.list ? '名单' : '人群';
-  return peopleFile(ctx, name, args.format, await personRows(ctx, ids), false);
+  const name = word(lang, args.list ? 'listFile' : 'segmentFile');
+  return peopleFile(ctx, lang, name, args.format, await personRows(ctx, ids), false);
 }
 
 const peopleArgs = {
@@ -230,7 +285,7 @@ builder.queryField('exportPeople', (t) =>
     type: ExportFileRef,
     authScopes: { outreach: true },
     description:
-      'A list, a segment (members now) or an event’s invitation list as CSV or .xlsx with Chinese headers. Contact columns only for roles that may read personal data (each read is logged); never for people marked do-not-contact.',
+      'A list, a segment (members now) or an event’s invitation list as CSV or .xlsx, headers and coded values (categories, level, invitation status) in the request’s language (Accept-Language: Chinese unless it asks for English). Contact columns only for roles that may read personal data (each read is logged); never for people marked do-not-contact.',
     args: {
       list: t.arg.id(peopleArgs.list),
       segment: t.arg.id(peopleArgs.segment),
@@ -241,23 +296,12 @@ builder.queryField('exportPeople', (t) =>
   }),
 );
 
-const stageNames: Record<string, string> = {
-  proposed: '提议',
-  contacted: '已联系',
-  interested: '有意向',
-  visited: '已考察',
-  negotiating: '洽谈中',
-  signed: '已签约',
-  landed: '已落地',
-  declined: '已拒绝',
-  dormant: '搁置',
-};
-
 /** Introductions created in the period, in scope, that `ctx` may see (outreach visibility). */
 async function exportPipeline(
   ctx: Context,
   args: Extract<ExportSpec, { kind: 'pipeline' }>,
 ): Promise<ExportFile> {
+  const lang = args.lang ?? ctx.lang;
   const period = parseInput(periodRules, { from: args.from, to: args.to }, []);
   const scope = toScope(args.scope);
   const rows = await ctx.db.read<{ cells: Cell[] }>(
@@ -270,11 +314,28 @@ async function exportPipeline(
              toString(date(coalesce(i.stageAt, i.createdAt)))] AS cells`,
     { ...period, scope, max: maxRows, ...viewerParams(ctx) },
   );
+  const columns: FileWord[] = [
+    'introducer',
+    'talent',
+    'target',
+    'stage',
+    'channel',
+    'createdOn',
+    'stageSince',
+  ];
+  // The stage (4th) and channel (5th) are coded values: in words.
+  const coded = (c: Cell, i: number) =>
+    typeof c === 'string' && i === 3
+      ? enumWord(lang, 'stage', c)
+      : typeof c === 'string' && i === 4
+        ? enumWord(lang, 'channel', c)
+        : c;
   return toFile(
-    `引荐进展-${period.from}-${period.to}`,
+    lang,
+    `${word(lang, 'pipelineFile')}-${period.from}-${period.to}`,
     args.format,
-    ['引荐人', '人才', '目标', '阶段', '渠道', '创建日期', '进入本阶段日期'],
-    rows.map((r) => r.cells.map((c, i) => (i === 3 ? (stageNames[c as string] ?? c) : c))),
+    columns.map((c) => word(lang, c)),
+    rows.map((r) => r.cells.map(coded)),
   );
 }
 
@@ -283,7 +344,7 @@ builder.queryField('exportPipeline', (t) =>
     type: ExportFileRef,
     authScopes: { outreach: true },
     description:
-      'Introductions created from `from` to `to` (in scope, that you may see) as a file.',
+      'Introductions created from `from` to `to` (in scope, that you may see) as a file, headers, stages and channels in the request’s language (Accept-Language).',
     args: {
       from: t.arg.string({ required: true }),
       to: t.arg.string({ required: true }),

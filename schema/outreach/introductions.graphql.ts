@@ -11,7 +11,8 @@ import { ConflictError, mutationErrors, NotFoundError, ValidationError } from '.
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { groupInOrder, loaderFor } from '../shared/loaders.ts';
-import { parseInput } from '../shared/validate.ts';
+import { because, parseInput } from '../shared/validate.ts';
+import { enumParam } from '../shared/words/words.ts';
 import { addTie } from '../tie/tie-write.ts';
 import { note, requireNode } from './common.ts';
 import { recordIntroductionFacts } from './funnel-facts.ts';
@@ -291,7 +292,11 @@ builder.mutationField('createIntroduction', (t) =>
       const rules = parseInput(newIntroductionRules, { note: input.note }, ['input']);
       if (introducer.id === talent.id) {
         throw new ValidationError([
-          { path: ['input', 'talent'], message: 'must differ from the introducer' },
+          {
+            path: ['input', 'talent'],
+            code: 'same_as_introducer',
+            message: 'must differ from the introducer',
+          },
         ]);
       }
       const id = ulid();
@@ -359,7 +364,7 @@ const MoveIntroductionInput = builder.inputType('MoveIntroductionInput', {
 const moveRules = z
   .object({ note: note.nullish(), override: z.boolean().nullish() })
   .refine((m) => !m.override || (m.note?.length ?? 0) > 0, {
-    message: 'an override needs a note saying why',
+    ...because('needs_note', 'an override needs a note saying why'),
     path: ['note'],
   });
 
@@ -432,11 +437,20 @@ builder.mutationField('moveIntroduction', (t) =>
         const current = rows[0];
         if (!current) throw new NotFoundError('Introduction', input.id, ['input', 'id']);
         const problem = stageMoveProblem(current.stage, input.stage, rules.override ?? false);
-        if (problem) throw new ConflictError(problem, ['input', 'stage']);
+        if (problem) {
+          throw new ConflictError(problem, ['input', 'stage'], {
+            code: input.stage === 'landed' ? 'stage_needs_signed' : 'stage_move',
+            params: {
+              from: enumParam('IntroductionStage', current.stage),
+              to: enumParam('IntroductionStage', input.stage),
+            },
+          });
+        }
         if (input.landing && (input.stage !== 'landed' || !current.projectId)) {
           throw new ValidationError([
             {
               path: ['input', 'landing'],
+              code: 'landing_not_allowed',
               message: 'only a move to landed of an introduction to a project takes a landing',
             },
           ]);

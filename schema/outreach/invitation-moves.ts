@@ -4,9 +4,11 @@
  * locked so capacity checks of one event run one at a time, accepting a full event waitlists, and a
  * seat given up goes to the first waitlisted. Every move is a (:Change) in the invitation's history.
  */
+
 import type { Tx } from '../../server/db/run.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { recordChange } from '../shared/history.ts';
+import { enumParam } from '../shared/words/words.ts';
 import { type InvitationStatus, invitationMoveProblem, seated } from './stages.ts';
 
 /** Locks the event row: capacity checks and duplicate checks of one event run one at a time. */
@@ -71,7 +73,8 @@ export async function moveInvitation(
     { id: move.id },
   );
   const eventId = events[0]?.eventId;
-  if (!eventId) throw new ConflictError('the invitation is gone', ['id']);
+  if (!eventId)
+    throw new ConflictError('the invitation is gone', ['id'], { code: 'invitation_gone' });
   await lockEvent(tx, eventId);
   // Read after the lock: a concurrent answer to the same event has committed by now.
   const rows = await tx.run<{
@@ -86,16 +89,30 @@ export async function moveInvitation(
     { id: move.id },
   );
   const found = rows[0];
-  if (!found) throw new ConflictError('the invitation is gone', ['id']);
+  if (!found)
+    throw new ConflictError('the invitation is gone', ['id'], { code: 'invitation_gone' });
   const { from } = found;
   const problem = invitationMoveProblem(from, move.to);
-  if (problem) throw new ConflictError(problem, ['status']);
+  if (problem) {
+    throw new ConflictError(problem, ['status'], {
+      code: 'invitation_move',
+      params: {
+        from: enumParam('InvitationStatus', from),
+        to: enumParam('InvitationStatus', move.to),
+      },
+    });
+  }
   const withColleague = move.to === 'accepted' && move.withColleague === true;
   if (withColleague && !found.colleaguesAllowed) {
-    throw new ConflictError('this event does not take colleagues', ['withColleague']);
+    throw new ConflictError('this event does not take colleagues', ['withColleague'], {
+      code: 'no_colleagues',
+    });
   }
   if (move.to === 'accepted' && found.eventStatus === 'cancelled') {
-    throw new ConflictError('the event is cancelled', ['status']);
+    throw new ConflictError('the event is cancelled', ['status'], {
+      code: 'event_closed',
+      params: { status: enumParam('EventStatus', 'cancelled') },
+    });
   }
   let to = move.to;
   if (to === 'accepted' && found.capacity != null) {

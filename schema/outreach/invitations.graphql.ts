@@ -11,6 +11,7 @@ import { ConflictError, mutationErrors, NotFoundError, ValidationError } from '.
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
+import { enumParam } from '../shared/words/words.ts';
 import { note } from './common.ts';
 import type { DeliveryChannel, DeliveryStatus } from './delivery/channel.ts';
 import { EventRef } from './events.graphql.ts';
@@ -207,7 +208,10 @@ export async function requireOpenEvent(tx: Tx, ctx: Context, eventId: string, gl
   );
   if (!found[0]) throw new NotFoundError('Event', globalId, ['input', 'event']);
   if (['held', 'cancelled'].includes(found[0].status)) {
-    throw new ConflictError(`the event is ${found[0].status}`, ['input', 'event']);
+    throw new ConflictError(`the event is ${found[0].status}`, ['input', 'event'], {
+      code: 'event_closed',
+      params: { status: enumParam('EventStatus', found[0].status) },
+    });
   }
 }
 
@@ -227,7 +231,11 @@ builder.mutationField('inviteToEvent', (t) =>
       const given = [input.segment, input.list, input.people].filter((x) => x != null);
       if (given.length !== 1) {
         throw new ValidationError([
-          { path: ['input'], message: 'give exactly one of segment, list or people' },
+          {
+            path: ['input'],
+            code: 'one_source',
+            message: 'give exactly one of segment, list or people',
+          },
         ]);
       }
       // The people, as a Cypher part binding `n`: nothing is shipped to Node and back.

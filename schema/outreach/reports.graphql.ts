@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
-import { parseInput } from '../shared/validate.ts';
+import { because, parseInput } from '../shared/validate.ts';
 import { consultantVia, isConsultant, stationOf, stationVia } from './attribution.ts';
 import { isoDate } from './common.ts';
 import {
@@ -37,7 +37,7 @@ export const ReportScopeInput = builder.inputType('OutcomeScope', {
 });
 
 export const periodRules = z.object({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, {
-  message: 'must not be before from',
+  ...because('period_order', 'must not be before from'),
   path: ['to'],
 });
 

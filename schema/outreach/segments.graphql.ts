@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import type { Tx } from '../../server/db/run.ts';
 import { builder } from '../builder.ts';
+import { EntityRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import { PersonFilterInput, readPersonFilter } from '../person/people.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
@@ -16,6 +17,7 @@ import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { isConsultant } from './attribution.ts';
 import { requireNode } from './common.ts';
+import { type FilterCondition, filterConditions } from './segment-conditions.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
 /** A saved people filter whose members are computed live. */
@@ -148,12 +150,50 @@ async function rankCities(ctx: Context, segment: Segment, first: number): Promis
   );
 }
 
+const FilterConditionRef = builder.objectRef<FilterCondition>('FilterCondition').implement({
+  description:
+    'One condition of a segment’s filter, to show in words: its field, its values, the entities it names.',
+  fields: (t) => ({
+    field: t.exposeString('field', {
+      description: 'The PersonFilter field: categories, levels, fields, livesIn, hometown, near …',
+    }),
+    values: t.exposeStringList('values', {
+      description: 'Coded values (see `enum`), the text, or a year or number.',
+    }),
+    enum: t.exposeString('enum', {
+      nullable: true,
+      description: 'The GraphQL enum the values are of (PersonCategory …), or null.',
+    }),
+    entities: t.field({
+      type: [EntityRef],
+      description:
+        'What the condition’s ids name, in order (deleted ones left out: see `missing`).',
+      resolve: async (c, _a, ctx) =>
+        (await Promise.all(c.entities.map((e) => loadEntity(ctx, e.kind, e.id)))).filter(
+          (e) => e !== null,
+        ),
+    }),
+    missing: t.int({
+      description: 'How many of its ids name nothing now (deleted or merged away).',
+      resolve: async (c, _a, ctx) =>
+        (await Promise.all(c.entities.map((e) => loadEntity(ctx, e.kind, e.id)))).filter(
+          (e) => e === null,
+        ).length,
+    }),
+  }),
+});
+
 const SegmentRef = builder.objectRef<Segment>('Segment').implement({
   description: 'A saved people filter; its members are computed live. Freeze it into a list.',
   fields: (t) => ({
     id: t.id({ resolve: (s) => encodeGlobalId('Segment', s.id) }),
     name: t.exposeString('name'),
     filter: t.exposeString('filter', { description: 'The stored filter, as JSON (our ids).' }),
+    conditions: t.field({
+      type: [FilterConditionRef],
+      description: 'The filter as conditions to show: names instead of ids.',
+      resolve: (s) => filterConditions(JSON.parse(s.filter) as PersonFilter),
+    }),
     createdBy: t.exposeString('createdBy'),
     createdByName: t.exposeString('createdByName', {
       nullable: true,
@@ -203,6 +243,21 @@ const PersonListRef = builder.objectRef<PersonList>('PersonList').implement({
     segmentId: t.id({
       nullable: true,
       resolve: (l) => (l.segmentId ? encodeGlobalId('Segment', l.segmentId) : null),
+    }),
+    segment: t.field({
+      type: SegmentRef,
+      nullable: true,
+      description:
+        'The segment it was frozen from, if it still exists and you may see it (`segmentId` says whether there was one).',
+      resolve: (l, _a, ctx) =>
+        l.segmentId
+          ? loadSegment(ctx, encodeGlobalId('Segment', l.segmentId), ['segment']).catch(
+              (error: unknown) => {
+                if (error instanceof NotFoundError) return null;
+                throw error;
+              },
+            )
+          : null,
     }),
     createdBy: t.exposeString('createdBy'),
     createdByName: t.exposeString('createdByName', {

@@ -99,7 +99,14 @@ function toPersonFilter(filter: FilterArg | null | undefined): PersonFilter {
   if (!filter) return {};
   const near = filter.near;
   if (near && (near.hops < 1 || near.hops > 3)) {
-    throw new ValidationError([{ path: ['filter', 'near', 'hops'], message: 'must be 1, 2 or 3' }]);
+    throw new ValidationError([
+      {
+        path: ['filter', 'near', 'hops'],
+        code: 'out_of_range',
+        params: { min: 1, max: 3 },
+        message: 'must be 1, 2 or 3',
+      },
+    ]);
   }
   for (const key of [
     'graduationYearFrom',
@@ -111,7 +118,12 @@ function toPersonFilter(filter: FilterArg | null | undefined): PersonFilter {
     const year = filter[key];
     if (year != null && (year < 1900 || year > 2100)) {
       throw new ValidationError([
-        { path: ['filter', key], message: 'must be a year between 1900 and 2100' },
+        {
+          path: ['filter', key],
+          code: 'out_of_range',
+          params: { min: 1900, max: 2100 },
+          message: 'must be a year between 1900 and 2100',
+        },
       ]);
     }
   }

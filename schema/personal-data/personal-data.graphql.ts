@@ -20,9 +20,15 @@ interface Contact {
   value: string;
 }
 
+/** Why contact details are hidden: in English, and as a code a client says in its language. */
+interface Hidden {
+  code: 'role_hides_contacts' | 'consent_hides_contacts' | 'outside_scope';
+  message: string;
+}
+
 interface PersonalData {
   visible: boolean;
-  reason: string | null;
+  hidden: Hidden | null;
   contacts: Contact[] | null;
 }
 
@@ -42,20 +48,35 @@ const PersonalDataRef = builder.objectRef<PersonalData>('PersonalData').implemen
     'Contact details and identifiers, shown only to roles allowed to see them and only with consent.',
   fields: (t) => ({
     visible: t.exposeBoolean('visible'),
-    reason: t.exposeString('reason', {
+    reason: t.string({
       nullable: true,
-      description: 'Why the details are hidden.',
+      description: 'Why the details are hidden (English).',
+      resolve: (p) => p.hidden?.message ?? null,
+    }),
+    reasonCode: t.string({
+      nullable: true,
+      description:
+        'Why the details are hidden, as a code: role_hides_contacts, consent_hides_contacts or outside_scope.',
+      resolve: (p) => p.hidden?.code ?? null,
     }),
     contacts: t.field({ type: [ContactRef], nullable: true, resolve: (p) => p.contacts }),
   }),
 });
 
 /** Why `ctx` may not see this person's contact details, or null when it may (the team scope is checked with the read). */
-export function hiddenBecause(ctx: Context, person: Person): string | null {
+export function hiddenBecause(ctx: Context, person: Person): Hidden | null {
   if (ctx.role !== 'admin' && ctx.role !== 'staff') {
-    return `the ${ctx.role} role may not see contact details`;
+    return {
+      code: 'role_hides_contacts',
+      message: `the ${ctx.role} role may not see contact details`,
+    };
   }
-  if (consentHides(person)) return `the person has ${person.consentStatus} consent`;
+  if (consentHides(person)) {
+    return {
+      code: 'consent_hides_contacts',
+      message: `the person has ${person.consentStatus} consent`,
+    };
+  }
   return null;
 }
 
@@ -118,14 +139,17 @@ builder.objectField(PersonRef, 'personalData', (t) =>
     description:
       'Contact details: null with a reason unless your role and the person’s consent allow it.',
     resolve: async (person, _args, ctx) => {
-      const reason = hiddenBecause(ctx, person);
-      if (reason) return { visible: false, reason, contacts: null };
+      const hidden = hiddenBecause(ctx, person);
+      if (hidden) return { visible: false, hidden, contacts: null };
       const { inScope, contacts } = await loadContacts(ctx, person.id);
       return inScope
-        ? { visible: true, reason: null, contacts }
+        ? { visible: true, hidden: null, contacts }
         : {
             visible: false,
-            reason: 'the person is outside your team’s place scope',
+            hidden: {
+              code: 'outside_scope' as const,
+              message: 'the person is outside your team’s place scope',
+            },
             contacts: null,
           };
     },

@@ -18,7 +18,9 @@ function decodeCursor(cursor: string, path = ['after']): CursorKey {
   } catch {
     // fall through to the typed error
   }
-  throw new ValidationError([{ path, message: 'is not a cursor returned by this API' }]);
+  throw new ValidationError([
+    { path, code: 'bad_cursor', message: 'is not a cursor returned by this API' },
+  ]);
 }
 
 /**
@@ -36,7 +38,14 @@ export function readFirst(
 ): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < min || size > max) {
-    throw new ValidationError([{ path, message: `must be between ${min} and ${max}` }]);
+    throw new ValidationError([
+      {
+        path,
+        code: 'out_of_range',
+        params: { min, max },
+        message: `must be between ${min} and ${max}`,
+      },
+    ]);
   }
   return size;
 }
@@ -54,6 +63,7 @@ export function readPageArgs(args: PageArgs): { size: number; after: CursorKey |
     throw new ValidationError([
       {
         path: ['last'],
+        code: 'backward_paging',
         message: 'backward paging is not supported; page forward with first/after',
       },
     ]);

@@ -1,3 +1,5 @@
+import { type IssueCode, issueText, type Params } from './words/words.ts';
+
 /**
  * Every expected failure is a DomainError with a `code`. Mutations return them as typed results
  * (`mutationErrors`); anywhere else (queries, field resolvers, auth) they are thrown and
@@ -16,20 +18,40 @@ export type ErrorCode =
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
+  /**
+   * What went wrong, as a code a client puts in words in its own language (words/issue-words.ts),
+   * with the values it names; `message` is the same in English, for scripts and logs.
+   */
+  reasonCode: IssueCode = 'invalid';
+  params: Params = {};
 }
 
 /** One problem with one input field: `path` names the field (e.g. ["input", "birthYear"]). */
 export interface Issue {
   path: string[];
-  message: string;
+  /** What is wrong with it, for a client to say in its language. */
+  code: IssueCode;
+  params?: Params;
+  /** The same in English; the code's English words when not given. */
+  message?: string;
 }
+
+/** An issue with its English message filled in. */
+export type StatedIssue = Issue & { message: string };
 
 /** The input broke a rule; `issues` says which field and why. */
 export class ValidationError extends DomainError {
   override name = 'ValidationError';
   readonly code = 'BAD_USER_INPUT';
-  constructor(readonly issues: Issue[]) {
-    super(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  readonly issues: StatedIssue[];
+  constructor(issues: Issue[]) {
+    const stated = issues.map((i) => ({
+      ...i,
+      message: i.message ?? issueText('en', { code: i.code, params: i.params }),
+    }));
+    super(stated.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    this.issues = stated;
+    this.reasonCode = stated[0]?.code ?? 'invalid';
   }
 }
 
@@ -43,6 +65,7 @@ export class NotFoundError extends DomainError {
     readonly path: string[] = [],
   ) {
     super(`${entity} ${id} was not found`);
+    this.reasonCode = 'not_found';
   }
 }
 
@@ -53,9 +76,12 @@ export class ConflictError extends DomainError {
   constructor(
     message: string,
     readonly path: string[] = [],
-    options?: ErrorOptions,
+    /** What went wrong as a code and its values (see DomainError); `cause` as in ErrorOptions. */
+    detail: { code?: IssueCode; params?: Params; cause?: unknown } = {},
   ) {
-    super(message, options);
+    super(message, detail.cause === undefined ? undefined : { cause: detail.cause });
+    if (detail.code) this.reasonCode = detail.code;
+    if (detail.params) this.params = detail.params;
   }
 }
 

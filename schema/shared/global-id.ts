@@ -28,6 +28,7 @@ export function idOf<K extends string>(
     throw new ValidationError([
       {
         path,
+        code: 'wrong_id',
         message: `must be the id of a ${expected.join(' or ')} (got "${globalId.slice(0, 80)}")`,
       },
     ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { because } from './validate.ts';
 
 /**
  * Field rules shared by every input. Text is trimmed; control characters are refused because they
@@ -12,11 +13,14 @@ export const text = (max: number) =>
     .string()
     .trim()
     .max(max, { message: `must be at most ${max} characters` })
-    .refine((s) => !controlCharacters.test(s), { message: 'must not contain control characters' })
-    .refine((s) => s.isWellFormed(), { message: 'must be valid Unicode' });
+    .refine(
+      (s) => !controlCharacters.test(s),
+      because('control_characters', 'must not contain control characters'),
+    )
+    .refine((s) => s.isWellFormed(), because('bad_unicode', 'must be valid Unicode'));
 
 export const requiredText = (max: number) =>
-  text(max).refine((s) => s.length > 0, { message: 'must not be empty' });
+  text(max).refine((s) => s.length > 0, because('empty', 'must not be empty'));
 
 export const textList = (maxItems: number, maxLength: number) =>
   z
@@ -27,15 +31,19 @@ export const year = z
   .number()
   .int({ message: 'must be a whole year' })
   .min(1900, { message: 'must be 1900 or later' })
-  .refine((y) => y <= new Date().getUTCFullYear() + 10, {
-    message: 'must not be more than 10 years in the future',
-  });
+  .refine(
+    (y) => y <= new Date().getUTCFullYear() + 10,
+    because('year_too_late', 'must not be more than 10 years in the future'),
+  );
 
 export const birthYear = z
   .number()
   .int({ message: 'must be a whole year' })
   .min(1900, { message: 'must be 1900 or later' })
-  .refine((y) => y <= new Date().getUTCFullYear(), { message: 'must not be in the future' });
+  .refine(
+    (y) => y <= new Date().getUTCFullYear(),
+    because('in_future', 'must not be in the future'),
+  );
 
 export const unitInterval = z
   .number()
@@ -47,7 +55,7 @@ export const url = z
   .trim()
   .max(2000)
   .url({ message: 'must be a URL' })
-  .refine((u) => /^https?:/i.test(u), { message: 'must be an http(s) URL' });
+  .refine((u) => /^https?:/i.test(u), because('not_http', 'must be an http(s) URL'));
 
 /** Names of a thing: the display name, a Latin form, other spellings. */
 export const names = {

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.
 import { idOf } from '../shared/global-id.ts';
 import { diff, recordChange } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
+import { enumParam } from '../shared/words/words.ts';
 import { encodeTieId, type TieProps } from './tie.model.ts';
 import { type TieKind, tieKinds } from './tie-kinds.ts';
 
@@ -38,12 +39,16 @@ const singleValued: ReadonlySet<TieKind> = new Set(['BORN_IN']);
 function checkValidTime(props: TieProps, path: string[]): void {
   if (props.from != null && props.to != null && props.to < props.from) {
     throw new ValidationError([
-      { path: [...path, 'endYear'], message: 'must not be before startYear' },
+      { path: [...path, 'endYear'], code: 'before_start', message: 'must not be before startYear' },
     ]);
   }
   if (props.current && props.to != null && props.to < new Date().getUTCFullYear()) {
     throw new ValidationError([
-      { path: [...path, 'current'], message: 'a current tie cannot have ended in the past' },
+      {
+        path: [...path, 'current'],
+        code: 'current_ended',
+        message: 'a current tie cannot have ended in the past',
+      },
     ]);
   }
 }
@@ -84,7 +89,9 @@ export async function addTie(
   const from = idOf(subject, spec.from, [...path, 'subject']);
   const to = idOf(object, spec.to, [...path, 'object']);
   if (from.id === to.id) {
-    throw new ValidationError([{ path: [...path, 'object'], message: 'must differ from subject' }]);
+    throw new ValidationError([
+      { path: [...path, 'object'], code: 'same_as_subject', message: 'must differ from subject' },
+    ]);
   }
   await requireLive(tx, from.kind, from.id, subject, [...path, 'subject']);
   await requireLive(tx, to.kind, to.id, object, [...path, 'object']);
@@ -97,13 +104,17 @@ export async function addTie(
     { from: from.id, to: to.id, single: singleValued.has(kind), props },
   );
   if (singleValued.has(kind) && existing.length) {
-    throw new ConflictError(`${subject} already has a ${kind} tie; change or remove it first`, [
-      ...path,
-      'object',
-    ]);
+    throw new ConflictError(
+      `${subject} already has a ${kind} tie; change or remove it first`,
+      [...path, 'object'],
+      { code: 'tie_single', params: { kind: enumParam('TieKind', kind) } },
+    );
   }
   if (existing.some((e) => e.same) || (kind === 'KNOWS' && existing.length)) {
-    throw new ConflictError(`this ${kind} tie exists already`, [...path, 'object']);
+    throw new ConflictError(`this ${kind} tie exists already`, [...path, 'object'], {
+      code: 'tie_exists',
+      params: { kind: enumParam('TieKind', kind) },
+    });
   }
 
   const id = ulid();

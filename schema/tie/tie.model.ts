@@ -49,7 +49,7 @@ export function encodeTieId(kind: TieKind, id: string): string {
 export function decodeTieId(globalId: string, path: string[]): { kind: TieKind; id: string } {
   const [typename, kind, id] = globalId.split(':');
   if (typename !== 'Tie' || !kind || !isTieKind(kind) || !id || !/^[0-9A-Z]{26}$/.test(id)) {
-    throw new ValidationError([{ path, message: 'must be the id of a tie' }]);
+    throw new ValidationError([{ path, code: 'not_tie_id', message: 'must be the id of a tie' }]);
   }
   return { kind, id };
 }

@@ -8,6 +8,7 @@ import { resolveSourceId } from '../shared/provenance.ts';
 import { provenance } from '../shared/rules.ts';
 import { SourceInputRef } from '../shared/source-input.graphql.ts';
 import { parseInput } from '../shared/validate.ts';
+import { enumParam } from '../shared/words/words.ts';
 import { loadTies } from './tie.loaders.ts';
 import { decodeTieId, type Tie, type TieProps } from './tie.model.ts';
 import { type TieKind, tieKinds } from './tie-kinds.ts';
@@ -194,7 +195,12 @@ builder.mutationField('endTie', (t) =>
       const { kind, id } = decodeTieId(args.id, ['id']);
       if (!tieKinds[kind].validTime) {
         throw new ValidationError([
-          { path: ['id'], message: `${kind} ties have no valid time; remove the tie instead` },
+          {
+            path: ['id'],
+            code: 'no_valid_time',
+            params: { kind: enumParam('TieKind', kind) },
+            message: `${kind} ties have no valid time; remove the tie instead`,
+          },
         ]);
       }
       await ctx.db.writeTx((tx) =>

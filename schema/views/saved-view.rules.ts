@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityKinds } from '../shared/entity-kinds.ts';
 import { requiredText, text } from '../shared/rules.ts';
+import { because } from '../shared/validate.ts';
 import { groupId, groupings } from './group-nodes.ts';
 
 /**
@@ -10,10 +11,16 @@ import { groupId, groupings } from './group-nodes.ts';
  */
 const layouts = ['fcose', 'concentric', 'breadthfirst'] as const;
 
-const entityId = z.string().regex(new RegExp(`^(${entityKinds.join('|')}):[0-9A-Za-z_-]{1,64}$`), {
-  message: 'must be the id of a person, organisation, place, field or project',
-});
-const tieKind = z.string().regex(/^[A-Z_]{1,40}$/, { message: 'must be a tie kind' });
+const entityIdPattern = new RegExp(`^(${entityKinds.join('|')}):[0-9A-Za-z_-]{1,64}$`);
+const entityId = z
+  .string()
+  .refine(
+    (s) => entityIdPattern.test(s),
+    because('wrong_id', 'must be the id of a person, organisation, place, field or project'),
+  );
+const tieKind = z
+  .string()
+  .refine((s) => /^[A-Z_]{1,40}$/.test(s), because('not_tie_kind', 'must be a tie kind'));
 const coordinate = z
   .number()
   .min(-1e7, { message: 'is out of range' })
@@ -96,14 +103,18 @@ const graphRules = z
   .superRefine((graph, ctx) => {
     const ids = new Set(graph.nodes.map((n) => n.id));
     if (ids.size !== graph.nodes.length) {
-      ctx.addIssue({ code: 'custom', path: ['nodes'], message: 'must not repeat a node' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nodes'],
+        ...because('repeated_node', 'must not repeat a node'),
+      });
     }
     graph.edges.forEach((edge, i) => {
       if (!ids.has(edge.source) || !ids.has(edge.target)) {
         ctx.addIssue({
           code: 'custom',
           path: ['edges', i],
-          message: 'must join two nodes of the view',
+          ...because('edge_not_in_view', 'must join two nodes of the view'),
         });
       }
     });
@@ -113,7 +124,7 @@ const graphRules = z
         ctx.addIssue({
           code: 'custom',
           path: ['fanOuts', i, 'hub'],
-          message: 'must be a node of the view',
+          ...because('not_view_node', 'must be a node of the view'),
         });
       }
       fanOut.members.forEach((member, j) => {
@@ -121,7 +132,7 @@ const graphRules = z
           ctx.addIssue({
             code: 'custom',
             path: ['fanOuts', i, 'members', j],
-            message: 'must be held once, and not also drawn',
+            ...because('member_held_twice', 'must be held once, and not also drawn'),
           });
         }
         held.add(member.id);
@@ -131,7 +142,7 @@ const graphRules = z
             ctx.addIssue({
               code: 'custom',
               path: ['fanOuts', i, 'members', j, 'ties', k],
-              message: 'must join the member and the hub',
+              ...because('tie_not_to_hub', 'must join the member and the hub'),
             });
           }
         });
@@ -141,7 +152,7 @@ const graphRules = z
       ctx.addIssue({
         code: 'custom',
         path: ['fanOuts'],
-        message: `must hold at most ${maxMembers} members`,
+        ...because('too_many', `must hold at most ${maxMembers} members`, { max: maxMembers }),
       });
     }
   });
@@ -189,7 +200,7 @@ export const viewRules = z
         try {
           return JSON.parse(s) as unknown;
         } catch {
-          ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+          ctx.addIssue({ code: 'custom', ...because('not_json', 'must be JSON') });
           return z.NEVER;
         }
       })
@@ -204,7 +215,7 @@ export const viewRules = z
           ctx.addIssue({
             code: 'custom',
             path: ['annotations', i, 'nodeIds', j],
-            message: 'must be a node of the view',
+            ...because('not_view_node', 'must be a node of the view'),
           });
         }
       });

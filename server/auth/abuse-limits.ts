@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { ConfigError } from '../config.ts';
+import { repoPath } from '../paths.ts';
 import { readCookie, sessionCookieName } from './session-cookie.ts';
 
 /**
@@ -29,9 +29,7 @@ export interface AbuseOptions {
 export const operationHash = (query: string) => createHash('sha256').update(query).digest('hex');
 
 /** The manifest `vite build` writes beside the web app (web/api/persisted-manifest.ts). */
-export const persistedOperationsFile = fileURLToPath(
-  new URL('../../web/dist/persisted-operations.json', import.meta.url),
-);
+export const persistedOperationsFile = repoPath('web', 'dist', 'persisted-operations.json');
 
 /**
  * The SHA-256 of every operation the web app sends, from the build's manifest (hash → text; each

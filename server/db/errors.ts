@@ -17,7 +17,7 @@ export class DatabaseUnavailableError extends DomainError {
 export class ConstraintViolationError extends ConflictError {
   override name = 'ConstraintViolationError';
   constructor(message: string, options?: ErrorOptions) {
-    super(message, [], options);
+    super(message, [], { code: 'duplicate_key', cause: options?.cause });
   }
 }
 

@@ -1,15 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoPath } from '../paths.ts';
 import type { Db } from './run.ts';
 
-const migrationsDir = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'schema',
-  'migrations',
-);
+const migrationsDir = repoPath('schema', 'migrations');
 
 export interface Migration {
   version: number;
@@ -70,17 +65,19 @@ export async function migrate(
   migrations = readMigrations(),
   log: MigrationLog = () => {},
 ): Promise<number[]> {
-  await db.autoCommit(
-    'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:Migration) REQUIRE m.version IS UNIQUE',
-  );
   const done = new Set(
     (await db.read<{ version: number }>('MATCH (m:Migration) RETURN m.version AS version')).map(
       (r) => r.version,
     ),
   );
+  const pending = migrations.filter((m) => !done.has(m.version));
+  // A warm start has nothing to apply: one read, no schema command (they wait for a schema lock).
+  if (pending.length === 0) return [];
+  await db.autoCommit(
+    'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:Migration) REQUIRE m.version IS UNIQUE',
+  );
   const applied: number[] = [];
-  for (const migration of migrations) {
-    if (done.has(migration.version)) continue;
+  for (const migration of pending) {
     // Schema commands cannot share a transaction with writes, so each runs on its own.
     for (const statement of migration.statements) await db.autoCommit(statement);
     if (migration.module) {

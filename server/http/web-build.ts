@@ -5,22 +5,41 @@
  * postinstall, by the server's start (server/main.ts, while the local Neo4j starts) and by the test run's
  * global setup.
  *
- * `tsx server/http/web-build.ts` runs it from the command line.
+ * `npm run build:web` (server/cli/build-web.ts) runs it from the command line.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { repoPath } from '../paths.ts';
 
-const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
-const lockFile = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+const webRoot = repoPath('web');
+const lockFile = repoPath('package-lock.json');
 const distDir = join(webRoot, 'dist');
 const stampFile = join(distDir, '.source-hash');
 const notSources = new Set(['dist', 'screenshots', 'node_modules']);
 
-/** The content hash of the web app's sources and the lock file (dependency versions). */
-export function webSourceHash(): string {
+/** Relative imports of a module (`from '../x.ts'`, `import('./y.ts')`), resolved to paths. */
+function relativeImports(path: string): string[] {
+  const text = readFileSync(path, 'utf8');
+  const specifiers = [...text.matchAll(/(?:from|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)];
+  return specifiers.map((m) => resolve(dirname(path), m[1] as string));
+}
+
+/**
+ * The content hash of the web app's sources, the modules outside web/ that they import (the shared
+ * words and rules in schema/, followed import by import), and the lock file (dependency versions).
+ */
+function webSourceHash(): string {
   const hash = createHash('sha256');
+  const outside = new Set<string>();
+  const follow = (path: string) => {
+    for (const target of relativeImports(path)) {
+      if (target.startsWith(`${webRoot}${sep}`) || outside.has(target) || !existsSync(target))
+        continue;
+      outside.add(target);
+      follow(target);
+    }
+  };
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : 1,
@@ -30,10 +49,14 @@ export function webSourceHash(): string {
         if (!notSources.has(entry.name)) walk(path);
       } else if (entry.isFile() && !entry.name.endsWith('.test.ts')) {
         hash.update(relative(webRoot, path)).update('\0').update(readFileSync(path)).update('\0');
+        if (/\.tsx?$/.test(entry.name)) follow(path);
       }
     }
   };
   walk(webRoot);
+  for (const path of [...outside].sort()) {
+    hash.update(relative(webRoot, path)).update('\0').update(readFileSync(path)).update('\0');
+  }
   if (existsSync(lockFile)) hash.update(readFileSync(lockFile));
   return hash.digest('hex');
 }
@@ -53,14 +76,4 @@ export async function ensureWebBuilt(
   writeFileSync(stampFile, `${sourceHash}\n`);
   log(`web app: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 'built';
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  ensureWebBuilt(console.log).then(
-    (outcome) => outcome === 'up to date' && console.log('web app: up to date (web/dist)'),
-    (error: unknown) => {
-      console.error('web app: the build failed:', error);
-      process.exit(1);
-    },
-  );
 }

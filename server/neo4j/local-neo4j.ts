@@ -9,11 +9,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { connect } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from '../paths.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = repoPath('server', 'neo4j');
 const launcherJar = join(here, 'target', 'local-neo4j.jar');
 const libDir = join(here, 'target', 'lib');
 /** The launcher and Neo4j's jars, for `java -cp`. */

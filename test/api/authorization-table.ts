@@ -214,9 +214,12 @@ const entity = 'aliases createdAt generatedAliases id latinName name provenance 
 export const typeRules: Record<string, TypeRules> = {
   Account: ['own', 'createdAt disabled email id name role teamId'],
   Attribution: ['meta', 'key landed name signed'],
-  AuditEntry: ['admin', 'action actor at changes fields id requestId subjectId tieId'],
-  AuthenticationError: ['meta', 'message'],
-  BaseError: ['meta', 'message'],
+  AuditEntry: [
+    'admin',
+    'action actor actorName at changes fields id requestId subjectId subjectName tieId',
+  ],
+  AuthenticationError: ['meta', 'code message params'],
+  BaseError: ['meta', 'code message params'],
   Change: ['history', 'actor at changes op tieId'],
   CityCount: ['meta', 'city lives reachable total works'],
   Claim: [
@@ -225,7 +228,7 @@ export const typeRules: Record<string, TypeRules> = {
     { claimant: 'outreachText', note: 'outreachText' },
   ],
   CommonTie: ['graph', 'endYear kind label of startYear'],
-  ConflictError: ['meta', 'message path'],
+  ConflictError: ['meta', 'code message params path'],
   Consultant: ['meta', 'id introductions name person projectsLanded reach report roles'],
   ConsultantRank: ['meta', 'consultant conversion introductions landed signed'],
   Contact: ['personal', 'id kind value'],
@@ -240,6 +243,7 @@ export const typeRules: Record<string, TypeRules> = {
   DuplicateRecord: ['editor', 'aliases birthYear id latinName name'],
   DuplicateScan: ['editor', 'autoMerged compared kind ms proposed records'],
   Erasure: ['meta', 'auditEntryId erased'],
+  ErrorParam: ['meta', 'enum name value'],
   Event: [
     'outreach',
     'capacity city colleaguesAllowed createdAt id invitations kind name organiser seatsTaken startsAt status timeZone venue',
@@ -255,18 +259,21 @@ export const typeRules: Record<string, TypeRules> = {
   FieldChange: ['history', 'after before field'],
   // Per-field sources come from the entity's own properties: outreach entries name no property.
   FieldProvenance: ['graph', 'field recordedAt recordedBy source unsourced'],
+  FilterCondition: ['meta', 'entities enum field missing values'],
   FollowUp: [
     'own',
     'createdAt createdBy done dueOn id overdue owner subject',
     { title: 'outreachText' },
   ],
   GraphEdge: ['graph', 'current derived endYear id kind label source startYear strength target'],
+  ImportFileProblem: ['editor', 'code params reason'],
   ImportJob: [
     'editor',
-    'created dataset doneRows dryRun error fileName id job keepGoodRows lastLine newFields newOrganizations preset preview ratePerSecond rejected rejectedCsv rejectedRows status totalRows unchanged updated',
+    'created dataset doneRows dryRun error fileName id job keepGoodRows lastLine newFields newOrganizations preset preview problems ratePerSecond rejected rejectedCsv rejectedRows status totalRows unchanged updated',
   ],
-  ImportPreviewRow: ['editor', 'action line links name reasons'],
-  ImportRejectedRow: ['editor', 'column line name reason'],
+  ImportPreviewRow: ['editor', 'action line links name problems reasons ties'],
+  ImportPreviewTie: ['editor', 'isNew kind name under'],
+  ImportRejectedRow: ['editor', 'code column line name params reason'],
   Interaction: ['outreach', 'at channel createdBy id', { note: 'outreachText' }],
   Introduction: [
     'outreachOwn',
@@ -298,7 +305,7 @@ export const typeRules: Record<string, TypeRules> = {
     'categories createdAt description fields id levels matches owner places status title',
   ],
   Neighborhood: ['graph', 'edges nodes omittedByKind omittedNodes truncated'],
-  NotFoundError: ['meta', 'entity id message path'],
+  NotFoundError: ['meta', 'code entity id message params path'],
   Notification: [
     'own',
     'actor at detail id kind read subject subjectName',
@@ -339,9 +346,9 @@ export const typeRules: Record<string, TypeRules> = {
   ],
   PersonList: [
     'outreach',
-    'createdAt createdBy createdByName id memberCount members name segmentId',
+    'createdAt createdBy createdByName id memberCount members name segment segmentId',
   ],
-  PersonalData: ['personal', 'contacts', { reason: 'meta', visible: 'meta' }],
+  PersonalData: ['personal', 'contacts', { reason: 'meta', reasonCode: 'meta', visible: 'meta' }],
   Place: ['graph', `${entity} ancestors children kind parent`, { history: 'history' }],
   Project: [
     'graph',
@@ -361,7 +368,7 @@ export const typeRules: Record<string, TypeRules> = {
   SearchHit: ['graph', 'entity matchedBy score'],
   Segment: [
     'outreach',
-    'cities createdAt createdBy createdByName filter id memberCount members name',
+    'cities conditions createdAt createdBy createdByName filter id memberCount members name',
   ],
   SendInvitationsResult: ['meta', 'alreadySent closed inProgress job queued'],
   Source: ['graph', 'createdAt createdBy id kind title url'],
@@ -375,8 +382,8 @@ export const typeRules: Record<string, TypeRules> = {
   ],
   TimelineItem: ['outreach', 'at channel kind recordId status', { summary: 'outreachText' }],
   UndoMergeResult: ['editor', 'id kept missing movedBack restored'],
-  ValidationError: ['meta', 'issues message'],
-  ValidationIssue: ['meta', 'message path'],
+  ValidationError: ['meta', 'code issues message params'],
+  ValidationIssue: ['meta', 'code message params path'],
   Watch: ['own', 'createdAt id target targetKind targetName'],
 };
 

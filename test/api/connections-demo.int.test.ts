@@ -47,6 +47,39 @@ describe('connections on the demo graph', () => {
     expect(paths[0]!.hops[0]!.explanation).toMatch(/同学|同事|师生|合作者|朋友|亲属|推断/);
   });
 
+  it('labels ties with coded values in words, in the language the request asks for', async () => {
+    // A person who knows people and studied for a degree, found in the data.
+    const [row] = await server.db.read<{ id: string }>(
+      `MATCH (a:Person)-[:KNOWS]-(:Person), (a)-[s:STUDIED_AT]->() WHERE s.degree IS NOT NULL
+       RETURN a.id AS id ORDER BY a.id LIMIT 1`,
+    );
+    const labels = async (lang: string) => {
+      const res = await server.gql<{ neighborhood: { edges: { kind: string; label: string }[] } }>(
+        'query ($id: ID!) { neighborhood(ids: [$id], depth: 1, limit: 200, filter: { derived: true }) { edges { kind label } } }',
+        { id: `Person:${row!.id}` },
+        { headers: { 'accept-language': lang } },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.neighborhood.edges;
+    };
+    const codes =
+      /^(classmate|colleague|mentor|coauthor|friend|family|association|project|bachelor|master|phd|postdoc|other)$/;
+    const zh = await labels('zh-CN');
+    const en = await labels('en');
+    for (const edges of [zh, en]) {
+      expect(edges.some((e) => e.kind === 'KNOWS')).toBe(true);
+      expect(edges.some((e) => e.kind === 'STUDIED_AT')).toBe(true);
+      for (const e of edges) expect(e.label ?? '').not.toMatch(codes);
+    }
+    const knowsZh = zh.filter((e) => e.kind === 'KNOWS' && e.label).map((e) => e.label);
+    expect(knowsZh.length).toBeGreaterThan(0);
+    expect(knowsZh.every((l) => /^(同学|同事|师生|合著|朋友|亲属)$/.test(l))).toBe(true);
+    const knowsEn = en.filter((e) => e.kind === 'KNOWS' && e.label).map((e) => e.label);
+    expect(
+      knowsEn.every((l) => /^(Classmate|Colleague|Mentor|Co-author|Friend|Family)$/.test(l)),
+    ).toBe(true);
+  });
+
   it('caps a university’s neighbourhood and says how much it left out', async () => {
     const res = await server.gql<{
       neighborhood: { nodes: unknown[]; truncated: boolean; omittedNodes: number };

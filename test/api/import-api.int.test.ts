@@ -21,13 +21,15 @@ afterAll(async () => {
 });
 
 const jobFields = `id status totalRows doneRows rejected created updated unchanged lastLine
-  preview { line action links reasons } rejectedRows { line reason } rejectedCsv`;
+  preview { line action links reasons ties { kind name isNew } problems { column code params { name value } } }
+  rejectedRows { line reason code } rejectedCsv`;
 
 /** POSTs startImport as a GraphQL multipart request (the file travels as a real upload). */
 async function upload(
   path: string,
   variables: Record<string, unknown>,
   role: 'staff' | 'viewer' = 'staff',
+  headers: Record<string, string> = {},
 ) {
   const { token } = await server.signIn(role);
   const form = new FormData();
@@ -45,7 +47,7 @@ async function upload(
   form.set('0', new Blob([readFileSync(path)]), path.split('/').pop());
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, ...headers },
     body: form,
   });
   return (await res.json()) as {
@@ -81,9 +83,21 @@ describe('import API', () => {
           action: 'create',
           links: ['BORN_IN 运城', `WORKED_AT ${p}晋南能源 (new)`, `EXPERT_IN ${p}氢能 (new)`],
         },
-        { line: 3, action: 'reject', reasons: ['birthYear: must not be in the future'] },
+        {
+          line: 3,
+          action: 'reject',
+          reasons: ['birthYear: must not be in the future'],
+          problems: [{ column: 'birthYear', code: 'in_future', params: [] }],
+        },
       ],
     });
+    // The ties as data, for a client to say in its language.
+    const preview = (dry.data!.startImport.data as { preview: { ties: unknown[] }[] }).preview;
+    expect(preview[0]!.ties).toEqual([
+      { kind: 'BORN_IN', name: '运城', isNew: false },
+      { kind: 'WORKED_AT', name: `${p}晋南能源`, isNew: true },
+      { kind: 'EXPERT_IN', name: `${p}氢能`, isNew: true },
+    ]);
     const strict = await upload(path, { preset: 'talent', dataset });
     expect(strict.data?.startImport.data).toMatchObject({ status: 'rejected', created: 0 });
     const kept = await upload(path, { preset: 'talent', keep: true, dataset });
@@ -92,11 +106,19 @@ describe('import API', () => {
       status: 'done',
       created: 1,
       rejected: 1,
-      rejectedRows: [{ line: 3 }],
+      rejectedRows: [{ line: 3, code: 'in_future' }],
     });
+    // The rejected rows as a file in the requester's language: Chinese unless asked for English.
     expect(job.rejectedCsv).toBe(
-      '\uFEFFline,column,name,reason\r\n3,birthYear,' +
-        `${p}吴刚,birthYear: must not be in the future\r\n`,
+      `\uFEFF行,列,姓名,原因\r\n3,出生年份,${p}吴刚,不能是将来的年份\r\n`,
+    );
+    const english = await server.gql<{ importJob: { rejectedCsv: string } }>(
+      'query ($id: ID!) { importJob(id: $id) { rejectedCsv } }',
+      { id: job.id },
+      { role: 'staff', headers: { 'accept-language': 'en-US,en' } },
+    );
+    expect(english.data?.importJob.rejectedCsv).toBe(
+      `\uFEFFline,column,name,reason\r\n3,Birth year,${p}吴刚,must not be in the future\r\n`,
     );
     // The WeChat id went to a Contact node; reading it needs personalData.
     const person = await server.db.read<{ wechat: string[] }>(

@@ -93,6 +93,8 @@ beforeAll(async () => {
       // Invitations and contact columns need consent (unknown consent is not consent).
       consentStatus: 'granted',
       doNotContact: i === 4,
+      // Coded values the exports put in words.
+      ...(i === 0 ? { categories: ['academician', 'native_elsewhere'], level: 'national' } : {}),
     });
     people.push(id);
     // Three live in city1 (one via a district), two in city2; two of the city1 ones work in city2.
@@ -434,13 +436,17 @@ describe('events and invitations', () => {
 });
 
 describe('exports', () => {
-  const exportPeople = async (args: Record<string, unknown>, role: 'staff' | 'consultant') => {
+  const exportPeople = async (
+    args: Record<string, unknown>,
+    role: 'staff' | 'consultant',
+    headers: Record<string, string> = {},
+  ) => {
     const res = await server.gql<{
       exportPeople: { fileName: string; rows: number; base64: string };
     }>(
       'query ($list: ID, $segment: ID, $event: ID, $format: ExportFormat!) { exportPeople(list: $list, segment: $segment, event: $event, format: $format) { fileName rows base64 } }',
       args,
-      { role },
+      { role, headers },
     );
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     return res.data!.exportPeople;
@@ -508,6 +514,32 @@ describe('exports', () => {
     const rows = await readXlsx(file.base64);
     expect(rows[0]).toContain('邀请状态');
     expect(rows).toHaveLength(1 + 3);
+  });
+
+  it('writes coded values in words, in the language the request asks for', async () => {
+    const event = await createEvent(null);
+    await invite({ event: event.id, list });
+    const row = (rows: string[][]) => rows.find((r) => r[0] === `${p}成员0`)!;
+    const zh = await readXlsx(
+      (await exportPeople({ event: event.id, format: 'XLSX' }, 'staff')).base64,
+    );
+    expect(zh[0]!.slice(0, 4)).toEqual(['姓名', '拼音/英文名', '类别', '级别']);
+    expect(row(zh).slice(2, 4)).toEqual(['院士、在外乡贤', '国家级']);
+    expect(row(zh)[7]).toBe('已邀请');
+    const file = await exportPeople({ event: event.id, format: 'XLSX' }, 'staff', {
+      'accept-language': 'en-GB,en;q=0.9,zh;q=0.5',
+    });
+    expect(file.fileName).toMatch(/^invitations-/);
+    const en = await readXlsx(file.base64);
+    expect(en[0]!.slice(0, 4)).toEqual(['Name', 'Latin name', 'Categories', 'Level']);
+    expect(en[0]).toContain('Invitation status');
+    expect(row(en).slice(2, 4)).toEqual(['Academician, Native working elsewhere', 'National']);
+    expect(row(en)[7]).toBe('Invited');
+    expect(row(en)[8]).toBe('no');
+    // Nothing coded is left in either file.
+    for (const cell of [...zh.flat(), ...en.flat()]) {
+      expect(cell).not.toMatch(/^(academician|native_elsewhere|national|invited)$/);
+    }
   });
 });
 

@@ -74,6 +74,88 @@ describe('segments and lists to choose from', () => {
     });
   });
 
+  it('says a segment’s conditions with names instead of ids, and the segment a list came from', async () => {
+    const field = await createEntity(server, 'Field', { name: `${p}功能蛋白` });
+    const city = await createEntity(server, 'Place', { name: `${p}光谷市`, kind: 'city' });
+    const gone = await createEntity(server, 'Place', { name: `${p}旧城`, kind: 'city' });
+    const segment = await mutate(
+      server,
+      'createSegment',
+      '$name: String!, $filter: PersonFilter!',
+      'name: $name, filter: $filter',
+      'id',
+      {
+        name: `${p}条件`,
+        filter: {
+          categories: ['academician', 'native_elsewhere'],
+          fields: [field],
+          livesIn: [city, gone],
+          birthYearFrom: 1960,
+        },
+      },
+      { token },
+    );
+    await mutate(server, 'deleteEntity', '$id: ID!', 'id: $id', 'id', { id: gone });
+    const list = await mutate(
+      server,
+      'freezeSegment',
+      '$s: ID!, $n: String!',
+      'segment: $s, name: $n',
+      'id',
+      { s: segment.data.id, n: `${p}冻结` },
+      { token },
+    );
+    const res = await server.gql<{
+      segment: {
+        conditions: {
+          field: string;
+          values: string[];
+          enum: string | null;
+          missing: number;
+          entities: { id: string; name: string }[];
+        }[];
+      };
+      personList: { segmentId: string; segment: { id: string; name: string } | null };
+    }>(
+      `query ($s: ID!, $l: ID!) {
+        segment(id: $s) { conditions { field values enum missing entities { id name } } }
+        personList(id: $l) { segmentId segment { id name } }
+      }`,
+      { s: segment.data.id, l: list.data.id },
+      { token },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.segment.conditions).toEqual([
+      {
+        field: 'categories',
+        values: ['academician', 'native_elsewhere'],
+        enum: 'PersonCategory',
+        missing: 0,
+        entities: [],
+      },
+      {
+        field: 'fields',
+        values: [],
+        enum: null,
+        missing: 0,
+        entities: [{ id: field, name: `${p}功能蛋白` }],
+      },
+      // The deleted city is counted, not named.
+      {
+        field: 'livesIn',
+        values: [],
+        enum: null,
+        missing: 1,
+        entities: [{ id: city, name: `${p}光谷市` }],
+      },
+      { field: 'birthYearFrom', values: ['1960'], enum: null, missing: 0, entities: [] },
+    ]);
+    expect(res.data!.personList).toEqual({
+      segmentId: segment.data.id,
+      segment: { id: segment.data.id, name: `${p}条件` },
+    });
+  });
+
   it('is for outreach roles only', async () => {
     const res = await server.gql('{ segments { id } }', {}, { role: 'viewer' });
     expect(res.data).toBeNull();

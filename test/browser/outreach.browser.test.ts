@@ -321,9 +321,10 @@ describe('outreach screens', { timeout: 180_000 }, () => {
     expect(held.data?.status).toBe('held');
     await page.locator('#event-moves button[data-status="cancelled"]').click();
     await page.locator('#event-problem').waitFor();
-    expect(await page.locator('#event-problem').textContent()).toContain(
-      "an event cannot move from 'held' to 'cancelled'",
-    );
+    // The refusal in words, the statuses too: no English, no codes.
+    const refused = (await page.locator('#event-problem').textContent()) ?? '';
+    expect(refused).toContain('活动不能从「已举办」改为「已取消」');
+    expect(refused).not.toMatch(/cannot|held|cancelled/);
     await page.screenshot({ path: `${screenshots}outreach-event.png`, fullPage: true });
   });
 
@@ -351,8 +352,9 @@ describe('outreach screens', { timeout: 180_000 }, () => {
     await drag(id, 'signed');
     await page.locator('#board-refusal').waitFor({ timeout: 10_000 });
     const refusal = (await page.locator('#board-refusal').textContent()) ?? '';
-    expect(refusal).toContain('不能从「已联系」移到「已签约」');
-    expect(refusal).toContain("cannot move from 'contacted' to 'signed'");
+    // Said in words from the API's code, the stages too: not half English.
+    expect(refusal).toContain('未能移动：不能从「已联系」直接移到「已签约」');
+    expect(refusal).not.toMatch(/[A-Za-z]{3,}/);
     expect(await page.locator('#override-form').count()).toBe(0);
     expect(await stageOf(id)).toBe('contacted');
     expect(await card(id).getAttribute('data-stage')).toBe('contacted');
@@ -361,7 +363,7 @@ describe('outreach screens', { timeout: 180_000 }, () => {
     await drag(id, 'landed');
     await page.locator('#override-form').waitFor({ timeout: 10_000 });
     expect(await page.locator('#board-refusal').textContent()).toContain(
-      'use override with a note',
+      '只有「已签约」之后才能落地（现在是「已联系」）',
     );
     await page.screenshot({ path: `${screenshots}outreach-pipeline-refused.png` });
     await page.locator('#override-note').fill(`${p}市里特批：已在光谷注册公司`);
@@ -524,7 +526,8 @@ describe('outreach screens', { timeout: 180_000 }, () => {
     await page.locator('#claim-claimant').fill('   ');
     await page.locator('#claim-form button[type=submit]').click();
     await page.locator('#claim-problem').waitFor({ timeout: 20_000 });
-    expect(await page.locator('#claim-problem').textContent()).toContain('claimant');
+    // The field in words, and what is wrong with it.
+    expect(await page.locator('#claim-problem').textContent()).toContain('接洽人：不能为空');
     await page.locator('#details').screenshot({ path: `${screenshots}details-actions.png` });
     expect(pageErrors).toEqual([]);
   });

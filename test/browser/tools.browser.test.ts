@@ -120,10 +120,15 @@ describe('tool screens', { timeout: 120_000 }, () => {
     expect(await totals.textContent()).toContain('拒绝 1');
     const bad = page.locator('.preview-rows tr[data-line="4"]');
     expect(await bad.getAttribute('data-action')).toBe('reject');
-    expect(await bad.textContent()).toContain('birthYear');
-    expect(await page.locator('.rejected-rows tr[data-line="4"]').textContent()).toContain(
-      'must not be in the future',
-    );
+    // The reason in words: the field's name and what is wrong, no code or English.
+    expect(await bad.textContent()).toContain('出生年份：不能是将来的年份');
+    const rejected = await page.locator('.rejected-rows tr[data-line="4"]').textContent();
+    expect(rejected).toContain('不能是将来的年份');
+    expect(rejected).not.toMatch(/birthYear|must not/);
+    // The good rows' ties in words too (任职 …, 籍贯/出生地 …), never WORKED_AT.
+    const good = await page.locator('.preview-rows tr[data-line="2"]').textContent();
+    expect(good).toContain('华中科技大学');
+    expect(good).not.toMatch(/[A-Z]{2,}_[A-Z]+/);
     expect(await page.locator('.preview-rows tr[data-action="create"]').count()).toBe(2);
     // A dry run writes nothing.
     const before = await server.db.read<{ n: number }>(
@@ -140,8 +145,8 @@ describe('tool screens', { timeout: 120_000 }, () => {
       { timeout: 60_000 },
     );
     const progress = page.locator('#import-progress');
-    // The bad row is not written: 2 of 3 rows done, and the job says so.
-    expect(await progress.getAttribute('value')).toBe('2');
+    // Done means every row was dealt with: the bar is full (the bad row is listed, not written).
+    expect(await progress.getAttribute('value')).toBe('3');
     expect(await progress.getAttribute('max')).toBe('3');
     expect(await page.locator('#progress-title').textContent()).toContain('已完成');
     expect(await page.locator('#import-job .rejected-rows tr[data-line="4"]').count()).toBe(1);

@@ -37,7 +37,9 @@ export const MutationErrorFields = graphql(`
   fragment MutationErrorFields on Error {
     __typename
     message
-    ... on ValidationError { issues { path message } }
+    code
+    params { name value enum }
+    ... on ValidationError { issues { path message code params { name value enum } } }
     ... on ConflictError { path }
     ... on NotFoundError { path }
   }

@@ -7,7 +7,7 @@ interface GraphQLErrorBody {
   extensions?: Record<string, unknown>;
 }
 
-class GraphQLRequestError extends Error {
+export class GraphQLRequestError extends Error {
   constructor(
     message: string,
     readonly errors: GraphQLErrorBody[] = [],
@@ -39,6 +39,8 @@ export function queryText(document: DocumentNode): string {
 export interface ClientOptions {
   endpoint?: string;
   fetch?: typeof fetch;
+  /** Headers of every request, asked for each one (the app sends its language: Accept-Language). */
+  headers?: () => Record<string, string>;
 }
 
 export type Request = <TData, TVariables>(
@@ -51,11 +53,13 @@ export type Request = <TData, TVariables>(
 export function createClient({
   endpoint = '/graphql',
   fetch: fetchImpl = globalThis.fetch.bind(globalThis),
+  headers = () => ({}),
 }: ClientOptions = {}): Request {
   return async (op, variables, signal) => {
     const res = await fetchImpl(endpoint, {
       method: 'POST',
       headers: {
+        ...headers(),
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
         // The session is an HttpOnly cookie; the server honours it only with this header (CSRF).
@@ -98,7 +102,7 @@ export async function uploadRequest<TData, TVariables>(
   op: Operation<TData, TVariables>,
   variables: TVariables,
   files: Record<string, File>,
-  endpoint = '/graphql',
+  { endpoint = '/graphql', headers = () => ({}) }: Omit<ClientOptions, 'fetch'> = {},
 ): Promise<TData> {
   const form = new FormData();
   form.set('operations', JSON.stringify({ query: queryText(op), variables }));
@@ -111,6 +115,7 @@ export async function uploadRequest<TData, TVariables>(
   const res = await fetch(endpoint, {
     method: 'POST',
     headers: {
+      ...headers(),
       'x-talentgraph-csrf': '1',
       accept: 'application/graphql-response+json, application/json',
     },

@@ -11,29 +11,52 @@ import { logoutMutation, meQuery } from '../features/sign-in/queries.ts';
 import { SignInView } from '../features/sign-in/SignInView.tsx';
 import { SavedViewsView } from '../features/views/SavedViewsView.tsx';
 import { request } from './api.ts';
-import { lang, type MessageKey, setLang, t } from './i18n.ts';
+import { enumText, lang, type MessageKey, setLang, t } from './i18n.ts';
 import { href, isOutreachRoute, type RouteName, route } from './router.ts';
 import { atLeast, type Role, session } from './session.ts';
 import { status } from './status.ts';
 
 /** Menu items; `role` is the least role that may use the screen (the menu shows only those). */
-const nav: { name: RouteName; label: MessageKey; role?: Role }[] = [
-  { name: 'explore', label: 'nav.explore' },
-  { name: 'paths', label: 'nav.paths' },
-  { name: 'maps', label: 'nav.maps' },
-  { name: 'views', label: 'nav.views' },
-  // Outreach screens: admin, staff and consultants.
-  { name: 'people', label: 'nav.people', role: 'consultant' },
-  { name: 'segments', label: 'nav.segments', role: 'consultant' },
-  { name: 'events', label: 'nav.events', role: 'consultant' },
-  { name: 'pipeline', label: 'nav.pipeline', role: 'consultant' },
-  { name: 'follow-ups', label: 'nav.followUps', role: 'consultant' },
-  { name: 'report', label: 'nav.report', role: 'consultant' },
-  { name: 'consultants', label: 'nav.consultants', role: 'consultant' },
-  { name: 'import', label: 'nav.import', role: 'staff' },
-  { name: 'duplicates', label: 'nav.duplicates', role: 'staff' },
-  { name: 'admin', label: 'nav.admin', role: 'admin' },
+interface NavItem {
+  name: RouteName;
+  label: MessageKey;
+  role?: Role;
+}
+
+/** The menu in groups: the graph, outreach work, data upkeep, accounts. */
+const navGroups: { label: MessageKey; items: NavItem[] }[] = [
+  {
+    label: 'nav.group.graph',
+    items: [
+      { name: 'explore', label: 'nav.explore' },
+      { name: 'paths', label: 'nav.paths' },
+      { name: 'maps', label: 'nav.maps' },
+      { name: 'views', label: 'nav.views' },
+    ],
+  },
+  {
+    // Outreach screens: admin, staff and consultants.
+    label: 'nav.group.outreach',
+    items: [
+      { name: 'people', label: 'nav.people', role: 'consultant' },
+      { name: 'segments', label: 'nav.segments', role: 'consultant' },
+      { name: 'events', label: 'nav.events', role: 'consultant' },
+      { name: 'pipeline', label: 'nav.pipeline', role: 'consultant' },
+      { name: 'follow-ups', label: 'nav.followUps', role: 'consultant' },
+      { name: 'report', label: 'nav.report', role: 'consultant' },
+      { name: 'consultants', label: 'nav.consultants', role: 'consultant' },
+    ],
+  },
+  {
+    label: 'nav.group.data',
+    items: [
+      { name: 'import', label: 'nav.import', role: 'staff' },
+      { name: 'duplicates', label: 'nav.duplicates', role: 'staff' },
+      { name: 'admin', label: 'nav.admin', role: 'admin' },
+    ],
+  },
 ];
+const nav = navGroups.flatMap((group) => group.items);
 const minRole = new Map(nav.map((item) => [item.name, item.role]));
 
 async function signOut() {
@@ -65,19 +88,29 @@ export function App() {
           {t('brand')} {lang.value === 'zh' && <span class="brand-latin">TalentGraph</span>}
         </h1>
         <nav aria-label={t('nav.main')} class="nav">
-          {nav
-            .filter((item) => !item.role || atLeast(item.role))
-            .map((item) => (
-              <a
-                key={item.name}
-                href={href(item.name)}
-                class="nav-link"
-                data-route={item.name}
-                aria-current={current.name === item.name ? 'page' : undefined}
-              >
-                {t(item.label)}
-              </a>
-            ))}
+          {navGroups.map((group) => {
+            const items = group.items.filter((item) => !item.role || atLeast(item.role));
+            if (!account || !items.length) return null;
+            return (
+              <ul class="nav-group" aria-label={t(group.label)} key={group.label}>
+                <li class="nav-group-label" aria-hidden="true">
+                  {t(group.label)}
+                </li>
+                {items.map((item) => (
+                  <li key={item.name}>
+                    <a
+                      href={href(item.name)}
+                      class="nav-link"
+                      data-route={item.name}
+                      aria-current={current.name === item.name ? 'page' : undefined}
+                    >
+                      {t(item.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            );
+          })}
         </nav>
         <p id="status" class="status" role="status" aria-live="polite">
           {status.value}
@@ -86,7 +119,7 @@ export function App() {
           {account && (
             <>
               <span id="account" class="role" title={t('role.label')}>
-                {account.name} · {t(`role.${account.role}` as MessageKey)}
+                {account.name} · {enumText('role', account.role)}
               </span>
               <button type="button" class="button" onClick={() => void signOut()}>
                 {t('signIn.out')}
@@ -123,7 +156,28 @@ function allowed(name: RouteName): boolean {
   return !role || atLeast(role);
 }
 
+/** What a screen the role may not use says instead: whose screen it is, and the way back. */
+function NoAccess({ name }: { name: RouteName }) {
+  const role = minRole.get(name) ?? 'viewer';
+  const item = nav.find((i) => i.name === name);
+  return (
+    <main class="page" id="no-access" data-route={name}>
+      <p class="notice-inline" role="alert">
+        {t('access.denied', {
+          screen: item ? t(item.label) : name,
+          roles: t(`access.roles.${role}` as MessageKey),
+          role: session.value.account ? enumText('role', session.value.account.role) : '',
+        })}
+      </p>
+      <p>
+        <a href={href('explore')}>{t('access.back')}</a>
+      </p>
+    </main>
+  );
+}
+
 function Outlet({ name }: { name: RouteName }): ComponentChildren {
+  if (!allowed(name)) return <NoAccess name={name} />;
   switch (name) {
     case 'paths':
       return <PathsView />;
@@ -132,11 +186,11 @@ function Outlet({ name }: { name: RouteName }): ComponentChildren {
     case 'views':
       return <SavedViewsView />;
     case 'import':
-      return allowed(name) && <ImportView />;
+      return <ImportView />;
     case 'duplicates':
-      return allowed(name) && <DuplicatesView />;
+      return <DuplicatesView />;
     case 'admin':
-      return allowed(name) && <AdminView />;
+      return <AdminView />;
     default:
       return isOutreachRoute(name) ? <OutreachOutlet name={name} /> : null;
   }

@@ -1,3 +1,4 @@
+import { catalogue } from '../../schema/shared/words/words.ts';
 import * as admin from '../features/admin/messages.ts';
 import * as consultants from '../features/consultants/messages.ts';
 import * as details from '../features/details/messages.ts';
@@ -23,7 +24,11 @@ import * as shell from './messages.ts';
  * Every feature's messages, in the order the keys are looked up. Keys are global (`people.total`),
  * so two features must not define the same one: `i18n.test.ts` checks that none is lost here.
  */
+/** Words shared with the server: coded values, field names, problems (schema/shared/words/). */
+const shared = { zh: catalogue('zh'), en: catalogue('en') };
+
 export const catalogues = [
+  shared,
   shell,
   signIn,
   search,
@@ -46,6 +51,7 @@ export const catalogues = [
 ];
 
 const zh = {
+  ...shared.zh,
   ...shell.zh,
   ...signIn.zh,
   ...search.zh,
@@ -68,6 +74,7 @@ const zh = {
 };
 
 const en: Record<keyof typeof zh, Message> = {
+  ...shared.en,
   ...shell.en,
   ...signIn.en,
   ...search.en,

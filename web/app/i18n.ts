@@ -1,5 +1,9 @@
 import { computed, signal } from '@preact/signals';
 
+import type { EnumKind } from '../../schema/shared/words/words.ts';
+
+export type { EnumKind };
+
 import { messages } from './catalogue.ts';
 
 /**
@@ -91,10 +95,19 @@ export function fmtDate(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium' }).format(date);
 }
 
-/** Chinese name from a table in Chinese mode; the enum value made readable in English mode. */
-export function enumLabel(table: Record<string, string>, value: string): string {
-  if (lang.value === 'zh') return table[value] ?? value;
-  return value.replace(/_/g, ' ');
+/**
+ * A coded value in words (`stage` `signed` → 已签约 / Signed): the one way the app shows an enum value.
+ * The words are shared with the server (schema/shared/words/enum-words.ts); a value without words
+ * shows as it is, so the gap is seen (and the browser test's scan for codes catches it).
+ */
+export function enumText(kind: EnumKind, value: string): string {
+  const key = `${kind}.${value}`;
+  return key in messages[lang.value] ? t(key as MessageKey) : value;
+}
+
+/** A field's name in words (`birthYear` → 出生年份), from the shared table (field-words.ts). */
+export function fieldText(name: string): string {
+  return t(`field.${name}` as MessageKey);
 }
 
 /** The name of a thing in the current language: the Latin name in English when there is one. */

@@ -32,7 +32,7 @@ export function Legend() {
       </ul>
       <ul class="legend-edges">
         {edgeKinds.map((k) => (
-          <li key={k.kind} title={k.kind}>
+          <li key={k.kind} data-kind={k.kind}>
             <span
               class="legend-line"
               style={{ borderTop: `${Math.max(2, k.width)}px ${k.lineStyle} ${k.color}` }}

@@ -1,22 +1,13 @@
-import type { MutationError, MutationResult } from '../api/fragments.ts';
+import type { MutationResult } from '../api/fragments.ts';
+import { errorText } from '../app/problems.ts';
 
-/** The API's explanation of a refusal: its message, and for a ValidationError each field and why. */
-export function errorText(error: MutationError): string {
-  if (error.__typename === 'ValidationError' && error.issues.length) {
-    return error.issues
-      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-      .join('; ');
-  }
-  return error.message;
-}
-
-/** The success's data; throws an Error naming the problem when the mutation returned a typed error. */
+/** The success's data; throws an Error naming the problem (in words) when the mutation returned a typed error. */
 export function unwrap<T>(result: MutationResult<T>): T {
   if ('data' in result) return result.data;
   throw new Error(errorText(result));
 }
 
-/** The message of anything thrown, for the status line. */
+/** The message of anything thrown, for the status line (requests already say theirs in words). */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -205,6 +205,7 @@ builder.mutationField('sendInvitations', (t) =>
         throw new ValidationError([
           {
             path: ['input', 'invitations'],
+            code: 'resend_needs_list',
             message: 'a resend names the invitations to send again',
           },
         ]);
@@ -213,6 +214,7 @@ builder.mutationField('sendInvitations', (t) =>
         throw new ConflictError(
           'e-mail is off (SMTP_URL is not set): export the list and mark invitations sent by hand / 未配置邮件',
           ['input', 'event'],
+          { code: 'mail_off' },
         );
       }
       const jobId = ulid();
@@ -296,7 +298,14 @@ builder.mutationField('markInvitationsSent', (t) =>
     resolve: async (_r, args, ctx) => {
       const ids = invitationIds(args.invitations, ['invitations']) ?? [];
       if (ids.length > 5000) {
-        throw new ValidationError([{ path: ['invitations'], message: 'at most 5000 at once' }]);
+        throw new ValidationError([
+          {
+            path: ['invitations'],
+            code: 'too_many',
+            params: { max: 5000 },
+            message: 'at most 5000 at once',
+          },
+        ]);
       }
       return ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{ id: string; ok: boolean }>(

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { enumWords } from '../../../schema/shared/words/enum-words.ts';
 import { request } from '../../app/api.ts';
-import { fmtDate, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
+import { enumText, fieldText, fmtDate, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
 import { download } from '../../graph/export.ts';
 import { messageOf, unwrap } from '../../ui/result.ts';
@@ -22,6 +23,17 @@ import {
 
 const roles: Role[] = ['admin', 'staff', 'consultant', 'viewer'];
 const teamKinds = ['bureau', 'district', 'station', 'consultancy', 'other'] as const;
+const auditActions = Object.keys(enumWords.auditAction);
+
+/** What an audit entry touched: the kinds of personal data read, or the properties a write changed. */
+function auditFields(row: AuditRow): string[] {
+  if (row.fields.length) return row.fields;
+  try {
+    return Object.keys(JSON.parse(row.changes ?? '{}') as Record<string, unknown>);
+  } catch {
+    return [];
+  }
+}
 
 async function attempt(work: () => Promise<string>, after?: () => unknown) {
   try {
@@ -422,17 +434,21 @@ function Audit() {
           <label class="field-label" for="audit-actions">
             {t('audit.actions')}
           </label>
-          <input
+          <select
             id="audit-actions"
-            placeholder="create, update, merge"
-            value={(draft.actions ?? []).join(', ')}
-            onInput={(e) =>
-              setDraft({
-                ...draft,
-                actions: (e.target as HTMLInputElement).value.split(/[,，\s]+/).filter(Boolean),
-              })
-            }
-          />
+            value={draft.actions?.[0] ?? ''}
+            onChange={(e) => {
+              const value = (e.target as HTMLSelectElement).value;
+              setDraft({ ...draft, actions: value ? [value] : [] });
+            }}
+          >
+            <option value="">{t('filters.any')}</option>
+            {auditActions.map((a) => (
+              <option key={a} value={a}>
+                {enumText('auditAction', a)}
+              </option>
+            ))}
+          </select>
         </div>
         {input('from', 'datetime-local')}
         {input('to', 'datetime-local')}
@@ -468,10 +484,15 @@ function Audit() {
           {rows.map((r) => (
             <tr key={r.id}>
               <td>{fmtDate(r.at)}</td>
-              <td>{r.actor}</td>
-              <td>{r.action}</td>
-              <td>{r.subjectId ?? ''}</td>
-              <td>{r.fields.join(', ')}</td>
+              <td data-actor={r.actor}>
+                {r.actorName ??
+                  (r.actor.startsWith('system:') ? t('audit.system') : t('outreach.someone'))}
+              </td>
+              <td data-action={r.action}>{enumText('auditAction', r.action)}</td>
+              <td data-subject={r.subjectId ?? ''}>
+                {r.subjectName ?? (r.subjectId ? t('audit.unnamed') : '')}
+              </td>
+              <td>{auditFields(r).map(fieldText).join(t('import.listSeparator'))}</td>
             </tr>
           ))}
         </tbody>

@@ -74,7 +74,7 @@ export const auditLogQuery = graphql(`
     auditLog(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id at actor action subjectId fields changes } }
+      edges { node { id at actor actorName action subjectId subjectName fields changes } }
     }
   }
 `);

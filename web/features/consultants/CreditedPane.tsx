@@ -1,9 +1,8 @@
 import type { EntitySummary, IntroductionCard } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
-import { displayName, fmtDate, fmtNumber, t } from '../../app/i18n.ts';
+import { displayName, enumText, fmtDate, fmtNumber, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
 import { NumHeader } from '../outreach/NumHeader.tsx';
-import { enumText } from '../outreach/result.ts';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { ReportBody } from '../report/ReportBody.tsx';
 import type { Period } from '../report/report-data.ts';

@@ -24,8 +24,8 @@ describe('reach kinds in words', () => {
 
   it('reads in English', () => {
     lang.value = 'en';
-    expect(reachKindText('knows:classmate')).toBe('knows · classmate');
-    expect(reachKindText('derived:association')).toBe('derived · association');
+    expect(reachKindText('knows:classmate')).toBe('knows · Classmate');
+    expect(reachKindText('derived:association')).toBe('derived · Same association');
     expect(reachKindText('WORKED_AT')).toBe('worked at');
   });
 });

@@ -1,8 +1,5 @@
-import { t } from '../../app/i18n.ts';
-import { derivedKindLabels, knowsKindLabels, label, tieKindText } from '../details/labels.ts';
-
-// The API says `knows:other` for an acquaintance recorded without a kind.
-const knowsKinds = { ...knowsKindLabels, other: '其他' };
+import { enumText, t } from '../../app/i18n.ts';
+import { tieKindText } from '../details/labels.ts';
 
 /**
  * A `Reach.byKind` kind in words: `knows:<kind>` (asserted), `derived:<kind>` (inferred from shared
@@ -11,6 +8,10 @@ const knowsKinds = { ...knowsKindLabels, other: '其他' };
 export function reachKindText(kind: string): string {
   const [group, sub] = kind.split(':');
   if (sub === undefined) return tieKindText(kind);
-  if (group === 'knows') return t('consultants.knows', { kind: label(knowsKinds, sub) });
-  return t('consultants.derived', { kind: label(derivedKindLabels, sub) });
+  if (group === 'knows') {
+    // The API says `knows:other` for an acquaintance recorded without a kind.
+    const words = sub === 'other' ? t('consultants.otherKind') : enumText('knowsKind', sub);
+    return t('consultants.knows', { kind: words });
+  }
+  return t('consultants.derived', { kind: enumText('derivedKind', sub) });
 }

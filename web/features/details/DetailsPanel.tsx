@@ -1,20 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntitySummary, Provenance, Tie } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
-import { fmtDate, lang, t } from '../../app/i18n.ts';
+import { enumText, fmtDate, lang, t } from '../../app/i18n.ts';
+import { problemText } from '../../app/problems.ts';
 import { edgeKindOf, nodeKindOf } from '../../graph/stylesheet.ts';
 import { PersonActions } from './actions/PersonActions.tsx';
-import {
-  categoryLabels,
-  contactKindLabels,
-  knowsKindLabels,
-  label,
-  levelLabels,
-  organizationTypeLabels,
-  placeKindLabels,
-  projectKindLabels,
-  projectStatusLabels,
-} from './labels.ts';
 import { detailsQuery, type EntityDetails, entityOf, type PersonDetails } from './queries.ts';
 import { careerAxis } from './timeline.ts';
 
@@ -159,10 +149,10 @@ function Facts({ node }: { node: EntityDetails }) {
           <Fact term={t('details.title')}>{node.title}</Fact>
           <Fact term={t('details.categories')}>
             {node.categories.length ? (
-              <Chips values={node.categories.map((c) => label(categoryLabels, c))} />
+              <Chips values={node.categories.map((c) => enumText('category', c))} />
             ) : null}
           </Fact>
-          <Fact term={t('details.level')}>{node.level && label(levelLabels, node.level)}</Fact>
+          <Fact term={t('details.level')}>{node.level && enumText('level', node.level)}</Fact>
           <Fact term={t('details.birthYear')}>{node.birthYear}</Fact>
           <Fact term={t('details.hometown')}>{node.hometown?.name}</Fact>
           <Fact term={t('details.location')}>{node.location?.name}</Fact>
@@ -174,19 +164,19 @@ function Facts({ node }: { node: EntityDetails }) {
     case 'Organization':
       return (
         <>
-          <Fact term={t('details.type')}>{label(organizationTypeLabels, node.type)}</Fact>
+          <Fact term={t('details.type')}>{enumText('orgType', node.type)}</Fact>
           <Fact term={t('details.place')}>{node.place?.name}</Fact>
         </>
       );
     case 'Place':
-      return <Fact term={t('details.kind')}>{label(placeKindLabels, node.placeKind)}</Fact>;
+      return <Fact term={t('details.kind')}>{enumText('placeKind', node.placeKind)}</Fact>;
     case 'Field':
       return <Fact term={t('details.parent')}>{node.parent?.name}</Fact>;
     case 'Project':
       return (
         <>
-          <Fact term={t('details.type')}>{label(projectKindLabels, node.projectKind)}</Fact>
-          <Fact term={t('details.status')}>{label(projectStatusLabels, node.status)}</Fact>
+          <Fact term={t('details.type')}>{enumText('projectKind', node.projectKind)}</Fact>
+          <Fact term={t('details.status')}>{enumText('projectStatus', node.status)}</Fact>
         </>
       );
   }
@@ -201,7 +191,8 @@ function ProvenanceNote({ provenance }: { provenance: Provenance }) {
     );
   }
   const source = provenance.source;
-  const text = source?.title ?? source?.url ?? source?.kind ?? '';
+  const text =
+    source?.title ?? source?.url ?? (source?.kind ? enumText('sourceKind', source.kind) : '');
   return (
     <span class="source" title={t('details.source')}>
       {t('details.source')}:{' '}
@@ -247,7 +238,7 @@ function Timeline({
             <span>
               <Other tie={tie} onOpen={onOpen} />
               {tie.kind === 'STUDIED_AT'
-                ? [tie.degree, tie.major]
+                ? [tie.degree && enumText('degree', tie.degree), tie.major]
                     .filter(Boolean)
                     .map((x) => <span class="muted"> · {x}</span>)
                 : (tie.title ?? tie.role) && <span class="muted"> · {tie.title ?? tie.role}</span>}
@@ -306,7 +297,8 @@ function Other({ tie, onOpen }: { tie: Tie; onOpen?: (e: EntitySummary) => void 
 
 function TieSource({ provenance }: { provenance: Provenance }) {
   if (provenance.unsourced) return <span class="flag unsourced">{t('details.unsourced')}</span>;
-  const title = provenance.source?.title ?? provenance.source?.kind;
+  const source = provenance.source;
+  const title = source?.title ?? (source?.kind ? enumText('sourceKind', source.kind) : null);
   // The source in a tooltip (and for screen readers): a tie list stays readable.
   return title ? (
     <span
@@ -343,7 +335,7 @@ function TiesByKind({ ties, onOpen }: { ties: Tie[]; onOpen?: (e: EntitySummary)
                 <li key={tie.id}>
                   <Other tie={tie} onOpen={onOpen} />
                   {tie.knowsKind && (
-                    <span class="muted"> · {label(knowsKindLabels, tie.knowsKind)}</span>
+                    <span class="muted"> · {enumText('knowsKind', tie.knowsKind)}</span>
                   )}
                   {(tie.startYear || tie.endYear) && (
                     <span class="muted"> · {years(tie.startYear, tie.endYear, tie.current)}</span>
@@ -368,14 +360,15 @@ function Contacts({ person }: { person: PersonDetails }) {
       {!data.visible || data.contacts === null ? (
         <p class="muted small" data-hidden-reason>
           {t('details.contactsHidden')}
-          {data.reason ? `: ${data.reason}` : ''}
+          {data.reasonCode &&
+            `${t('problem.colon')}${problemText(data.reasonCode, null, null, data.reason ?? '')}`}
         </p>
       ) : data.contacts.length === 0 ? (
         <p class="muted small">{t('details.noContacts')}</p>
       ) : (
         <dl class="facts">
           {data.contacts.map((c) => (
-            <Fact key={c.id} term={label(contactKindLabels, c.kind)}>
+            <Fact key={c.id} term={enumText('contactKind', c.kind)}>
               {c.value}
             </Fact>
           ))}

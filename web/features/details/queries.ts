@@ -19,7 +19,7 @@ export const detailsQuery = graphql(
         location { id name }
         positions { ...TieFields }
         education { ...TieFields }
-        personalData { visible reason contacts { id kind value } }
+        personalData { visible reason reasonCode contacts { id kind value } }
       }
       ... on Organization { type place { id name } }
       ... on Place { placeKind: kind }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../app/api.ts';
-import { fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
+import { type EnumKind, enumText, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
 import { messageOf, unwrap } from '../../ui/result.ts';
 import {
@@ -19,6 +19,26 @@ import {
 const statuses = ['open', 'unsure', 'same', 'not_same', 'merged'] as const;
 
 /** Duplicate review (editors): candidate pairs side by side with their evidence; judge, merge, undo. */
+/** Coded details of a duplicate reason (two values joined by "/"), and which words say them. */
+const codedDetails: Record<string, EnumKind> = {
+  different_gender: 'gender',
+  different_type: 'orgType',
+  shared_contact: 'contactKind',
+};
+
+/** A reason for (or against) a pair in words: 性别不同：男/女. */
+function reasonText(r: { code: string; detail: string }): string {
+  const kind = codedDetails[r.code];
+  const detail = kind
+    ? r.detail
+        .split('/')
+        .map((v) => enumText(kind, v))
+        .join('/')
+    : r.detail;
+  const words = t(`dup.reason.${r.code}` as MessageKey);
+  return detail ? `${words}${t('problem.colon')}${detail}` : words;
+}
+
 export function DuplicatesView() {
   const [kind, setKind] = useState<DuplicateKind>('Person');
   const [state, setState] = useState<(typeof statuses)[number]>('open');
@@ -163,7 +183,7 @@ function Pair({
           {pair.reasons.map((r) => (
             <li key={r.code} class={r.weight < 0 ? 'against' : 'for'}>
               {r.weight > 0 ? '+' : ''}
-              {r.weight.toFixed(2)} {r.code}: {r.detail}
+              {r.weight.toFixed(2)} {reasonText(r)}
             </li>
           ))}
         </ul>

@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { eventKinds } from '../../../schema/outreach/stages.ts';
 import type { EntitySummary } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
-import { t } from '../../app/i18n.ts';
+import { enumText, locale, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
-import { commonTimeZones, zonedToIso } from '../outreach/dates.ts';
+import { commonTimeZones, zonedToIso, zoneLabel } from '../outreach/dates.ts';
 import { Problem } from '../outreach/Problem.tsx';
-import { attempt, enumText } from '../outreach/result.ts';
+import { attempt } from '../outreach/result.ts';
 import { TextField } from '../outreach/TextField.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { createEventMutation, type EventKind } from './queries.ts';
@@ -97,7 +97,7 @@ export function EventForm() {
       >
         {zones.map((z) => (
           <option key={z} value={z}>
-            {z}
+            {zoneLabel(z, locale.value)}
           </option>
         ))}
       </select>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { eventMoves, invitationMoves } from '../../../schema/outreach/stages.ts';
 import { request } from '../../app/api.ts';
-import { fmtDate, locale, t } from '../../app/i18n.ts';
+import { enumText, fieldText, fmtDate, locale, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
 import { canEdit } from '../../app/session.ts';
 import { status } from '../../app/status.ts';
@@ -10,7 +10,7 @@ import { ExportButtons } from '../outreach/ExportButtons.tsx';
 import { PickAndApply } from '../outreach/PickAndApply.tsx';
 import { Problem } from '../outreach/Problem.tsx';
 import { exportPeopleQuery } from '../outreach/queries.ts';
-import { attempt, enumText } from '../outreach/result.ts';
+import { attempt } from '../outreach/result.ts';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { InviteForm } from './InviteForm.tsx';
 import {
@@ -74,7 +74,7 @@ export function EventPage({ id }: { id: string }) {
         <dd>{[event.city?.name ?? t('events.noCity'), event.venue].filter(Boolean).join(' · ')}</dd>
         {event.organiser && (
           <>
-            <dt>{t('details.type')}</dt>
+            <dt>{fieldText('organiser')}</dt>
             <dd>{event.organiser.name}</dd>
           </>
         )}

@@ -1,9 +1,8 @@
 import { request } from '../../app/api.ts';
-import { fmtNumber, locale, t } from '../../app/i18n.ts';
+import { enumText, fmtNumber, locale, t } from '../../app/i18n.ts';
 import { href, route } from '../../app/router.ts';
 import { canEdit } from '../../app/session.ts';
 import { fmtEventTime } from '../outreach/dates.ts';
-import { enumText } from '../outreach/result.ts';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { EventForm } from './EventForm.tsx';
 import { EventPage } from './EventPage.tsx';

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../app/api.ts';
-import { t } from '../../app/i18n.ts';
+import { enumText, t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
 import { Problem } from '../outreach/Problem.tsx';
-import { attempt, enumText } from '../outreach/result.ts';
+import { attempt } from '../outreach/result.ts';
 import {
   type InvitationRow,
   markInvitationsSentMutation,

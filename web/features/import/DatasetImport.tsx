@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fileName, mappingFiles } from '../../../schema/dataset/mapping-files.ts';
 import type { DatasetSummary } from '../../../schema/dataset/run-dataset.ts';
-import { uploadRequest } from '../../api/graphql-client.ts';
-import { request } from '../../app/api.ts';
-import { fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
+
+import { request, upload } from '../../app/api.ts';
+import { fieldText, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
+import { problemText } from '../../app/problems.ts';
 import { status } from '../../app/status.ts';
+import { FilePicker } from '../../ui/FilePicker.tsx';
 import { messageOf, unwrap } from '../../ui/result.ts';
 import {
   type DatasetJob,
@@ -68,7 +70,7 @@ export function DatasetImport() {
       if (choice === custom && ownMapping) uploads.mappingFile = ownMapping.file;
       const started = unwrap(
         (
-          await uploadRequest(
+          await upload(
             startDatasetImportMutation,
             {
               mapping: choice === custom ? null : choice,
@@ -132,32 +134,27 @@ export function DatasetImport() {
         <option value={custom}>{t('dataset.ownMapping')}</option>
       </select>
       {choice === custom && (
-        <label class="button small file-button">
-          {ownMapping ? ownMapping.file.name : t('dataset.chooseMapping')}
-          <input
-            id="dataset-mapping-file"
-            type="file"
-            accept=".json,application/json"
-            class="visually-hidden"
-            onChange={(e) => void readOwnMapping((e.target as HTMLInputElement).files?.[0])}
-          />
-        </label>
-      )}
-      <label class="button file-button">
-        {files.length
-          ? t('dataset.filesChosen', { count: files.length })
-          : t('dataset.chooseFiles')}
-        <input
-          id="dataset-files"
-          type="file"
-          multiple
-          class="visually-hidden"
-          onChange={(e) => {
-            setFiles([...((e.target as HTMLInputElement).files ?? [])]);
-            setJob(null);
-          }}
+        <FilePicker
+          id="dataset-mapping-file"
+          small
+          accept=".json,application/json"
+          label={ownMapping ? ownMapping.file.name : t('dataset.chooseMapping')}
+          onFiles={(chosen) => void readOwnMapping(chosen[0])}
         />
-      </label>
+      )}
+      <FilePicker
+        id="dataset-files"
+        multiple
+        label={
+          files.length
+            ? t('dataset.filesChosen', { count: files.length })
+            : t('dataset.chooseFiles')
+        }
+        onFiles={(chosen) => {
+          setFiles(chosen);
+          setJob(null);
+        }}
+      />
       {expected.length > 0 && (
         <ul class="dataset-files">
           {expected.map((path) => (
@@ -228,7 +225,9 @@ function DatasetJobView({ job, dryRun }: { job: DatasetJob; dryRun: boolean }) {
         max={100}
         value={job.percent ?? 0}
       />
-      {job.phase && !summary && <p class="muted small">{job.phase}</p>}
+      {job.phase && !summary && (
+        <p class="muted small">{t(`dataset.phase.${job.phase}` as MessageKey)}</p>
+      )}
       {job.error && <p class="error">{job.error}</p>}
       {summary && (
         <table class="table dataset-summary">
@@ -247,7 +246,7 @@ function DatasetJobView({ job, dryRun }: { job: DatasetJob; dryRun: boolean }) {
             {summary.files.map((f) => (
               <tr key={`${f.path}-${f.what}`} data-path={f.path}>
                 <td>{f.path}</td>
-                <td>{t(`dataset.what.${f.what}` as MessageKey) || f.what}</td>
+                <td>{t(`dataset.what.${f.what}` as MessageKey)}</td>
                 <td>{fmtNumber(f.rows)}</td>
                 <td data-col="created">{fmtNumber(f.created)}</td>
                 <td>{fmtNumber(f.updated)}</td>
@@ -273,8 +272,8 @@ function DatasetJobView({ job, dryRun }: { job: DatasetJob; dryRun: boolean }) {
               <tr key={`${r.file}:${r.line}:${r.column}`} data-file={r.file} data-line={r.line}>
                 <td>{r.file}</td>
                 <td>{r.line}</td>
-                <td>{r.column ?? ''}</td>
-                <td>{r.reason}</td>
+                <td>{r.column ? fieldText(r.column) : ''}</td>
+                <td>{problemText(r.code, r.params, null, r.reason)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { uploadRequest } from '../../api/graphql-client.ts';
-import { request } from '../../app/api.ts';
-import { fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
+
+import { request, upload } from '../../app/api.ts';
+import { fieldText, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
+import { problemText } from '../../app/problems.ts';
 import { status } from '../../app/status.ts';
 import { download } from '../../graph/export.ts';
+import { FilePicker } from '../../ui/FilePicker.tsx';
 import { messageOf, unwrap } from '../../ui/result.ts';
+import { tieKindText } from '../details/labels.ts';
 import { DatasetImport } from './DatasetImport.tsx';
 import { importFieldNames, parseMapping } from './mapping.ts';
 import {
@@ -50,7 +53,7 @@ export function ImportView() {
     try {
       const started = unwrap(
         (
-          await uploadRequest(
+          await upload(
             startImportMutation,
             {
               file: null,
@@ -111,12 +114,12 @@ export function ImportView() {
         <label class="field-label" for="import-file">
           {t('import.file')}
         </label>
-        <input
+        <FilePicker
           id="import-file"
-          type="file"
           accept=".csv,.xlsx,.txt,text/csv"
-          onChange={(e) => {
-            setFile((e.target as HTMLInputElement).files?.[0] ?? null);
+          label={file ? file.name : t('import.chooseFile')}
+          onFiles={(chosen) => {
+            setFile(chosen[0] ?? null);
             setPreview(null);
             setJob(null);
           }}
@@ -156,7 +159,11 @@ export function ImportView() {
             value={mappingText}
             onInput={(e) => setMappingText((e.target as HTMLTextAreaElement).value)}
           />
-          <p class="muted small">{t('import.fields', { list: importFieldNames.join(', ') })}</p>
+          <p class="muted small">
+            {t('import.fields', {
+              list: importFieldNames.map(fieldText).join(t('import.listSeparator')),
+            })}
+          </p>
         </details>
         <label class="check">
           <input
@@ -188,8 +195,48 @@ export function ImportView() {
   );
 }
 
+/**
+ * How far a job got, in rows: every row once it has gone through them all (done, or stopped for bad
+ * rows: those are listed below, not written), the rows written while it runs or when it failed.
+ */
+function progressOf(job: Pick<ImportJob, 'status' | 'doneRows' | 'totalRows'>): number {
+  const finished = job.status === 'done' || job.status === 'rejected';
+  return finished ? Math.max(job.totalRows, 1) : job.doneRows;
+}
+
 function statusText(s: string): string {
-  return t(`import.status.${s}` as MessageKey) || s;
+  return t(`import.status.${s}` as MessageKey);
+}
+
+/** A tie a previewed row would make, in words: 任职 华中科技大学（新建）. */
+function tieText(tie: ImportJob['preview'][number]['ties'][number]): string {
+  const made = tie.isNew
+    ? tie.under
+      ? t('import.newUnder', { under: tie.under })
+      : t('import.new')
+    : '';
+  return `${tieKindText(tie.kind)} ${tie.name}${made}`;
+}
+
+/** Why a previewed row is rejected, field first. */
+const problemOf = (p: ImportJob['preview'][number]['problems'][number]) =>
+  problemText(p.code, p.params, p.column ? [p.column] : [], p.reason);
+
+/** Why a job stopped: the file's problems in words (a missing column …), or the error as it came. */
+function JobProblems({ job }: { job: ImportJob }) {
+  const lines = job.problems.length
+    ? job.problems.map((p) => problemText(p.code, p.params, null, p.reason))
+    : job.error
+      ? [job.error]
+      : [];
+  if (!lines.length) return null;
+  return (
+    <ul class="error job-problems">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
 }
 
 function Totals({ job }: { job: ImportJob }) {
@@ -225,8 +272,8 @@ function Rejected({ job, onDownload }: { job: ImportJob; onDownload: () => void 
             <tr key={`${r.line}-${r.column}`} data-line={r.line}>
               <td>{r.line}</td>
               <td>{r.name ?? ''}</td>
-              <td>{r.column ?? ''}</td>
-              <td>{r.reason}</td>
+              <td>{r.column ? fieldText(r.column) : ''}</td>
+              <td>{problemText(r.code, r.params, null, r.reason)}</td>
             </tr>
           ))}
         </tbody>
@@ -245,6 +292,7 @@ function Preview({ job, onDownload }: { job: ImportJob; onDownload: () => void }
         {t('import.previewTitle')} · {job.fileName} · {statusText(job.status)}
       </h3>
       <Totals job={job} />
+      <JobProblems job={job} />
       {job.preview.length > 0 && (
         <table class="table preview-rows">
           <thead>
@@ -265,8 +313,12 @@ function Preview({ job, onDownload }: { job: ImportJob; onDownload: () => void }
               >
                 <td>{r.line}</td>
                 <td>{r.name ?? ''}</td>
-                <td>{t(`import.action.${r.action}` as MessageKey) || r.action}</td>
-                <td>{[...r.reasons, ...r.links].join('；')}</td>
+                <td>{t(`import.action.${r.action}` as MessageKey)}</td>
+                <td>
+                  {[...r.problems.map(problemOf), ...r.ties.map(tieText)].join(
+                    t('problem.separator'),
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -287,10 +339,10 @@ function Progress({ job, onDownload }: { job: ImportJob; onDownload: () => void 
         id="import-progress"
         aria-labelledby="progress-title"
         max={Math.max(job.totalRows, 1)}
-        value={job.doneRows}
+        value={progressOf(job)}
       />
       <Totals job={job} />
-      {job.error && <p class="error">{job.error}</p>}
+      <JobProblems job={job} />
       <Rejected job={job} onDownload={onDownload} />
     </section>
   );

@@ -12,6 +12,16 @@ describe('import column mapping', () => {
     });
   });
 
+  it('takes a field by its Chinese or English name as well as by its code', () => {
+    expect(parseMapping('单位 = 工作单位\n老家 = Hometown\n手机 = phone')).toEqual({
+      rows: [
+        { column: '单位', field: 'employer' },
+        { column: '老家', field: 'hometown' },
+        { column: '手机', field: 'phone' },
+      ],
+    });
+  });
+
   it('names the first line without an equals sign', () => {
     expect(parseMapping('单位 = employer\nnonsense')).toEqual({ badLine: 2 });
     expect(parseMapping('= employer')).toEqual({ badLine: 1 });

@@ -6,8 +6,13 @@ export type ImportPreset = SchemaType<'ImportPreset'>;
 const ImportJobFields = graphql(`
   fragment ImportJobFields on ImportJob {
     id status fileName dryRun totalRows doneRows rejected created updated unchanged
-    newOrganizations newFields error preview { line name action links reasons }
-    rejectedRows(first: 500) { line column reason name }
+    newOrganizations newFields error problems { reason code params { name value enum } }
+    preview {
+      line name action
+      ties { kind name isNew under }
+      problems { column reason code params { name value enum } }
+    }
+    rejectedRows(first: 500) { line column reason name code params { name value enum } }
   }
 `);
 export type ImportJob = ResultOf<typeof ImportJobFields>;

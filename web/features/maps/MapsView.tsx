@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySummary } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
-import { fmtNumber, t } from '../../app/i18n.ts';
+import { type EnumKind, enumText, fmtNumber, t } from '../../app/i18n.ts';
 import { nodeKindOf } from '../../graph/stylesheet.ts';
-import { categoryLabels, label } from '../details/labels.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { drillFilter, type MapMode } from './drill.ts';
 import {
@@ -174,7 +173,7 @@ export function MapsView() {
                     data-key={g.key ?? ''}
                     onClick={() => void openGroup(g)}
                   >
-                    {groupBy === 'CATEGORY' ? label(categoryLabels, g.label) : g.label}
+                    {groupBy === 'CATEGORY' ? enumText('category', g.label) : g.label}
                   </button>
                   <span class="count">{fmtNumber(g.count)}</span>
                 </li>
@@ -200,7 +199,7 @@ export function MapsView() {
               {t('maps.people', {
                 label:
                   groupBy === 'CATEGORY'
-                    ? label(categoryLabels, drill.group.label)
+                    ? enumText('category', drill.group.label)
                     : drill.group.label,
                 n: drill.total,
               })}
@@ -226,11 +225,7 @@ export function MapsView() {
               </button>
             )}
             <h4>{t('maps.facets')}</h4>
-            <Facet
-              title={t('filters.category')}
-              items={drill.facets.categories}
-              table={categoryLabels}
-            />
+            <Facet title={t('filters.category')} items={drill.facets.categories} kind="category" />
             <Facet title={t('group.CITY')} items={drill.facets.cities} />
             <Facet title={t('group.FIELD')} items={drill.facets.fields} />
           </>
@@ -240,15 +235,7 @@ export function MapsView() {
   );
 }
 
-function Facet({
-  title,
-  items,
-  table,
-}: {
-  title: string;
-  items: FacetCount[];
-  table?: Record<string, string>;
-}) {
+function Facet({ title, items, kind }: { title: string; items: FacetCount[]; kind?: EnumKind }) {
   if (!items.length) return null;
   return (
     <div class="facet">
@@ -256,7 +243,7 @@ function Facet({
       <ul class="chips">
         {items.slice(0, 8).map((f) => (
           <li class="chip" key={f.value}>
-            {table ? label(table, f.value) : f.label} {fmtNumber(f.count)}
+            {kind ? enumText(kind, f.value) : f.label} {fmtNumber(f.count)}
           </li>
         ))}
       </ul>

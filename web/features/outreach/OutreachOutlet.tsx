@@ -1,6 +1,4 @@
-import { t } from '../../app/i18n.ts';
 import type { RouteName } from '../../app/router.ts';
-import { canOutreach } from '../../app/session.ts';
 import { ConsultantsView } from '../consultants/ConsultantsView.tsx';
 import { EventsView } from '../events/EventsView.tsx';
 import { FollowUpsView } from '../follow-ups/FollowUpsView.tsx';
@@ -10,15 +8,11 @@ import { ReportView } from '../report/ReportView.tsx';
 import { SegmentsView } from '../segments/SegmentsView.tsx';
 import './outreach.css';
 
-/** The outreach screens, for roles with the outreach scope only (the API refuses the others too). */
+/**
+ * The outreach screens, for roles with the outreach scope only (the shell tells the others why:
+ * App.tsx; the API refuses them too).
+ */
 export function OutreachOutlet({ name }: { name: RouteName }) {
-  if (!canOutreach.value) {
-    return (
-      <main class="page" id="no-access">
-        <p class="notice-inline">{t('outreach.noAccess')}</p>
-      </main>
-    );
-  }
   switch (name) {
     case 'people':
       return <PeopleView />;

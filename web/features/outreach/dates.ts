@@ -65,11 +65,27 @@ export function fmtEventTime(iso: string | null, timeZone: string | null, locale
   }
 }
 
-function zoneName(date: Date, timeZone: string, locale: string): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+function zoneName(
+  date: Date,
+  timeZone: string,
+  locale: string,
+  style: 'short' | 'longGeneric' = 'short',
+): string {
+  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style })
     .formatToParts(date)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
+}
+
+/** A time zone in words for a menu: "中国标准时间 (GMT+8)", not its IANA code. */
+export function zoneLabel(timeZone: string, locale: string, now = new Date()): string {
+  try {
+    const long = zoneName(now, timeZone, locale, 'longGeneric');
+    const short = zoneName(now, timeZone, locale);
+    return long === short ? long : `${long} (${short})`;
+  } catch {
+    return timeZone;
+  }
 }
 
 /** Time zones offered in the event form: where our users hold sessions, then the browser's own. */

@@ -1,6 +1,6 @@
 import type { MutationError, MutationResult } from '../../api/fragments.ts';
 import { type MessageKey, t } from '../../app/i18n.ts';
-import { errorText } from '../../ui/result.ts';
+import { errorText } from '../../app/problems.ts';
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; error: MutationError };
 
@@ -28,11 +28,6 @@ export async function attempt<T>(
     onProblem(t('outreach.failed', { message: (e as Error).message }));
   }
   return null;
-}
-
-/** A label of an enum value from a `prefix.value` message key (stage, event kind, status…). */
-export function enumText(prefix: string, value: string): string {
-  return t(`${prefix}.${value}` as MessageKey);
 }
 
 /** Today (or `days` from today) as YYYY-MM-DD in the browser's time zone. */

@@ -158,7 +158,8 @@ export function PathsView() {
         {state === 'done' && paths?.length === 0 && (
           <p class="muted" id="no-paths">
             {t('paths.none')}
-            {reason ? `: ${reason}` : ''}
+            {/* The API's one reason (English): out of reach within the hops and ties allowed. */}
+            {reason ? t('paths.unreachable') : ''}
           </p>
         )}
         {paths && paths.length > 0 && (

@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { EntityType } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
-import { fmtDate, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
+import { type EnumKind, enumText, fmtDate, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
 import { debounce } from '../../ui/dom.ts';
-import { categoryLabels, label, levelLabels } from '../details/labels.ts';
 import { Problem } from '../outreach/Problem.tsx';
 import { attempt } from '../outreach/result.ts';
 import { TextField } from '../outreach/TextField.tsx';
@@ -143,15 +142,15 @@ export function PeopleView() {
           id="people-category"
           title={t('people.category')}
           items={facets?.categories ?? []}
-          table={categoryLabels}
-          onPick={(value) => add({ key: 'categories', value, label: label(categoryLabels, value) })}
+          kind="category"
+          onPick={(value) => add({ key: 'categories', value, label: enumText('category', value) })}
         />
         <EnumSelect
           id="people-level"
           title={t('people.level')}
           items={facets?.levels ?? []}
-          table={levelLabels}
-          onPick={(value) => add({ key: 'levels', value, label: label(levelLabels, value) })}
+          kind="level"
+          onPick={(value) => add({ key: 'levels', value, label: enumText('level', value) })}
         />
         <label class="field-label" for="people-entity-kind">
           {t('people.conditionKind')}
@@ -245,9 +244,9 @@ export function PeopleView() {
                   value: f.value,
                   label:
                     name === 'categories'
-                      ? label(categoryLabels, f.value)
+                      ? enumText('category', f.value)
                       : name === 'levels'
-                        ? label(levelLabels, f.value)
+                        ? enumText('level', f.value)
                         : f.label,
                 })
               }
@@ -275,7 +274,8 @@ function FacetList({
   onPick: (f: FacetCount) => void;
 }) {
   if (!items.length) return null;
-  const table = name === 'categories' ? categoryLabels : name === 'levels' ? levelLabels : null;
+  const kind: EnumKind | null =
+    name === 'categories' ? 'category' : name === 'levels' ? 'level' : null;
   return (
     <div class="facet" data-facet={name}>
       <strong class="small">{t(facetTitles[name])}</strong>
@@ -283,7 +283,7 @@ function FacetList({
         {items.slice(0, 10).map((f) => (
           <li key={f.value}>
             <button type="button" class="link" data-value={f.value} onClick={() => onPick(f)}>
-              {table ? label(table, f.value) : f.label}
+              {kind ? enumText(kind, f.value) : f.label}
             </button>
             <span class="count">{fmtNumber(f.count)}</span>
           </li>
@@ -298,13 +298,13 @@ function EnumSelect({
   id,
   title,
   items,
-  table,
+  kind,
   onPick,
 }: {
   id: string;
   title: string;
   items: FacetCount[];
-  table: Record<string, string>;
+  kind: EnumKind;
   onPick: (value: string) => void;
 }) {
   return (
@@ -323,7 +323,7 @@ function EnumSelect({
         <option value="">{t('filters.any')}</option>
         {items.map((f) => (
           <option key={f.value} value={f.value}>
-            {label(table, f.value)} ({fmtNumber(f.count)})
+            {enumText(kind, f.value)} ({fmtNumber(f.count)})
           </option>
         ))}
       </select>
@@ -338,10 +338,10 @@ function PersonRowItem({ person }: { person: OutreachPersonRow }) {
       <div class="person-head">
         <a href={href('explore', { open: person.id })}>{person.name}</a>
         {person.latinName && <span class="muted small"> {person.latinName}</span>}
-        {person.level && <span class="chip small">{label(levelLabels, person.level)}</span>}
+        {person.level && <span class="chip small">{enumText('level', person.level)}</span>}
         {person.categories.map((c) => (
           <span class="chip small" key={c}>
-            {label(categoryLabels, c)}
+            {enumText('category', c)}
           </span>
         ))}
       </div>

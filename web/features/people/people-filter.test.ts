@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addCondition,
-  emptyFilter,
-  removeCondition,
-  summariseStoredFilter,
-  toFilter,
-} from './people-filter.ts';
+import { addCondition, emptyFilter, removeCondition, toFilter } from './people-filter.ts';
 
 const academician = { key: 'categories', value: 'academician', label: '院士' } as const;
 const returnee = { key: 'categories', value: 'returnee', label: '海归' } as const;
@@ -31,17 +25,5 @@ describe('people filter state', () => {
 
   it('sends no empty text', () => {
     expect(toFilter({ text: '   ', conditions: [] })).toEqual({});
-  });
-
-  it('summarises a stored filter, skipping empty conditions', () => {
-    expect(
-      summariseStoredFilter(
-        JSON.stringify({ text: '张', categories: ['academician'], fieldIds: [], near: null }),
-      ),
-    ).toEqual([
-      { key: 'text', values: ['张'] },
-      { key: 'categories', values: ['academician'] },
-    ]);
-    expect(summariseStoredFilter('not json')).toEqual([]);
   });
 });

@@ -58,21 +58,3 @@ export const facetKeys = {
   cities: 'livesIn',
   fields: 'fields',
 } as const satisfies Record<string, ConditionKey>;
-
-/** A stored segment filter (JSON with our own ids) in short: which conditions it has and how many. */
-export function summariseStoredFilter(json: string): { key: string; values: string[] }[] {
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(json) as Record<string, unknown>;
-  } catch {
-    return [];
-  }
-  const out: { key: string; values: string[] }[] = [];
-  for (const [key, value] of Object.entries(parsed)) {
-    if (value == null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    if (Array.isArray(value)) out.push({ key, values: value.map(String) });
-    else if (typeof value === 'object') out.push({ key, values: [JSON.stringify(value)] });
-    else out.push({ key, values: [String(value)] });
-  }
-  return out;
-}

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../app/api.ts';
-import { displayName, fmtDate, locale, t } from '../../app/i18n.ts';
+import { displayName, enumText, fmtDate, locale, t } from '../../app/i18n.ts';
 import { href } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
 import { createFollowUpMutation } from '../follow-ups/queries.ts';
 import { Problem } from '../outreach/Problem.tsx';
-import { attempt, enumText, isoDay } from '../outreach/result.ts';
+import { attempt, isoDay } from '../outreach/result.ts';
 import { TextField } from '../outreach/TextField.tsx';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { introductionHistoryQuery } from './queries.ts';

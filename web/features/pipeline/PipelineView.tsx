@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { IntroductionCard } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
-import { displayName, fmtDate, fmtNumber, t } from '../../app/i18n.ts';
+import { displayName, enumText, fmtDate, fmtNumber, t } from '../../app/i18n.ts';
+import { errorText } from '../../app/problems.ts';
 import { route } from '../../app/router.ts';
 import { status } from '../../app/status.ts';
-import { errorText } from '../../ui/result.ts';
 import { PickAndApply } from '../outreach/PickAndApply.tsx';
 import { Problem } from '../outreach/Problem.tsx';
-import { enumText, outcome } from '../outreach/result.ts';
+import { outcome } from '../outreach/result.ts';
 import { TextField } from '../outreach/TextField.tsx';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
 import { draggedId, otherStages, overrideOffered, replaceCard, toColumns } from './board.ts';
@@ -202,14 +202,7 @@ function RefusalNote({
   const [note, setNote] = useState('');
   const { card, to } = refusal;
   return (
-    <Problem
-      id="board-refusal"
-      text={t('pipeline.refused', {
-        from: enumText('stage', card.stage),
-        to: enumText('stage', to),
-        message: refusal.message,
-      })}
-    >
+    <Problem id="board-refusal" text={t('pipeline.refused', { message: refusal.message })}>
       {overrideOffered(card.stage, to) && (
         <form
           class="inline-form"

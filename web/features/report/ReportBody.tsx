@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Attribution, OutcomeReport } from '../../api/fragments.ts';
-import { fmtNumber, lang, t } from '../../app/i18n.ts';
+import { enumText, fmtNumber, lang, t } from '../../app/i18n.ts';
 import { NumHeader } from '../outreach/NumHeader.tsx';
-import { enumText } from '../outreach/result.ts';
 import { currentBars, funnelBars } from './report-data.ts';
 
 const stageLabel = (s: string) => enumText('stage', s);

@@ -9,8 +9,8 @@ import { exportPeopleQuery } from '../outreach/queries.ts';
 import { attempt } from '../outreach/result.ts';
 import { TextField } from '../outreach/TextField.tsx';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
-import { summariseStoredFilter } from '../people/people-filter.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
+import { conditionText } from './conditions.ts';
 import {
   editPersonListMutation,
   freezeSegmentMutation,
@@ -106,10 +106,15 @@ function SegmentPane({ id, onChange }: { id: string; onChange: () => void }) {
       <p id="segment-count">{t('segments.live', { n: segment.memberCount })}</p>
       <dl class="facts small">
         <dt>{t('segments.filter')}</dt>
-        <dd>
-          {summariseStoredFilter(segment.filter)
-            .map((c) => `${c.key}: ${c.values.join(', ')}`)
-            .join(' · ')}
+        <dd id="segment-conditions">
+          {segment.conditions.length
+            ? segment.conditions.map((c, i) => (
+                <span class="condition" key={c.field} data-field={c.field}>
+                  {i > 0 && ' · '}
+                  {conditionText(c)}
+                </span>
+              ))
+            : t('segments.noConditions')}
         </dd>
         {loaded.data.segment.cities.length > 0 && (
           <>
@@ -175,9 +180,14 @@ function ListPane({ id, onChange }: { id: string; onChange: () => void }) {
       </header>
       <p id="list-count">{t('segments.listMembers', { n: list.memberCount })}</p>
       {list.segmentId && (
-        <p class="small">
-          {t('segments.fromSegment')}:{' '}
-          <a href={href('segments', { segment: list.segmentId })}>{list.segmentId}</a>
+        <p class="small" id="list-from">
+          {t('segments.fromSegment')}
+          {t('problem.colon')}
+          {list.segment ? (
+            <a href={href('segments', { segment: list.segment.id })}>{list.segment.name}</a>
+          ) : (
+            t('segments.gone')
+          )}
         </p>
       )}
       <SearchBox

@@ -21,6 +21,14 @@ export const zh = {
   'segments.pick': '请选择左侧的人群或名单',
   'segments.showing': '显示前 {n} 人',
   'segments.filter': '筛选条件',
+  'segments.noConditions': '不限（全部人员）',
+  'segments.or': '、',
+  'segments.and': '、',
+  'segments.quoted': '“{text}”',
+  'segments.yes': '是',
+  'segments.nearWithin': '{names}（{hops} 步以内）',
+  'segments.missing': '另有 {n} 项已删除',
+  'segments.gone': '（该人群已删除或不可见）',
 } satisfies Catalogue;
 
 export const en: Catalogue<keyof typeof zh> = {
@@ -47,4 +55,16 @@ export const en: Catalogue<keyof typeof zh> = {
   'segments.pick': 'Choose a segment or a list on the left',
   'segments.showing': 'Showing the first {n}',
   'segments.filter': 'Filter',
+  'segments.noConditions': 'None (everyone)',
+  'segments.or': ' or ',
+  'segments.and': ', ',
+  'segments.quoted': '“{text}”',
+  'segments.yes': 'yes',
+  'segments.nearWithin': {
+    count: 'hops',
+    one: '{names} (within {hops} step)',
+    other: '{names} (within {hops} steps)',
+  },
+  'segments.missing': { count: 'n', one: '{n} more deleted', other: '{n} more deleted' },
+  'segments.gone': '(deleted, or not yours to see)',
 };

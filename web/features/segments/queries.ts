@@ -7,9 +7,20 @@ const SegmentFields = graphql(`
 
 const PersonListFields = graphql(`
   fragment PersonListFields on PersonList {
-    id name segmentId createdByName createdAt memberCount
+    id name segmentId segment { id name } createdByName createdAt memberCount
   }
 `);
+
+/** A segment's filter as conditions in words (names of what its ids name). */
+const ConditionFields = graphql(
+  `
+  fragment ConditionFields on FilterCondition {
+    field values enum missing entities { ...EntitySummaryFields }
+  }
+`,
+  [EntitySummaryFields],
+);
+export type Condition = ResultOf<typeof ConditionFields>;
 
 const MemberFields = graphql(
   `
@@ -34,12 +45,13 @@ export const segmentQuery = graphql(
   query Segment($id: ID!, $first: Int!) {
     segment(id: $id) {
       ...SegmentFields
+      conditions { ...ConditionFields }
       members(first: $first) { ...MemberFields }
       cities(first: 5) { city { name } total }
     }
   }
 `,
-  [SegmentFields, MemberFields],
+  [SegmentFields, MemberFields, ConditionFields],
 );
 
 export const personListQuery = graphql(

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../app/api.ts';
 import { t } from '../../app/i18n.ts';
+import { errorText } from '../../app/problems.ts';
 import { session } from '../../app/session.ts';
 import { loginMutation } from './queries.ts';
 
@@ -20,7 +21,7 @@ export function SignInView() {
     try {
       const { login } = await request(loginMutation, { email, password });
       if ('data' in login) session.value = { account: login.data.account, checked: true };
-      else setProblem(`${t('signIn.failed')}: ${login.message}`);
+      else setProblem(`${t('signIn.failed')}${t('problem.colon')}${errorText(login)}`);
     } catch (error) {
       setProblem(`${t('signIn.failed')}: ${(error as Error).message}`);
     } finally {

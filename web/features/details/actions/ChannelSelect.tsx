@@ -1,5 +1,4 @@
-import { t } from '../../../app/i18n.ts';
-import { enumText } from '../../outreach/result.ts';
+import { enumText, t } from '../../../app/i18n.ts';
 import { channels } from './forms.ts';
 import type { OutreachChannel } from './queries.ts';
 

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { EntitySummary } from '../../../api/fragments.ts';
 import { request } from '../../../app/api.ts';
-import { t } from '../../../app/i18n.ts';
-import { enumText } from '../../outreach/result.ts';
+import { enumText, t } from '../../../app/i18n.ts';
 import { TextField } from '../../outreach/TextField.tsx';
 import { ChannelSelect } from './ChannelSelect.tsx';
 import { optionalText } from './forms.ts';

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { EntitySummary } from '../../../api/fragments.ts';
 import { request } from '../../../app/api.ts';
-import { displayName, t } from '../../../app/i18n.ts';
+import { displayName, enumText, t } from '../../../app/i18n.ts';
 import { TextField } from '../../outreach/TextField.tsx';
-import { knowsKindLabels, label, tieKindText } from '../labels.ts';
+import { tieKindText } from '../labels.ts';
 import { emptyTieDraft, knowsKinds, personTieKinds, type TieDraft, tieInput } from './forms.ts';
 import { EntityPick, Outcome, useAction } from './parts.tsx';
 import { addTieMutation } from './queries.ts';
@@ -100,7 +100,7 @@ export function TieAction({ person, onAdded }: { person: EntitySummary; onAdded?
           >
             {knowsKinds.map((k) => (
               <option key={k} value={k}>
-                {label(knowsKindLabels, k)}
+                {enumText('knowsKind', k)}
               </option>
             ))}
           </select>
