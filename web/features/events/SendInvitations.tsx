@@ -14,8 +14,8 @@ import {
 /** Invitations still open for an answer: the ones worth sending (as the API decides). */
 const sendable = (row: InvitationRow) => ['invited', 'waitlisted', 'accepted'].includes(row.status);
 
-/** Polls the sending job until it has ended, then returns what it reported. */
-async function jobEnded(id: string) {
+/** Polls a sending job until it has ended, then returns what it reported. */
+export async function jobEnded(id: string) {
   for (;;) {
     const job = (await request(sendJobQuery, { id })).job;
     if (!job || !['queued', 'running'].includes(job.status)) return job;
@@ -146,6 +146,16 @@ export function DeliveryCell({
         {d?.channel === 'manual' && t('delivery.manual')}
       </span>
       {d?.error && <small class="muted delivery-error">{d.error}</small>}
+      {row.changeNotice && (
+        <small
+          class="muted change-notice"
+          data-notice={row.changeNotice.status}
+          title={row.changeNotice.error ?? undefined}
+        >
+          {' '}
+          {t('events.noticeStatus', { status: enumText('delivery', row.changeNotice.status) })}
+        </small>
+      )}
       {canResend(d?.status, emailOn) && sendable(row) && (
         <button
           type="button"
