@@ -30,7 +30,7 @@ export const bumpEventSequence = (e: string) =>
    ${e}.sequence = CASE WHEN ${eventSequence(e)} >= datetime().epochSeconds / 60
      THEN ${eventSequence(e)} + 1 ELSE datetime().epochSeconds / 60 END`;
 
-export const eventFactsReturn = (e: string) => `${e} {startsAt: toString(${e}.startsAt),
+const eventFactsReturn = (e: string) => `${e} {startsAt: toString(${e}.startsAt),
   timeZone: coalesce(${e}.timeZone, 'Asia/Shanghai'), .venue, .status,
   city: COLLECT { MATCH (${e})-[:HELD_IN]->(c:Place) RETURN c.name }[0],
   cityLatin: COLLECT { MATCH (${e})-[:HELD_IN]->(c:Place) RETURN c.latinName }[0]}`;

@@ -7,7 +7,7 @@ import { Problem } from '../outreach/Problem.tsx';
 import { attempt } from '../outreach/result.ts';
 import { TextField } from '../outreach/TextField.tsx';
 import { type EventPageData, notifyEventChangeMutation, updateEventMutation } from './queries.ts';
-import { jobEnded } from './SendInvitations.tsx';
+import { sendingReported } from './SendInvitations.tsx';
 
 /**
  * Changing an event's time or place, then telling the people coming. Staff trigger the notice (one
@@ -59,14 +59,7 @@ export function EventChange({
           (await request(notifyEventChangeMutation, { event: event.id })).notifyEventChange,
         setProblem,
       );
-      if (!result?.job) return onChange();
-      const job = await jobEnded(result.job.id);
-      const counts = JSON.parse(job?.result ?? '{}') as Record<string, number>;
-      status.value = t('events.notifyDone', {
-        sent: counts.sent ?? 0,
-        failed: counts.failed ?? 0,
-        skipped: counts.skipped ?? 0,
-      });
+      if (result?.job) await sendingReported(result.job.id, 'events.notifyDone');
       onChange();
     } finally {
       setBusy(false);

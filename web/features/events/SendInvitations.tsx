@@ -15,12 +15,23 @@ import {
 const sendable = (row: InvitationRow) => ['invited', 'waitlisted', 'accepted'].includes(row.status);
 
 /** Polls a sending job until it has ended, then returns what it reported. */
-export async function jobEnded(id: string) {
+async function jobEnded(id: string) {
   for (;;) {
     const job = (await request(sendJobQuery, { id })).job;
     if (!job || !['queued', 'running'].includes(job.status)) return job;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
+}
+
+/** Waits for a sending job to end and says on the status line how many went, failed, were skipped. */
+export async function sendingReported(id: string, key: 'events.sendDone' | 'events.notifyDone') {
+  const job = await jobEnded(id);
+  const counts = JSON.parse(job?.result ?? '{}') as Record<string, number>;
+  status.value = t(key, {
+    sent: counts.sent ?? 0,
+    failed: counts.failed ?? 0,
+    skipped: counts.skipped ?? 0,
+  });
 }
 
 /**
@@ -53,13 +64,7 @@ export function SendInvitations({
       status.value = t('events.sent', { queued: result.queued, already: result.alreadySent });
       onChange();
       if (!result.job) return;
-      const job = await jobEnded(result.job.id);
-      const counts = JSON.parse(job?.result ?? '{}') as Record<string, number>;
-      status.value = t('events.sendDone', {
-        sent: counts.sent ?? 0,
-        failed: counts.failed ?? 0,
-        skipped: counts.skipped ?? 0,
-      });
+      await sendingReported(result.job.id, 'events.sendDone');
       onChange();
     } finally {
       setBusy(false);
