@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../app/api.ts';
 import { enumText, t } from '../../app/i18n.ts';
+import { canEdit } from '../../app/session.ts';
 import { status } from '../../app/status.ts';
 import { Problem } from '../outreach/Problem.tsx';
 import { attempt } from '../outreach/result.ts';
+import { MessagePreview } from './MessagePreview.tsx';
 import {
   type InvitationRow,
   markInvitationsSentMutation,
@@ -171,6 +173,7 @@ export function DeliveryCell({
           {t('events.resend')}
         </button>
       )}
+      {canEdit.value && <MessagePreview id={row.id} name={row.person?.name ?? ''} />}
       <Problem text={problem} />
     </td>
   );

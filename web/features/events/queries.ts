@@ -146,3 +146,9 @@ export const notifyEventChangeMutation = graphql(
 `,
   [MutationErrorFields],
 );
+
+export const invitationPreviewQuery = graphql(`
+  query InvitationPreview($id: ID!) {
+    invitationPreview(id: $id) { language subject text hasAddress blockedBecause }
+  }
+`);
