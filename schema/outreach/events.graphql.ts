@@ -309,7 +309,10 @@ builder.mutationField('updateEvent', (t) =>
         const found = rows[0];
         if (!found) throw new NotFoundError('Event', args.id, ['id']);
         if (found.status === 'held' || found.status === 'cancelled') {
-          throw new ConflictError(`the event is ${found.status}`, ['id']);
+          throw new ConflictError(`the event is ${found.status}`, ['id'], {
+            code: 'event_closed',
+            params: { status: enumParam('EventStatus', found.status) },
+          });
         }
         if (!found.same) await noteNotifiableChange(tx, id);
         await tx.run(

@@ -69,7 +69,9 @@ builder.mutationField('notifyEventChange', (t) =>
     resolve: async (_r, args, ctx) => {
       const { id: eventId } = idOf(args.event, ['Event'], ['event']);
       if (!ctx.delivery.email) {
-        throw new ConflictError('e-mail is off (SMTP_URL is not set) / 未配置邮件', ['event']);
+        throw new ConflictError('e-mail is off (SMTP_URL is not set) / 未配置邮件', ['event'], {
+          code: 'mail_off',
+        });
       }
       const jobId = ulid();
       const { result, before } = await ctx.db.writeTx(async (tx) => {
