@@ -13,6 +13,7 @@ import { requiredText, text } from '../shared/rules.ts';
 import { because, parseInput } from '../shared/validate.ts';
 import { enumParam } from '../shared/words/words.ts';
 import { isoDateTime, requireNode } from './common.ts';
+import { bumpEventSequence, noteNotifiableChange } from './delivery/event-change.ts';
 import { type EventStatus, eventKinds, eventMoves, eventStatuses } from './stages.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
 
@@ -32,10 +33,12 @@ export interface OutreachEvent {
   organiserId: string | null;
   colleaguesAllowed: boolean;
   createdAt: string;
+  /** The last change of date, time zone, place or status that the people coming must hear about. */
+  changedAt: string | null;
 }
 
 const eventReturn = `e {.id, .name, .kind, .timeZone, .venue, .capacity, .status,
-  startsAt: toString(e.startsAt), createdAt: toString(e.createdAt),
+  startsAt: toString(e.startsAt), createdAt: toString(e.createdAt), changedAt: toString(e.changedAt),
   colleaguesAllowed: coalesce(e.colleaguesAllowed, false),
   cityId: COLLECT { MATCH (e)-[:HELD_IN]->(p:Place) RETURN p.id }[0],
   organiserId: COLLECT { MATCH (e)-[:ORGANIZED_BY]->(o:Organization) RETURN o.id }[0]} AS event`;
@@ -221,7 +224,7 @@ builder.mutationField('setEventStatus', (t) =>
       await ctx.db.writeTx(async (tx) => {
         const rows = await tx.run<{ status: EventStatus }>(
           `MATCH (e:Event {id: $id}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
-           SET e.updatedAt = datetime() RETURN e.status AS status`,
+           SET ${bumpEventSequence('e')} RETURN e.status AS status`,
           { id, ...viewerParams(ctx) },
         );
         const from = rows[0]?.status;
@@ -239,6 +242,7 @@ builder.mutationField('setEventStatus', (t) =>
             },
           );
         }
+        if (args.status === 'cancelled') await noteNotifiableChange(tx, id);
         await tx.run('MATCH (e:Event {id: $id}) SET e.status = $status', {
           id,
           status: args.status,
@@ -248,6 +252,97 @@ builder.mutationField('setEventStatus', (t) =>
           op: 'update',
           actor: ctx.actor,
           changes: { status: [from, args.status] },
+        });
+      });
+      return (await loadEvent(ctx, id)) as OutreachEvent;
+    },
+  }),
+);
+
+const EventPatch = builder.inputType('EventPatch', {
+  description: 'Only the fields given change; venue or city null clears it.',
+  fields: (t) => ({
+    name: t.string({ required: false }),
+    startsAt: t.string({ required: false, description: 'ISO date-time with offset.' }),
+    timeZone: t.string({ required: false, description: 'IANA time zone, e.g. Asia/Shanghai.' }),
+    city: t.id({ required: false, description: 'A Place; null for an online event.' }),
+    venue: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('updateEvent', (t) =>
+  t.field({
+    type: EventRef,
+    authScopes: { editor: true },
+    errors: { types: mutationErrors },
+    description:
+      'Edits a planned or open event. A new date, time zone or place is then owed to the people coming: notifyEventChange tells them.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: EventPatch, required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const { id } = idOf(args.id, ['Event'], ['id']);
+      const { input } = args;
+      const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      const rules = parseInput(eventRules.partial(), given, ['input']);
+      const city =
+        input.city === undefined
+          ? undefined
+          : input.city && idOf(input.city, ['Place'], ['input', 'city']).id;
+      await ctx.db.writeTx(async (tx) => {
+        if (city) await requireNode(tx, 'Place', city, input.city ?? '', ['input', 'city']);
+        const rows = await tx.run<{ status: EventStatus; same: boolean }>(
+          `MATCH (e:Event {id: $id}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
+           RETURN e.status AS status,
+             ($startsAt IS NULL OR datetime($startsAt) = e.startsAt)
+             AND ($timeZone IS NULL OR $timeZone = e.timeZone)
+             AND ($venueGiven = false OR coalesce($venue, '') = coalesce(e.venue, ''))
+             AND ($city IS NULL OR $city = coalesce(COLLECT { MATCH (e)-[:HELD_IN]->(c:Place) RETURN c.id }[0], '')) AS same`,
+          {
+            id,
+            startsAt: rules.startsAt ?? null,
+            timeZone: rules.timeZone ?? null,
+            venueGiven: input.venue !== undefined,
+            venue: rules.venue ?? null,
+            city: city === undefined ? null : (city ?? ''),
+            ...viewerParams(ctx),
+          },
+        );
+        const found = rows[0];
+        if (!found) throw new NotFoundError('Event', args.id, ['id']);
+        if (found.status === 'held' || found.status === 'cancelled') {
+          throw new ConflictError(`the event is ${found.status}`, ['id'], {
+            code: 'event_closed',
+            params: { status: enumParam('EventStatus', found.status) },
+          });
+        }
+        if (!found.same) await noteNotifiableChange(tx, id);
+        await tx.run(
+          `MATCH (e:Event {id: $id})
+           SET ${bumpEventSequence('e')}, e.name = coalesce($name, e.name),
+               e.startsAt = coalesce(datetime($startsAt), e.startsAt),
+               e.timeZone = coalesce($timeZone, e.timeZone),
+               e.venue = CASE WHEN $venueGiven THEN $venue ELSE e.venue END
+           WITH e WHERE $cityGiven
+           OPTIONAL MATCH (e)-[old:HELD_IN]->() DELETE old
+           WITH DISTINCT e OPTIONAL MATCH (p:Place {id: $city})
+           FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (e)-[:HELD_IN]->(p))`,
+          {
+            id,
+            name: rules.name ?? null,
+            startsAt: rules.startsAt ?? null,
+            timeZone: rules.timeZone ?? null,
+            venueGiven: input.venue !== undefined,
+            venue: rules.venue ?? null,
+            cityGiven: city !== undefined,
+            city: city ?? null,
+          },
+        );
+        await recordChange(tx, {
+          entityId: id,
+          op: 'update',
+          actor: ctx.actor,
+          changes: Object.fromEntries(
+            Object.entries({ ...given, ...rules }).map(([k, v]) => [k, [null, v ?? null]]),
+          ),
         });
       });
       return (await loadEvent(ctx, id)) as OutreachEvent;

@@ -12,3 +12,4 @@ import './watches.graphql.ts';
 import './consultants.graphql.ts';
 import './export-links.ts';
 import './delivery/delivery.graphql.ts';
+import './delivery/event-change.graphql.ts';

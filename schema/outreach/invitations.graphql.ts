@@ -35,6 +35,8 @@ export interface Invitation {
   withColleague: boolean;
   /** How its e-mail went (delivery/); null until one is queued or it is marked sent by hand. */
   delivery: InvitationDelivery | null;
+  /** How the notice of the event's last change went (delivery/event-change.ts); null if none. */
+  changeNotice: InvitationDelivery | null;
 }
 
 export interface InvitationDelivery {
@@ -60,6 +62,9 @@ const invitationReturn = `r {.id, .status, .invitedBy, personId: p.id, eventId: 
   delivery: CASE WHEN r.delivery IS NULL THEN null ELSE {status: r.delivery, channel: r.deliveryChannel,
     error: r.deliveryError, at: toString(coalesce(r.deliveredAt, r.queuedAt)), sentAt: toString(r.sentAt),
     sendCount: coalesce(r.sendCount, 0)} END,
+  changeNotice: CASE WHEN r.notice IS NULL THEN null ELSE {status: r.notice, channel: 'email',
+    error: r.noticeError, at: toString(r.noticeAt), sentAt: toString(r.noticeSentAt),
+    sendCount: coalesce(r.noticeCount, 0)} END,
   invitedAt: toString(coalesce(r.invitedAt, r.recordedAt))} AS invitation`;
 
 async function loadInvitation(ctx: Context, id: string): Promise<Invitation | null> {

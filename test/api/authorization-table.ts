@@ -109,6 +109,7 @@ export const mutationRules: Record<string, RootRule> = {
   logout: 'signedIn',
   markInvitationsSent: 'editor',
   markNotificationsRead: 'signedIn',
+  notifyEventChange: 'editor',
   mergeOrganizations: 'editor',
   mergePeople: 'editor',
   moveIntroduction: 'outreach',
@@ -135,6 +136,7 @@ export const mutationRules: Record<string, RootRule> = {
   updateAccount: 'admin',
   updateField: 'editor',
   updateOrganization: 'editor',
+  updateEvent: 'editor',
   updatePerson: 'editor',
   updatePlace: 'editor',
   updateProject: 'editor',
@@ -246,8 +248,9 @@ export const typeRules: Record<string, TypeRules> = {
   ErrorParam: ['meta', 'enum name value'],
   Event: [
     'outreach',
-    'capacity city colleaguesAllowed createdAt id invitations kind name organiser seatsTaken startsAt status timeZone venue',
+    'capacity changeNoticesOwed changedAt city colleaguesAllowed createdAt id invitations kind name organiser seatsTaken startsAt status timeZone venue',
   ],
+  EventChangeNoticeResult: ['meta', 'inProgress job queued'],
   ExportFile: ['meta', 'base64 fileName mimeType rows'],
   ExportJob: [
     'own',
@@ -286,7 +289,10 @@ export const typeRules: Record<string, TypeRules> = {
     'attempts createdAt done error finishedAt id kind percent phase result startedAt status total',
   ],
   IntroductionPaths: ['graph', 'maxHops paths reason'],
-  Invitation: ['outreach', 'delivery eventId history id invitedAt person status withColleague'],
+  Invitation: [
+    'outreach',
+    'changeNotice delivery eventId history id invitedAt person status withColleague',
+  ],
   InvitationChange: ['outreach', 'at by channel status', { note: 'outreachText' }],
   InvitationChannel: ['meta', 'channel enabled note'],
   InvitationDelivery: ['outreach', 'at channel error sendCount sentAt status'],

@@ -158,9 +158,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (server) {
     await removeOutreachData(server, p);
-    await server.db.writeTx((tx) =>
-      tx.run('MATCH (e:Event) WHERE e.name STARTS WITH $p DETACH DELETE e', { p }),
-    );
     await removeTestData(server.db, p);
     await server.close();
   }

@@ -93,7 +93,7 @@ export async function introduce(
   return id;
 }
 
-/** Deletes the outreach records made by a test run (the entities go with removeTestData). */
+/** Deletes the outreach records and events made by a test run (the entities go with removeTestData). */
 export async function removeOutreachData(server: TestServer, prefix: string) {
   await server.db.writeTx(async (tx) => {
     await tx.run(
@@ -109,6 +109,7 @@ export async function removeOutreachData(server: TestServer, prefix: string) {
        DETACH DELETE x`,
       { prefix },
     );
+    await tx.run('MATCH (e:Event) WHERE e.name STARTS WITH $prefix DETACH DELETE e', { prefix });
   });
 }
 

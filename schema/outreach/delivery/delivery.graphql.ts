@@ -78,6 +78,13 @@ builder.objectFields(InvitationRef, (t) => ({
     description: 'The e-mail of this invitation: null until it is queued or marked sent.',
     resolve: (i) => i.delivery,
   }),
+  changeNotice: t.field({
+    type: InvitationDeliveryRef,
+    nullable: true,
+    description:
+      "The e-mail telling this invitee of the event's last change (notifyEventChange): null until one is queued.",
+    resolve: (i) => i.changeNotice,
+  }),
 }));
 
 builder.queryField('invitationPreview', (t) =>

@@ -31,7 +31,7 @@ export function invitationData(
       host: '武汉市招才局',
       hostLatin: 'Wuhan Talent Bureau',
       status: 'open',
-      updatedAt: '2026-01-01T00:00:00Z',
+      sequence: 29_000_000,
       colleaguesAllowed: false,
       ...event,
     },

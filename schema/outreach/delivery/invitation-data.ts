@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../../server/db/run.ts';
 import { isContactable } from '../../personal-data/consent.ts';
 import type { Language } from '../../shared/entity-kinds.ts';
 import type { EventStatus, InvitationStatus } from '../stages.ts';
+import { eventSequence } from './event-change.ts';
 
 export interface InvitationData {
   invitationId: string;
@@ -33,7 +34,8 @@ export interface InvitationData {
     host: string | null;
     hostLatin: string | null;
     status: EventStatus;
-    updatedAt: string;
+    /** The calendar SEQUENCE: grows with every change of the event (event-change.ts). */
+    sequence: number;
     colleaguesAllowed: boolean;
   };
 }
@@ -48,7 +50,7 @@ export const invitationDataReturn = `{
                               RETURN c.value ORDER BY c.id LIMIT 1 }[0]},
   event: e {.id, .name, .venue, .status, startsAt: toString(e.startsAt),
             timeZone: coalesce(e.timeZone, 'Asia/Shanghai'),
-            updatedAt: toString(coalesce(e.updatedAt, e.createdAt)),
+            sequence: ${eventSequence('e')},
             colleaguesAllowed: coalesce(e.colleaguesAllowed, false),
             city: COLLECT { MATCH (e)-[:HELD_IN]->(c:Place) RETURN c.name }[0],
             cityLatin: COLLECT { MATCH (e)-[:HELD_IN]->(c:Place) RETURN c.latinName }[0],

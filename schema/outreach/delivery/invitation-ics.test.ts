@@ -4,8 +4,8 @@ import { invitationData } from './invitation-data.fixture.ts';
 import type { InvitationData } from './invitation-data.ts';
 import { invitationIcs } from './invitation-ics.ts';
 
-const data = (status: InvitationData['event']['status'], updatedAt: string) =>
-  invitationData({ latinName: null }, { status, updatedAt, cityLatin: null, hostLatin: null });
+const data = (status: InvitationData['event']['status'], sequence: number) =>
+  invitationData({ latinName: null }, { status, sequence, cityLatin: null, hostLatin: null });
 
 const parse = (ics: string) => {
   const vevent = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent');
@@ -15,7 +15,7 @@ const parse = (ics: string) => {
 
 describe('the calendar file', () => {
   it('parses, with the event in UTC, its place and the RSVP link', () => {
-    const event = parse(invitationIcs(data('open', '2026-01-01T00:00:00Z'), 'https://x/rsvp/t'));
+    const event = parse(invitationIcs(data('open', 1), 'https://x/rsvp/t'));
     expect(event.summary).toBe('武汉校友专场');
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-06-01T06:00:00.000Z');
     expect(event.location).toBe('光谷会议中心, 武汉市');
@@ -24,9 +24,17 @@ describe('the calendar file', () => {
   });
 
   it('carries a higher sequence after a change, and says when the event is cancelled', () => {
-    const before = parse(invitationIcs(data('open', '2026-01-01T00:00:00Z'), 'u'));
-    const after = parse(invitationIcs(data('cancelled', '2026-01-02T00:00:00Z'), 'u'));
+    const before = parse(invitationIcs(data('open', 1), 'u'));
+    const after = parse(invitationIcs(data('cancelled', 2), 'u'));
     expect(after.sequence).toBeGreaterThan(before.sequence);
     expect(after.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+  });
+
+  it('says REQUEST for a change and CANCEL for a cancellation', () => {
+    const method = (ics: string) =>
+      new ICAL.Component(ICAL.parse(ics)).getFirstPropertyValue('method');
+    expect(method(invitationIcs(data('open', 1), 'u'))).toBe('PUBLISH');
+    expect(method(invitationIcs(data('open', 2), 'u', 'REQUEST'))).toBe('REQUEST');
+    expect(method(invitationIcs(data('cancelled', 3), 'u', 'CANCEL'))).toBe('CANCEL');
   });
 });

@@ -32,7 +32,7 @@ const mergeFields = [
 ] as const;
 type MergeField = (typeof mergeFields)[number];
 
-interface Template {
+export interface Template {
   subject: string;
   body: string;
 }
@@ -136,10 +136,16 @@ function toHtml(text: string, language: Language): string {
   return `<!doctype html><html lang="${language === 'zh' ? 'zh-CN' : 'en'}"><body style="font-family:sans-serif;line-height:1.6">\n${body}\n</body></html>`;
 }
 
-function render(data: InvitationData, links: MessageLinks, pick: (l: Language) => Template) {
+/** Fills the template `pick` gives for the person's language; `extra` adds merge fields. */
+export function render(
+  data: InvitationData,
+  links: MessageLinks,
+  pick: (l: Language) => Template,
+  extra: (l: Language) => Record<string, string> = () => ({}),
+): InvitationMessage {
   const language = languageOf(data.person);
   const template = pick(language);
-  const values = mergeValues(data, language, links);
+  const values = { ...mergeValues(data, language, links), ...extra(language) };
   const text = fillTemplate(template.body, values);
   return {
     language,

@@ -1,6 +1,8 @@
 /**
  * Delivery state on an invitation (the INVITED_TO tie): `delivery` (queued, sending, sent, failed,
  * skipped), `deliveryChannel`, `deliveryError` (the SMTP reason), `deliveryJob`, `sentAt`, `sendCount`.
+ * A notice of an event's change has the same, prefixed `notice` (`notice`, `noticeError`, `noticeAt`,
+ * `noticeSentAt`, `noticeCount`, `noticeJob`, and `noticeVersion`: the event change it told of).
  * A sent message is also an (:Interaction) in the person's log (channel email, the subject as note),
  * in the same transaction as the status.
  */
@@ -19,15 +21,21 @@ export interface DeliveryOutcome {
   /** For a sent message: its subject (kept in the interaction log) and id. */
   subject?: string;
   messageId?: string;
-  /** `invitation` or `confirmation`: only an invitation changes the invitation's delivery status. */
-  kind?: 'invitation' | 'confirmation';
+  /** Which status it sets: the invitation's delivery, its change notice's, or none (a confirmation). */
+  kind?: 'invitation' | 'confirmation' | 'change';
 }
 
 export async function recordDelivery(tx: Tx, outcome: DeliveryOutcome): Promise<void> {
   const kind = outcome.kind ?? 'invitation';
   const rows = await tx.run<{ personId: string; teamId: string | null; before: string | null }>(
     `MATCH (p:Person)-[r:INVITED_TO {id: $id}]->(e:Event)
-     WITH p, r, e, r.delivery AS before
+     WITH p, r, e, CASE $kind WHEN 'change' THEN r.notice ELSE r.delivery END AS before
+     CALL (r) {
+       WITH r WHERE $kind = 'change'
+       SET r.notice = $status, r.noticeError = $error, r.noticeAt = datetime(),
+           r.noticeSentAt = CASE WHEN $status = 'sent' THEN datetime() ELSE r.noticeSentAt END,
+           r.noticeCount = coalesce(r.noticeCount, 0) + CASE WHEN $status = 'sent' THEN 1 ELSE 0 END
+     }
      CALL (r) {
        WITH r WHERE $kind = 'invitation'
        SET r.delivery = $status, r.deliveryChannel = $channel, r.deliveryError = $error,
@@ -73,15 +81,16 @@ export async function recordDelivery(tx: Tx, outcome: DeliveryOutcome): Promise<
       teamId: row.teamId,
     });
   }
-  if (kind === 'invitation') {
+  if (kind !== 'confirmation') {
+    const field = kind === 'change' ? 'changeNotice' : 'delivery';
     await recordChange(tx, {
       entityId: outcome.invitationId,
       tieId: outcome.invitationId,
       op: 'tie_update',
       actor: outcome.actor,
       changes: {
-        delivery: [row.before, outcome.status],
-        ...(outcome.error ? { deliveryError: [null, outcome.error] } : {}),
+        [field]: [row.before, outcome.status],
+        ...(outcome.error ? { [`${field}Error`]: [null, outcome.error] } : {}),
       },
     });
   }

@@ -12,6 +12,7 @@ import { Problem } from '../outreach/Problem.tsx';
 import { exportPeopleQuery } from '../outreach/queries.ts';
 import { attempt } from '../outreach/result.ts';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
+import { EventChange } from './EventChange.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import {
   type EventStatus,
@@ -100,6 +101,7 @@ export function EventPage({ id }: { id: string }) {
         </div>
       )}
       <Problem id="event-problem" text={problem} />
+      {canEdit.value && <EventChange event={event} emailOn={emailOn} onChange={reload} />}
       {canEdit.value && open && <InviteForm eventId={event.id} onInvited={reload} />}
       <section aria-labelledby="invitations-title">
         <header class="pane-head">

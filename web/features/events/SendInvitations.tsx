@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../app/api.ts';
 import { enumText, t } from '../../app/i18n.ts';
+import { canEdit } from '../../app/session.ts';
 import { status } from '../../app/status.ts';
 import { Problem } from '../outreach/Problem.tsx';
 import { attempt } from '../outreach/result.ts';
+import { MessagePreview } from './MessagePreview.tsx';
 import {
   type InvitationRow,
   markInvitationsSentMutation,
@@ -14,13 +16,24 @@ import {
 /** Invitations still open for an answer: the ones worth sending (as the API decides). */
 const sendable = (row: InvitationRow) => ['invited', 'waitlisted', 'accepted'].includes(row.status);
 
-/** Polls the sending job until it has ended, then returns what it reported. */
+/** Polls a sending job until it has ended, then returns what it reported. */
 async function jobEnded(id: string) {
   for (;;) {
     const job = (await request(sendJobQuery, { id })).job;
     if (!job || !['queued', 'running'].includes(job.status)) return job;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
+}
+
+/** Waits for a sending job to end and says on the status line how many went, failed, were skipped. */
+export async function sendingReported(id: string, key: 'events.sendDone' | 'events.notifyDone') {
+  const job = await jobEnded(id);
+  const counts = JSON.parse(job?.result ?? '{}') as Record<string, number>;
+  status.value = t(key, {
+    sent: counts.sent ?? 0,
+    failed: counts.failed ?? 0,
+    skipped: counts.skipped ?? 0,
+  });
 }
 
 /**
@@ -53,13 +66,7 @@ export function SendInvitations({
       status.value = t('events.sent', { queued: result.queued, already: result.alreadySent });
       onChange();
       if (!result.job) return;
-      const job = await jobEnded(result.job.id);
-      const counts = JSON.parse(job?.result ?? '{}') as Record<string, number>;
-      status.value = t('events.sendDone', {
-        sent: counts.sent ?? 0,
-        failed: counts.failed ?? 0,
-        skipped: counts.skipped ?? 0,
-      });
+      await sendingReported(result.job.id, 'events.sendDone');
       onChange();
     } finally {
       setBusy(false);
@@ -146,6 +153,16 @@ export function DeliveryCell({
         {d?.channel === 'manual' && t('delivery.manual')}
       </span>
       {d?.error && <small class="muted delivery-error">{d.error}</small>}
+      {row.changeNotice && (
+        <small
+          class="muted change-notice"
+          data-notice={row.changeNotice.status}
+          title={row.changeNotice.error ?? undefined}
+        >
+          {' '}
+          {t('events.noticeStatus', { status: enumText('delivery', row.changeNotice.status) })}
+        </small>
+      )}
       {canResend(d?.status, emailOn) && sendable(row) && (
         <button
           type="button"
@@ -156,6 +173,7 @@ export function DeliveryCell({
           {t('events.resend')}
         </button>
       )}
+      {canEdit.value && <MessagePreview id={row.id} name={row.person?.name ?? ''} />}
       <Problem text={problem} />
     </td>
   );

@@ -27,9 +27,11 @@ export const eventQuery = graphql(
       ... on Event {
         ...EventFields
         organiser { id name }
+        changedAt changeNoticesOwed
         invitations(first: 500) {
           id status invitedAt withColleague person { ...EntitySummaryFields }
           delivery { status channel error sendCount }
+          changeNotice { status error }
           history { channel }
         }
       }
@@ -119,4 +121,34 @@ export const markInvitationsSentMutation = graphql(
 
 export const sendJobQuery = graphql(`
   query SendJob($id: ID!) { job(id: $id) { id status result error } }
+`);
+
+export const updateEventMutation = graphql(
+  `
+  mutation UpdateEvent($id: ID!, $input: EventPatch!) {
+    updateEvent(id: $id, input: $input) {
+      ...MutationErrorFields
+      ... on MutationUpdateEventSuccess { data { ...EventFields } }
+    }
+  }
+`,
+  [MutationErrorFields, EventFields],
+);
+
+export const notifyEventChangeMutation = graphql(
+  `
+  mutation NotifyEventChange($event: ID!) {
+    notifyEventChange(event: $event) {
+      ...MutationErrorFields
+      ... on MutationNotifyEventChangeSuccess { data { queued job { id } } }
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
+export const invitationPreviewQuery = graphql(`
+  query InvitationPreview($id: ID!) {
+    invitationPreview(id: $id) { language subject text hasAddress blockedBecause }
+  }
 `);

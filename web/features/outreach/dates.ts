@@ -47,6 +47,13 @@ export function zonedToIso(local: string, timeZone: string): string | null {
   return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/** The inverse of zonedToIso: an instant as `2026-06-01T14:00` on the clocks of `timeZone`. */
+export function isoToZoned(iso: string, timeZone: string): string {
+  const instant = new Date(iso);
+  const wall = instant.getTime() + zoneOffsetMinutes(instant, timeZone) * 60_000;
+  return new Date(wall).toISOString().slice(0, 16);
+}
+
 /** An event's start in its own time zone, e.g. "2026年6月1日 14:00 GMT+8". */
 export function fmtEventTime(iso: string | null, timeZone: string | null, locale: string): string {
   if (!iso) return '';
