@@ -27,6 +27,16 @@ import {
   type Team,
   teamKinds,
 } from './account.model.ts';
+import {
+  createTeam,
+  placeExists,
+  readAccounts,
+  readEditableAccount,
+  readTeams,
+  revokeOtherSessions,
+  setPasswordHash,
+  updateAccount,
+} from './accounts.cypher.ts';
 import { hashPassword, unknownAccountHash, verifyPassword } from './password.ts';
 
 /** Wrong e-mail or password: one message for both, so the API does not tell which e-mails exist. */
@@ -120,14 +130,7 @@ builder.queryField('accounts', (t) =>
     type: [AccountRef],
     description: 'Every account, by e-mail.',
     authScopes: { admin: true },
-    resolve: async (_root, _args, ctx) =>
-      (
-        await ctx.db.read<{ account: Account }>(
-          `MATCH (a:Account) OPTIONAL MATCH (a)-[:IN_TEAM]->(team:Team)
-           RETURN a {.id, .email, .name, .role, disabled: coalesce(a.disabled, false),
-                     createdAt: toString(a.createdAt), teamId: team.id} AS account ORDER BY a.email`,
-        )
-      ).map((r) => r.account),
+    resolve: (_root, _args, ctx) => readAccounts(ctx.db),
   }),
 );
 
@@ -135,12 +138,7 @@ builder.queryField('teams', (t) =>
   t.field({
     type: [TeamRef],
     authScopes: { signedIn: true },
-    resolve: async (_root, _args, ctx) =>
-      (
-        await ctx.db.read<{ team: Team }>(
-          `MATCH (t:Team) RETURN t {.id, .name, .kind, .outreachVisibility, scopePlaceId: t.scopePlaceId} AS team ORDER BY t.name`,
-        )
-      ).map((r) => r.team),
+    resolve: (_root, _args, ctx) => readTeams(ctx.db),
   }),
 );
 
@@ -254,14 +252,8 @@ builder.mutationField('changePassword', (t) =>
       const next = parseInput(passwordRule, args.next, ['next']);
       const hash = await hashPassword(next);
       await changingSessions(ctx, account.id, async (tx) => {
-        await tx.run('MATCH (a:Account {id: $id}) SET a.passwordHash = $hash', {
-          id: account.id,
-          hash,
-        });
-        await tx.run(
-          'MATCH (s:Session {accountId: $id}) WHERE s.id <> $keep AND s.revokedAt IS NULL SET s.revokedAt = datetime()',
-          { id: account.id, keep: ctx.account!.sessionId },
-        );
+        await setPasswordHash(tx, account.id, hash);
+        await revokeOtherSessions(tx, account.id, ctx.account!.sessionId);
         await recordChange(tx, {
           entityId: account.id,
           op: 'update',
@@ -336,48 +328,32 @@ builder.mutationField('updateAccount', (t) =>
         ]);
       }
       return changingSessions(ctx, id, async (tx) => {
-        const before = await tx.run<{ a: Record<string, unknown> }>(
-          `MATCH (a:Account {id: $id}) OPTIONAL MATCH (a)-[:IN_TEAM]->(team:Team)
-           RETURN a {.name, .role, disabled: coalesce(a.disabled, false), teamId: team.id} AS a`,
-          { id },
-        );
-        if (!before[0]) throw new NotFoundError('Account', globalId, ['id']);
+        const before = await readEditableAccount(tx, id);
+        if (!before) throw new NotFoundError('Account', globalId, ['id']);
         const teamId =
           input.team === undefined || input.team === null
             ? undefined
             : teamIdOf(input.team, ['input', 'team']);
         if (teamId) await requireTeam(tx, teamId, ['input', 'team']);
         const after = {
-          ...before[0].a,
+          ...before,
           ...(name === undefined ? {} : { name }),
           ...(input.role ? { role: input.role } : {}),
           ...(input.disabled == null ? {} : { disabled: input.disabled }),
           ...(teamId === undefined ? {} : { teamId }),
         };
-        const rows = await tx.run<{ account: Account }>(
-          `MATCH (a:Account {id: $id})
-           SET a.name = $name, a.role = $role, a.disabled = $disabled
-           WITH a OPTIONAL MATCH (a)-[old:IN_TEAM]->() DELETE old
-           WITH DISTINCT a OPTIONAL MATCH (team:Team {id: $teamId})
-           FOREACH (_ IN CASE WHEN team IS NULL THEN [] ELSE [1] END | CREATE (a)-[:IN_TEAM]->(team))
-           RETURN a {.id, .email, .name, .role, disabled: a.disabled, createdAt: toString(a.createdAt), teamId: team.id} AS account`,
-          { id, ...after, teamId: after.teamId ?? null },
-        );
+        const account = await updateAccount(tx, { id, ...after, teamId: after.teamId ?? null });
         // A changed role or team must not keep working under old sessions.
-        if (
-          after.disabled ||
-          after.role !== before[0].a.role ||
-          after.teamId !== before[0].a.teamId
-        ) {
+        if (after.disabled || after.role !== before.role || after.teamId !== before.teamId) {
           await revokeSessions(tx, { accountId: id });
         }
         await recordChange(tx, {
           entityId: id,
           op: 'update',
           actor: ctx.actor,
-          changes: diff(before[0].a, after),
+          changes: diff(before, after),
         });
-        return rows[0]!.account;
+        return account;
       });
     },
   }),
@@ -443,20 +419,15 @@ builder.mutationField('createTeam', (t) =>
       );
       return ctx.db.writeTx(async (tx) => {
         if (team.scopePlaceId) {
-          const place = await tx.run('MATCH (p:Place {id: $id}) WHERE NOT p.deleted RETURN p.id', {
-            id: team.scopePlaceId,
-          });
-          if (!place.length)
+          if (!(await placeExists(tx, team.scopePlaceId)))
             throw new NotFoundError('Place', input.scopePlace!, ['input', 'scopePlace']);
         }
         // A taken name breaks the team_name constraint, a ConflictError (ConstraintViolationError is one).
-        const rows = await tx.run<{ team: Team }>(
-          `CREATE (t:Team {id: $id, name: $name, kind: $kind, outreachVisibility: $outreachVisibility,
-                          scopePlaceId: $scopePlaceId, createdAt: datetime()})
-           RETURN t {.id, .name, .kind, .outreachVisibility, .scopePlaceId} AS team`,
-          { ...team, scopePlaceId: team.scopePlaceId ?? null, id: ulid() },
-        );
-        const created = rows[0]!.team;
+        const created = await createTeam(tx, {
+          ...team,
+          scopePlaceId: team.scopePlaceId ?? null,
+          id: ulid(),
+        });
         await recordChange(tx, {
           entityId: created.id,
           op: 'create',

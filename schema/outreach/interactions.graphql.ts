@@ -11,20 +11,17 @@ import { recordChange } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { isoDateTime, note, requireNode } from './common.ts';
+import {
+  createInteraction,
+  createNote,
+  type Interaction,
+  readInteractionsOf,
+  readTimeline,
+  type TimelineItem,
+} from './interactions.cypher.ts';
 import { ChannelEnum, channels } from './introductions.graphql.ts';
 import { outreachText } from './outreach-text.ts';
-import { teamOf, viewerParams, visibleTo } from './visibility.ts';
-
-/** Something that happened with a person or organisation, for the activity timeline. */
-interface TimelineItem {
-  at: string;
-  kind: string;
-  summary: string;
-  channel: string | null;
-  status: string | null;
-  recordKind: string;
-  recordId: string;
-}
+import { teamOf, viewerParams } from './visibility.ts';
 
 const timelineKinds = [
   'note',
@@ -56,62 +53,6 @@ const TimelineItemRef = builder.objectRef<TimelineItem>('TimelineItem').implemen
   }),
 });
 
-/** Introductions joined to `x` by `types`, and each of their stage moves, as timeline rows. */
-const introductionItems = (types: string) => `  MATCH (x)<-[${types}]-(i:Introduction)
-  WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)}
-  OPTIONAL MATCH (i)-[:MOVED]->(m:StageMove)
-  RETURN coalesce(m.at, i.createdAt) AS at,
-         CASE WHEN m IS NULL OR m.from IS NULL THEN 'introduction' ELSE 'stage_change' END AS kind,
-         i.name AS summary, i.channel AS channel, coalesce(m.to, i.stage) AS status,
-         'Introduction' AS recordKind, i.id AS recordId`;
-
-/**
- * Notes, interactions, invitations, attendance, introductions and stage moves of a person. Sorted on
- * the date-times themselves: their strings drop trailing zeros (…01.12Z after …01.123Z).
- */
-const personTimeline = `
-CALL (x) {
-  MATCH (x)<-[:ABOUT]-(n:Note) WHERE ${visibleTo('n')}
-  RETURN n.at AS at, 'note' AS kind, n.text AS summary, null AS channel, null AS status,
-         'Note' AS recordKind, n.id AS recordId
-  UNION ALL
-  MATCH (x)<-[:ON]-(n:Interaction) WHERE ${visibleTo('n')}
-  RETURN n.at AS at, 'interaction' AS kind, coalesce(n.note, '') AS summary, n.channel AS channel,
-         null AS status, 'Interaction' AS recordKind, n.id AS recordId
-  UNION ALL
-  MATCH (x)-[r:INVITED_TO]->(e:Event) WHERE NOT coalesce(r.deleted, false) AND ${visibleTo('e')}
-  RETURN coalesce(r.invitedAt, r.recordedAt) AS at, 'invitation' AS kind, e.name AS summary, 'event' AS channel,
-         'invited' AS status, 'Invitation' AS recordKind, r.id AS recordId
-  UNION ALL
-  MATCH (x)-[r:INVITED_TO]->(e:Event) WHERE NOT coalesce(r.deleted, false) AND ${visibleTo('e')}
-  // Status moves only (they start with "status"); delivery changes are in the interactions.
-  MATCH (c:Change {tieId: r.id}) WHERE c.changes STARTS WITH '{"status"'
-  RETURN c.at AS at, 'invitation_status' AS kind, e.name AS summary, 'event' AS channel,
-         c.changes AS status, 'Invitation' AS recordKind, r.id AS recordId
-  UNION ALL
-${introductionItems(':TALENT|INTRODUCER')}
-}
-WITH at, kind, summary, channel, status, recordKind, recordId
-ORDER BY at DESC, recordId LIMIT $first
-RETURN toString(at) AS at, kind, summary, channel, status, recordKind, recordId`;
-
-/** Notes, introductions and stage moves targeting an organisation, and the events it organised. */
-const organizationTimeline = `
-CALL (x) {
-  MATCH (x)<-[:ABOUT]-(n:Note) WHERE ${visibleTo('n')}
-  RETURN n.at AS at, 'note' AS kind, n.text AS summary, null AS channel, null AS status,
-         'Note' AS recordKind, n.id AS recordId
-  UNION ALL
-${introductionItems(':TARGET')}
-  UNION ALL
-  MATCH (x)<-[:ORGANIZED_BY]-(e:Event) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
-  RETURN coalesce(e.startsAt, e.createdAt) AS at, 'event' AS kind, e.name AS summary, null AS channel,
-         e.status AS status, 'Event' AS recordKind, e.id AS recordId
-}
-WITH at, kind, summary, channel, status, recordKind, recordId
-ORDER BY at DESC, recordId LIMIT $first
-RETURN toString(at) AS at, kind, summary, channel, status, recordKind, recordId`;
-
 /** An invitation's status change carries the Change's JSON; it becomes the new status. */
 function readStatusChange(item: TimelineItem): TimelineItem {
   if (item.kind !== 'invitation_status' || !item.status) return item;
@@ -125,12 +66,13 @@ async function timeline(
   id: string,
   first: number | null | undefined,
 ): Promise<TimelineItem[]> {
-  const body = label === 'Person' ? personTimeline : organizationTimeline;
-  const rows = await ctx.db.read<TimelineItem>(`MATCH (x:${label} {id: $id}) ${body}`, {
+  const rows = await readTimeline(
+    ctx.db,
+    label,
     id,
-    first: readFirst(first, { fallback: 100, max: 1000 }),
-    ...viewerParams(ctx),
-  });
+    readFirst(first, { fallback: 100, max: 1000 }),
+    viewerParams(ctx),
+  );
   return rows.map(readStatusChange);
 }
 
@@ -155,14 +97,6 @@ builder.objectField(OrganizationRef, 'timeline', (t) =>
   }),
 );
 
-interface Interaction {
-  id: string;
-  channel: string;
-  at: string;
-  note: string | null;
-  createdBy: string;
-}
-
 const InteractionRef = builder.objectRef<Interaction>('Interaction').implement({
   description: 'A contact with a person: a WeChat message, call, visit, meeting, e-mail or event.',
   fields: (t) => ({
@@ -181,15 +115,11 @@ builder.objectField(PersonRef, 'interactions', (t) =>
     description: 'The interactions log, newest first (records you may see).',
     args: { first: t.arg.int({ required: false, defaultValue: 100 }) },
     resolve: (p, args, ctx) =>
-      ctx.db.read<Interaction>(
-        `MATCH (:Person {id: $id})<-[:ON]-(i:Interaction) WHERE ${visibleTo('i')}
-         RETURN i.id AS id, i.channel AS channel, toString(i.at) AS at, i.note AS note, i.createdBy AS createdBy
-         ORDER BY i.at DESC, i.id LIMIT $first`,
-        {
-          id: p.id,
-          first: readFirst(args.first, { fallback: 100, max: 1000 }),
-          ...viewerParams(ctx),
-        },
+      readInteractionsOf(
+        ctx.db,
+        p.id,
+        readFirst(args.first, { fallback: 100, max: 1000 }),
+        viewerParams(ctx),
       ),
   }),
 );
@@ -221,22 +151,15 @@ builder.mutationField('logInteraction', (t) =>
       const id = ulid();
       return ctx.db.writeTx(async (tx) => {
         await requireNode(tx, 'Person', personId, input.person, ['input', 'person']);
-        const rows = await tx.run<Interaction>(
-          `MATCH (p:Person {id: $personId})
-           CREATE (i:Interaction {id: $id, personId: $personId, channel: $channel,
-                                  at: CASE WHEN $at IS NULL THEN datetime() ELSE datetime($at) END,
-                                  note: $note, teamId: $teamId, createdBy: $actor, createdAt: datetime()})-[:ON]->(p)
-           RETURN i.id AS id, i.channel AS channel, toString(i.at) AS at, i.note AS note, i.createdBy AS createdBy`,
-          {
-            personId,
-            id,
-            channel: rules.channel,
-            at: rules.at ?? null,
-            note: rules.note ?? null,
-            teamId: teamOf(ctx),
-            actor: ctx.actor,
-          },
-        );
+        const interaction = await createInteraction(tx, {
+          personId,
+          id,
+          channel: rules.channel,
+          at: rules.at ?? null,
+          note: rules.note ?? null,
+          teamId: teamOf(ctx),
+          actor: ctx.actor,
+        });
         await recordChange(tx, {
           entityId: personId,
           op: 'update',
@@ -244,7 +167,7 @@ builder.mutationField('logInteraction', (t) =>
           changes: { interaction: [null, `${rules.channel} (${id})`] },
           teamId: teamOf(ctx),
         });
-        return rows[0] as Interaction;
+        return interaction;
       });
     },
   }),
@@ -263,11 +186,13 @@ builder.mutationField('addNote', (t) =>
       const id = ulid();
       await ctx.db.writeTx(async (tx) => {
         await requireNode(tx, subject.kind, subject.id, args.subject, ['subject']);
-        await tx.run(
-          `MATCH (s:${subject.kind} {id: $subjectId})
-           CREATE (:Note {id: $id, text: $text, at: datetime(), teamId: $teamId, createdBy: $actor})-[:ABOUT]->(s)`,
-          { subjectId: subject.id, id, text, teamId: teamOf(ctx), actor: ctx.actor },
-        );
+        await createNote(tx, subject.kind, {
+          subjectId: subject.id,
+          id,
+          text,
+          teamId: teamOf(ctx),
+          actor: ctx.actor,
+        });
         await recordChange(tx, {
           entityId: subject.id,
           op: 'update',

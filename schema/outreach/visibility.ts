@@ -34,5 +34,8 @@ export function viewerParams(ctx: Context) {
   };
 }
 
+/** The viewer parameters, as the `*.cypher.ts` functions that use `visibleTo` take them. */
+export type Viewer = ReturnType<typeof viewerParams>;
+
 /** The team a new record made by `ctx` belongs to. */
 export const teamOf = (ctx: Context): string | null => ctx.account?.teamId ?? null;

@@ -18,55 +18,25 @@ import { readPageArgs, toConnection } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
-import { type NotificationKind, notificationKinds } from '../shared/notify.ts';
+import { notificationKinds } from '../shared/notify.ts';
 import { parseInput } from '../shared/validate.ts';
 import { outreachText } from './outreach-text.ts';
 import { loadSegment, memberIds } from './segments.graphql.ts';
-import { viewerParams, visibleTo } from './visibility.ts';
-
-const watchKinds = ['Person', 'Segment', 'Introduction'] as const;
-type WatchKind = (typeof watchKinds)[number];
-
-/** The watchable record `kind` with our id `$id`, if the caller may see it. */
-const visibleTarget: Record<WatchKind, string> = {
-  Person: 'MATCH (x:Person {id: $id}) WHERE NOT x.deleted',
-  Segment: `MATCH (x:Segment {id: $id}) WHERE NOT x.deleted AND ${visibleTo('x')}`,
-  Introduction: `MATCH (x:Introduction {id: $id}) WHERE NOT coalesce(x.deleted, false) AND ${visibleTo('x', true)}`,
-};
-
-/** A notification is shown only while its record (and the outreach record behind it) is visible. */
-// Notifications of outreach (activity on a person, stage changes) follow the record's visibility;
-// those of graph changes (new job, moved city, edits) carry no team and show to every watcher.
-const notificationVisible = `(NOT n.kind IN ['activity', 'stage_changed'] OR ${visibleTo('n')})
-  AND (n.subjectKind <> 'Introduction' OR EXISTS { MATCH (i:Introduction {id: n.subjectId})
-       WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)} })
-  AND (n.subjectKind <> 'Segment' OR EXISTS { MATCH (s:Segment {id: n.subjectId})
-       WHERE NOT s.deleted AND ${visibleTo('s')} })`;
-
-const subjectName = `coalesce(COLLECT { MATCH (x:Person {id: SUBJECT}) RETURN x.name }[0],
-  COLLECT { MATCH (x:Introduction {id: SUBJECT}) RETURN x.name }[0],
-  COLLECT { MATCH (x:Segment {id: SUBJECT}) RETURN x.name }[0])`;
-
-interface Watch {
-  id: string;
-  targetKind: WatchKind;
-  targetId: string;
-  targetName: string | null;
-  createdAt: string;
-}
-
-interface Notification {
-  id: string;
-  kind: NotificationKind;
-  subjectKind: WatchKind;
-  subjectId: string;
-  subjectName: string | null;
-  detail: string | null;
-  changes: string | null;
-  actor: string | null;
-  at: string;
-  read: boolean;
-}
+import { viewerParams } from './visibility.ts';
+import {
+  addSeenMembers,
+  canSeeWatchTarget,
+  countNotifications,
+  deleteWatch,
+  markNotificationsRead,
+  mergeWatch,
+  type Notification,
+  readNotificationsPage,
+  readSegmentWatchesOf,
+  readWatchesOf,
+  type Watch,
+  watchKinds,
+} from './watches.cypher.ts';
 
 const WatchKindEnum = builder.enumType('WatchKind', { values: watchKinds });
 const NotificationKindEnum = builder.enumType('NotificationKind', {
@@ -111,9 +81,6 @@ const NotificationRef = builder.objectRef<Notification>('Notification').implemen
   }),
 });
 
-const watchReturn = `w {.id, .targetKind, .targetId, createdAt: toString(w.createdAt),
-  targetName: ${subjectName.replaceAll('SUBJECT', 'w.targetId')}} AS watch`;
-
 /** Records the segment's members now as seen; with `notify`, the unseen ones become a notification. */
 async function snapshotSegment(
   tx: Tx,
@@ -122,27 +89,7 @@ async function snapshotSegment(
   ids: string[],
   notify: boolean,
 ) {
-  const rows = await tx.run<{ added: number; names: string[]; segmentId: string }>(
-    `MATCH (w:Watch {id: $watchId})
-     CALL (w) {
-       UNWIND $ids AS pid MATCH (p:Person {id: pid}) WHERE NOT p.deleted AND NOT EXISTS { (w)-[:SAW]->(p) }
-       CREATE (w)-[:SAW]->(p)
-       WITH p ORDER BY p.id RETURN count(p) AS added, collect(p.name)[..20] AS names, collect(p.id)[..50] AS added_ids
-     }
-     SET w.checkedAt = datetime()
-     WITH w, added, names, added_ids
-     CALL (w, added, names, added_ids) {
-       WITH w WHERE $notify AND added > 0
-       CREATE (:Notification {id: $notificationId, accountId: w.accountId, watchId: w.id, kind: 'new_members',
-                              subjectKind: 'Segment', subjectId: w.targetId, at: datetime(), actor: null,
-                              read: false, teamId: null,
-                              detail: toString(added) + ': ' + reduce(s = '', x IN names | s + CASE WHEN s = '' THEN '' ELSE '、' END + x),
-                              changes: '{"members":[null,' + toString(added) + ']}'})
-     }
-     RETURN added, names, w.targetId AS segmentId`,
-    { watchId, ids, notify, notificationId: ulid() },
-  );
-  const added = rows[0]?.added ?? 0;
+  const added = await addSeenMembers(tx, { watchId, ids, notify, notificationId: ulid() });
   if (notify && added > 0) {
     await recordChange(tx, {
       entityId: watchId,
@@ -155,12 +102,7 @@ async function snapshotSegment(
 
 /** Compares each watched segment with its snapshot and notifies its new members (see the top). */
 async function refreshSegmentWatches(ctx: Context): Promise<void> {
-  const watches = await ctx.db.read<{ watchId: string; segmentId: string }>(
-    `MATCH (w:Watch {accountId: $me, targetKind: 'Segment'})
-     MATCH (s:Segment {id: w.targetId}) WHERE NOT s.deleted AND ${visibleTo('s')}
-     RETURN w.id AS watchId, s.id AS segmentId`,
-    { me: ctx.account?.id ?? '', ...viewerParams(ctx) },
-  );
+  const watches = await readSegmentWatchesOf(ctx.db, ctx.account?.id ?? '', viewerParams(ctx));
   for (const w of watches) {
     const segment = await loadSegment(ctx, encodeGlobalId('Segment', w.segmentId), ['segment']);
     const ids = await memberIds(ctx, { segment });
@@ -186,20 +128,15 @@ builder.mutationField('watch', (t) =>
           ? await memberIds(ctx, { segment: await loadSegment(ctx, args.target, ['target']) })
           : [];
       return ctx.db.writeTx(async (tx) => {
-        const found = await tx.run(`${visibleTarget[target.kind]} RETURN x.id`, {
-          id: target.id,
-          ...viewerParams(ctx),
+        if (!(await canSeeWatchTarget(tx, target.kind, target.id, viewerParams(ctx))))
+          throw new NotFoundError(target.kind, args.target, ['target']);
+        const row = await mergeWatch(tx, {
+          me,
+          id: ulid(),
+          actor: ctx.actor,
+          kind: target.kind,
+          targetId: target.id,
         });
-        if (!found.length) throw new NotFoundError(target.kind, args.target, ['target']);
-        const rows = await tx.run<{ watch: Watch; created: boolean }>(
-          `MERGE (w:Watch {key: $me + '|' + $targetId})
-           ON CREATE SET w.id = $id, w.accountId = $me, w.accountActor = $actor, w.targetKind = $kind,
-                         w.targetId = $targetId, w.createdAt = datetime(), w.new = true
-           WITH w, coalesce(w.new, false) AS created REMOVE w.new
-           RETURN ${watchReturn}, created`,
-          { me, id: ulid(), actor: ctx.actor, kind: target.kind, targetId: target.id },
-        );
-        const row = rows[0] as { watch: Watch; created: boolean };
         if (row.created) {
           if (target.kind === 'Segment') await snapshotSegment(tx, ctx, row.watch.id, ids, false);
           await recordChange(tx, {
@@ -225,13 +162,10 @@ builder.mutationField('unwatch', (t) =>
     resolve: (_r, args, ctx) => {
       const target = targetOf(args.target, ['target']);
       return ctx.db.writeTx(async (tx) => {
-        const rows = await tx.run<{ id: string }>(
-          `MATCH (w:Watch {key: $key}) WITH w, w.id AS id DETACH DELETE w RETURN id`,
-          { key: `${ctx.account?.id ?? ''}|${target.id}` },
-        );
-        if (!rows[0]) return false;
+        const id = await deleteWatch(tx, ctx.account?.id ?? '', target.id);
+        if (!id) return false;
         await recordChange(tx, {
-          entityId: rows[0].id,
+          entityId: id,
           op: 'delete',
           actor: ctx.actor,
           changes: { target: [args.target, null] },
@@ -247,27 +181,15 @@ builder.queryField('myWatches', (t) =>
     type: [WatchRef],
     authScopes: { signedIn: true },
     description: 'What you watch, newest first.',
-    resolve: async (_r, _a, ctx) => {
-      const rows = await ctx.db.read<{ watch: Watch }>(
-        `MATCH (w:Watch {accountId: $me}) RETURN ${watchReturn} ORDER BY w.createdAt DESC, w.id DESC`,
-        { me: ctx.account?.id ?? '' },
-      );
-      return rows.map((r) => r.watch);
-    },
+    resolve: (_r, _a, ctx) => readWatchesOf(ctx.db, ctx.account?.id ?? ''),
   }),
 );
 
 /** Your notifications you may see (all, or the unread ones). */
-async function countNotifications(ctx: Context, unreadOnly: boolean): Promise<number> {
-  const rows = await ctx.db.read<{ n: number }>(
-    `MATCH (n:Notification {accountId: $me}) WHERE (NOT $unreadOnly OR NOT n.read) AND ${notificationVisible}
-     RETURN count(n) AS n`,
-    { me: ctx.account?.id ?? '', unreadOnly, ...viewerParams(ctx) },
-  );
-  return rows[0]?.n ?? 0;
-}
+const countMine = (ctx: Context, unreadOnly: boolean) =>
+  countNotifications(ctx.db, ctx.account?.id ?? '', unreadOnly, viewerParams(ctx));
 
-const unreadCount = (ctx: Context) => countNotifications(ctx, true);
+const unreadCount = (ctx: Context) => countMine(ctx, true);
 
 builder.queryField('myNotifications', (t) =>
   t.connection(
@@ -281,29 +203,19 @@ builder.queryField('myNotifications', (t) =>
         const { size, after } = readPageArgs(args);
         await refreshSegmentWatches(ctx);
         const unreadOnly = args.unreadOnly ?? false;
-        const rows = await ctx.db.read<{ notification: Notification }>(
-          `MATCH (n:Notification {accountId: $me})
-           WHERE ($after IS NULL OR n.id < $after) AND (NOT $unreadOnly OR NOT n.read)
-             AND ${notificationVisible}
-           WITH n ORDER BY n.id DESC LIMIT $limit
-           RETURN n {.id, .kind, .subjectKind, .subjectId, .detail, .changes, .actor, .read,
-                     at: toString(n.at), subjectName: ${subjectName.replaceAll('SUBJECT', 'n.subjectId')}} AS notification`,
+        const notifications = await readNotificationsPage(
+          ctx.db,
           {
             me: ctx.account?.id ?? '',
             after: typeof after?.[0] === 'string' ? after[0] : null,
             unreadOnly,
             limit: size + 1,
-            ...viewerParams(ctx),
           },
+          viewerParams(ctx),
         );
-        const total = asksForTotal(info) ? await countNotifications(ctx, unreadOnly) : -1;
+        const total = asksForTotal(info) ? await countMine(ctx, unreadOnly) : -1;
         return {
-          ...toConnection(
-            rows.map((r) => r.notification),
-            size,
-            total,
-            (n) => [n.id],
-          ),
+          ...toConnection(notifications, size, total, (n) => [n.id]),
           unreadCount: unreadOnly && total >= 0 ? total : await unreadCount(ctx),
         };
       },
@@ -339,16 +251,16 @@ builder.mutationField('markNotificationsRead', (t) =>
         (id, i) => idOf(id, ['Notification'], ['ids', String(i)]).id,
       );
       await ctx.db.writeTx(async (tx) => {
-        const rows = await tx.run<{ n: number }>(
-          `MATCH (n:Notification {accountId: $me}) WHERE NOT n.read AND ($all OR n.id IN $ids)
-           SET n.read = true, n.readAt = datetime() RETURN count(n) AS n`,
-          { me: ctx.account?.id ?? '', all: input.all ?? false, ids },
-        );
+        const read = await markNotificationsRead(tx, {
+          me: ctx.account?.id ?? '',
+          all: input.all ?? false,
+          ids,
+        });
         await recordChange(tx, {
           entityId: ctx.account?.id ?? '',
           op: 'update',
           actor: ctx.actor,
-          changes: { notificationsRead: [null, rows[0]?.n ?? 0] },
+          changes: { notificationsRead: [null, read] },
         });
       });
       return unreadCount(ctx);
