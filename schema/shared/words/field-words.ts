@@ -205,4 +205,4 @@ export const fieldWords = {
   nameInitials: ['姓名首字母', 'Initials of the name'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
 
-export type FieldName = keyof typeof fieldWords;
+type FieldName = keyof typeof fieldWords;
