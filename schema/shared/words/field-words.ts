@@ -204,5 +204,3 @@ export const fieldWords = {
   namePinyin: ['姓名拼音', 'Name in pinyin'],
   nameInitials: ['姓名首字母', 'Initials of the name'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
-
-type FieldName = keyof typeof fieldWords;
