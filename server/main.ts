@@ -100,6 +100,7 @@ async function main(): Promise<void> {
   if (!config.mail) logger.info('e-mail is off (no SMTP_URL): invitations are marked sent by hand');
   const jobs = new JobRunner(db, logger, { staleMs: config.jobs.staleMs, services: { delivery } });
   const app = createApp({
+    migrated: true,
     jobs,
     delivery,
     db,
