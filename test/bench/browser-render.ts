@@ -96,7 +96,10 @@ async function panAndZoom(page: Page): Promise<number[]> {
     for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -120);
     for (let i = 0; i < 8; i++) await page.mouse.wheel(0, 120);
   }
-  await page.waitForTimeout(300);
+  // The frames the last input caused: two animation frames later they are drawn and counted.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
   return page.evaluate(() => bench.stopFrames());
 }
 

@@ -184,8 +184,13 @@ describe('the supervised local Neo4j', () => {
             code: body.errors?.[0]?.extensions?.code,
             ms: performance.now() - started,
           });
-          // Pacing, not waiting for state: refusals are instant, and the machine is shared.
-          await new Promise((resolve) => setTimeout(resolve, 100));
+          // Refused: the next write goes once /ready says the database is back (or the stream ends).
+          await vi.waitFor(
+            async () => {
+              if (writing) expect(await readyStatus()).toBe(200);
+            },
+            { timeout: 600_000, interval: 200 },
+          );
         }
       }
     })();
