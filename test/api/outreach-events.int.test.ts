@@ -125,6 +125,13 @@ beforeAll(async () => {
     { role: 'staff' },
   );
   expect(setContact.data?.setContact.__typename).toBe('MutationSetContactSuccess');
+  // A do-not-contact person with a phone: exports must leave it out.
+  const dncPhone = await server.gql<{ setContact: { __typename: string } }>(
+    'mutation ($id: ID!) { setContact(person: $id, kind: phone, value: "+86 138 0020 0004") { __typename } }',
+    { id: people[4] },
+    { role: 'staff' },
+  );
+  expect(dncPhone.data?.setContact.__typename).toBe('MutationSetContactSuccess');
 }, 90_000);
 
 afterAll(async () => {
@@ -496,6 +503,7 @@ describe('exports', () => {
     expect(zero[8]).toBe('+86 138 0020 0001');
     const dnc = rows.find((r) => r[0] === `${p}成员4`)!;
     expect(dnc[7]).toBe('是');
+    expect(rows.flat()).not.toContain('+86 138 0020 0004');
     expect((await audits())[0]!.n).toBeGreaterThan(before);
   });
 
