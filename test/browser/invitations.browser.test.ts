@@ -114,4 +114,20 @@ describe('the RSVP link', () => {
       await phone.close();
     }
   });
+
+  it('edits the event’s place; the page says it changed and, with e-mail off, whom to tell by hand', async () => {
+    // Continues on the event page of the test above, with one invitee accepted.
+    expect(await page.locator('#event-changed').count()).toBe(0);
+    await page.locator('#event-change summary').click();
+    await page.locator('#event-edit-venue').fill('光谷科技会展中心');
+    await page.locator('#event-edit button[type=submit]').click();
+    await page.locator('#event-changed').waitFor();
+    await page.locator('#notify-mail-off', { hasText: '1 人' }).waitFor();
+    expect(await page.locator('#event-change').getAttribute('data-owed')).toBe('1');
+    const saved = await app.server.db.read<{ venue: string }>(
+      'MATCH (e:Event {id: $id}) RETURN e.venue AS venue',
+      { id: made.event.split(':')[1] },
+    );
+    expect(saved[0]?.venue).toBe('光谷科技会展中心');
+  });
 });
