@@ -35,7 +35,7 @@ describe('shownLabels', () => {
   it('never leaves two shown labels overlapping, nor a label over another node', () => {
     const nodes: LabelNode[] = [];
     for (let i = 0; i < 300; i++)
-      nodes.push(node(`n${i}`, (i * 37) % 600, Math.floor(i / 16) * 23, { priority: i % 7 }));
+      nodes.push(node(`n${i}`, (i * 37) % 600, Math.floor(i / 16) * 50, { priority: i % 7 }));
     const shown = nodes.filter((n) => shownLabels(nodes, 1, estimateWidth).has(n.id));
     expect(shown.length).toBeGreaterThan(10);
     const boxes = shown.map((n) => labelBox(n, estimateWidth));

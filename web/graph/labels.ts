@@ -34,9 +34,14 @@ export interface LabelNode {
 /** The drawn width of a text at a font size (px), bold or not. */
 export type Measure = (text: string, size: number, bold?: boolean) => number;
 
-/** Gap between the node and its label (the stylesheet's text-margin-y) and around each label. */
+/** Gap between the node and its label (the stylesheet's text-margin-y). */
 const marginY = 4;
-const pad = 2;
+/**
+ * Around each label: the stylesheet's text-background-padding (1) plus the 2 px Cytoscape adds to
+ * every label's bounds for inexact text measurement. With less, two labels we keep apart could still
+ * touch as Cytoscape draws and hit-tests them.
+ */
+const pad = 3;
 
 interface Box {
   x1: number;
@@ -47,7 +52,8 @@ interface Box {
 
 /** Where a label is drawn: centred below its node (text-valign: bottom). */
 export function labelBox(node: LabelNode, measure: Measure): Box {
-  const width = Math.min(measure(node.text, node.fontSize, node.bold), node.maxWidth);
+  // Cytoscape rounds a label's measured width up to whole pixels.
+  const width = Math.min(Math.ceil(measure(node.text, node.fontSize, node.bold)), node.maxWidth);
   const top = node.y + node.h / 2 + marginY;
   return {
     x1: node.x - width / 2 - pad,
