@@ -26,8 +26,13 @@ const lib = join(here, 'target', 'lib');
 const classArchive = join(here, 'target', 'neo4j-classes.jsa');
 const stamp = join(here, 'target', 'source-hash');
 const sources = join(here, 'src', 'main', 'java', 'talentgraph');
+const javaOptionsFile = join(here, 'java-options.json');
+const sharedJavaOptions = JSON.parse(readFileSync(javaOptionsFile, 'utf8')).options;
 
-const hash = createHash('sha256').update(readFileSync(join(here, 'pom.xml')));
+// The Java options too: the class archive is made under them.
+const hash = createHash('sha256')
+  .update(readFileSync(join(here, 'pom.xml')))
+  .update(readFileSync(javaOptionsFile));
 for (const file of readdirSync(sources).sort())
   hash.update(file).update(readFileSync(join(sources, file)));
 const sourceHash = hash.digest('hex');
@@ -107,7 +112,7 @@ async function runLauncher(home, password, javaOptions) {
   const child = spawn(
     'java',
     [
-      '-XX:+UseG1GC',
+      ...sharedJavaOptions,
       ...javaOptions,
       '-cp',
       `${built}:${lib}/*`,

@@ -23,6 +23,10 @@ export const classPath = `${launcherJar}:${libDir}/*`;
  * opens the store ~2.5 s sooner with it. Absent (or stale after a rebuild), Java starts without it.
  */
 const classArchive = join(here, 'target', 'neo4j-classes.jsa');
+/** Shared with install.mjs, which archives the classes under the same options. */
+const javaOptions = (
+  JSON.parse(readFileSync(join(here, 'java-options.json'), 'utf8')) as { options: string[] }
+).options;
 
 export interface LocalNeo4jOptions {
   /** Neo4j home: the store lives in `<home>/data`, Neo4j's logs in `<home>/logs`. Kept across restarts. */
@@ -195,8 +199,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     'java',
     [
       `-Xmx${heap}`,
-      '-XX:+UseG1GC',
-      '-XX:+ExitOnOutOfMemoryError',
+      ...javaOptions,
       ...(existsSync(classArchive) ? [`-XX:SharedArchiveFile=${classArchive}`] : []),
       '-cp',
       classPath,
