@@ -87,8 +87,12 @@ async function main(): Promise<void> {
 
   const applied = await migrate(db, undefined, (line) => logger.info(line));
   if (applied.length) logger.info({ applied }, 'migrations applied');
-  if (config.demoData) await seedDemoIfEmpty(db, logger);
-  await ensureFirstAdmin(db, { configured: config.firstAdmin, dataDir: config.dataDir }, logger);
+  // Independent of each other (the demo graph has no accounts): on a warm start two reads, which a
+  // just-started Neo4j answers side by side sooner than one after the other.
+  await Promise.all([
+    config.demoData ? seedDemoIfEmpty(db, logger) : undefined,
+    ensureFirstAdmin(db, { configured: config.firstAdmin, dataDir: config.dataDir }, logger),
+  ]);
 
   // Links stay valid across restarts: signed with RSVP_LINK_SECRET, or a key derived from the
   // Neo4j password (generated once for the local Neo4j, kept in DATA_DIR).

@@ -8,25 +8,16 @@ import { recordChange } from '../shared/history.ts';
 import { groupInOrder, loaderFor } from '../shared/loaders.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
+import {
+  type Claim,
+  createClaim,
+  endClaim,
+  lockAndFindOtherClaim,
+  readClaimsOn,
+} from './claims.cypher.ts';
 import { isoDate, note, requireNode } from './common.ts';
 import { outreachText } from './outreach-text.ts';
-import { teamOf, viewerParams, visibleTo } from './visibility.ts';
-
-interface Claim {
-  id: string;
-  personId: string;
-  claimant: string;
-  since: string;
-  note: string | null;
-  active: boolean;
-  teamId: string | null;
-  teamName: string | null;
-  createdBy: string;
-  createdAt: string;
-}
-
-const claimReturn = `c {.id, .personId, .claimant, .since, .note, .active, .teamId, .createdBy,
-  createdAt: toString(c.createdAt), teamName: COLLECT { MATCH (t:Team {id: c.teamId}) RETURN t.name }[0]} AS claim`;
+import { teamOf, viewerParams } from './visibility.ts';
 
 const ClaimRef = builder.objectRef<Claim>('Claim').implement({
   description:
@@ -53,14 +44,9 @@ builder.objectField(PersonRef, 'claims', (t) =>
     description: 'Claims on this person you may see, active first, newest first.',
     args: { activeOnly: t.arg.boolean({ required: false, defaultValue: false }) },
     resolve: async (p, args, ctx) => {
-      const all = await loaderFor<Claim[]>(ctx, 'claims', async (ids) => {
-        const rows = await ctx.db.read<{ claim: Claim }>(
-          `UNWIND $ids AS id MATCH (c:Claim {personId: id}) WHERE ${visibleTo('c')}
-           RETURN ${claimReturn} ORDER BY c.active DESC, c.createdAt DESC`,
-          { ids, ...viewerParams(ctx) },
-        );
-        return groupInOrder(ids, rows, (r) => r.claim.personId).map((l) => l.map((r) => r.claim));
-      }).load(p.id);
+      const all = await loaderFor<Claim[]>(ctx, 'claims', async (ids) =>
+        groupInOrder(ids, await readClaimsOn(ctx.db, ids, viewerParams(ctx)), (c) => c.personId),
+      ).load(p.id);
       return args.activeOnly ? all.filter((c) => c.active) : all;
     },
   }),
@@ -94,43 +80,27 @@ builder.mutationField('claimPerson', (t) =>
       const rules = parseInput(claimRules, input, ['input']);
       const id = ulid();
       const teamId = teamOf(ctx);
-      const rows = await ctx.db.writeTx(async (tx) => {
+      return ctx.db.writeTx(async (tx) => {
         await requireNode(tx, 'Person', personId, input.person, ['input', 'person']);
-        // The person's write lock makes concurrent claims of one person run one after the other.
-        await tx.run('MATCH (p:Person {id: $personId}) SET p.claimLock = 1 REMOVE p.claimLock', {
-          personId,
-        });
-        const held = await tx.run<{ since: string; team: string | null }>(
-          `MATCH (c:Claim {personId: $personId, active: true})
-           WHERE coalesce(c.teamId, '') <> coalesce($teamId, '')
-           RETURN c.since AS since, COLLECT { MATCH (t:Team {id: c.teamId}) RETURN t.name }[0] AS team`,
-          { personId, teamId },
-        );
-        if (held[0]) {
+        const held = await lockAndFindOtherClaim(tx, personId, teamId);
+        if (held) {
           throw new ConflictError(
-            `already claimed by ${held[0].team ?? 'another team'} since ${held[0].since} / 已由其他团队认领`,
+            `already claimed by ${held.team ?? 'another team'} since ${held.since} / 已由其他团队认领`,
             ['input', 'person'],
-            held[0].team
-              ? { code: 'claimed', params: { team: held[0].team, since: held[0].since } }
-              : { code: 'claimed_other', params: { since: held[0].since } },
+            held.team
+              ? { code: 'claimed', params: { team: held.team, since: held.since } }
+              : { code: 'claimed_other', params: { since: held.since } },
           );
         }
-        const saved = await tx.run<{ claim: Claim }>(
-          `MATCH (p:Person {id: $personId})
-           CREATE (c:Claim {id: $id, personId: $personId, claimant: $claimant,
-                            since: coalesce($since, toString(date())), note: $note, active: true,
-                            teamId: $teamId, createdBy: $actor, createdAt: datetime()})-[:ON]->(p)
-           RETURN ${claimReturn}`,
-          {
-            personId,
-            id,
-            claimant: rules.claimant,
-            since: rules.since ?? null,
-            note: rules.note ?? null,
-            teamId,
-            actor: ctx.actor,
-          },
-        );
+        const saved = await createClaim(tx, {
+          personId,
+          id,
+          claimant: rules.claimant,
+          since: rules.since ?? null,
+          note: rules.note ?? null,
+          teamId,
+          actor: ctx.actor,
+        });
         await recordChange(tx, {
           entityId: personId,
           op: 'update',
@@ -140,7 +110,6 @@ builder.mutationField('claimPerson', (t) =>
         });
         return saved;
       });
-      return rows[0]?.claim as Claim;
     },
   }),
 );
@@ -155,14 +124,7 @@ builder.mutationField('releaseClaim', (t) =>
     resolve: async (_r, args, ctx) => {
       const { id } = idOf(args.id, ['Claim'], ['id']);
       return ctx.db.writeTx(async (tx) => {
-        const rows = await tx.run<{ claim: Claim }>(
-          `MATCH (c:Claim {id: $id, active: true})
-           WHERE $viewer.admin OR coalesce(c.teamId, '') = coalesce($viewer.teamId, '')
-           SET c.active = false, c.releasedAt = datetime(), c.releasedBy = $actor
-           RETURN ${claimReturn}`,
-          { id, actor: ctx.actor, ...viewerParams(ctx) },
-        );
-        const claim = rows[0]?.claim;
+        const claim = await endClaim(tx, id, ctx.actor, viewerParams(ctx));
         if (!claim) throw new NotFoundError('Claim', args.id, ['id']);
         await recordChange(tx, {
           entityId: claim.personId,

@@ -1,6 +1,5 @@
 import { ulid } from 'ulid';
 import { z } from 'zod';
-import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { readFirst } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
@@ -9,23 +8,16 @@ import { recordChange } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { isoDate, requireNode } from './common.ts';
+import {
+  accountExists,
+  createFollowUp,
+  type FollowUp,
+  markFollowUpDone,
+  readDueFollowUps,
+  readFollowUp,
+} from './follow-ups.cypher.ts';
 import { outreachText } from './outreach-text.ts';
-import { teamOf, viewerParams, visibleTo } from './visibility.ts';
-
-interface FollowUp {
-  id: string;
-  title: string;
-  dueOn: string;
-  ownerId: string;
-  subjectKind: 'Person' | 'Event' | 'Introduction';
-  subjectId: string;
-  done: boolean;
-  createdBy: string;
-  createdAt: string;
-}
-
-const followUpReturn = `f {.id, .title, .dueOn, .ownerId, .subjectKind, .subjectId, .createdBy,
-  done: coalesce(f.done, false), createdAt: toString(f.createdAt)} AS followUp`;
+import { teamOf, viewerParams } from './visibility.ts';
 
 const FollowUpRef = builder.objectRef<FollowUp>('FollowUp').implement({
   description: 'A task: follow up on a person, event or introduction by a due date.',
@@ -58,14 +50,6 @@ const FollowUpInput = builder.inputType('FollowUpInput', {
 
 const followUpRules = z.object({ title: requiredText(300), dueOn: isoDate });
 
-async function readFollowUp(ctx: Context, id: string): Promise<FollowUp | null> {
-  const rows = await ctx.db.read<{ followUp: FollowUp }>(
-    `MATCH (f:FollowUp {id: $id}) WHERE ${visibleTo('f', true)} RETURN ${followUpReturn}`,
-    { id, ...viewerParams(ctx) },
-  );
-  return rows[0]?.followUp ?? null;
-}
-
 builder.mutationField('createFollowUp', (t) =>
   t.field({
     type: FollowUpRef,
@@ -85,24 +69,17 @@ builder.mutationField('createFollowUp', (t) =>
       const id = ulid();
       await ctx.db.writeTx(async (tx) => {
         await requireNode(tx, subject.kind, subject.id, input.subject, ['input', 'subject']);
-        const owner = await tx.run('MATCH (a:Account {id: $ownerId}) RETURN a.id', { ownerId });
-        if (!owner.length)
+        if (!(await accountExists(tx, ownerId)))
           throw new NotFoundError('Account', input.owner ?? '', ['input', 'owner']);
-        await tx.run(
-          `MATCH (s:${subject.kind} {id: $subjectId})
-           CREATE (f:FollowUp {id: $id, title: $title, dueOn: $dueOn, ownerId: $ownerId,
-                               subjectKind: $subjectKind, subjectId: $subjectId, done: false,
-                               teamId: $teamId, createdBy: $actor, createdAt: datetime()})-[:ABOUT]->(s)`,
-          {
-            id,
-            ...rules,
-            ownerId,
-            subjectKind: subject.kind,
-            subjectId: subject.id,
-            teamId: teamOf(ctx),
-            actor: ctx.actor,
-          },
-        );
+        await createFollowUp(tx, {
+          id,
+          ...rules,
+          ownerId,
+          subjectKind: subject.kind,
+          subjectId: subject.id,
+          teamId: teamOf(ctx),
+          actor: ctx.actor,
+        });
         await recordChange(tx, {
           entityId: id,
           op: 'create',
@@ -110,7 +87,7 @@ builder.mutationField('createFollowUp', (t) =>
           changes: { title: [null, rules.title], dueOn: [null, rules.dueOn] },
         });
       });
-      return (await readFollowUp(ctx, id)) as FollowUp;
+      return (await readFollowUp(ctx.db, id, viewerParams(ctx))) as FollowUp;
     },
   }),
 );
@@ -124,12 +101,8 @@ builder.mutationField('completeFollowUp', (t) =>
     resolve: async (_r, args, ctx) => {
       const { id } = idOf(args.id, ['FollowUp'], ['id']);
       await ctx.db.writeTx(async (tx) => {
-        const rows = await tx.run(
-          `MATCH (f:FollowUp {id: $id}) WHERE ${visibleTo('f', true)}
-           SET f.done = true, f.doneAt = datetime(), f.doneBy = $actor RETURN f.id`,
-          { id, actor: ctx.actor, ...viewerParams(ctx) },
-        );
-        if (!rows.length) throw new NotFoundError('FollowUp', args.id, ['id']);
+        if (!(await markFollowUpDone(tx, id, ctx.actor, viewerParams(ctx))))
+          throw new NotFoundError('FollowUp', args.id, ['id']);
         await recordChange(tx, {
           entityId: id,
           op: 'update',
@@ -137,7 +110,7 @@ builder.mutationField('completeFollowUp', (t) =>
           changes: { done: [false, true] },
         });
       });
-      return (await readFollowUp(ctx, id)) as FollowUp;
+      return (await readFollowUp(ctx.db, id, viewerParams(ctx))) as FollowUp;
     },
   }),
 );
@@ -154,16 +127,12 @@ builder.queryField('myFollowUps', (t) =>
     resolve: async (_r, args, ctx) => {
       const due =
         parseInput(isoDate.nullish(), args.due, ['due']) ?? new Date().toISOString().slice(0, 10);
-      const rows = await ctx.db.read<{ followUp: FollowUp }>(
-        `MATCH (f:FollowUp {ownerId: $me}) WHERE f.dueOn <= $due AND NOT f.done
-         RETURN ${followUpReturn} ORDER BY f.dueOn, f.id LIMIT $first`,
-        {
-          me: ctx.account?.id ?? '',
-          due,
-          first: readFirst(args.first, { fallback: 100, max: 500 }),
-        },
+      return readDueFollowUps(
+        ctx.db,
+        ctx.account?.id ?? '',
+        due,
+        readFirst(args.first, { fallback: 100, max: 500 }),
       );
-      return rows.map((r) => r.followUp);
     },
   }),
 );
