@@ -49,16 +49,7 @@ export async function accountExists(tx: Tx, accountId: string): Promise<boolean>
 
 export async function createFollowUp(
   tx: Tx,
-  f: {
-    id: string;
-    title: string;
-    dueOn: string;
-    ownerId: string;
-    subjectKind: FollowUpSubject;
-    subjectId: string;
-    teamId: string | null;
-    actor: string;
-  },
+  f: Omit<FollowUp, 'done' | 'createdBy' | 'createdAt'> & { teamId: string | null; actor: string },
 ): Promise<void> {
   await tx.run(
     `MATCH (s:${f.subjectKind} {id: $subjectId})
