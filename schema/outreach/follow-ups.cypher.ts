@@ -2,7 +2,7 @@
 import type { Db, Tx } from '../../server/db/run.ts';
 import { type Viewer, visibleTo } from './visibility.ts';
 
-export type FollowUpSubject = 'Person' | 'Event' | 'Introduction';
+type FollowUpSubject = 'Person' | 'Event' | 'Introduction';
 
 export interface FollowUp {
   id: string;
