@@ -56,13 +56,58 @@ export function toFuzzyLuceneQuery(text: string): string | null {
     .filter(Boolean)
     .slice(0, 8);
   if (!words.some((w) => maxEdits(w.length) > 0)) return null;
-  // Two edits away ranks below one edit away (huazong: huazhong before huarong).
-  const term = (w: string) => {
+  // A near spelling of pinyin ranks above any other edit (huazong: huazhong before huarong and
+  // huadong, all one letter off), and two edits away ranks below one edit away. As in the query as
+  // typed, the last word (and the words run together) may be the start of a longer one.
+  const term = (w: string, prefix: boolean) => {
     const edits = maxEdits(w.length);
     if (edits === 0) return w;
-    return edits === 1 ? `${w}~1` : `(${w}~1^4 OR ${w}~2)`;
+    const near = nearSpellings(w).map((s) => (prefix ? `${s}*^16` : `${s}^16`));
+    const typos = edits === 1 ? [`${w}~1`] : [`${w}~1^4`, `${w}~2`];
+    const all = [...near, ...typos];
+    return all.length > 1 ? `(${all.join(' OR ')})` : all[0];
   };
-  const clauses = [`(${words.map((w) => `+${term(w)}`).join(' ')})`];
-  if (words.length > 1) clauses.push(term(words.join('')));
+  const last = words.length - 1;
+  const clauses = [`(${words.map((w, i) => `+${term(w, i === last)}`).join(' ')})`];
+  if (words.length > 1) clauses.push(term(words.join(''), true));
   return clauses.join(' OR ');
+}
+
+/** Pinyin letters that speakers of many dialects (and their IMEs) do not tell apart: 模糊音. */
+const confusable = /zh|ch|sh|[zcs]|ang|eng|ing|an|en|in/g;
+const counterpart: Record<string, string> = {
+  zh: 'z',
+  ch: 'c',
+  sh: 's',
+  z: 'zh',
+  c: 'ch',
+  s: 'sh',
+  ang: 'an',
+  eng: 'en',
+  ing: 'in',
+  an: 'ang',
+  en: 'eng',
+  in: 'ing',
+};
+
+/**
+ * The spellings of a pinyin word with one or two of its confusable sounds swapped (huazong → huazhong;
+ * shanghai → sanghai, shanghai → shanhai), at most 16: the typos a 模糊音 input method forgives.
+ */
+export function nearSpellings(word: string): string[] {
+  const spots = [...word.matchAll(confusable)].map((m) => ({ at: m.index, sound: m[0] }));
+  const swap = (w: string, picked: typeof spots) =>
+    picked
+      .toSorted((a, b) => b.at - a.at)
+      .reduce(
+        (s, { at, sound }) => s.slice(0, at) + counterpart[sound] + s.slice(at + sound.length),
+        w,
+      );
+  const out = new Set<string>();
+  for (let i = 0; i < spots.length; i++) {
+    out.add(swap(word, [spots[i]]));
+    for (let j = i + 1; j < spots.length; j++) out.add(swap(word, [spots[i], spots[j]]));
+  }
+  out.delete(word);
+  return [...out].slice(0, 16);
 }

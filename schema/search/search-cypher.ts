@@ -11,13 +11,15 @@
  *
  * Rank: the best match reason's boost (an exact name first, then an exact alias, a name containing the
  * text, ...), then how much of the name the text covers (华中科技 is most of 华中科技大学 and a little of
- * 华中科技大学北京校友会), then Lucene's score squashed below 1. Reasons come from the stored keys
- * (searchKeys), never computed at read time.
+ * 华中科技大学北京校友会), then Lucene's score squashed below 1. Typo hits whose pinyin starts with a
+ * near spelling of the text (模糊音: huazong → huazhong) come first among typo hits, ranked by how much
+ * of the name that spelling covers (华中科技大学 before its alumni associations). Reasons come from the
+ * stored keys (searchKeys), never computed at read time.
  */
 import { entityProjection } from '../entity/entity.model.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 import { foldText, normalizeQuery } from '../shared/search-keys.ts';
-import { toFuzzyLuceneQuery, toLuceneQuery } from './lucene-query.ts';
+import { nearSpellings, toFuzzyLuceneQuery, toLuceneQuery } from './lucene-query.ts';
 
 /** Why a hit matched, most convincing first. */
 export type MatchReason =
@@ -66,6 +68,8 @@ export interface SearchParams {
   words: string[];
   /** The text as one Latin word (pinyin without spaces), or null. */
   compact: string | null;
+  /** Near spellings of `compact` (huazong → huazhong): a typo hit whose pinyin starts with one ranks first. */
+  near: string[];
   kinds: EntityKind[];
   first: number;
   limit: number;
@@ -91,6 +95,7 @@ export function searchParams(
     variants,
     words: typed.split(' ').filter(Boolean),
     compact: /^[a-z]+$/.test(compact) ? compact : null,
+    near: /^[a-z]+$/.test(compact) ? nearSpellings(compact) : [],
     kinds: [...kinds],
     first,
     limit: Math.max(first * 5, 50),
@@ -148,10 +153,13 @@ WITH n, lucene, CASE WHEN size(found) = 0 THEN ['full_text'] ELSE found END AS r
             THEN toFloat(size(v)) / size(name) ELSE c END) AS nameCover,
      CASE WHEN $compact IS NULL THEN 0.0 ELSE reduce(c = 0.0, p IN pinyin |
        CASE WHEN p STARTS WITH $compact AND toFloat(size($compact)) / size(p) > c
-            THEN toFloat(size($compact)) / size(p) ELSE c END) END AS pinyinCover
+            THEN toFloat(size($compact)) / size(p) ELSE c END) END AS pinyinCover,
+     reduce(c = 0.0, p IN pinyin | reduce(c = c, s IN $near |
+       CASE WHEN p STARTS WITH s AND 1.0 + toFloat(size(s)) / size(p) > c
+            THEN 1.0 + toFloat(size(s)) / size(p) ELSE c END)) AS nearCover
 WITH n, reasons, CASE reasons[0] ${boost} ELSE 0 END
-       + CASE WHEN reasons[0] = 'fuzzy' THEN 0.0
-              ELSE ${coverageWeight} * CASE WHEN nameCover > pinyinCover THEN nameCover ELSE pinyinCover END END
+       + ${coverageWeight} * CASE WHEN reasons[0] = 'fuzzy' THEN nearCover
+              WHEN nameCover > pinyinCover THEN nameCover ELSE pinyinCover END
        + lucene / (lucene + 1.0) AS score
 ORDER BY score DESC, n.name, n.id
 LIMIT $first

@@ -156,6 +156,20 @@ describe('search', () => {
     expect(huazong.find((h) => h.entity.id === hust)?.matchedBy).toEqual(['fuzzy']);
   });
 
+  it('ranks a near spelling of pinyin (模糊音: zong for zhong) first among typo hits, across all kinds', async () => {
+    // Huazong is one letter off huazhong (华中), huarong (华容区), hualong (华龙区) and huadong (姜华东);
+    // only the first is the z/zh slip of a 模糊音 input method, so the 华中 entities come first, the
+    // shortest name (most of it spelt) first.
+    const hits = await search('Huazong');
+    expect(hits[0]?.entity.name).toBe('华中科技大学');
+    expect(hits[0]?.matchedBy).toEqual(['fuzzy']);
+    const firstOther = hits.findIndex((h) => !h.entity.name.startsWith('华中'));
+    expect(firstOther === -1 || firstOther >= 3).toBe(true);
+    expect(hits.slice(0, 3).map((h) => h.entity.name)).toEqual(
+      expect.arrayContaining(['华中科技大学', '华中师范大学', '华中农业大学']),
+    );
+  });
+
   it('ranks typo hits below the hits as typed, and looks for typos only when those are few', async () => {
     // One hit as typed (龚灵哲): the typo query adds 龚灵芝 (lingzhi, one letter off), below it.
     const one = await search('Gong Lingzhe', ['Person']);
