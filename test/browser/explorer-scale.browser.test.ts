@@ -310,9 +310,11 @@ describe('explorer at scale', () => {
     );
 
     // Zoomed far out: people's labels go, the groups' stay.
-    await page.evaluate(() =>
-      window.__cy!.zoom({ level: 0.3, renderedPosition: { x: 300, y: 300 } }),
-    );
+    // A block, not an expression: zoom() returns the Core, which Playwright would copy out of the
+    // page (a minute of serialising on a busy machine).
+    await page.evaluate(() => {
+      window.__cy!.zoom({ level: 0.3, renderedPosition: { x: 300, y: 300 } });
+    });
     await page.waitForFunction(() =>
       window
         .__cy!.nodes('[type = "Person"]')

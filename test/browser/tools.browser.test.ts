@@ -250,7 +250,10 @@ describe('tool screens', { timeout: 120_000 }, () => {
       return { id: node.id(), count: node.data('count') as number };
     });
     expect(biggest.count).toBeGreaterThan(40);
-    await page.evaluate((id) => window.__cy!.getElementById(id).emit('dbltap'), biggest.id);
+    // A block: emit() returns the collection, which Playwright would copy out of the page.
+    await page.evaluate((id) => {
+      window.__cy!.getElementById(id).emit('dbltap');
+    }, biggest.id);
     await page.waitForFunction(
       ([id, left]) => window.__cy!.getElementById(id as string).data('count') === left,
       [biggest.id, biggest.count - 40] as const,
