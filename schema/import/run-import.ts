@@ -118,7 +118,7 @@ function keyHash(key: string): number {
 const linkText = (t: PreviewTie) =>
   `${t.kind} ${t.name}${t.isNew ? (t.under ? ` (new under ${t.under})` : ' (new)') : ''}`;
 
-function resolveRow(
+export function resolveRow(
   row: ParsedRow,
   names: NameIndex,
 ): { ties: DesiredTie[]; links: PreviewTie[]; problems: RowProblem[] } {

@@ -77,7 +77,11 @@ interface Existing {
 
 const personProps = ['name', 'latinName', 'gender', 'birthYear', 'categories', 'tags'] as const;
 
-function tieSignature(t: { type: string; to: string; props: Record<string, unknown> }): string {
+export function tieSignature(t: {
+  type: string;
+  to: string;
+  props: Record<string, unknown>;
+}): string {
   const props = Object.keys(t.props)
     .sort()
     .filter((k) => t.props[k] !== null && t.props[k] !== undefined)

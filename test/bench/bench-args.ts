@@ -25,7 +25,7 @@ const list = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-function wholeNumber(flag: string, value: string, min: number): number {
+export function wholeNumber(flag: string, value: string, min: number): number {
   const n = Number(value.replace(/_/g, ''));
   if (!Number.isInteger(n) || n < min)
     throw new Error(`${flag} needs a whole number >= ${min}, got ${value}`);

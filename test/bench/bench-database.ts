@@ -115,7 +115,7 @@ export async function openBenchDatabase(
  * Migrations on a freshly imported store build every constraint and index over millions of nodes;
  * a migration waits at most 300 s for its indexes, so a timed-out wait is simply tried again.
  */
-async function migrateWithBigIndexes(db: Db, log: (line: string) => void): Promise<void> {
+export async function migrateWithBigIndexes(db: Db, log: (line: string) => void): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await migrate(db, undefined, log);
