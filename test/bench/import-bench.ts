@@ -27,6 +27,7 @@
  * timed apart. Each line gives the CPU seconds of this process and of Neo4j (rows per CPU-second
  * hardly depend on how busy the machine is), peak RSS, and the 1-minute load average.
  */
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -313,6 +314,7 @@ async function adminPart(): Promise<void> {
     `\n== admin: first load of ${fmt(rows)} generated people through neo4j-admin database import`,
   );
   const home = join(dir, 'admin');
+  rmSync(home, { recursive: true, force: true });
   const started = performance.now();
   const imported = await bulkImport(home, rows, memory.heap, (line) => log(`  ${line}`));
   const store = await openStore(home, memory);
