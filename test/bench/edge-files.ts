@@ -102,7 +102,11 @@ export async function writeEdgeFiles(dir: string, ties: number): Promise<EdgeFil
           delimiter: '|',
           label: 'Person',
           id: 'id',
-          fields: { name: 'name', gender: 'gender', birthYear: 'birthYear' },
+          fields: {
+            name: 'name',
+            gender: 'gender',
+            birthYear: { column: 'birthYear', date: 'year' },
+          },
         },
       ],
     }),

@@ -131,7 +131,14 @@ export async function countStore(db: Db, bookkeeping: readonly string[]): Promis
       'MATCH ()-[r]->() UNWIND keys(r) AS key RETURN type(r) + "." + key AS k, count(*) AS n',
     ),
   );
-  add(await db.read('MATCH (c:PeopleCount) RETURN "count " + c.key AS k, c.n AS n'));
+  // By name where the value is an organisation or field: those a run creates get new ids each time.
+  add(
+    await db.read(
+      `MATCH (c:PeopleCount)
+       OPTIONAL MATCH (o:Organization {id: c.value}) OPTIONAL MATCH (f:Field {id: c.value})
+       RETURN "count " + c.cell + "|" + c.facet + "|" + coalesce(o.name, f.name, c.value) AS k, c.n AS n`,
+    ),
+  );
   return counts;
 }
 
@@ -141,7 +148,11 @@ export function countDifferences(
   baseline: StoreCounts,
   limit = 30,
 ): string[] {
-  const keys = [...new Set([...product.keys(), ...baseline.keys()])].sort();
+  // Labels, types and property keys first: a difference there explains those in the counts.
+  const rank = (k: string) => (k.startsWith('count ') ? 1 : 0);
+  const keys = [...new Set([...product.keys(), ...baseline.keys()])].sort(
+    (a, b) => rank(a) - rank(b) || (a < b ? -1 : 1),
+  );
   const diffs = keys
     .filter((k) => product.get(k) !== baseline.get(k))
     .map((k) => `  ${k}: product ${product.get(k) ?? 0}, baseline ${baseline.get(k) ?? 0}`);
