@@ -18,6 +18,9 @@ export default defineConfig({
             'server/**/*.test.ts',
             'web/**/*.test.ts',
           ],
+          // Pure code: the files share one module cache instead of importing their modules anew
+          // (the import phase of the unit files: ~1 s each on 2 cores).
+          isolate: false,
           // Generous: the seed tests generate thousands of people, and CI machines can be busy.
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -144,6 +144,8 @@ describe('tool screens', { timeout: 120_000 }, () => {
       undefined,
       { timeout: 60_000 },
     );
+    // The totals can show before the job's last progress report: wait for the job to be done.
+    await page.locator('#progress-title', { hasText: '已完成' }).waitFor({ timeout: 60_000 });
     const progress = page.locator('#import-progress');
     // Done means every row was dealt with: the bar is full (the bad row is listed, not written).
     expect(await progress.getAttribute('value')).toBe('3');
