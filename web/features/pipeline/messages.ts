@@ -26,6 +26,9 @@ export const zh = {
   'pipeline.shown': '显示最近 {n} 条引荐',
   'pipeline.card': '{talent} → {target}',
   'pipeline.dismiss': '知道了',
+  'pipeline.owner': '负责人',
+  'pipeline.noOwner': '未指定',
+  'pipeline.path': '引荐路径',
 } satisfies Catalogue;
 
 export const en: Catalogue<keyof typeof zh> = {
@@ -58,4 +61,7 @@ export const en: Catalogue<keyof typeof zh> = {
   },
   'pipeline.card': '{talent} → {target}',
   'pipeline.dismiss': 'Dismiss',
+  'pipeline.owner': 'Owner',
+  'pipeline.noOwner': 'not assigned',
+  'pipeline.path': 'Introduction path',
 };

@@ -1,4 +1,8 @@
-import { IntroductionCardFields, MutationErrorFields } from '../../api/fragments.ts';
+import {
+  EntitySummaryFields,
+  IntroductionCardFields,
+  MutationErrorFields,
+} from '../../api/fragments.ts';
 import { graphql, type SchemaType } from '../../api/graphql.ts';
 
 export type IntroductionStage = SchemaType<'IntroductionStage'>;
@@ -18,11 +22,12 @@ export const introductionHistoryQuery = graphql(
     introduction(id: $id) {
       ...IntroductionCardFields
       createdAt
+      path { ...EntitySummaryFields }
       history { id from to at by byName note override }
     }
   }
 `,
-  [IntroductionCardFields],
+  [IntroductionCardFields, EntitySummaryFields],
 );
 
 export const moveIntroductionMutation = graphql(
