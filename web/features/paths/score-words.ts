@@ -14,63 +14,43 @@ type Comparable = Pick<IntroductionPath, 'score'> & { consultants: readonly unkn
 const eps = 0.005;
 const num = (n: number) => fmtNumber(n, { maximumFractionDigits: 2 });
 
-/** One aspect of a path: `better(a, b)` > 0 when a is better on it; its phrase says so. */
+/** One aspect of a path: its value, which way is better, and the phrase saying `a` is better. */
 interface Aspect {
   key: MessageKey;
-  better: (a: Comparable, b: Comparable) => number;
   value: (p: Comparable) => number;
-  show?: (n: number) => string;
+  /** How much better `a` is than `b` on it (> 0: better). */
+  better: (a: Comparable, b: Comparable) => number;
+  show: (n: number) => string;
 }
 
+const aspect = (
+  key: MessageKey,
+  value: (p: Comparable) => number,
+  higherIsBetter: boolean,
+  show: (n: number) => string = (n) => fmtNumber(n),
+): Aspect => ({
+  key,
+  value,
+  better: (a, b) => (higherIsBetter ? value(a) - value(b) : value(b) - value(a)),
+  show,
+});
+
+/** In order of weight: fewer hops first, as the score's hop penalty says. */
 const aspects: Aspect[] = [
-  {
-    key: 'paths.vs.hops',
-    better: (a, b) => b.score.hops - a.score.hops,
-    value: (p) => p.score.hops,
-  },
-  {
-    key: 'paths.vs.strength',
-    better: (a, b) => a.score.strength - b.score.strength,
-    value: (p) => p.score.strength,
-    show: num,
-  },
-  {
-    key: 'paths.vs.recency',
-    better: (a, b) => a.score.recency - b.score.recency,
-    value: (p) => p.score.recency,
-    show: num,
-  },
-  {
-    key: 'paths.vs.verification',
-    better: (a, b) => a.score.verification - b.score.verification,
-    value: (p) => p.score.verification,
-    show: num,
-  },
-  {
-    key: 'paths.vs.load',
-    better: (a, b) => b.score.introducerLoad - a.score.introducerLoad,
-    value: (p) => p.score.introducerLoad,
-  },
-  {
-    key: 'paths.vs.interactions',
-    better: (a, b) => a.score.recentInteractions - b.score.recentInteractions,
-    value: (p) => p.score.recentInteractions,
-  },
-  {
-    key: 'paths.vs.consultants',
-    better: (a, b) => a.consultants.length - b.consultants.length,
-    value: (p) => p.consultants.length,
-  },
+  aspect('paths.vs.hops', (p) => p.score.hops, false),
+  aspect('paths.vs.strength', (p) => p.score.strength, true, num),
+  aspect('paths.vs.recency', (p) => p.score.recency, true, num),
+  aspect('paths.vs.verification', (p) => p.score.verification, true, num),
+  aspect('paths.vs.load', (p) => p.score.introducerLoad, false),
+  aspect('paths.vs.interactions', (p) => p.score.recentInteractions, true),
+  aspect('paths.vs.consultants', (p) => p.consultants.length, true),
 ];
 
 /** The phrases for what `a` does better than `b` ("fewer hops (2 vs 3)"), most weighty first. */
 export function betterIn(a: Comparable, b: Comparable): string[] {
   return aspects
     .filter((x) => x.better(a, b) > eps)
-    .map((x) => {
-      const show = x.show ?? ((n: number) => fmtNumber(n));
-      return t(x.key, { a: show(x.value(a)), b: show(x.value(b)) });
-    });
+    .map((x) => t(x.key, { a: x.show(x.value(a)), b: x.show(x.value(b)) }));
 }
 
 const strengthWord = (s: number) =>

@@ -29,6 +29,16 @@ export const zh = {
   'pipeline.owner': '负责人',
   'pipeline.noOwner': '未指定',
   'pipeline.path': '引荐路径',
+  'pipeline.search': '搜索',
+  'pipeline.searchHint': '人才、引荐人或目标的名字',
+  'pipeline.searchDo': '搜索',
+  'pipeline.anyOwner': '全部负责人',
+  'pipeline.ownerOption': '{name}（{n}）',
+  'pipeline.anyStage': '全部阶段',
+  'pipeline.field': '人才的领域',
+  'pipeline.city': '人才所在城市',
+  'pipeline.removeFilter': '去掉筛选条件 {name}',
+  'pipeline.clearFilters': '清除筛选',
 } satisfies Catalogue;
 
 export const en: Catalogue<keyof typeof zh> = {
@@ -64,4 +74,14 @@ export const en: Catalogue<keyof typeof zh> = {
   'pipeline.owner': 'Owner',
   'pipeline.noOwner': 'not assigned',
   'pipeline.path': 'Introduction path',
+  'pipeline.search': 'Search',
+  'pipeline.searchHint': 'Name of the talent, introducer or target',
+  'pipeline.searchDo': 'Search',
+  'pipeline.anyOwner': 'Any owner',
+  'pipeline.ownerOption': '{name} ({n})',
+  'pipeline.anyStage': 'Any stage',
+  'pipeline.field': 'Talent’s field',
+  'pipeline.city': 'Talent’s city',
+  'pipeline.removeFilter': 'Remove the filter {name}',
+  'pipeline.clearFilters': 'Clear filters',
 };

@@ -9,12 +9,31 @@ export type IntroductionStage = SchemaType<'IntroductionStage'>;
 
 export const introductionsQuery = graphql(
   `
-  query Introductions($first: Int!, $stages: [IntroductionStage!]) {
-    introductions(first: $first, stages: $stages) { ...IntroductionCardFields }
+  query Introductions(
+    $first: Int!
+    $stages: [IntroductionStage!]
+    $owner: ID
+    $field: ID
+    $place: ID
+    $search: String
+  ) {
+    introductions(
+      first: $first
+      stages: $stages
+      owner: $owner
+      field: $field
+      place: $place
+      search: $search
+    ) { ...IntroductionCardFields }
   }
 `,
   [IntroductionCardFields],
 );
+
+/** The owners of the introductions the viewer may see, for the board's owner filter. */
+export const introductionOwnersQuery = graphql(`
+  query IntroductionOwners { introductionOwners { id name introductions } }
+`);
 
 export const introductionHistoryQuery = graphql(
   `
