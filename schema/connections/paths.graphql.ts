@@ -2,10 +2,12 @@ import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { loadSource, ProvenanceRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
+import { isConsultant } from '../outreach/attribution.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { readFirst } from '../shared/connection.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
+import { loaderFor } from '../shared/loaders.ts';
 import { knowsKinds } from '../tie/tie-kinds.ts';
 import { derivedKindNames } from './derived-ties.ts';
 import { locateEntities } from './element-ids.ts';
@@ -114,8 +116,33 @@ const IntroductionPathRef = builder.objectRef<IntroductionPath>('IntroductionPat
         ),
     }),
     hops: t.field({ type: [PathHopRef], resolve: (p) => p.hops }),
+    consultants: t.field({
+      type: [PersonRef],
+      description:
+        'The people on the path before the target who are our recruitment consultants (a current consultant membership), in path order. Said in the explanation; not part of the score.',
+      resolve: async (p, _a, ctx) => {
+        const ids = p.personIds.slice(0, -1);
+        const flags = await Promise.all(ids.map((id) => consultantFlag(ctx, id)));
+        const people = await Promise.all(
+          ids.filter((_, i) => flags[i]).map((id) => loadEntity(ctx, 'Person', id)),
+        );
+        return people.filter((x) => x !== null);
+      },
+    }),
   }),
 });
+
+/** Whether a person holds a current consultant membership (batched per request). */
+function consultantFlag(ctx: Context, id: string): Promise<boolean> {
+  return loaderFor<boolean>(ctx, 'pathConsultant', async (ids) => {
+    const rows = await ctx.db.read<{ id: string }>(
+      `UNWIND $ids AS id MATCH (p:Person {id: id}) WHERE ${isConsultant('p')} RETURN id`,
+      { ids },
+    );
+    const found = new Set(rows.map((r) => r.id));
+    return ids.map((x) => found.has(x));
+  }).load(id);
+}
 
 const IntroductionPathsRef = builder.objectRef<PathsResult>('IntroductionPaths').implement({
   fields: (t) => ({

@@ -11,11 +11,13 @@ import { ConflictError, mutationErrors, NotFoundError, ValidationError } from '.
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { groupInOrder, loaderFor } from '../shared/loaders.ts';
+import { text } from '../shared/rules.ts';
 import { because, parseInput } from '../shared/validate.ts';
 import { enumParam } from '../shared/words/words.ts';
 import { addTie } from '../tie/tie-write.ts';
 import { note, requireNode } from './common.ts';
 import { recordIntroductionFacts } from './funnel-facts.ts';
+import { pathIssues } from './introduction-path.ts';
 import { outreachText } from './outreach-text.ts';
 import { type IntroductionStage, introductionStages, stageMoveProblem } from './stages.ts';
 import { teamOf, viewerParams, visibleTo } from './visibility.ts';
@@ -40,6 +42,11 @@ export interface Introduction {
   targetId: string | null;
   targetKind: 'Organization' | 'Project' | 'Need' | null;
   eventId: string | null;
+  /** The introduction path it was started from: person ids from the introducer to the talent. */
+  path: string[] | null;
+  /** The account that owns it (`ownerId`, else the account that recorded it). */
+  ownerId: string | null;
+  ownerName: string | null;
 }
 
 interface StageMove {
@@ -53,8 +60,14 @@ interface StageMove {
   override: boolean;
 }
 
+/** The account id that owns introduction `r`: its `ownerId`, else the account that recorded it. */
+const ownerOf = (r: string) =>
+  `coalesce(${r}.ownerId, CASE WHEN ${r}.createdBy STARTS WITH 'Account:' THEN substring(${r}.createdBy, 8) END)`;
+
 /** The projection of an introduction `i` (with its ends) every reader uses. */
-export const introductionReturn = `i {.id, .stage, .channel, .note, .createdBy, .teamId,
+export const introductionReturn = `i {.id, .stage, .channel, .note, .createdBy, .teamId, .path,
+  ownerId: ${ownerOf('i')},
+  ownerName: COLLECT { MATCH (oa:Account {id: ${ownerOf('i')}}) RETURN oa.name }[0],
   stageAt: toString(coalesce(i.stageAt, i.createdAt)), createdAt: toString(i.createdAt),
   introducerId: COLLECT { MATCH (i)-[:INTRODUCER]->(x:Person) RETURN x.id }[0],
   talentId: COLLECT { MATCH (i)-[:TALENT]->(x:Person) RETURN x.id }[0],
@@ -147,6 +160,21 @@ builder.node(IntroductionRef, {
           ? loadEntity(ctx, i.targetKind, i.targetId)
           : null,
     }),
+    path: t.field({
+      type: [PersonRef],
+      description:
+        'The introduction path it was started from, from the introducer to the talent (empty when none; people since deleted are left out).',
+      resolve: async (i, _a, ctx) =>
+        (await Promise.all((i.path ?? []).map((id) => loadEntity(ctx, 'Person', id)))).filter(
+          (p) => p !== null,
+        ),
+    }),
+    owner: t.id({
+      nullable: true,
+      description: 'The account that owns it (the one that recorded it unless reassigned).',
+      resolve: (i) => (i.ownerId ? encodeGlobalId('Account', i.ownerId) : null),
+    }),
+    ownerName: t.exposeString('ownerName', { nullable: true }),
     eventId: t.id({
       nullable: true,
       description: 'The event the introduction came from, if any.',
@@ -170,20 +198,40 @@ builder.queryField('introduction', (t) =>
   }),
 );
 
+/** The pipeline's search words (blank: no search). */
+const searchRule = text(100).optional();
+
 builder.queryField('introductions', (t) =>
   t.field({
     type: [IntroductionRef],
     authScopes: { signedIn: true },
     description:
-      'Introductions you may see (consultants: their own), newest first, narrowed by stage and people.',
+      'Introductions you may see (consultants: their own), newest first, narrowed by stage, people, owner, the talent’s field and city, and words.',
     args: {
       stages: t.arg({ type: [IntroductionStageEnum], required: false }),
       talent: t.arg.id({ required: false }),
       introducer: t.arg.id({ required: false }),
       target: t.arg.id({ required: false }),
+      owner: t.arg.id({ required: false, description: 'The owning Account.' }),
+      field: t.arg.id({
+        required: false,
+        description: 'A Field: the talent is expert in it or in a field under it.',
+      }),
+      place: t.arg.id({
+        required: false,
+        description: 'A Place (a city, province …): the talent lives in it now.',
+      }),
+      search: t.arg.string({
+        required: false,
+        description: 'Words in the talent’s, introducer’s or target’s name (any spelling kept).',
+      }),
       first: t.arg.int({ required: false, defaultValue: 50 }),
     },
     resolve: async (_r, args, ctx) => {
+      const owner = args.owner ? idOf(args.owner, ['Account'], ['owner']).id : null;
+      const field = args.field ? idOf(args.field, ['Field'], ['field']).id : null;
+      const place = args.place ? idOf(args.place, ['Place'], ['place']).id : null;
+      const search = parseInput(searchRule, args.search ?? undefined, ['search']) || null;
       const talent = args.talent ? idOf(args.talent, ['Person'], ['talent']).id : null;
       const introducer = args.introducer
         ? idOf(args.introducer, ['Person'], ['introducer']).id
@@ -197,6 +245,8 @@ builder.queryField('introductions', (t) =>
         if (introducer)
           await requireNode(tx, 'Person', introducer, args.introducer ?? '', ['introducer']);
         if (target) await requireNode(tx, target.kind, target.id, args.target ?? '', ['target']);
+        if (field) await requireNode(tx, 'Field', field, args.field ?? '', ['field']);
+        if (place) await requireNode(tx, 'Place', place, args.place ?? '', ['place']);
       });
       const rows = await ctx.db.read<{ intro: Introduction }>(
         `MATCH (i:Introduction) WHERE NOT coalesce(i.deleted, false)
@@ -204,6 +254,17 @@ builder.queryField('introductions', (t) =>
            AND ($talent IS NULL OR EXISTS { (i)-[:TALENT]->(:Person {id: $talent}) })
            AND ($introducer IS NULL OR EXISTS { (i)-[:INTRODUCER]->(:Person {id: $introducer}) })
            AND ($target IS NULL OR EXISTS { (i)-[:TARGET]->({id: $target}) })
+           AND ($owner IS NULL OR ${ownerOf('i')} = $owner)
+           AND ($field IS NULL OR EXISTS {
+             MATCH (i)-[:TALENT]->(:Person)-[e:EXPERT_IN]->(:Field)-[:SUBFIELD_OF*0..5]->(:Field {id: $field})
+             WHERE NOT e.deleted })
+           AND ($place IS NULL OR EXISTS {
+             MATCH (i)-[:TALENT]->(:Person)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(:Place {id: $place})
+             WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL) })
+           AND ($search IS NULL OR EXISTS {
+             MATCH (i)-[:TALENT|INTRODUCER|TARGET]->(x)
+             WHERE any(name IN [x.name, x.latinName] + coalesce(x.aliases, [])
+                       WHERE toLower(name) CONTAINS toLower($search)) })
            AND ${visibleTo('i', true)}
          WITH i ORDER BY i.createdAt DESC, i.id DESC LIMIT $first
          RETURN ${introductionReturn}`,
@@ -212,12 +273,47 @@ builder.queryField('introductions', (t) =>
           talent,
           introducer,
           target: target?.id ?? null,
+          owner,
+          field,
+          place,
+          search,
           first: readFirst(args.first, { fallback: 50, max: 500 }),
           ...viewerParams(ctx),
         },
       );
       return rows.map((r) => r.intro);
     },
+  }),
+);
+
+interface IntroductionOwner {
+  id: string;
+  name: string | null;
+  introductions: number;
+}
+
+const IntroductionOwnerRef = builder.objectRef<IntroductionOwner>('IntroductionOwner').implement({
+  description: 'An account that owns introductions you may see, for the pipeline’s owner filter.',
+  fields: (t) => ({
+    id: t.id({ resolve: (o) => encodeGlobalId('Account', o.id) }),
+    name: t.exposeString('name', { nullable: true }),
+    introductions: t.exposeInt('introductions', { description: 'How many of them you may see.' }),
+  }),
+});
+
+builder.queryField('introductionOwners', (t) =>
+  t.field({
+    type: [IntroductionOwnerRef],
+    authScopes: { signedIn: true },
+    description: 'The owners of the introductions you may see, by name.',
+    resolve: (_r, _a, ctx) =>
+      ctx.db.read<IntroductionOwner>(
+        `MATCH (i:Introduction) WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)}
+         WITH ${ownerOf('i')} AS id, count(*) AS introductions WHERE id IS NOT NULL
+         RETURN id, COLLECT { MATCH (a:Account {id: id}) RETURN a.name }[0] AS name, introductions
+         ORDER BY name, id`,
+        viewerParams(ctx),
+      ),
   }),
 );
 
@@ -248,6 +344,11 @@ const NewIntroductionInput = builder.inputType('NewIntroductionInput', {
     channel: t.field({ type: ChannelEnum, required: false }),
     event: t.id({ required: false, description: 'The event it came from (for attribution).' }),
     note: t.string({ required: false }),
+    path: t.idList({
+      required: false,
+      description:
+        'The introduction path it is started from (e.g. a path from `introductionPaths`): people in order, from the introducer to the talent, 2-7, none twice.',
+    }),
   }),
 });
 
@@ -299,9 +400,16 @@ builder.mutationField('createIntroduction', (t) =>
           },
         ]);
       }
+      const path = input.path?.map((p, i) => idOf(p, ['Person'], ['input', 'path', String(i)]).id);
+      const issues = path ? pathIssues(path, introducer.id, talent.id) : [];
+      if (issues.length) throw new ValidationError(issues);
       const id = ulid();
       await ctx.db.writeTx(async (tx) => {
         await requireNode(tx, 'Person', introducer.id, input.introducer, ['input', 'introducer']);
+        for (const [i, person] of (path ?? []).slice(1, -1).entries()) {
+          const at = String(i + 1);
+          await requireNode(tx, 'Person', person, input.path?.[i + 1] ?? '', ['input', 'path', at]);
+        }
         await requireNode(tx, 'Person', talent.id, input.talent, ['input', 'talent']);
         await requireNode(tx, target.kind, target.id, input.target, ['input', 'target']);
         if (event) await requireNode(tx, 'Event', event.id, input.event ?? '', ['input', 'event']);
@@ -312,7 +420,7 @@ builder.mutationField('createIntroduction', (t) =>
         );
         await tx.run(
           `MATCH (a:Person {id: $introducer}), (b:Person {id: $talent}), (t:${target.kind} {id: $target})
-           CREATE (i:Introduction {id: $id, name: $name, stage: 'proposed', channel: $channel, note: $note,
+           CREATE (i:Introduction {id: $id, name: $name, stage: 'proposed', channel: $channel, note: $note, path: $path,
                                    createdAt: datetime(), updatedAt: datetime(), createdBy: $actor,
                                    teamId: $teamId, deleted: false})
            CREATE (i)-[:INTRODUCER]->(a), (i)-[:TALENT]->(b), (i)-[:TARGET]->(t)
@@ -327,6 +435,7 @@ builder.mutationField('createIntroduction', (t) =>
             event: event?.id ?? null,
             channel: input.channel ?? null,
             note: rules.note ?? null,
+            path: path ?? null,
             actor: ctx.actor,
             teamId: teamOf(ctx),
           },

@@ -38,6 +38,7 @@ export const queryRules: Record<string, RootRule> = {
   fields: 'signedIn',
   importJob: 'editor',
   introduction: 'signedIn',
+  introductionOwners: 'signedIn',
   introductionPaths: 'signedIn',
   introductions: 'signedIn',
   invitationChannels: 'outreach',
@@ -280,10 +281,11 @@ export const typeRules: Record<string, TypeRules> = {
   Interaction: ['outreach', 'at channel createdBy id', { note: 'outreachText' }],
   Introduction: [
     'outreachOwn',
-    'channel createdAt createdBy eventId history id introducer stage stageAt talent target targetId',
+    'channel createdAt createdBy eventId history id introducer owner ownerName path stage stageAt talent target targetId',
     { note: 'outreachText' },
   ],
-  IntroductionPath: ['graph', 'hops people score'],
+  IntroductionPath: ['graph', 'consultants hops people score'],
+  IntroductionOwner: ['meta', 'id introductions name'],
   Job: [
     'own',
     'attempts createdAt done error finishedAt id kind percent phase result startedAt status total',

@@ -53,7 +53,7 @@ export type MutationResult<T> = { data: T } | MutationError;
 export const IntroductionCardFields = graphql(
   `
   fragment IntroductionCardFields on Introduction {
-    id stage stageAt channel note
+    id stage stageAt channel note ownerName
     introducer { ...EntitySummaryFields }
     talent { ...EntitySummaryFields }
     target { ...EntitySummaryFields }

@@ -5,6 +5,7 @@ import cytoscape, {
   type LayoutOptions,
   type NodeSingular,
 } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
 import svg from 'cytoscape-svg';
 import {
   estimateWidth,
@@ -20,6 +21,7 @@ import { type RendererName, rendererOptions, webglAvailable } from './renderer.t
 import { fontStack, largeGraphStyles, stylesheet } from './stylesheet.ts';
 
 cytoscape.use(svg);
+cytoscape.use(dagre);
 
 declare global {
   interface Window {
@@ -30,7 +32,10 @@ declare global {
   }
 }
 
+/** The layouts a user picks in the explorer (and a saved view keeps). */
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst';
+/** Those and the layered one paths are drawn with (left to right). */
+type AnyLayout = LayoutName | 'dagre';
 
 export interface GraphViewOptions {
   onNodeTap?: (id: string, additive: boolean) => void;
@@ -57,13 +62,13 @@ export interface GraphView {
    * Replaces the graph with these elements: drawn at once (radial placement around the focus, the
    * elements are in `cy` when this returns), then laid out; the promise resolves when laid out.
    */
-  show(elements: ElementDefinition[], focusId?: string, layout?: LayoutName): Promise<void>;
+  show(elements: ElementDefinition[], focusId?: string, layout?: AnyLayout): Promise<void>;
   /**
    * Adds elements (in one batch) around a node already drawn: new nodes start beside it and the
    * layout moves only them. Resolves, once laid out, with how many nodes were new.
    */
   merge(elements: ElementDefinition[], aroundId: string): Promise<number>;
-  relayout(layout?: LayoutName): Promise<void>;
+  relayout(layout?: AnyLayout): Promise<void>;
   /** Puts back a saved view: elements with their positions, no layout. */
   restore(elements: ElementDefinition[]): void;
   /** Removes the neighbours only this node holds in the graph (not pinned, not the focus). */
@@ -82,12 +87,24 @@ const largeGraph = 2000;
 
 /** Options for the layouts that run on the main thread (cheap ones: concentric, breadth-first). */
 function layoutOptions(
-  name: Exclude<LayoutName, 'fcose'>,
+  name: Exclude<AnyLayout, 'fcose'>,
   cy: Core,
   { focusId }: { focusId?: string },
 ): LayoutOptions {
   // The view fits itself afterwards (fitGently), so a few nodes are not blown up to the maximum zoom.
   const common = { animate: cy.elements().length < largeGraph, animationDuration: 450, fit: false };
+  if (name === 'dagre') {
+    // Paths read left to right, from our side to the target; labels count in each node's box and
+    // the ranks leave room for the hop labels between them.
+    return {
+      name,
+      ...common,
+      rankDir: 'LR',
+      nodeDimensionsIncludeLabels: true,
+      nodeSep: 40,
+      rankSep: 150,
+    } as LayoutOptions;
+  }
   if (name === 'concentric') {
     return {
       name,
@@ -211,7 +228,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   const expose = options.expose ?? '__cy';
   window[expose] = cy;
   container.dataset.layout = 'idle';
-  let currentLayout: LayoutName = 'fcose';
+  let currentLayout: AnyLayout = 'fcose';
   let focus: string | undefined;
   let large = !!options.large;
   /** Each layout run takes a number; a run that a newer one overtook applies nothing. */
@@ -361,7 +378,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     }).then(() => fitGently(cy, cy.elements().length < largeGraph));
 
   const runLayout = async (
-    name: LayoutName,
+    name: AnyLayout,
     { fixed = (n: NodeSingular) => n.hasClass('pinned') } = {},
   ) => {
     const run = ++runs;

@@ -140,6 +140,7 @@ export const fieldWords = {
   resend: ['重发', 'Resend'],
   introducer: ['引荐人', 'Introducer'],
   talent: ['人才', 'Talent'],
+  path: ['引荐路径', 'Introduction path'],
   target: ['目标', 'Target'],
   stage: ['阶段', 'Stage'],
   override: ['例外', 'Exception'],

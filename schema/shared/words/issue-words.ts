@@ -78,6 +78,9 @@ export const issueWords = {
     'the {role} role may not export contact details',
   ],
   same_as_introducer: ['不能与引荐人相同', 'must differ from the introducer'],
+  path_start: ['应从引荐人开始', 'must start with the introducer'],
+  path_end: ['应以人才结束', 'must end with the talent'],
+  path_repeats: ['同一个人不能出现两次', 'must not name a person twice'],
   stage_move: [
     '不能从「{from}」直接移到「{to}」',
     'an introduction cannot move from {from} to {to}',

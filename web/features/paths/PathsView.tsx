@@ -1,12 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySummary } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
-import { fmtNumber, lang, t } from '../../app/i18n.ts';
+import { displayName, fmtNumber, lang, t } from '../../app/i18n.ts';
 import { route } from '../../app/router.ts';
+import { canOutreach } from '../../app/session.ts';
 import { createGraphView, type GraphView } from '../../graph/graph-view.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { pathElements } from './path-elements.ts';
-import { type IntroductionPath, introductionPathsQuery, staffOfQuery } from './queries.ts';
+import {
+  type IntroductionPath,
+  introductionPathsQuery,
+  type PathPerson,
+  staffOfQuery,
+} from './queries.ts';
+import { StartIntroduction } from './StartIntroduction.tsx';
+import { describePath, rankReason } from './score-words.ts';
 
 interface Side {
   key: string;
@@ -76,7 +84,7 @@ export function PathsView() {
       await graph.current?.show(
         pathElements(introductionPaths.paths, target.id),
         target.id,
-        'breadthfirst',
+        'dagre',
       );
       highlight(0);
     } catch (e) {
@@ -177,6 +185,9 @@ export function PathsView() {
                     hops: path.score.hops,
                   })}
                 </button>
+                <StartPerson person={path.people[0]} consultant={isConsultant(path, 0)} />
+                <p class="path-words small">{describePath(path)}</p>
+                {paths.length > 1 && <p class="path-rank small">{rankReason(paths, i)}</p>}
                 <ol class="hops">
                   {path.hops.map((hop, j) => (
                     <li key={j} class="hop">
@@ -193,6 +204,7 @@ export function PathsView() {
                     </li>
                   ))}
                 </ol>
+                {canOutreach.value && <StartButton path={path} index={i} />}
               </li>
             ))}
           </ol>
@@ -202,5 +214,36 @@ export function PathsView() {
         <div id="path-graph" class="graph" ref={container} />
       </section>
     </main>
+  );
+}
+
+const isConsultant = (path: IntroductionPath, index: number) =>
+  path.consultants.some((c) => c.id === path.people[index]?.id);
+
+/** Who the path starts from: name, title, organisation; marked when one of our consultants. */
+function StartPerson({ person, consultant }: { person?: PathPerson; consultant: boolean }) {
+  if (!person) return null;
+  const positions = 'positions' in person ? person.positions : [];
+  const job = positions.find((p) => p.current) ?? positions[0];
+  const title = ('title' in person ? person.title : null) ?? job?.title ?? null;
+  const details = [title, job?.other ? displayName(job.other) : null].filter(Boolean);
+  return (
+    <p class="path-start-person small" data-id={person.id}>
+      {t('paths.startsFrom', { name: displayName(person) })}
+      {details.length > 0 && ` · ${details.join(t('paths.sep'))}`}
+      {consultant && <span class="badge">{t('paths.ourConsultant')}</span>}
+    </p>
+  );
+}
+
+/** 发起引荐: opens the form that starts an introduction from this path. */
+function StartButton({ path, index }: { path: IntroductionPath; index: number }) {
+  const [open, setOpen] = useState(false);
+  return open ? (
+    <StartIntroduction path={path} index={index} />
+  ) : (
+    <button type="button" class="button small start-open" onClick={() => setOpen(true)}>
+      {t('paths.start')}
+    </button>
   );
 }

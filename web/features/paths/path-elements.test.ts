@@ -21,7 +21,16 @@ const hop = (from: string, to: string, derived = false): PathHop => ({
   provenance: { unsourced: true, verified: false, confidence: null, source: null },
 });
 const path = (...hops: PathHop[]): IntroductionPath => ({
-  score: { score: 0.5, hops: hops.length, strength: 1, recency: 1, verification: 1 },
+  score: {
+    score: 0.5,
+    hops: hops.length,
+    strength: 1,
+    recency: 1,
+    verification: 1,
+    introducerLoad: 0,
+    recentInteractions: 0,
+  },
+  consultants: [],
   people: [],
   hops,
 });

@@ -1,4 +1,5 @@
 import type { ElementDefinition } from 'cytoscape';
+import { enumText } from '../../app/i18n.ts';
 import type { IntroductionPath } from './queries.ts';
 
 /** Paths as one graph: every person once, every hop once; our side `path-start`, the target `focus`. */
@@ -35,7 +36,7 @@ export function pathElements(paths: IntroductionPath[], target: string): Element
           source: hop.from.id,
           target: hop.to.id,
           kind: hop.derived ? 'DERIVED_TIE' : 'KNOWS',
-          label: hop.via ?? hop.kind,
+          label: hop.via ?? enumText(hop.derived ? 'derivedKind' : 'knowsKind', hop.kind),
           derived: hop.derived,
           paths: [index],
         },

@@ -8,8 +8,14 @@ export const introductionPathsQuery = graphql(
       maxHops
       reason
       paths {
-        score { score hops strength recency verification }
-        people { ...EntitySummaryFields }
+        score {
+          score hops strength recency verification introducerLoad recentInteractions
+        }
+        people {
+          ...EntitySummaryFields
+          ... on Person { title positions { current title other { ...EntitySummaryFields } } }
+        }
+        consultants { ...EntitySummaryFields }
         hops {
           from { ...EntitySummaryFields }
           to { ...EntitySummaryFields }
@@ -27,6 +33,7 @@ export type IntroductionPath = ResultOf<
   typeof introductionPathsQuery
 >['introductionPaths']['paths'][number];
 export type PathHop = IntroductionPath['hops'][number];
+export type PathPerson = IntroductionPath['people'][number];
 
 /** An organisation's people (current and former staff), as "our side" for the path finder. */
 export const staffOfQuery = graphql(

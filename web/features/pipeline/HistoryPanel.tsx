@@ -47,6 +47,22 @@ export function HistoryPanel({ id, onClose }: { id: string; onClose: () => void 
             <dd>{intro.target ? displayName(intro.target) : '—'}</dd>
             <dt>{t('pipeline.introducer')}</dt>
             <dd>{intro.introducer ? displayName(intro.introducer) : '—'}</dd>
+            <dt>{t('pipeline.owner')}</dt>
+            <dd>{intro.ownerName ?? t('pipeline.noOwner')}</dd>
+            {intro.path.length > 0 && (
+              <>
+                <dt>{t('pipeline.path')}</dt>
+                <dd>
+                  <ol class="intro-path" id="history-path">
+                    {intro.path.map((p) => (
+                      <li key={p.id} data-id={p.id}>
+                        <a href={href('explore', { open: p.id })}>{displayName(p)}</a>
+                      </li>
+                    ))}
+                  </ol>
+                </dd>
+              </>
+            )}
           </dl>
           {intro.note && <p class="small">{intro.note}</p>}
           <ol class="moves" id="history-moves">

@@ -10,7 +10,9 @@ import { Problem } from '../outreach/Problem.tsx';
 import { outcome } from '../outreach/result.ts';
 import { TextField } from '../outreach/TextField.tsx';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
+import { BoardFilterBar } from './BoardFilterBar.tsx';
 import { draggedId, otherStages, overrideOffered, replaceCard, toColumns } from './board.ts';
+import { type BoardFilters, filtersKey, filterVariables, noFilters } from './board-filters.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { type IntroductionStage, introductionsQuery, moveIntroductionMutation } from './queries.ts';
 
@@ -30,16 +32,25 @@ const cardName = (c: IntroductionCard) =>
 
 /** The introductions pipeline: a column per stage; drag a card (or use its menu) to move it. */
 export function PipelineView() {
+  const [filters, setFilters] = useState<BoardFilters>(noFilters);
+  const key = filtersKey(filters);
   const [loaded] = useLoad(
-    (signal) => request(introductionsQuery, { first: shown }, signal).then((d) => d.introductions),
-    [],
+    (signal) =>
+      request(introductionsQuery, { first: shown, ...filterVariables(filters) }, signal).then(
+        (d) => ({ key, cards: d.introductions }),
+      ),
+    [key],
   );
   const [cards, setCards] = useState<IntroductionCard[] | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [openId, setOpenId] = useState<string | null>(route.value.params.get('open'));
   const [over, setOver] = useState<IntroductionStage | null>(null);
   const [historyTick, setHistoryTick] = useState(0);
-  const all = cards ?? (loaded.state === 'shown' ? loaded.data : null);
+  const all = cards ?? (loaded.state === 'shown' ? loaded.data.cards : null);
+  const filter = (next: BoardFilters) => {
+    setCards(null); // moves made on the previous answer are in the next one
+    setFilters(next);
+  };
   const waiting = all ? null : loadingText(loaded);
 
   async function move(card: IntroductionCard, to: IntroductionStage, override?: string) {
@@ -75,13 +86,19 @@ export function PipelineView() {
         <p class="muted small">{t('pipeline.hint')}</p>
         {all && <p class="muted small">{t('pipeline.shown', { n: all.length })}</p>}
       </header>
+      <BoardFilterBar filters={filters} onChange={filter} />
       {refusal && (
         <RefusalNote refusal={refusal} onOverride={move} onDismiss={() => setRefusal(null)} />
       )}
       {waiting && <p class="muted">{waiting}</p>}
       <div class="board-wrap">
         {all && (
-          <div class="board" id="board">
+          <div
+            class="board"
+            id="board"
+            data-filters={loaded.state === 'shown' ? loaded.data.key : undefined}
+            data-fresh={loaded.state === 'shown' && loaded.data.key === key}
+          >
             {toColumns(all).map((column) => (
               <section
                 key={column.stage}
@@ -172,6 +189,9 @@ function Card({
           {t('pipeline.introducer')}: {displayName(card.introducer)}
         </div>
       )}
+      <div class="muted small card-owner">
+        {t('pipeline.owner')}: {card.ownerName ?? t('pipeline.noOwner')}
+      </div>
       <div class="muted small">
         {t('pipeline.since', { date: fmtDate(card.stageAt) })}
         {card.channel && ` · ${enumText('channel', card.channel)}`}

@@ -8,6 +8,7 @@ const card = (id: string, stage: IntroductionCard['stage'], stageAt: string): In
   stageAt,
   channel: null,
   note: null,
+  ownerName: null,
   introducer: null,
   talent: null,
   target: null,

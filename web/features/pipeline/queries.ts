@@ -1,16 +1,39 @@
-import { IntroductionCardFields, MutationErrorFields } from '../../api/fragments.ts';
+import {
+  EntitySummaryFields,
+  IntroductionCardFields,
+  MutationErrorFields,
+} from '../../api/fragments.ts';
 import { graphql, type SchemaType } from '../../api/graphql.ts';
 
 export type IntroductionStage = SchemaType<'IntroductionStage'>;
 
 export const introductionsQuery = graphql(
   `
-  query Introductions($first: Int!, $stages: [IntroductionStage!]) {
-    introductions(first: $first, stages: $stages) { ...IntroductionCardFields }
+  query Introductions(
+    $first: Int!
+    $stages: [IntroductionStage!]
+    $owner: ID
+    $field: ID
+    $place: ID
+    $search: String
+  ) {
+    introductions(
+      first: $first
+      stages: $stages
+      owner: $owner
+      field: $field
+      place: $place
+      search: $search
+    ) { ...IntroductionCardFields }
   }
 `,
   [IntroductionCardFields],
 );
+
+/** The owners of the introductions the viewer may see, for the board's owner filter. */
+export const introductionOwnersQuery = graphql(`
+  query IntroductionOwners { introductionOwners { id name introductions } }
+`);
 
 export const introductionHistoryQuery = graphql(
   `
@@ -18,11 +41,12 @@ export const introductionHistoryQuery = graphql(
     introduction(id: $id) {
       ...IntroductionCardFields
       createdAt
+      path { ...EntitySummaryFields }
       history { id from to at by byName note override }
     }
   }
 `,
-  [IntroductionCardFields],
+  [IntroductionCardFields, EntitySummaryFields],
 );
 
 export const moveIntroductionMutation = graphql(
