@@ -148,10 +148,16 @@ async function joinedColumns(dir: string, join: NonNullable<NodeFile['join']>) {
   return map;
 }
 
-/** Checks a node file: one record per good row. */
-export async function checkNodeFile(dir: string, file: NodeFile): Promise<FileCheck<NodeRecord>> {
-  const rules = nodeRules[file.label];
-  const check: FileCheck<NodeRecord> = {
+/**
+ * An empty check of `file`, and the mapping fields `owner` has (`has`): the others are warned of
+ * and ignored, never written as properties.
+ */
+function startCheck<R>(
+  file: { path: string; fields: Record<string, FieldSpec> },
+  owner: string,
+  has: (name: string) => boolean,
+) {
+  const check: FileCheck<R> = {
     path: file.path,
     rows: 0,
     skipped: 0,
@@ -160,15 +166,17 @@ export async function checkNodeFile(dir: string, file: NodeFile): Promise<FileCh
     warnings: [],
   };
   const fields = Object.entries(file.fields).filter(([name]) => {
-    if (name in rules) return true;
+    if (has(name)) return true;
     check.warnings.push(
-      `field "${name}" is not a property of ${file.label}; ignored / ${file.label}无此字段，已忽略`,
+      `field "${name}" is not a property of ${owner}; ignored / ${owner}无此字段，已忽略`,
     );
     return false;
   });
-  if (!('name' in file.fields)) check.warnings.push('no "name" field: every row will be rejected');
-  const joined = file.join ? await joinedColumns(dir, file.join) : null;
-  const seen = new Map<string, number>();
+  return { check, fields };
+}
+
+/** The rows of a file to check: blank rows left out, the others counted, those `where` drops skipped. */
+async function* rowsToCheck(dir: string, file: NodeFile | EdgeFile, check: FileCheck<unknown>) {
   for await (const { row, columns } of rowsOf(dir, file)) {
     if (!row.cells.some((c) => c !== null && c !== undefined && String(c).trim() !== '')) continue;
     check.rows++;
@@ -178,6 +186,18 @@ export async function checkNodeFile(dir: string, file: NodeFile): Promise<FileCh
       check.skipped++;
       continue;
     }
+    yield { row, columns };
+  }
+}
+
+/** Checks a node file: one record per good row. */
+export async function checkNodeFile(dir: string, file: NodeFile): Promise<FileCheck<NodeRecord>> {
+  const rules = nodeRules[file.label];
+  const { check, fields } = startCheck<NodeRecord>(file, file.label, (name) => name in rules);
+  if (!('name' in file.fields)) check.warnings.push('no "name" field: every row will be rejected');
+  const joined = file.join ? await joinedColumns(dir, file.join) : null;
+  const seen = new Map<string, number>();
+  for await (const { row, columns } of rowsToCheck(dir, file, check)) {
     const errors: Problem[] = [];
     // Joined columns read as extra columns of the row.
     let cells: readonly Cell[] = row.cells;
@@ -255,30 +275,8 @@ export async function checkEdgeFile(
 ): Promise<FileCheck<EdgeRecord>> {
   const spec = (tieKinds as Record<string, { props: z.ZodObject }>)[file.type];
   const known = spec ? Object.keys(spec.props.shape) : [];
-  const check: FileCheck<EdgeRecord> = {
-    path: file.path,
-    rows: 0,
-    skipped: 0,
-    records: [],
-    rejections: [],
-    warnings: [],
-  };
-  const fields = Object.entries(file.fields).filter(([name]) => {
-    if (known.includes(name)) return true;
-    check.warnings.push(
-      `field "${name}" is not a property of ${file.type}; ignored / ${file.type}无此字段，已忽略`,
-    );
-    return false;
-  });
-  for await (const { row, columns } of rowsOf(dir, file)) {
-    if (!row.cells.some((c) => c !== null && c !== undefined && String(c).trim() !== '')) continue;
-    check.rows++;
-    const ok = passes(file.where, row, columns);
-    if (typeof ok === 'string') throw new Error(`${file.path}: where: ${ok}`);
-    if (!ok) {
-      check.skipped++;
-      continue;
-    }
+  const { check, fields } = startCheck<EdgeRecord>(file, file.type, (name) => known.includes(name));
+  for await (const { row, columns } of rowsToCheck(dir, file, check)) {
     const errors: Problem[] = [];
     const from = String(fieldValue(file.from.id, row.cells, columns, 'from', errors) ?? '');
     const to = String(fieldValue(file.to.id, row.cells, columns, 'to', errors) ?? '');

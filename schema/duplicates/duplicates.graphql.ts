@@ -6,7 +6,6 @@
  * staff task.
  */
 import { z } from 'zod';
-import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
@@ -22,6 +21,14 @@ import {
 } from './dedupe-scan.ts';
 import type { Reason } from './dedupe-score.ts';
 import {
+  duplicateStatuses,
+  judgePair,
+  type PairShape,
+  type RecordShape,
+  readDuplicateQueue,
+  readPair,
+} from './duplicates.cypher.ts';
+import {
   type MergeKind,
   type MergeResult,
   mergeNodes,
@@ -32,7 +39,6 @@ import {
 const DuplicateKindEnum = builder.enumType('DuplicateKind', {
   values: ['Person', 'Organization'] as const,
 });
-const duplicateStatuses = ['open', 'same', 'not_same', 'unsure', 'merged'] as const;
 const DuplicateStatusEnum = builder.enumType('DuplicateStatus', {
   description: 'open = waiting for review; merged = merged (possibly undone later: then unsure).',
   values: duplicateStatuses,
@@ -55,14 +61,6 @@ const ReasonRef = builder.objectRef<Reason>('DuplicateReason').implement({
   }),
 });
 
-interface RecordShape {
-  id: string;
-  kind: DuplicateKind;
-  name: string;
-  latinName: string | null;
-  aliases: string[] | null;
-  birthYear: number | null;
-}
 const RecordRef = builder.objectRef<RecordShape>('DuplicateRecord').implement({
   description: 'One side of a candidate pair, enough to judge it.',
   fields: (t) => ({
@@ -74,20 +72,6 @@ const RecordRef = builder.objectRef<RecordShape>('DuplicateRecord').implement({
   }),
 });
 
-interface PairShape {
-  id: string;
-  kind: DuplicateKind;
-  score: number;
-  reasons: string;
-  status: (typeof duplicateStatuses)[number];
-  proposedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  note: string | null;
-  mergeId: string | null;
-  a: RecordShape;
-  b: RecordShape;
-}
 const PairRef = builder.objectRef<PairShape>('DuplicatePair').implement({
   description: 'A candidate duplicate pair in the review queue.',
   fields: (t) => ({
@@ -111,14 +95,6 @@ const PairRef = builder.objectRef<PairShape>('DuplicatePair').implement({
     b: t.field({ type: RecordRef, resolve: (p) => p.b }),
   }),
 });
-
-const pairReturn = `{id: d.id, kind: d.kind, score: d.score, reasons: d.reasons, status: d.status,
-  proposedAt: toString(d.proposedAt), decidedBy: d.decidedBy, decidedAt: toString(d.decidedAt),
-  note: d.note, mergeId: d.mergeId,
-  a: {id: a.id, kind: d.kind, name: a.name, latinName: a.latinName, aliases: a.aliases, birthYear: a.birthYear},
-  b: {id: b.id, kind: d.kind, name: b.name, latinName: b.latinName, aliases: b.aliases, birthYear: b.birthYear}} AS pair`;
-const pairMatch =
-  'MATCH (a {id: d.a}), (b {id: d.b}) WHERE (a:Person OR a:Organization) AND (b:Person OR b:Organization)';
 
 const QueueRef = builder
   .objectRef<{ totalCount: number; pairs: PairShape[] }>('DuplicateQueue')
@@ -151,16 +127,8 @@ builder.queryField('duplicateCandidates', (t) =>
         [],
       );
       const entity = args.entity ? idOf(args.entity, [args.kind], ['entity']).id : null;
-      const filter = `MATCH (d:DuplicatePair {kind: $kind, status: $status})
-        WHERE $entity IS NULL OR d.a = $entity OR d.b = $entity`;
-      const params = { kind: args.kind, status: args.status ?? 'open', first, offset, entity };
-      const [count] = await ctx.db.read<{ n: number }>(`${filter} RETURN count(d) AS n`, params);
-      const rows = await ctx.db.read<{ pair: PairShape }>(
-        `${filter} WITH d ORDER BY d.score DESC, d.id SKIP $offset LIMIT $first
-         ${pairMatch} RETURN ${pairReturn}`,
-        params,
-      );
-      return { totalCount: count?.n ?? 0, pairs: rows.map((r) => r.pair) };
+      const status = args.status ?? 'open';
+      return readDuplicateQueue(ctx.db, { kind: args.kind, status, first, offset, entity });
     },
   }),
 );
@@ -219,14 +187,6 @@ builder.mutationField('findDuplicates', (t) =>
   }),
 );
 
-async function readPair(ctx: Context, id: string) {
-  const rows = await ctx.db.read<{ pair: PairShape }>(
-    `MATCH (d:DuplicatePair {id: $id}) ${pairMatch} RETURN ${pairReturn}`,
-    { id },
-  );
-  return rows[0]?.pair;
-}
-
 builder.mutationField('judgeDuplicate', (t) =>
   t.field({
     type: PairRef,
@@ -242,21 +202,16 @@ builder.mutationField('judgeDuplicate', (t) =>
       const { id } = idOf(args.id, ['DuplicatePair'], ['id']);
       const note = parseInput(text(1000).nullish(), args.note, ['note']) ?? null;
       await ctx.db.writeTx(async (tx) => {
-        const rows = await tx.run<{ status: string }>(
-          `MATCH (d:DuplicatePair {id: $id}) WITH d, d.status AS before
-           SET d.status = $verdict, d.decidedBy = $actor, d.decidedAt = datetime(), d.note = $note
-           RETURN before AS status`,
-          { id, verdict: args.verdict, actor: ctx.actor, note },
-        );
-        if (!rows[0]) throw new NotFoundError('DuplicatePair', args.id, ['id']);
+        const before = await judgePair(tx, { id, verdict: args.verdict, actor: ctx.actor, note });
+        if (before === undefined) throw new NotFoundError('DuplicatePair', args.id, ['id']);
         await recordChange(tx, {
           entityId: id,
           op: 'judge',
           actor: ctx.actor,
-          changes: { status: [rows[0].status, args.verdict], note: [null, note] },
+          changes: { status: [before, args.verdict], note: [null, note] },
         });
       });
-      const pair = await readPair(ctx, id);
+      const pair = await readPair(ctx.db, id);
       if (!pair) throw new NotFoundError('DuplicatePair', args.id, ['id']);
       return pair;
     },

@@ -2,14 +2,15 @@ import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
-import { entityProjection, type Field, toEntity } from '../entity/entity.model.ts';
+import type { Field } from '../entity/entity.model.ts';
 import { defineCreateUpdate } from '../entity/entity-crud.ts';
 import { setSingleLink } from '../entity/entity-links.ts';
 import { defineEntityList } from '../entity/entity-list.ts';
 import { defineEntityNode } from '../entity/entity-node.ts';
 import { idOf } from '../shared/global-id.ts';
-import { groupInOrder, loaderFor } from '../shared/loaders.ts';
+import { loaderFor } from '../shared/loaders.ts';
 import { names, provenance } from '../shared/rules.ts';
+import { readRelatedFields } from './field.cypher.ts';
 
 export const FieldRef = defineEntityNode(
   'Field',
@@ -18,18 +19,9 @@ export const FieldRef = defineEntityNode(
 
 /** Fields next to each of `ids` in the taxonomy, up (parent) or down (children); batched. */
 function loadRelated(ctx: Context, id: string, way: 'parent' | 'children'): Promise<Field[]> {
-  const pattern =
-    way === 'parent'
-      ? '(:Field {id: key})-[r:SUBFIELD_OF]->(n:Field)'
-      : '(n:Field)-[r:SUBFIELD_OF]->(:Field {id: key})';
-  return loaderFor<Field[]>(ctx, `field:${way}`, async (ids) => {
-    const rows = await ctx.db.read<{ key: string; e: Record<string, unknown> }>(
-      `UNWIND $ids AS key MATCH ${pattern} WHERE NOT n.deleted AND NOT r.deleted
-       RETURN key, ${entityProjection} AS e ORDER BY n.name`,
-      { ids },
-    );
-    return groupInOrder(ids, rows, (r) => r.key).map((g) => g.map((r) => toEntity('Field', r.e)));
-  }).load(id);
+  return loaderFor<Field[]>(ctx, `field:${way}`, (ids) => readRelatedFields(ctx.db, ids, way)).load(
+    id,
+  );
 }
 
 builder.objectFields(FieldRef, (t) => ({

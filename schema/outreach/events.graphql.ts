@@ -13,43 +13,25 @@ import { requiredText, text } from '../shared/rules.ts';
 import { because, parseInput } from '../shared/validate.ts';
 import { enumParam } from '../shared/words/words.ts';
 import { isoDateTime, requireNode } from './common.ts';
-import { bumpEventSequence, noteNotifiableChange } from './delivery/event-change.ts';
-import { type EventStatus, eventKinds, eventMoves, eventStatuses } from './stages.ts';
-import { teamOf, viewerParams, visibleTo } from './visibility.ts';
+import { noteNotifiableChange } from './delivery/event-change.ts';
+import {
+  bumpVisibleEvent,
+  createEvent,
+  type OutreachEvent,
+  readEvent,
+  readEventBeforeEdit,
+  readEvents,
+  setEventStatus,
+  updateEvent,
+} from './events.cypher.ts';
+import { eventKinds, eventMoves, eventStatuses } from './stages.ts';
+import { teamOf, viewerParams } from './visibility.ts';
 
 const EventKindEnum = builder.enumType('EventKind', { values: eventKinds });
 const EventStatusEnum = builder.enumType('EventStatus', { values: eventStatuses });
 
-export interface OutreachEvent {
-  id: string;
-  name: string;
-  kind: string;
-  startsAt: string | null;
-  timeZone: string | null;
-  venue: string | null;
-  capacity: number | null;
-  status: EventStatus;
-  cityId: string | null;
-  organiserId: string | null;
-  colleaguesAllowed: boolean;
-  createdAt: string;
-  /** The last change of date, time zone, place or status that the people coming must hear about. */
-  changedAt: string | null;
-}
-
-const eventReturn = `e {.id, .name, .kind, .timeZone, .venue, .capacity, .status,
-  startsAt: toString(e.startsAt), createdAt: toString(e.createdAt), changedAt: toString(e.changedAt),
-  colleaguesAllowed: coalesce(e.colleaguesAllowed, false),
-  cityId: COLLECT { MATCH (e)-[:HELD_IN]->(p:Place) RETURN p.id }[0],
-  organiserId: COLLECT { MATCH (e)-[:ORGANIZED_BY]->(o:Organization) RETURN o.id }[0]} AS event`;
-
 export async function loadEvent(ctx: Context, id: string): Promise<OutreachEvent | null> {
-  const rows = await ctx.db.read<{ event: OutreachEvent }>(
-    `MATCH (e:Event {id: $id}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
-     RETURN ${eventReturn}`,
-    { id, ...viewerParams(ctx) },
-  );
-  return rows[0]?.event ?? null;
+  return readEvent(ctx.db, id, viewerParams(ctx));
 }
 
 export const EventRef = builder.objectRef<OutreachEvent>('Event');
@@ -100,17 +82,9 @@ builder.queryField('events', (t) =>
       first: t.arg.int({ required: false, defaultValue: 50 }),
     },
     resolve: async (_r, args, ctx) => {
-      const rows = await ctx.db.read<{ event: OutreachEvent }>(
-        `MATCH (e:Event) WHERE NOT coalesce(e.deleted, false) AND ($statuses IS NULL OR e.status IN $statuses)
-           AND ${visibleTo('e')}
-         WITH e ORDER BY e.startsAt DESC, e.id LIMIT $first RETURN ${eventReturn}`,
-        {
-          statuses: args.statuses?.length ? args.statuses : null,
-          first: readFirst(args.first, { fallback: 50, max: 500 }),
-          ...viewerParams(ctx),
-        },
-      );
-      return rows.map((r) => r.event);
+      const statuses = args.statuses?.length ? args.statuses : null;
+      const first = readFirst(args.first, { fallback: 50, max: 500 });
+      return readEvents(ctx.db, { statuses, first }, viewerParams(ctx));
     },
   }),
 );
@@ -175,28 +149,18 @@ builder.mutationField('createEvent', (t) =>
             'organiser',
           ]);
         }
-        await tx.run(
-          `CREATE (e:Event {id: $id, name: $name, kind: $kind, startsAt: datetime($startsAt),
-                            timeZone: $timeZone, venue: $venue, capacity: $capacity, status: 'planned',
-                            colleaguesAllowed: $colleaguesAllowed,
-                            teamId: $teamId, createdBy: $actor, createdAt: datetime(),
-                            updatedAt: datetime(), deleted: false})
-           WITH e OPTIONAL MATCH (p:Place {id: $city}) OPTIONAL MATCH (o:Organization {id: $organiser})
-           FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (e)-[:HELD_IN]->(p))
-           FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (e)-[:ORGANIZED_BY]->(o))`,
-          {
-            id,
-            ...rules,
-            venue: rules.venue ?? null,
-            capacity: rules.capacity ?? null,
-            colleaguesAllowed: rules.colleaguesAllowed ?? false,
-            kind: input.kind,
-            city,
-            organiser,
-            teamId: teamOf(ctx),
-            actor: ctx.actor,
-          },
-        );
+        await createEvent(tx, {
+          id,
+          ...rules,
+          venue: rules.venue ?? null,
+          capacity: rules.capacity ?? null,
+          colleaguesAllowed: rules.colleaguesAllowed ?? false,
+          kind: input.kind,
+          city,
+          organiser,
+          teamId: teamOf(ctx),
+          actor: ctx.actor,
+        });
         await recordChange(tx, {
           entityId: id,
           op: 'create',
@@ -222,12 +186,7 @@ builder.mutationField('setEventStatus', (t) =>
     resolve: async (_r, args, ctx) => {
       const { id } = idOf(args.id, ['Event'], ['id']);
       await ctx.db.writeTx(async (tx) => {
-        const rows = await tx.run<{ status: EventStatus }>(
-          `MATCH (e:Event {id: $id}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
-           SET ${bumpEventSequence('e')} RETURN e.status AS status`,
-          { id, ...viewerParams(ctx) },
-        );
-        const from = rows[0]?.status;
+        const from = await bumpVisibleEvent(tx, id, viewerParams(ctx));
         if (!from) throw new NotFoundError('Event', args.id, ['id']);
         if (!eventMoves[from].includes(args.status)) {
           throw new ConflictError(
@@ -243,10 +202,7 @@ builder.mutationField('setEventStatus', (t) =>
           );
         }
         if (args.status === 'cancelled') await noteNotifiableChange(tx, id);
-        await tx.run('MATCH (e:Event {id: $id}) SET e.status = $status', {
-          id,
-          status: args.status,
-        });
+        await setEventStatus(tx, id, args.status);
         await recordChange(tx, {
           entityId: id,
           op: 'update',
@@ -289,24 +245,18 @@ builder.mutationField('updateEvent', (t) =>
           : input.city && idOf(input.city, ['Place'], ['input', 'city']).id;
       await ctx.db.writeTx(async (tx) => {
         if (city) await requireNode(tx, 'Place', city, input.city ?? '', ['input', 'city']);
-        const rows = await tx.run<{ status: EventStatus; same: boolean }>(
-          `MATCH (e:Event {id: $id}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
-           RETURN e.status AS status,
-             ($startsAt IS NULL OR datetime($startsAt) = e.startsAt)
-             AND ($timeZone IS NULL OR $timeZone = e.timeZone)
-             AND ($venueGiven = false OR coalesce($venue, '') = coalesce(e.venue, ''))
-             AND ($city IS NULL OR $city = coalesce(COLLECT { MATCH (e)-[:HELD_IN]->(c:Place) RETURN c.id }[0], '')) AS same`,
-          {
-            id,
-            startsAt: rules.startsAt ?? null,
-            timeZone: rules.timeZone ?? null,
-            venueGiven: input.venue !== undefined,
-            venue: rules.venue ?? null,
-            city: city === undefined ? null : (city ?? ''),
-            ...viewerParams(ctx),
-          },
+        const edit = {
+          id,
+          startsAt: rules.startsAt ?? null,
+          timeZone: rules.timeZone ?? null,
+          venueGiven: input.venue !== undefined,
+          venue: rules.venue ?? null,
+        };
+        const found = await readEventBeforeEdit(
+          tx,
+          { ...edit, city: city === undefined ? null : (city ?? '') },
+          viewerParams(ctx),
         );
-        const found = rows[0];
         if (!found) throw new NotFoundError('Event', args.id, ['id']);
         if (found.status === 'held' || found.status === 'cancelled') {
           throw new ConflictError(`the event is ${found.status}`, ['id'], {
@@ -315,27 +265,12 @@ builder.mutationField('updateEvent', (t) =>
           });
         }
         if (!found.same) await noteNotifiableChange(tx, id);
-        await tx.run(
-          `MATCH (e:Event {id: $id})
-           SET ${bumpEventSequence('e')}, e.name = coalesce($name, e.name),
-               e.startsAt = coalesce(datetime($startsAt), e.startsAt),
-               e.timeZone = coalesce($timeZone, e.timeZone),
-               e.venue = CASE WHEN $venueGiven THEN $venue ELSE e.venue END
-           WITH e WHERE $cityGiven
-           OPTIONAL MATCH (e)-[old:HELD_IN]->() DELETE old
-           WITH DISTINCT e OPTIONAL MATCH (p:Place {id: $city})
-           FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (e)-[:HELD_IN]->(p))`,
-          {
-            id,
-            name: rules.name ?? null,
-            startsAt: rules.startsAt ?? null,
-            timeZone: rules.timeZone ?? null,
-            venueGiven: input.venue !== undefined,
-            venue: rules.venue ?? null,
-            cityGiven: city !== undefined,
-            city: city ?? null,
-          },
-        );
+        await updateEvent(tx, {
+          ...edit,
+          name: rules.name ?? null,
+          cityGiven: city !== undefined,
+          city: city ?? null,
+        });
         await recordChange(tx, {
           entityId: id,
           op: 'update',

@@ -10,7 +10,8 @@ import { parseInput } from '../shared/validate.ts';
 import { enumWord, type Lang } from '../shared/words/words.ts';
 import { loadEvent } from './events.graphql.ts';
 import { periodRules, ReportScopeInput, scopedIntroductions, toScope } from './reports.graphql.ts';
-import { loadList, loadSegment, memberIds } from './segments.graphql.ts';
+import { readMemberIds } from './segments.cypher.ts';
+import { loadList, loadSegment } from './segments.graphql.ts';
 import { viewerParams } from './visibility.ts';
 
 /** At most this many rows per export (a whole deployment is an admin backup, not an export). */
@@ -269,7 +270,7 @@ async function exportPeople(
   const source = args.list
     ? { listId: (await loadList(ctx, args.list, ['list'])).id }
     : { segment: await loadSegment(ctx, args.segment ?? '', ['segment']) };
-  const ids = await memberIds(ctx, source, maxRows);
+  const ids = await readMemberIds(ctx.db, source, maxRows);
   const name = word(lang, args.list ? 'listFile' : 'segmentFile');
   return peopleFile(ctx, lang, name, args.format, await personRows(ctx, ids), false);
 }

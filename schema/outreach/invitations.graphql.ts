@@ -5,7 +5,6 @@ import type { Tx } from '../../server/db/run.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import { PersonRef } from '../person/person.graphql.ts';
-import { contactable } from '../personal-data/consent.ts';
 import { readFirst } from '../shared/connection.ts';
 import { ConflictError, mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
@@ -13,40 +12,29 @@ import { recordChange } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
 import { enumParam } from '../shared/words/words.ts';
 import { note } from './common.ts';
-import type { DeliveryChannel, DeliveryStatus } from './delivery/channel.ts';
 import { EventRef } from './events.graphql.ts';
-import { lockEvent, moveInvitation, seatsTakenCypher } from './invitation-moves.ts';
+import { lockEvent, moveInvitation } from './invitation-moves.ts';
+import {
+  type Invitation,
+  type InviteResult,
+  invitationVisible,
+  inviteToEvent,
+  peoplePart,
+  readEventInvitations,
+  readInvitation,
+  readInvitationChanges,
+  readSeatsTaken,
+  readVisibleEventStatus,
+} from './invitations.cypher.ts';
 import { outreachText } from './outreach-text.ts';
-import { loadList, loadSegment, segmentMembersPart } from './segments.graphql.ts';
-import { type InvitationStatus, invitationStatuses, seated } from './stages.ts';
-import { viewerParams, visibleTo } from './visibility.ts';
+import { listMembersPart, type PeoplePart, segmentMembersPart } from './segments.cypher.ts';
+import { loadList, loadSegment } from './segments.graphql.ts';
+import { invitationStatuses } from './stages.ts';
+import { viewerParams } from './visibility.ts';
 
 const InvitationStatusEnum = builder.enumType('InvitationStatus', {
   values: invitationStatuses,
 });
-
-export interface Invitation {
-  id: string;
-  personId: string;
-  eventId: string;
-  status: InvitationStatus;
-  invitedAt: string;
-  invitedBy: string | null;
-  withColleague: boolean;
-  /** How its e-mail went (delivery/); null until one is queued or it is marked sent by hand. */
-  delivery: InvitationDelivery | null;
-  /** How the notice of the event's last change went (delivery/event-change.ts); null if none. */
-  changeNotice: InvitationDelivery | null;
-}
-
-export interface InvitationDelivery {
-  status: DeliveryStatus;
-  channel: DeliveryChannel | null;
-  error: string | null;
-  at: string | null;
-  sentAt: string | null;
-  sendCount: number;
-}
 
 interface InvitationChange {
   status: string;
@@ -57,32 +45,13 @@ interface InvitationChange {
   channel: string | null;
 }
 
-const invitationReturn = `r {.id, .status, .invitedBy, personId: p.id, eventId: e.id,
-  withColleague: coalesce(r.withColleague, false),
-  delivery: CASE WHEN r.delivery IS NULL THEN null ELSE {status: r.delivery, channel: r.deliveryChannel,
-    error: r.deliveryError, at: toString(coalesce(r.deliveredAt, r.queuedAt)), sentAt: toString(r.sentAt),
-    sendCount: coalesce(r.sendCount, 0)} END,
-  changeNotice: CASE WHEN r.notice IS NULL THEN null ELSE {status: r.notice, channel: 'email',
-    error: r.noticeError, at: toString(r.noticeAt), sentAt: toString(r.noticeSentAt),
-    sendCount: coalesce(r.noticeCount, 0)} END,
-  invitedAt: toString(coalesce(r.invitedAt, r.recordedAt))} AS invitation`;
-
 async function loadInvitation(ctx: Context, id: string): Promise<Invitation | null> {
-  const rows = await ctx.db.read<{ invitation: Invitation }>(
-    `MATCH (p:Person)-[r:INVITED_TO {id: $id}]->(e:Event) WHERE ${visibleTo('e')}
-     RETURN ${invitationReturn}`,
-    { id, ...viewerParams(ctx) },
-  );
-  return rows[0]?.invitation ?? null;
+  return readInvitation(ctx.db, id, viewerParams(ctx));
 }
 
 /** The status history: the invitation itself, then every recorded status change, oldest first. */
 async function loadInvitationHistory(ctx: Context, inv: Invitation): Promise<InvitationChange[]> {
-  const rows = await ctx.db.read<{ at: string; actor: string; changes: string }>(
-    `MATCH (c:Change {tieId: $id}) RETURN toString(c.at) AS at, c.actor AS actor, c.changes AS changes
-     ORDER BY c.at, c.id`,
-    { id: inv.id },
-  );
+  const rows = await readInvitationChanges(ctx.db, inv.id);
   const later = rows.map((r) => {
     const changes = JSON.parse(r.changes) as {
       status?: [string, string];
@@ -149,26 +118,14 @@ builder.objectFields(EventRef, (t) => ({
       first: t.arg.int({ required: false, defaultValue: 100 }),
     },
     resolve: async (e, args, ctx) => {
-      const rows = await ctx.db.read<{ invitation: Invitation }>(
-        `MATCH (p:Person)-[r:INVITED_TO]->(e:Event {id: $id})
-         WHERE NOT coalesce(r.deleted, false) AND ($statuses IS NULL OR r.status IN $statuses)
-         WITH p, r, e ORDER BY coalesce(r.waitlistedAt, r.invitedAt, r.recordedAt), r.id LIMIT $first
-         RETURN ${invitationReturn}`,
-        {
-          id: e.id,
-          statuses: args.statuses?.length ? args.statuses : null,
-          first: readFirst(args.first, { fallback: 100, max: 5000 }),
-        },
-      );
-      return rows.map((r) => r.invitation);
+      const statuses = args.statuses?.length ? args.statuses : null;
+      const first = readFirst(args.first, { fallback: 100, max: 5000 });
+      return readEventInvitations(ctx.db, { id: e.id, statuses, first });
     },
   }),
   seatsTaken: t.int({
     description: 'Seats of accepted or attended invitations (two when bringing a colleague).',
-    resolve: async (e, _a, ctx) => {
-      const rows = await ctx.db.read<{ n: number }>(seatsTakenCypher, { eventId: e.id, seated });
-      return rows[0]?.n ?? 0;
-    },
+    resolve: (e, _a, ctx) => readSeatsTaken(ctx.db, e.id),
   }),
 }));
 
@@ -181,13 +138,6 @@ const InviteInput = builder.inputType('InviteInput', {
     people: t.idList({ required: false }),
   }),
 });
-
-interface InviteResult {
-  invited: number;
-  alreadyInvited: number;
-  doNotContact: number;
-  noConsent: number;
-}
 
 const InviteResultRef = builder.objectRef<InviteResult>('InviteResult').implement({
   fields: (t) => ({
@@ -206,16 +156,12 @@ const InviteResultRef = builder.objectRef<InviteResult>('InviteResult').implemen
  * held or cancelled (nobody is invited to, or sent invitations for, such an event).
  */
 export async function requireOpenEvent(tx: Tx, ctx: Context, eventId: string, globalId: string) {
-  const found = await tx.run<{ status: string }>(
-    `MATCH (e:Event {id: $eventId}) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
-     RETURN e.status AS status`,
-    { eventId, ...viewerParams(ctx) },
-  );
-  if (!found[0]) throw new NotFoundError('Event', globalId, ['input', 'event']);
-  if (['held', 'cancelled'].includes(found[0].status)) {
-    throw new ConflictError(`the event is ${found[0].status}`, ['input', 'event'], {
+  const status = await readVisibleEventStatus(tx, eventId, viewerParams(ctx));
+  if (status === undefined) throw new NotFoundError('Event', globalId, ['input', 'event']);
+  if (['held', 'cancelled'].includes(status)) {
+    throw new ConflictError(`the event is ${status}`, ['input', 'event'], {
       code: 'event_closed',
-      params: { status: enumParam('EventStatus', found[0].status) },
+      params: { status: enumParam('EventStatus', status) },
     });
   }
 }
@@ -244,55 +190,23 @@ builder.mutationField('inviteToEvent', (t) =>
         ]);
       }
       // The people, as a Cypher part binding `n`: nothing is shipped to Node and back.
-      let source: { cypher: string; params: Record<string, unknown> };
+      let source: PeoplePart;
       if (input.segment) {
         source = segmentMembersPart(await loadSegment(ctx, input.segment, ['input', 'segment']));
       } else if (input.list) {
         const list = await loadList(ctx, input.list, ['input', 'list']);
-        source = {
-          cypher: 'MATCH (:PersonList {id: $listId})-[:HAS_MEMBER]->(n:Person) WHERE NOT n.deleted',
-          params: { listId: list.id },
-        };
+        source = listMembersPart(list.id);
       } else {
         const people = (input.people ?? []).map(
           (p, i) => idOf(p, ['Person'], ['input', 'people', String(i)]).id,
         );
-        source = {
-          cypher: 'UNWIND $people AS pid MATCH (n:Person {id: pid}) WHERE NOT n.deleted',
-          params: { people },
-        };
+        source = peoplePart(people);
       }
       return ctx.db.writeTx(async (tx) => {
         await requireOpenEvent(tx, ctx, eventId, input.event);
         await lockEvent(tx, eventId);
-        // One statement: the members, who is invited already (checked only when the event has
-        // invitations at all: a new event's list skips one look per member) and who may not be
-        // contacted, then one batched CREATE of the rest.
-        // Invitation ids: a ULID for the batch and the row number, so they still sort by time.
-        const rows = await tx.run<InviteResult>(
-          `MATCH (ev:Event {id: $eventId})
-           WITH ev, EXISTS { (ev)<-[:INVITED_TO]-() } AS invitedBefore
-           CALL () { ${source.cypher}
-                     RETURN DISTINCT n ORDER BY n.id LIMIT $limit }
-           WITH ev, n, coalesce(n.doNotContact, false) AS dnc, ${contactable('n')} AS ok,
-                CASE WHEN invitedBefore
-                     THEN EXISTS { (n)-[x:INVITED_TO]->(ev) WHERE NOT coalesce(x.deleted, false) }
-                     ELSE false END AS dup
-           WITH ev, collect(CASE WHEN ok AND NOT dup THEN n END) AS fresh,
-                sum(CASE WHEN dup THEN 1 ELSE 0 END) AS alreadyInvited,
-                sum(CASE WHEN dnc AND NOT dup THEN 1 ELSE 0 END) AS doNotContact,
-                sum(CASE WHEN NOT ok AND NOT dnc AND NOT dup THEN 1 ELSE 0 END) AS noConsent
-           CALL (ev, fresh) {
-             UNWIND range(0, size(fresh) - 1) AS k
-             WITH ev, fresh[k] AS p, k
-             CREATE (p)-[:INVITED_TO {id: $batch + right('00000' + toString(k), 6), status: 'invited',
-                                      invitedAt: datetime(), invitedBy: $actor, recordedAt: datetime(),
-                                      deleted: false}]->(ev)
-           }
-           RETURN size(fresh) AS invited, alreadyInvited, doNotContact, noConsent`,
-          { ...source.params, eventId, limit: maxInvites, batch: ulid(), actor: ctx.actor },
-        );
-        const result: InviteResult = rows[0] ?? {
+        const invite = { eventId, limit: maxInvites, batch: ulid(), actor: ctx.actor };
+        const result: InviteResult = (await inviteToEvent(tx, source, invite)) ?? {
           invited: 0,
           alreadyInvited: 0,
           doNotContact: 0,
@@ -328,12 +242,8 @@ builder.mutationField('setInvitationStatus', (t) =>
       const { id } = idOf(args.id, ['Invitation'], ['id']);
       const { note: statusNote } = parseInput(statusRules, { note: args.note }, []);
       await ctx.db.writeTx(async (tx) => {
-        const rows = await tx.run(
-          `MATCH (:Person)-[r:INVITED_TO {id: $id}]->(e:Event) WHERE ${visibleTo('e')}
-           RETURN r.id AS id`,
-          { id, ...viewerParams(ctx) },
-        );
-        if (!rows[0]) throw new NotFoundError('Invitation', args.id, ['id']);
+        if (!(await invitationVisible(tx, id, viewerParams(ctx))))
+          throw new NotFoundError('Invitation', args.id, ['id']);
         await moveInvitation(tx, { id, to: args.status, actor: ctx.actor, note: statusNote });
       });
       return (await loadInvitation(ctx, id)) as Invitation;

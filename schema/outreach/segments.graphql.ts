@@ -1,3 +1,4 @@
+import type { ObjectRef } from '@pothos/core';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
@@ -7,7 +8,7 @@ import { EntityRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import { PersonFilterInput, readPersonFilter } from '../person/people.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
-import { buildPersonFilter, type PersonFilter } from '../person/person-filter.ts';
+import type { PersonFilter } from '../person/person-filter.ts';
 import { PlaceRef } from '../place/place.graphql.ts';
 import { readFirst } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
@@ -15,92 +16,51 @@ import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { recordChange } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
-import { isConsultant } from './attribution.ts';
 import { requireNode } from './common.ts';
 import { type FilterCondition, filterConditions } from './segment-conditions.ts';
-import { teamOf, viewerParams, visibleTo } from './visibility.ts';
+import {
+  type CityCount,
+  countListMembers,
+  countSegmentMembers,
+  createList,
+  createSegment,
+  editListMembers,
+  type PersonList,
+  rankCities,
+  readList,
+  readLists,
+  readMemberIds,
+  readSegment,
+  readSegmentMemberIds,
+  readSegments,
+  type Segment,
+} from './segments.cypher.ts';
+import { teamOf, type Viewer, viewerParams } from './visibility.ts';
 
-/** A saved people filter whose members are computed live. */
-interface Segment {
-  id: string;
-  name: string;
-  filter: string;
-  createdBy: string;
-  createdByName: string | null;
-  createdAt: string;
-}
-
-/** A fixed list of people: frozen from a segment, then edited by hand. */
-interface PersonList {
-  id: string;
-  name: string;
-  segmentId: string | null;
-  createdBy: string;
-  createdByName: string | null;
-  createdAt: string;
-}
-
-/** The name of the account behind an actor (`Account:<id>`), for "who made it". */
-const actorName = (r: string) =>
-  `COLLECT { MATCH (a:Account {id: substring(${r}.createdBy, 8)}) RETURN a.name }[0]`;
-const segmentReturn = `s {.id, .name, .filter, .createdBy, createdByName: ${actorName('s')},
-  createdAt: toString(s.createdAt)} AS segment`;
-const listReturn = `l {.id, .name, .segmentId, .createdBy, createdByName: ${actorName('l')},
-  createdAt: toString(l.createdAt)} AS list`;
-
-/** The Cypher binding `n` to a segment's members now. */
-export function segmentMembersPart(segment: { filter: string }) {
-  return buildPersonFilter(JSON.parse(segment.filter) as PersonFilter);
-}
-
-/** Ids of people now in the segment (or in the list), capped at `limit`. */
-export async function memberIds(
+/** The people now in the segment (or in the list), the first `first` of them by id. */
+async function loadMembers(
   ctx: Context,
   source: { segment?: Segment; listId?: string },
-  limit = 200_000,
-): Promise<string[]> {
-  if (source.segment) {
-    const part = segmentMembersPart(source.segment);
-    const rows = await ctx.db.read<{ id: string }>(
-      `${part.cypher}\nWITH DISTINCT n ORDER BY n.id LIMIT $limit RETURN n.id AS id`,
-      { ...part.params, limit },
-    );
-    return rows.map((r) => r.id);
-  }
-  const rows = await ctx.db.read<{ id: string }>(
-    `MATCH (:PersonList {id: $listId})-[:HAS_MEMBER]->(n:Person) WHERE NOT n.deleted
-     WITH n ORDER BY n.id LIMIT $limit RETURN n.id AS id`,
-    { listId: source.listId, limit },
+  first: number | null | undefined,
+) {
+  const ids = await readMemberIds(ctx.db, source, readFirst(first, { fallback: 50, max: 500 }));
+  return (await Promise.all(ids.map((id) => loadEntity(ctx, 'Person', id)))).filter(
+    (p) => p !== null,
   );
-  return rows.map((r) => r.id);
 }
 
 export async function loadSegment(ctx: Context, globalId: string, path: string[]) {
   const { id } = idOf(globalId, ['Segment'], path);
-  const rows = await ctx.db.read<{ segment: Segment }>(
-    `MATCH (s:Segment {id: $id}) WHERE NOT s.deleted AND ${visibleTo('s')} RETURN ${segmentReturn}`,
-    { id, ...viewerParams(ctx) },
-  );
-  if (!rows[0]) throw new NotFoundError('Segment', globalId, path);
-  return rows[0].segment;
+  const segment = await readSegment(ctx.db, id, viewerParams(ctx));
+  if (!segment) throw new NotFoundError('Segment', globalId, path);
+  return segment;
 }
 
 export async function loadList(ctx: Context, globalId: string, path: string[]) {
   const { id } = idOf(globalId, ['PersonList'], path);
-  const rows = await ctx.db.read<{ list: PersonList }>(
-    `MATCH (l:PersonList {id: $id}) WHERE NOT l.deleted AND ${visibleTo('l')} RETURN ${listReturn}`,
-    { id, ...viewerParams(ctx) },
-  );
-  if (!rows[0]) throw new NotFoundError('PersonList', globalId, path);
-  return rows[0].list;
-}
-
-interface CityCount {
-  cityId: string;
-  lives: number;
-  works: number;
-  total: number;
-  reachable: number;
+  const list = await readList(ctx.db, id, viewerParams(ctx));
+  if (!list) throw new NotFoundError('PersonList', globalId, path);
+  return list;
 }
 
 const CityCountRef = builder.objectRef<CityCount>('CityCount').implement({
@@ -120,35 +80,6 @@ const CityCountRef = builder.objectRef<CityCount>('CityCount').implement({
     }),
   }),
 });
-
-/**
- * Where to hold a session: cities ranked by how many members living or (currently) working there our
- * consultants can reach (two KNOWS steps, as a consultant's reach counts them), then by members.
- */
-async function rankCities(ctx: Context, segment: Segment, first: number): Promise<CityCount[]> {
-  const part = segmentMembersPart(segment);
-  return ctx.db.read<CityCount>(
-    `${part.cypher}
-     WITH DISTINCT n
-     WITH n,
-       COLLECT { MATCH (n)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(c:Place {kind: 'city'})
-                 WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL) RETURN DISTINCT c.id } AS lives,
-       COLLECT { MATCH (n)-[w:WORKED_AT]->(:Organization)-[:LOCATED_IN]->(:Place)-[:PART_OF*0..4]->(c:Place {kind: 'city'})
-                 WHERE NOT w.deleted AND coalesce(w.current, w.to IS NULL) RETURN DISTINCT c.id } AS works
-     WITH n, lives, works,
-       EXISTS {
-         MATCH (n)-[k:KNOWS WHERE NOT k.deleted]-{1,2}(c:Person WHERE NOT c.deleted)
-         WHERE ${isConsultant('c')}
-       } AS reachable
-     UNWIND lives + works AS cityId
-     WITH DISTINCT n, reachable, cityId, cityId IN lives AS lives, cityId IN works AS works
-     RETURN cityId, sum(CASE WHEN lives THEN 1 ELSE 0 END) AS lives,
-            sum(CASE WHEN works THEN 1 ELSE 0 END) AS works, count(n) AS total,
-            sum(CASE WHEN reachable THEN 1 ELSE 0 END) AS reachable
-     ORDER BY reachable DESC, total DESC, cityId LIMIT $first`,
-    { ...part.params, first },
-  );
-}
 
 const FilterConditionRef = builder.objectRef<FilterCondition>('FilterCondition').implement({
   description:
@@ -201,28 +132,12 @@ const SegmentRef = builder.objectRef<Segment>('Segment').implement({
     }),
     createdAt: t.exposeString('createdAt'),
     memberCount: t.int({
-      resolve: async (s, _a, ctx) => {
-        const part = segmentMembersPart(s);
-        const rows = await ctx.db.read<{ n: number }>(
-          `${part.cypher}\nRETURN count(DISTINCT n) AS n`,
-          part.params,
-        );
-        return rows[0]?.n ?? 0;
-      },
+      resolve: (s, _a, ctx) => countSegmentMembers(ctx.db, s),
     }),
     members: t.field({
       type: [PersonRef],
       args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
-      resolve: async (s, args, ctx) => {
-        const ids = await memberIds(
-          ctx,
-          { segment: s },
-          readFirst(args.first, { fallback: 50, max: 500 }),
-        );
-        return (await Promise.all(ids.map((id) => loadEntity(ctx, 'Person', id)))).filter(
-          (p) => p !== null,
-        );
-      },
+      resolve: (s, args, ctx) => loadMembers(ctx, { segment: s }, args.first),
     }),
     cities: t.field({
       type: [CityCountRef],
@@ -230,7 +145,7 @@ const SegmentRef = builder.objectRef<Segment>('Segment').implement({
         'Where to hold the next session: cities by how many members living or working there our consultants can reach, then by members.',
       args: { first: t.arg.int({ required: false, defaultValue: 10 }) },
       resolve: (s, args, ctx) =>
-        rankCities(ctx, s, readFirst(args.first, { fallback: 10, max: 100 })),
+        rankCities(ctx.db, s, readFirst(args.first, { fallback: 10, max: 100 })),
     }),
   }),
 });
@@ -266,81 +181,56 @@ const PersonListRef = builder.objectRef<PersonList>('PersonList').implement({
     }),
     createdAt: t.exposeString('createdAt'),
     memberCount: t.int({
-      resolve: async (l, _a, ctx) => {
-        const rows = await ctx.db.read<{ n: number }>(
-          `MATCH (:PersonList {id: $id})-[:HAS_MEMBER]->(n:Person) WHERE NOT n.deleted RETURN count(n) AS n`,
-          { id: l.id },
-        );
-        return rows[0]?.n ?? 0;
-      },
+      resolve: (l, _a, ctx) => countListMembers(ctx.db, l.id),
     }),
     members: t.field({
       type: [PersonRef],
       args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
-      resolve: async (l, args, ctx) => {
-        const ids = await memberIds(
-          ctx,
-          { listId: l.id },
-          readFirst(args.first, { fallback: 50, max: 500 }),
-        );
-        return (await Promise.all(ids.map((id) => loadEntity(ctx, 'Person', id)))).filter(
-          (p) => p !== null,
-        );
-      },
+      resolve: (l, args, ctx) => loadMembers(ctx, { listId: l.id }, args.first),
     }),
   }),
 });
 
-builder.queryField('segment', (t) =>
-  t.field({
-    type: SegmentRef,
-    authScopes: { signedIn: true },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => loadSegment(ctx, args.id, ['id']),
-  }),
-);
+type Types = typeof builder.$inferSchemaTypes;
 
-builder.queryField('personList', (t) =>
-  t.field({
-    type: PersonListRef,
-    authScopes: { signedIn: true },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => loadList(ctx, args.id, ['id']),
-  }),
+/** Registers the query of one record by id (any signed-in user) and of the newest (outreach roles). */
+function recordQueries<T>(
+  ref: ObjectRef<Types, T>,
+  names: { one: string; many: string; description: string },
+  load: (ctx: Context, globalId: string, path: string[]) => Promise<T>,
+  readNewest: (db: Context['db'], first: number, viewer: Viewer) => Promise<T[]>,
+) {
+  builder.queryField(names.one, (t) =>
+    t.field({
+      type: ref,
+      authScopes: { signedIn: true },
+      args: { id: t.arg.id({ required: true }) },
+      // generic over T: Pothos cannot narrow the result type here
+      resolve: (_r, args, ctx) => load(ctx, args.id, ['id']) as never,
+    }),
+  );
+  builder.queryField(names.many, (t) =>
+    t.field({
+      type: [ref],
+      authScopes: { outreach: true },
+      description: names.description,
+      args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
+      resolve: (_r, args, ctx) =>
+        readNewest(ctx.db, readFirst(args.first, { fallback: 50, max: 200 }), viewerParams(ctx)),
+    }),
+  );
+}
+recordQueries(
+  SegmentRef,
+  { one: 'segment', many: 'segments', description: 'Segments you may see, newest first.' },
+  loadSegment,
+  readSegments,
 );
-
-builder.queryField('segments', (t) =>
-  t.field({
-    type: [SegmentRef],
-    authScopes: { outreach: true },
-    description: 'Segments you may see, newest first.',
-    args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
-    resolve: async (_r, args, ctx) => {
-      const rows = await ctx.db.read<{ segment: Segment }>(
-        `MATCH (s:Segment) WHERE NOT s.deleted AND ${visibleTo('s')}
-         WITH s ORDER BY s.createdAt DESC, s.id DESC LIMIT $first RETURN ${segmentReturn}`,
-        { first: readFirst(args.first, { fallback: 50, max: 200 }), ...viewerParams(ctx) },
-      );
-      return rows.map((r) => r.segment);
-    },
-  }),
-);
-
-builder.queryField('personLists', (t) =>
-  t.field({
-    type: [PersonListRef],
-    authScopes: { outreach: true },
-    description: 'Lists you may see, newest first.',
-    args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
-    resolve: async (_r, args, ctx) => {
-      const rows = await ctx.db.read<{ list: PersonList }>(
-        `MATCH (l:PersonList) WHERE NOT l.deleted AND ${visibleTo('l')}
-         WITH l ORDER BY l.createdAt DESC, l.id DESC LIMIT $first RETURN ${listReturn}`,
-        { first: readFirst(args.first, { fallback: 50, max: 200 }), ...viewerParams(ctx) },
-      );
-      return rows.map((r) => r.list);
-    },
-  }),
+recordQueries(
+  PersonListRef,
+  { one: 'personList', many: 'personLists', description: 'Lists you may see, newest first.' },
+  loadList,
+  readLists,
 );
 
 const nameRules = z.object({ name: requiredText(200) });
@@ -360,25 +250,26 @@ builder.mutationField('createSegment', (t) =>
       const filter = await readPersonFilter(ctx, args.filter);
       const id = ulid();
       return ctx.db.writeTx(async (tx) => {
-        const rows = await tx.run<{ segment: Segment }>(
-          `CREATE (s:Segment {id: $id, name: $name, filter: $filter, teamId: $teamId, deleted: false,
-                              createdBy: $actor, createdAt: datetime()})
-           RETURN ${segmentReturn}`,
-          { id, name, filter: JSON.stringify(filter), teamId: teamOf(ctx), actor: ctx.actor },
-        );
+        const segment = await createSegment(tx, {
+          id,
+          name,
+          filter: JSON.stringify(filter),
+          teamId: teamOf(ctx),
+          actor: ctx.actor,
+        });
         await recordChange(tx, {
           entityId: id,
           op: 'create',
           actor: ctx.actor,
           changes: { name: [null, name], filter: [null, filter] },
         });
-        return rows[0]?.segment as Segment;
+        return segment;
       });
     },
   }),
 );
 
-async function createList(
+async function newList(
   tx: Tx,
   ctx: Context,
   name: string,
@@ -386,23 +277,21 @@ async function createList(
   ids: string[],
 ): Promise<PersonList> {
   const id = ulid();
-  const rows = await tx.run<{ list: PersonList }>(
-    `CREATE (l:PersonList {id: $id, name: $name, segmentId: $segmentId, teamId: $teamId, deleted: false,
-                           createdBy: $actor, createdAt: datetime()})
-     WITH l CALL (l) {
-       UNWIND $ids AS pid MATCH (p:Person {id: pid}) WHERE NOT p.deleted
-       MERGE (l)-[m:HAS_MEMBER]->(p) ON CREATE SET m.addedAt = datetime(), m.addedBy = $actor
-     }
-     RETURN ${listReturn}`,
-    { id, name, segmentId, ids, teamId: teamOf(ctx), actor: ctx.actor },
-  );
+  const list = await createList(tx, {
+    id,
+    name,
+    segmentId,
+    ids,
+    teamId: teamOf(ctx),
+    actor: ctx.actor,
+  });
   await recordChange(tx, {
     entityId: id,
     op: 'create',
     actor: ctx.actor,
     changes: { name: [null, name], segmentId: [null, segmentId], members: [0, ids.length] },
   });
-  return rows[0]?.list as PersonList;
+  return list;
 }
 
 builder.mutationField('freezeSegment', (t) =>
@@ -416,18 +305,7 @@ builder.mutationField('freezeSegment', (t) =>
       const { name } = parseInput(nameRules, { name: args.name }, []);
       const segment = await loadSegment(ctx, args.segment, ['segment']);
       return ctx.db.writeTx(async (tx) => {
-        const part = segmentMembersPart(segment);
-        const ids = await tx.run<{ id: string }>(
-          `${part.cypher}\nRETURN DISTINCT n.id AS id`,
-          part.params,
-        );
-        return createList(
-          tx,
-          ctx,
-          name,
-          segment.id,
-          ids.map((r) => r.id),
-        );
+        return newList(tx, ctx, name, segment.id, await readSegmentMemberIds(tx, segment));
       });
     },
   }),
@@ -449,7 +327,7 @@ builder.mutationField('createPersonList', (t) =>
     resolve: (_r, args, ctx) => {
       const { name } = parseInput(nameRules, { name: args.name }, []);
       const ids = peopleIds(args.people ?? [], ['people']);
-      return ctx.db.writeTx((tx) => createList(tx, ctx, name, null, ids));
+      return ctx.db.writeTx((tx) => newList(tx, ctx, name, null, ids));
     },
   }),
 );
@@ -473,21 +351,12 @@ builder.mutationField('editPersonList', (t) =>
         for (const [i, id] of add.entries()) {
           await requireNode(tx, 'Person', id, encodeGlobalId('Person', id), ['add', String(i)]);
         }
-        const rows = await tx.run<{ added: number; removed: number }>(
-          `MATCH (l:PersonList {id: $id})
-           CALL (l) { UNWIND $add AS pid MATCH (p:Person {id: pid})
-                      MERGE (l)-[m:HAS_MEMBER]->(p) ON CREATE SET m.addedAt = datetime(), m.addedBy = $actor, m.new = true
-                      WITH m WHERE m.new REMOVE m.new RETURN count(m) AS added }
-           CALL (l) { OPTIONAL MATCH (l)-[m:HAS_MEMBER]->(p:Person) WHERE p.id IN $remove
-                      DELETE m RETURN count(m) AS removed }
-           RETURN added, removed`,
-          { id: list.id, add, remove, actor: ctx.actor },
-        );
+        const moved = await editListMembers(tx, { id: list.id, add, remove, actor: ctx.actor });
         await recordChange(tx, {
           entityId: list.id,
           op: 'update',
           actor: ctx.actor,
-          changes: { added: [null, rows[0]?.added ?? 0], removed: [null, rows[0]?.removed ?? 0] },
+          changes: { added: [null, moved?.added ?? 0], removed: [null, moved?.removed ?? 0] },
         });
       });
       return list;

@@ -21,7 +21,8 @@ import { recordChange } from '../shared/history.ts';
 import { notificationKinds } from '../shared/notify.ts';
 import { parseInput } from '../shared/validate.ts';
 import { outreachText } from './outreach-text.ts';
-import { loadSegment, memberIds } from './segments.graphql.ts';
+import { readMemberIds } from './segments.cypher.ts';
+import { loadSegment } from './segments.graphql.ts';
 import { viewerParams } from './visibility.ts';
 import {
   addSeenMembers,
@@ -105,7 +106,7 @@ async function refreshSegmentWatches(ctx: Context): Promise<void> {
   const watches = await readSegmentWatchesOf(ctx.db, ctx.account?.id ?? '', viewerParams(ctx));
   for (const w of watches) {
     const segment = await loadSegment(ctx, encodeGlobalId('Segment', w.segmentId), ['segment']);
-    const ids = await memberIds(ctx, { segment });
+    const ids = await readMemberIds(ctx.db, { segment });
     await ctx.db.writeTx((tx) => snapshotSegment(tx, ctx, w.watchId, ids, true));
   }
 }
@@ -125,7 +126,9 @@ builder.mutationField('watch', (t) =>
       const me = ctx.account?.id ?? '';
       const ids =
         target.kind === 'Segment'
-          ? await memberIds(ctx, { segment: await loadSegment(ctx, args.target, ['target']) })
+          ? await readMemberIds(ctx.db, {
+              segment: await loadSegment(ctx, args.target, ['target']),
+            })
           : [];
       return ctx.db.writeTx(async (tx) => {
         if (!(await canSeeWatchTarget(tx, target.kind, target.id, viewerParams(ctx))))

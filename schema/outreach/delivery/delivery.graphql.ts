@@ -15,11 +15,8 @@ import {
 } from '../../shared/errors.ts';
 import { idOf } from '../../shared/global-id.ts';
 import { recordChange } from '../../shared/history.ts';
-import {
-  type InvitationDelivery,
-  InvitationRef,
-  requireOpenEvent,
-} from '../invitations.graphql.ts';
+import type { InvitationDelivery } from '../invitations.cypher.ts';
+import { InvitationRef, requireOpenEvent } from '../invitations.graphql.ts';
 import { viewerParams, visibleTo } from '../visibility.ts';
 import { type DeliveryChannel, deliveryChannels, deliveryStatuses } from './channel.ts';
 import { invitationLinks } from './delivery.ts';

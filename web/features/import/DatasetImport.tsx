@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { fileName, mappingFiles } from '../../../schema/dataset/mapping-files.ts';
 import type { DatasetSummary } from '../../../schema/dataset/run-dataset.ts';
 
@@ -7,7 +7,8 @@ import { fieldText, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
 import { problemText } from '../../app/problems.ts';
 import { status } from '../../app/status.ts';
 import { FilePicker } from '../../ui/FilePicker.tsx';
-import { messageOf, unwrap } from '../../ui/result.ts';
+import { unwrap } from '../../ui/result.ts';
+import { KeepGoodRows } from './KeepGoodRows.tsx';
 import {
   type DatasetJob,
   type DatasetMapping,
@@ -15,6 +16,7 @@ import {
   datasetMappingsQuery,
   startDatasetImportMutation,
 } from './queries.ts';
+import { useJob } from './use-job.ts';
 
 const custom = '';
 
@@ -31,9 +33,10 @@ export function DatasetImport() {
   const [keepGood, setKeepGood] = useState(false);
   const [scanDuplicates, setScanDuplicates] = useState(true);
   const [job, setJob] = useState<{ dryRun: boolean; job: DatasetJob } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const poll = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(poll.current), []);
+  const { busy, run } = useJob(
+    async (id) => (await request(datasetJobQuery, { id })).job,
+    (job) => job.status === 'queued' || job.status === 'running',
+  );
   useEffect(() => {
     void request(datasetMappingsQuery, {}).then(({ datasetMappings }) => {
       setMappings(datasetMappings);
@@ -60,58 +63,39 @@ export function DatasetImport() {
   }
 
   async function start(dryRun: boolean) {
-    setBusy(true);
     setJob(null);
-    status.value = t('import.checking');
-    try {
-      const uploads: Record<string, File> = Object.fromEntries(
-        files.map((f, i) => [`files.${i}`, f]),
-      );
-      if (choice === custom && ownMapping) uploads.mappingFile = ownMapping.file;
-      const started = unwrap(
-        (
-          await upload(
-            startDatasetImportMutation,
-            {
-              mapping: choice === custom ? null : choice,
-              mappingFile: null,
-              files: files.map(() => null),
-              dryRun,
-              keepGoodRows: keepGood,
-              scanDuplicates,
-            },
-            uploads,
-          )
-        ).startDatasetImport,
-      );
-      await follow(started, dryRun);
-    } catch (error) {
-      status.value = `${t('import.failed')}: ${messageOf(error)}`;
-      setBusy(false);
-    }
-  }
-
-  async function follow(current: DatasetJob, dryRun: boolean) {
-    setJob({ dryRun, job: current });
-    if (current.status === 'queued' || current.status === 'running') {
-      poll.current = setTimeout(async () => {
-        try {
-          const { job: next } = await request(datasetJobQuery, { id: current.id });
-          if (next) await follow(next, dryRun);
-        } catch (error) {
-          status.value = `${t('import.failed')}: ${messageOf(error)}`;
-          setBusy(false);
-        }
-      }, 700);
-      return;
-    }
-    setBusy(false);
-    const summary = summaryOf(current);
-    status.value = summary
-      ? t(`dataset.outcome.${summary.status}` as MessageKey, {
-          rejected: fmtNumber(summary.rejected),
-        })
-      : `${t('import.failed')}: ${current.error ?? current.status}`;
+    const uploads: Record<string, File> = Object.fromEntries(
+      files.map((f, i) => [`files.${i}`, f]),
+    );
+    if (choice === custom && ownMapping) uploads.mappingFile = ownMapping.file;
+    await run(
+      async () =>
+        unwrap(
+          (
+            await upload(
+              startDatasetImportMutation,
+              {
+                mapping: choice === custom ? null : choice,
+                mappingFile: null,
+                files: files.map(() => null),
+                dryRun,
+                keepGoodRows: keepGood,
+                scanDuplicates,
+              },
+              uploads,
+            )
+          ).startDatasetImport,
+        ),
+      (current) => setJob({ dryRun, job: current }),
+      (current) => {
+        const summary = summaryOf(current);
+        status.value = summary
+          ? t(`dataset.outcome.${summary.status}` as MessageKey, {
+              rejected: fmtNumber(summary.rejected),
+            })
+          : `${t('import.failed')}: ${current.error ?? current.status}`;
+      },
+    );
   }
 
   return (
@@ -169,14 +153,7 @@ export function DatasetImport() {
           {t('dataset.missing', { list: missing.map(fileName).join(', ') })}
         </p>
       )}
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={keepGood}
-          onChange={(e) => setKeepGood((e.target as HTMLInputElement).checked)}
-        />
-        {t('import.keepGood')}
-      </label>
+      <KeepGoodRows checked={keepGood} onChange={setKeepGood} />
       <label class="check">
         <input
           type="checkbox"

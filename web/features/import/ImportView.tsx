@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 import { request, upload } from '../../app/api.ts';
 import { fieldText, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
@@ -6,9 +6,10 @@ import { problemText } from '../../app/problems.ts';
 import { status } from '../../app/status.ts';
 import { download } from '../../graph/export.ts';
 import { FilePicker } from '../../ui/FilePicker.tsx';
-import { messageOf, unwrap } from '../../ui/result.ts';
+import { unwrap } from '../../ui/result.ts';
 import { tieKindText } from '../details/labels.ts';
 import { DatasetImport } from './DatasetImport.tsx';
+import { KeepGoodRows } from './KeepGoodRows.tsx';
 import { importFieldNames, parseMapping } from './mapping.ts';
 import {
   type ImportJob,
@@ -17,6 +18,7 @@ import {
   importRejectedCsvQuery,
   startImportMutation,
 } from './queries.ts';
+import { useJob } from './use-job.ts';
 
 const running = new Set(['checking', 'writing', 'queued']);
 
@@ -32,9 +34,10 @@ export function ImportView() {
   const [keepGood, setKeepGood] = useState(true);
   const [preview, setPreview] = useState<ImportJob | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
-  const [busy, setBusy] = useState(false);
-  const poll = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(poll.current), []);
+  const { busy, run } = useJob(
+    async (id) => (await request(importJobQuery, { id })).importJob,
+    (job) => running.has(job.status),
+  );
 
   async function start(dryRun: boolean) {
     if (!file) {
@@ -46,54 +49,35 @@ export function ImportView() {
       status.value = t('import.badMapping', { n: mapping.badLine });
       return;
     }
-    setBusy(true);
     if (dryRun) setPreview(null);
     setJob(null);
-    status.value = t('import.checking');
-    try {
-      const started = unwrap(
-        (
-          await upload(
-            startImportMutation,
-            {
-              file: null,
-              preset,
-              dryRun,
-              keepGoodRows: keepGood,
-              dataset: dataset.trim() || null,
-              mapping: mapping.rows.length ? mapping.rows : null,
-            },
-            { file },
-          )
-        ).startImport,
-      );
-      await follow(started, dryRun);
-    } catch (error) {
-      status.value = `${t('import.failed')}: ${messageOf(error)}`;
-      setBusy(false);
-    }
-  }
-
-  /** Polls the job until it ends, showing progress (the preview for dry runs). */
-  async function follow(current: ImportJob, dryRun: boolean) {
-    (dryRun ? setPreview : setJob)(current);
-    if (running.has(current.status)) {
-      poll.current = setTimeout(async () => {
-        try {
-          const { importJob } = await request(importJobQuery, { id: current.id });
-          if (importJob) await follow(importJob, dryRun);
-        } catch (error) {
-          status.value = `${t('import.failed')}: ${messageOf(error)}`;
-          setBusy(false);
-        }
-      }, 700);
-      return;
-    }
-    setBusy(false);
-    status.value =
-      current.status === 'done' && !dryRun
-        ? t('import.done', { created: current.created, updated: current.updated })
-        : statusText(current.status);
+    await run(
+      async () =>
+        unwrap(
+          (
+            await upload(
+              startImportMutation,
+              {
+                file: null,
+                preset,
+                dryRun,
+                keepGoodRows: keepGood,
+                dataset: dataset.trim() || null,
+                mapping: mapping.rows.length ? mapping.rows : null,
+              },
+              { file },
+            )
+          ).startImport,
+        ),
+      // The preview for dry runs.
+      (current) => (dryRun ? setPreview : setJob)(current),
+      (current) => {
+        status.value =
+          current.status === 'done' && !dryRun
+            ? t('import.done', { created: current.created, updated: current.updated })
+            : statusText(current.status);
+      },
+    );
   }
 
   async function downloadRejected(id: string) {
@@ -165,14 +149,7 @@ export function ImportView() {
             })}
           </p>
         </details>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={keepGood}
-            onChange={(e) => setKeepGood((e.target as HTMLInputElement).checked)}
-          />
-          {t('import.keepGood')}
-        </label>
+        <KeepGoodRows checked={keepGood} onChange={setKeepGood} />
         <div class="row">
           <button type="submit" class="button" id="import-preview" disabled={busy || !file}>
             {t('import.preview')}
