@@ -15,9 +15,9 @@ function find(parent: Map<string, string>, x: string): string {
 }
 
 export async function autoMergeHardIdentifiers(db: Db, actor: string): Promise<MergeResult[]> {
-  const rows = await db.read<{ id: string; at: string; kind: string; value: string }>(
+  const rows = await db.read<{ id: string; at: number | null; kind: string; value: string }>(
     `MATCH (p:Person)-[:HAS_CONTACT]->(c:Contact) WHERE NOT p.deleted AND c.kind IN $kinds
-     RETURN p.id AS id, toString(p.createdAt) AS at, c.kind AS kind, c.value AS value`,
+     RETURN p.id AS id, p.createdAt.epochMillis AS at, c.kind AS kind, c.value AS value`,
     { kinds: [...hardContactKinds] },
   );
   const notSame = new Set(
@@ -27,11 +27,13 @@ export async function autoMergeHardIdentifiers(db: Db, actor: string): Promise<M
       )
     ).map((r) => r.key),
   );
-  const createdAt = new Map<string, string>();
+  // Milliseconds, not the datetime's text: Neo4j drops trailing zeros of the fraction, so
+  // "…:55Z" sorts after "…:55.5Z" and "…:55.1Z" after "…:55.12Z" as text.
+  const createdAt = new Map<string, number>();
   const byValue = new Map<string, string[]>();
   const reasonOf = new Map<string, string>();
   for (const r of rows) {
-    createdAt.set(r.id, r.at ?? '');
+    createdAt.set(r.id, r.at ?? Number.POSITIVE_INFINITY);
     const key = normalizeContact(r.kind, r.value);
     byValue.set(key, [...(byValue.get(key) ?? []), r.id]);
   }
@@ -55,8 +57,7 @@ export async function autoMergeHardIdentifiers(db: Db, actor: string): Promise<M
   for (const members of groups.values()) {
     // The oldest record is kept.
     members.sort(
-      (x, y) =>
-        (createdAt.get(x) ?? '').localeCompare(createdAt.get(y) ?? '') || x.localeCompare(y),
+      (x, y) => (createdAt.get(x) as number) - (createdAt.get(y) as number) || x.localeCompare(y),
     );
     const [keep, ...rest] = members as [string, ...string[]];
     for (const merged of rest) {

@@ -419,6 +419,20 @@ describe('auto-merge on hard identifiers', () => {
     const phone = `137${randomInt(10_000_000, 99_999_999)}`;
     await contact(ids.H2!, 'phone', phone);
     await contact(ids.H3!, 'phone', `+86 ${phone.slice(0, 3)}-${phone.slice(3)}`);
+    // 何一 is the oldest record, created on a whole second: as text its time ("…:00Z") sorts after
+    // the later ones ("…:00.25Z"), which once made the scan keep the wrong person.
+    await server.db.writeTx((tx) =>
+      tx.run(
+        `UNWIND $rows AS row MATCH (p:Person {id: row.id}) SET p.createdAt = datetime(row.at)`,
+        {
+          rows: [
+            { id: plain(ids.H1!), at: '2024-03-01T08:00:00Z' },
+            { id: plain(ids.H2!), at: '2024-03-01T08:00:00.25Z' },
+            { id: plain(ids.H3!), at: '2024-03-01T08:00:00.5Z' },
+          ],
+        },
+      ),
+    );
     const result = await scan('Person', true);
     expect(result.autoMerged).toBeGreaterThanOrEqual(2);
     const merges = await server.db.read<{
