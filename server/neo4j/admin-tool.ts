@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classPath } from './local-neo4j.ts';
+import { classPath, javaOptions } from './local-neo4j.ts';
 
 /**
  * Runs `neo4j-admin` (org.neo4j.cli.AdminTool, from the local Neo4j's jars) on the store below `home`
@@ -19,6 +19,7 @@ export function runNeo4jAdmin(
   writeFileSync(join(conf, 'neo4j.conf'), '');
   const javaArgs = [
     `-Xmx${options.heap ?? '1g'}`,
+    ...javaOptions(),
     '-cp',
     classPath,
     'org.neo4j.cli.AdminTool',
