@@ -9,11 +9,11 @@ import { rebuildPeopleFacts } from '../../schema/person/current-facts.ts';
 import { generateGraph } from '../../seed/generate.ts';
 import { loadGraph } from '../../seed/load.ts';
 import { createDriver } from '../../server/db/driver.ts';
-import { migrate } from '../../server/db/migrate.ts';
 import { Db } from '../../server/db/run.ts';
 import { type LocalNeo4j, startLocalNeo4j } from '../../server/neo4j/local-neo4j.ts';
 import { graphDigest, notBackedUp, tempFolders } from '../helpers/export-files.ts';
 import { freePort } from '../helpers/free-port.ts';
+import { copyMigratedStore } from '../helpers/migrated-store.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { createTeam, introduce, mutate, toSigned } from './outreach-helpers.ts';
 
@@ -28,9 +28,12 @@ let source: LocalNeo4j;
 let target: LocalNeo4j;
 let server: TestServer;
 
-async function localNeo4j(): Promise<LocalNeo4j> {
+/** A local Neo4j of this test's own: empty, or (`migrated`) a copy of the run's migrated store. */
+async function localNeo4j(migrated: boolean): Promise<LocalNeo4j> {
+  const home = folders.make();
+  if (migrated) copyMigratedStore(home);
   const neo4j = await startLocalNeo4j({
-    home: folders.make(),
+    home,
     boltPort: await freePort(),
     heap: '512m',
     pageCache: '256m',
@@ -64,9 +67,9 @@ async function exportCli(neo4j: LocalNeo4j, args: string[]) {
 }
 
 beforeAll(async () => {
-  [source, target] = await Promise.all([localNeo4j(), localNeo4j()]);
+  // The target stays empty: the restore must cope with its own migrations' reference places.
+  [source, target] = await Promise.all([localNeo4j(true), localNeo4j(false)]);
   const db = dbOf(source);
-  await migrate(db);
   // The demo generator at a tenth of the demo's size: every label and tie type, loaded in seconds.
   await loadGraph(db.driver, generateGraph({ people: 300 }));
   server = await startTestServer({ connection: source });

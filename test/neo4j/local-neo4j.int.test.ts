@@ -18,10 +18,12 @@ import {
 } from '../../server/neo4j/local-neo4j.ts';
 import { type SupervisedNeo4j, superviseLocalNeo4j } from '../../server/neo4j/supervisor.ts';
 import { freePort } from '../helpers/free-port.ts';
+import { copyMigratedStore } from '../helpers/migrated-store.ts';
 import { createTestAccount } from '../helpers/test-accounts.ts';
 
 // This file runs its own local Neo4j (not the run's shared one), because it stops and restarts it.
 const home = mkdtempSync(join(tmpdir(), 'talentgraph-local-'));
+copyMigratedStore(home);
 let neo4j: LocalNeo4j | SupervisedNeo4j | undefined;
 const start = async (port: number) =>
   startLocalNeo4j({ home, boltPort: port, heap: '512m', pageCache: '128m' });
@@ -40,7 +42,7 @@ describe('the local Neo4j', () => {
 
     let driver = createDriver(neo4j);
     let db = new Db(driver);
-    await migrate(db);
+    expect(await migrate(db)).toEqual([]); // a copy of the run's migrated store
     await db.writeTx((tx) =>
       tx.run("CREATE (:Person {id: 'keep-me', name: '留存测试', deleted: false})"),
     );
