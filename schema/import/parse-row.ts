@@ -41,7 +41,11 @@ export interface ParsedRow {
   line: number;
   /** Identifies the row across imports of the same dataset. */
   key: string;
-  /** Hash of every value: equal hashes mean a re-import has nothing to change. */
+  /**
+   * Hash of every value: equal hashes mean a re-import has nothing to change (write-batch.ts
+   * `isUnchanged`). The job's options act on a row only through these values (mapping, encoding, the
+   * preset's categories) or through its key (dataset, the preset's key fields), so they are covered.
+   */
   hash: string;
   person: {
     name: string;

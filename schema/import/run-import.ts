@@ -1,6 +1,7 @@
 /**
  * An import job: (1) check every row (streaming; counts the total, finds bad and duplicate rows and
- * unknown places), (2) unless it is a dry run, write the good rows in batches, one transaction each,
+ * unknown places; a row imported before with the same values is only counted as unchanged, see
+ * `isUnchanged`), (2) unless it is a dry run, write the good rows in batches, one transaction each,
  * recording progress and the last written line on the (:ImportJob) in the same transaction. A killed
  * job is resumed from that line; rows are keyed, so re-writing one never duplicates it.
  *
@@ -14,12 +15,13 @@ import { mapColumns, type PresetName, presets } from './columns.ts';
 import { type ParsedRow, parseRow, type Rejection } from './parse-row.ts';
 import { openRoster, type TextEncoding } from './read-rows.ts';
 import { NameIndex, type NewNodes } from './resolve-names.ts';
+import { RowLookup } from './row-lookup.ts';
 import { RowSpill } from './row-spill.ts';
 import { readProblem, storedProblem } from './stored-problem.ts';
 import {
   type DesiredTie,
-  findExisting,
   type ImportTieType,
+  isUnchanged,
   type ResolvedRow,
   type RowAction,
   writeBatch,
@@ -399,39 +401,38 @@ export class ImportRunner {
         }
         if (pendingRejections.length >= 1000) await flushRejections();
       };
-      let previewBatch: { row: ParsedRow; links: PreviewTie[] }[] = [];
-      const flushPreview = async () => {
-        if (!previewBatch.length) return;
-        const existing = await db.readTx((tx) =>
-          findExisting(
-            tx,
-            previewBatch.map((p) => p.row.key),
-          ),
-        );
-        for (const { row, links } of previewBatch) {
-          const found = existing.get(row.key);
-          const action: RowAction = !found?.personId
-            ? 'create'
-            : found.hash === row.hash
-              ? 'unchanged'
-              : 'update';
-          summary[
-            action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged'
-          ]++;
-          if (summary.preview.length < previewLimit) {
-            summary.preview.push({
-              line: row.line,
-              name: row.person.name,
-              action,
-              links: links.map(linkText),
-              ties: links,
-              reasons: [],
-            });
-          }
+      const rejectProblems = (row: ParsedRow, problems: RowProblem[]) =>
+        reject(problems.map((problem) => ({ ...problem, line: row.line, name: row.person.name })));
+      const batchSize = options.batchSize ?? defaultBatchSize;
+      // Lines of rows the write pass skips because they are unchanged: they are counted with the
+      // batch that commits past them, so the job's counters stay in step with `lastLine`.
+      const skipped: number[] = [];
+      const preview = (row: ParsedRow, action: RowAction, links: PreviewTie[]) => {
+        summary[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++;
+        if (summary.preview.length < previewLimit) {
+          summary.preview.push({
+            line: row.line,
+            name: row.person.name,
+            action,
+            links: links.map(linkText),
+            ties: links,
+            reasons: [],
+          });
         }
-        previewBatch = [];
       };
-
+      // A row after its stored state is known: unchanged rows stop here (their names are not resolved
+      // again, nothing is written); the others are resolved, then previewed or kept for the write pass.
+      const lookup = new RowLookup(db, batchSize, async (row, stored) => {
+        if (isUnchanged(stored, row.hash)) {
+          if (!options.dryRun) skipped.push(row.line);
+          else preview(row, 'unchanged', []);
+          return;
+        }
+        const resolved = resolveRow(row, names);
+        if (resolved.problems.length) await rejectProblems(row, resolved.problems);
+        else if (!options.dryRun) await spill?.write(row);
+        else preview(row, stored?.live ? 'update' : 'create', resolved.links);
+      });
       for await (const raw of roster.rows) {
         summary.totalRows++;
         if (summary.totalRows % 1000 === 0) checkpoint(this.signal);
@@ -472,32 +473,24 @@ export class ImportRunner {
           continue;
         }
         seen.set(h, row.line);
-        const resolved = resolveRow(row, names);
-        if (resolved.problems.length) {
-          await reject(
-            resolved.problems.map((problem) => ({
-              ...problem,
-              line: row.line,
-              name: row.person.name,
-            })),
-          );
-          continue;
-        }
-        if (options.dryRun) {
-          previewBatch.push({ row, links: resolved.links });
-          if (previewBatch.length >= 1000) await flushPreview();
-        } else if (row.line > resumeAfter) await spill?.write(row);
-        else {
-          alreadyDone++;
-          for (const tie of resolved.ties) {
-            if (tie.type === 'WORKED_AT') touched.colleague.add(tie.to);
-            if (tie.type === 'STUDIED_AT') touched.classmate.add(tie.to);
+        if (!options.dryRun && row.line <= resumeAfter) {
+          // Written by this job's earlier run (which may have ended before refreshing derived ties).
+          const resolved = resolveRow(row, names);
+          if (resolved.problems.length) await rejectProblems(row, resolved.problems);
+          else {
+            alreadyDone++;
+            for (const tie of resolved.ties) {
+              if (tie.type === 'WORKED_AT') touched.colleague.add(tie.to);
+              if (tie.type === 'STUDIED_AT') touched.classmate.add(tie.to);
+            }
           }
-        }
+        } else await lookup.add(row);
         if (summary.totalRows % 5000 === 0)
           this.progress('checking', summary.totalRows, 0, checkStart);
       }
-      await flushPreview();
+      await lookup.finish();
+      // Rows whose names could not be resolved were rejected after later lines' parse errors.
+      summary.rejections.sort((a, b) => a.line - b.line);
       await flushRejections();
       await spill?.close();
       const pending = names.takeNew();
@@ -547,15 +540,19 @@ export class ImportRunner {
         dataset,
         refreshDerived,
       };
-      const batchSize = options.batchSize ?? defaultBatchSize;
       const writeStart = performance.now();
       const valid = summary.totalRows - summary.rejected;
       let done = alreadyDone;
-      const flush = async (rows: ResolvedRow[], fresh: NewNodes) => {
-        const lastLine = rows[rows.length - 1]?.line ?? 0;
+      /** Writes `rows` and counts `unchanged` skipped rows before `lastLine`, in one transaction. */
+      const flush = async (
+        rows: ResolvedRow[],
+        fresh: NewNodes,
+        unchanged: number,
+        lastLine: number,
+      ) => {
         try {
           const result = await db.writeTx(async (tx) => {
-            const r = await writeBatch(tx, rows, fresh, meta);
+            const r = rows.length ? await writeBatch(tx, rows, fresh, meta) : null;
             await tx.run(
               `MATCH (j:ImportJob {id: $jobId})
                SET j.lastLine = $lastLine, j.doneRows = j.doneRows + $n, j.created = j.created + $created,
@@ -566,10 +563,10 @@ export class ImportRunner {
               {
                 jobId,
                 lastLine,
-                n: rows.length,
-                created: r.created,
-                updated: r.updated,
-                unchanged: r.unchanged,
+                n: rows.length + unchanged,
+                created: r?.created ?? 0,
+                updated: r?.updated ?? 0,
+                unchanged: (r?.unchanged ?? 0) + unchanged,
                 orgs: fresh.orgs.length,
                 fields: fresh.fields.length,
                 places: fresh.places.length,
@@ -579,39 +576,43 @@ export class ImportRunner {
           });
           names.commitNew(fresh);
           for (const kind of ['colleague', 'classmate'] as const) {
-            for (const id of result.groups[kind]) touched[kind].add(id);
+            for (const id of result?.groups[kind] ?? []) touched[kind].add(id);
           }
-          summary.created += result.created;
-          summary.updated += result.updated;
-          summary.unchanged += result.unchanged;
+          summary.created += result?.created ?? 0;
+          summary.updated += result?.updated ?? 0;
+          summary.unchanged += (result?.unchanged ?? 0) + unchanged;
         } catch (error) {
           names.dropNew(fresh);
           throw error;
         }
-        done += rows.length;
+        done += rows.length + unchanged;
         this.progress('writing', done, valid, writeStart);
       };
       // Pipelined: while one batch is written, the next is read back and resolved. Batches still
       // commit one after another, in line order, so `lastLine` always marks a consistent point.
       let writing: Promise<void> = Promise.resolve();
       let batch: ResolvedRow[] = [];
-      const seal = async () => {
+      let counted = 0; // skipped rows counted so far
+      const seal = async (lastLine: number) => {
         const rows = batch;
         batch = [];
+        const from = counted;
+        while (counted < skipped.length && (skipped[counted] as number) <= lastLine) counted++;
         await writing;
         // A shutdown stops the job here, between committed batches: `lastLine` is its resume point.
         checkpoint(this.signal);
         // Taken after the previous batch committed: it holds exactly the names first seen in `rows`.
-        writing = flush(rows, names.takeNew());
+        writing = flush(rows, names.takeNew(), counted - from, lastLine);
         // A failure is rethrown by the next `await writing`; this only keeps it from being unhandled.
         writing.catch(() => {});
       };
       for await (const row of spill?.rows() ?? []) {
         const resolved = resolveRow(row, names);
         batch.push({ ...row, ties: resolved.ties });
-        if (batch.length >= batchSize) await seal();
+        if (batch.length >= batchSize) await seal(row.line);
       }
-      if (batch.length) await seal();
+      const lastLine = Math.max(batch.at(-1)?.line ?? 0, skipped.at(-1) ?? 0);
+      if (batch.length || counted < skipped.length) await seal(lastLine);
       await writing;
       if (!refreshDerived) {
         for (const kind of ['colleague', 'classmate'] as const) {

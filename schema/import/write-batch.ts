@@ -52,7 +52,6 @@ export interface BatchMeta {
 }
 
 export interface BatchResult {
-  actions: Map<number, { action: RowAction; personId: string }>;
   created: number;
   updated: number;
   unchanged: number;
@@ -66,13 +65,49 @@ function touch(groups: BatchResult['groups'], tie: { type: string; to: string })
   if (tie.type === 'STUDIED_AT') groups.classmate.add(tie.to);
 }
 
-interface Existing {
+/** A row imported before, as far as a re-import needs to know whether it changed. */
+export interface StoredRow {
+  hash: string;
+  /** The row source describes a person, deleted or not (not: erased, or never written). */
+  described: boolean;
+  /** The person it describes is not deleted. */
+  live: boolean;
+}
+
+interface Existing extends StoredRow {
   key: string;
   sourceId: string;
-  hash: string;
   values: string;
   personId: string | null;
   current: Record<string, unknown> | null;
+}
+
+/**
+ * A row a re-import leaves alone: the same values as when it was last written (the hash covers every
+ * parsed value, so also what the mapping, encoding and preset made of the cells; the dataset is in
+ * the row key) and a person it describes. A person staff deleted since stays deleted: only a changed
+ * row creates one again (restoreEntity brings the old one back). Staff edits of the person survive.
+ */
+export function isUnchanged(stored: StoredRow | undefined, hash: string): boolean {
+  return !!stored && stored.described && stored.hash === hash;
+}
+
+/**
+ * Rows' stored state by row key (one query, nothing else read): the check pass of a re-import skips
+ * the unchanged ones before resolving names or writing anything.
+ */
+export async function storedRows(tx: Tx, keys: string[]): Promise<Map<string, StoredRow>> {
+  const rows = await tx.run<StoredRow & { key: string; people: boolean[] }>(
+    `UNWIND $keys AS key MATCH (s:Source {rowKey: key})
+     RETURN key, s.hash AS hash, [(s)-[:DESCRIBES]->(p:Person) | p.deleted] AS people`,
+    { keys },
+  );
+  return new Map(
+    rows.map((r) => [
+      r.key,
+      { hash: r.hash, described: r.people.length > 0, live: r.people.includes(false) },
+    ]),
+  );
 }
 
 const personProps = ['name', 'latinName', 'gender', 'birthYear', 'categories', 'tags'] as const;
@@ -95,6 +130,7 @@ export async function findExisting(tx: Tx, keys: string[]): Promise<Map<string, 
     `UNWIND $keys AS key MATCH (s:Source {rowKey: key})
      OPTIONAL MATCH (s)-[:DESCRIBES]->(p:Person) WHERE NOT p.deleted
      RETURN key, s.id AS sourceId, s.hash AS hash, s.values AS values, p.id AS personId,
+            p IS NOT NULL AS live, EXISTS { (s)-[:DESCRIBES]->(:Person) } AS described,
             p {.name, .latinName, .aliases, .generatedAliases, .gender, .birthYear, .categories, .tags} AS current`,
     { keys },
   );
@@ -179,7 +215,6 @@ export async function writeBatch(
   );
 
   const result: BatchResult = {
-    actions: new Map(),
     created: 0,
     updated: 0,
     unchanged: 0,
@@ -204,9 +239,9 @@ export async function writeBatch(
   for (const row of rows) {
     const found = existing.get(row.key);
     const values = JSON.stringify({ person: personValues(row), ties: row.ties.map(tieSignature) });
-    if (found?.personId && found.hash === row.hash) {
+    // Checked before the batch (run-import.ts); seen here only when another import wrote it since.
+    if (isUnchanged(found, row.hash)) {
       result.unchanged++;
-      result.actions.set(row.line, { action: 'unchanged', personId: found.personId });
       continue;
     }
     if (found?.personId) {
@@ -249,7 +284,6 @@ export async function writeBatch(
     tiesToAdd.push({ row, personId, sourceId, ties: row.ties, fresh: !found });
     for (const t of row.ties) touch(result.groups, t);
     result.created++;
-    result.actions.set(row.line, { action: 'create', personId });
   }
 
   const personDefaults = `p.deleted = false, p.verified = false, p.consentStatus = 'unknown',
@@ -354,7 +388,6 @@ export async function writeBatch(
         changes: JSON.stringify(diffs),
       });
       result.updated++;
-      result.actions.set(c.row.line, { action: 'update', personId: c.personId });
     }
     await tx.run(
       `UNWIND $rows AS row MATCH (p:Person {id: row.personId}), (s:Source {id: row.sourceId})

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { setDeleted, updateEntity } from '../../schema/entity/entity-write.ts';
 import { type ImportOptions, ImportRunner } from '../../schema/import/run-import.ts';
 import { createDriver } from '../../server/db/driver.ts';
 import { Db } from '../../server/db/run.ts';
@@ -277,5 +278,210 @@ describe('roster import', () => {
     expect(
       await count('MATCH (n:Person {name: $name}) RETURN n.birthYear AS n', { name: `${p}甲` }),
     ).toBe(1970);
+  });
+});
+
+describe('re-importing a roster', () => {
+  const again = `${p}-again`;
+  const orgA = `${p}再导甲公司`;
+  const orgB = `${p}再导乙公司`;
+  const rows = [
+    header,
+    [
+      `${p}陈一`,
+      '男',
+      1981,
+      '武汉',
+      '北京',
+      orgA,
+      '工程师',
+      '武汉大学',
+      '硕士',
+      2006,
+      '',
+      '+86 138 0000 0011',
+      '',
+    ],
+    [
+      `${p}陈二`,
+      '女',
+      1982,
+      '武汉',
+      '',
+      orgB,
+      '研究员',
+      '武汉大学',
+      '博士',
+      2009,
+      `${p}再导领域`,
+      '',
+      'c2@example.com',
+    ],
+    [`${p}陈三`, '男', 1983, '', '', '', '', '华中科技大学', '学士', 2005, '', '', ''],
+    [`${p}陈四`, '女', 1984, '武汉', '', '', '', '华中科技大学', '学士', 2006, '', '', ''],
+  ];
+  const path = () => writeCsv(dir, 'again.csv', rows);
+  const runAgain = (file: string, extra: Partial<ImportOptions> = {}) =>
+    run(file, { dataset: again, ...extra });
+  const idOf = async (name: string) =>
+    (
+      await db.read<{ id: string }>(
+        'MATCH (n:Person {name: $name}) RETURN n.id AS id ORDER BY n.createdAt LIMIT 1',
+        { name },
+      )
+    )[0]!.id;
+
+  /**
+   * What the dataset's rows made, per person: the row source (job, hash, last write), the person
+   * (deleted, last write, names), its ties and contacts (by id, so a re-created one shows), and its
+   * history; plus the organisations and fields named in the roster. Derived ties are left out: other
+   * test files may add classmates at the demo universities meanwhile.
+   */
+  async function footprint() {
+    const people = await db.read<{ name: string; state: unknown }>(
+      `MATCH (s:Source {dataset: $d})-[:DESCRIBES]->(n:Person)
+       RETURN n.name AS name, {
+         source: [s.jobId, s.hash, toString(s.updatedAt)],
+         person: [n.deleted, toString(n.updatedAt), n.latinName],
+         ties: COLLECT { MATCH (n)-[r]->(m) WHERE type(r) <> 'DERIVED_TIE'
+                         WITH type(r) + ' ' + coalesce(r.id, m.id) + ' ' + coalesce(toString(r.deleted), '') AS tie
+                         RETURN tie ORDER BY tie },
+         changes: COUNT { MATCH (c:Change {entityId: n.id}) }
+       } AS state ORDER BY name`,
+      { d: again },
+    );
+    const named = await db.read<{ names: string[] }>(
+      `MATCH (o) WHERE (o:Organization OR o:Field) AND o.name STARTS WITH $p + '再导'
+       WITH o.name + ' ' + o.id + ' ' + toString(o.deleted) AS name ORDER BY name
+       RETURN collect(name) AS names`,
+      { p },
+    );
+    return {
+      people: Object.fromEntries(people.map((r) => [r.name, r.state])),
+      named: named[0]!.names,
+    };
+  }
+  const changesBy = (jobId: string) =>
+    count('MATCH (c:Change {jobId: $jobId}) RETURN count(c) AS n', { jobId });
+
+  it('skips every unchanged row: nothing written, even for what staff deleted or edited since', async () => {
+    expect(await runAgain(path())).toMatchObject({ status: 'done', created: 4, rejected: 0 });
+    // Staff delete 陈三 and the organisation 陈一 works at, and edit 陈四.
+    const orgId = (
+      await db.read<{ id: string }>('MATCH (o:Organization {name: $name}) RETURN o.id AS id', {
+        name: orgA,
+      })
+    )[0]!.id;
+    const chen3 = await idOf(`${p}陈三`);
+    const chen4 = await idOf(`${p}陈四`);
+    const staff = { actor: 'staff-test', sourceId: null };
+    await db.writeTx(async (tx) => {
+      await setDeleted(tx, 'Person', chen3, true, staff.actor);
+      await setDeleted(tx, 'Organization', orgId, true, staff.actor);
+      await updateEntity(tx, 'Person', chen4, { latinName: 'Chen Si' }, staff);
+    });
+    const before = await footprint();
+
+    const dry = await runAgain(path(), { dryRun: true });
+    expect(dry).toMatchObject({ created: 0, updated: 0, unchanged: 4, newOrganizations: 0 });
+    expect(dry.preview.map((r) => r.action)).toEqual(Array(4).fill('unchanged'));
+
+    const summary = await runAgain(path());
+    expect(summary).toMatchObject({
+      status: 'done',
+      created: 0,
+      updated: 0,
+      unchanged: 4,
+      rejected: 0,
+      newOrganizations: 0,
+      newFields: 0,
+    });
+    expect(await ImportRunner.loadSummary(db, summary.jobId)).toMatchObject({
+      status: 'done',
+      created: 0,
+      updated: 0,
+      unchanged: 4,
+    });
+    const [job] = await db.read<{ doneRows: number; lastLine: number }>(
+      'MATCH (j:ImportJob {id: $id}) RETURN j.doneRows AS doneRows, j.lastLine AS lastLine',
+      { id: summary.jobId },
+    );
+    expect(job).toEqual({ doneRows: 4, lastLine: 5 });
+    expect(await changesBy(summary.jobId)).toBe(0);
+    // The deleted person stays deleted (not created again), the deleted organisation too, and the
+    // staff's edit stands: the footprint is the same to the property.
+    expect(await footprint()).toEqual(before);
+    expect(
+      await count('MATCH (n:Person {name: $name}) RETURN count(n) AS n', { name: `${p}陈三` }),
+    ).toBe(1);
+    expect(
+      await count('MATCH (o:Organization {name: $name}) WHERE NOT o.deleted RETURN count(o) AS n', {
+        name: orgA,
+      }),
+    ).toBe(0);
+  });
+
+  it('writes exactly the one row that changed, keeping the staff edit', async () => {
+    const before = await footprint();
+    rows[4]![4] = '深圳'; // 陈四 now lives in Shenzhen (the roster as the later tests read it)
+    const summary = await runAgain(path());
+    expect(summary).toMatchObject({ status: 'done', created: 0, updated: 1, unchanged: 3 });
+    const chen4 = await idOf(`${p}陈四`);
+    expect(
+      await db.read('MATCH (c:Change {jobId: $jobId}) RETURN c.entityId AS id, c.op AS op', {
+        jobId: summary.jobId,
+      }),
+    ).toEqual([{ id: chen4, op: 'update' }]);
+    expect(
+      await db.read('MATCH (s:Source {jobId: $jobId})-[:DESCRIBES]->(n) RETURN n.name AS name', {
+        jobId: summary.jobId,
+      }),
+    ).toEqual([{ name: `${p}陈四` }]);
+    const after = await footprint();
+    const { [`${p}陈四`]: was, ...others } = before.people;
+    const { [`${p}陈四`]: now, ...othersAfter } = after.people;
+    expect(othersAfter).toEqual(others);
+    expect(after.named).toEqual(before.named);
+    const lives = await db.read<{ place: string }>(
+      'MATCH (:Person {id: $id})-[r:LIVES_IN]->(pl) WHERE NOT r.deleted RETURN pl.name AS place',
+      { id: chen4 },
+    );
+    expect(lives).toEqual([{ place: '深圳市' }]);
+    expect((now as { person: unknown[] }).person[2]).toBe('Chen Si');
+    expect(now).not.toEqual(was);
+  });
+
+  it('does not take a changed mapping or dataset for an unchanged file', async () => {
+    // 研究领域 read as tags: 陈二's expertise becomes a tag, so their row changed; the others did not.
+    const mapped = await runAgain(path(), { mapping: { 研究领域: 'tags' } });
+    expect(mapped).toMatchObject({ status: 'done', created: 0, updated: 1, unchanged: 3 });
+    const [chen2] = await db.read<{ tags: string[]; expert: number }>(
+      `MATCH (n:Person {name: $name})
+       RETURN n.tags AS tags, COUNT { (n)-[r:EXPERT_IN]->() WHERE NOT r.deleted } AS expert`,
+      { name: `${p}陈二` },
+    );
+    expect(chen2).toEqual({ tags: [`${p}再导领域`], expert: 0 });
+    // Row keys are per dataset: under another one, every row is new.
+    const other = await runAgain(path(), { dataset: `${p}-again2`, dryRun: true });
+    expect(other).toMatchObject({ created: 4, updated: 0, unchanged: 0 });
+  });
+
+  it('creates a deleted person again only when the row changed', async () => {
+    const changed = rows.map((r) => [...r]);
+    changed[3]![4] = '深圳'; // 陈三, deleted by staff, now lives in Shenzhen
+    const summary = await runAgain(writeCsv(dir, 'again-chen3.csv', changed), {
+      mapping: { 研究领域: 'tags' },
+    });
+    expect(summary).toMatchObject({ status: 'done', created: 1, updated: 0, unchanged: 3 });
+    const chen3 = await db.read<{ deleted: boolean; described: boolean }>(
+      `MATCH (n:Person {name: $name})
+       RETURN n.deleted AS deleted, EXISTS { (:Source {dataset: $d})-[:DESCRIBES]->(n) } AS described
+       ORDER BY n.createdAt`,
+      { name: `${p}陈三`, d: again },
+    );
+    expect(chen3).toEqual([
+      { deleted: true, described: false },
+      { deleted: false, described: true },
+    ]);
   });
 });
