@@ -1,7 +1,7 @@
 /**
  * An import job: (1) check every row (streaming; counts the total, finds bad and duplicate rows and
  * unknown places; a row imported before with the same values is only counted as unchanged, see
- * `isUnchanged`), (2) unless it is a dry run, write the good rows in batches, one transaction each,
+ * row-lookup.ts), (2) unless it is a dry run, write the good rows in batches, one transaction each,
  * recording progress and the last written line on the (:ImportJob) in the same transaction. A killed
  * job is resumed from that line; rows are keyed, so re-writing one never duplicates it.
  *
@@ -21,7 +21,6 @@ import { readProblem, storedProblem } from './stored-problem.ts';
 import {
   type DesiredTie,
   type ImportTieType,
-  isUnchanged,
   type ResolvedRow,
   type RowAction,
   writeBatch,
@@ -342,7 +341,13 @@ export class ImportRunner {
         startedAt: new Date().toISOString(),
         error: null,
       });
-      const names = await NameIndex.load(db);
+      // Loaded when a row first needs its names resolved: a re-import of an unchanged file never does.
+      let names = null as NameIndex | null;
+      const nameIndex = async () => {
+        names ??= await NameIndex.load(db);
+        return names;
+      };
+      const noNewNodes = (): NewNodes => ({ orgs: [], fields: [], places: [] });
       const roster = await openRoster(this.path, { encoding: options.encoding });
       const mapping = mapColumns(roster.headers, preset, options.mapping);
       summary.ignoredColumns = mapping.ignored;
@@ -422,16 +427,16 @@ export class ImportRunner {
       };
       // A row after its stored state is known: unchanged rows stop here (their names are not resolved
       // again, nothing is written); the others are resolved, then previewed or kept for the write pass.
-      const lookup = new RowLookup(db, batchSize, async (row, stored) => {
-        if (isUnchanged(stored, row.hash)) {
+      const lookup = new RowLookup(db, batchSize, async (row, state) => {
+        if (state.unchanged) {
           if (!options.dryRun) skipped.push(row.line);
           else preview(row, 'unchanged', []);
           return;
         }
-        const resolved = resolveRow(row, names);
+        const resolved = resolveRow(row, await nameIndex());
         if (resolved.problems.length) await rejectProblems(row, resolved.problems);
         else if (!options.dryRun) await spill?.write(row);
-        else preview(row, stored?.live ? 'update' : 'create', resolved.links);
+        else preview(row, state.live ? 'update' : 'create', resolved.links);
       });
       for await (const raw of roster.rows) {
         summary.totalRows++;
@@ -475,7 +480,7 @@ export class ImportRunner {
         seen.set(h, row.line);
         if (!options.dryRun && row.line <= resumeAfter) {
           // Written by this job's earlier run (which may have ended before refreshing derived ties).
-          const resolved = resolveRow(row, names);
+          const resolved = resolveRow(row, await nameIndex());
           if (resolved.problems.length) await rejectProblems(row, resolved.problems);
           else {
             alreadyDone++;
@@ -493,11 +498,11 @@ export class ImportRunner {
       summary.rejections.sort((a, b) => a.line - b.line);
       await flushRejections();
       await spill?.close();
-      const pending = names.takeNew();
+      const pending = names?.takeNew() ?? noNewNodes();
       summary.newOrganizations = pending.orgs.length;
       summary.newFields = pending.fields.length;
       summary.newPlaces = pending.places.length;
-      names.dropNew(pending);
+      names?.dropNew(pending);
       summary.preview.sort((a, b) => a.line - b.line);
       await this.setJob(jobId, {
         totalRows: summary.totalRows,
@@ -574,7 +579,7 @@ export class ImportRunner {
             );
             return r;
           });
-          names.commitNew(fresh);
+          names?.commitNew(fresh);
           for (const kind of ['colleague', 'classmate'] as const) {
             for (const id of result?.groups[kind] ?? []) touched[kind].add(id);
           }
@@ -582,7 +587,7 @@ export class ImportRunner {
           summary.updated += result?.updated ?? 0;
           summary.unchanged += (result?.unchanged ?? 0) + unchanged;
         } catch (error) {
-          names.dropNew(fresh);
+          names?.dropNew(fresh);
           throw error;
         }
         done += rows.length + unchanged;
@@ -602,12 +607,12 @@ export class ImportRunner {
         // A shutdown stops the job here, between committed batches: `lastLine` is its resume point.
         checkpoint(this.signal);
         // Taken after the previous batch committed: it holds exactly the names first seen in `rows`.
-        writing = flush(rows, names.takeNew(), counted - from, lastLine);
+        writing = flush(rows, names?.takeNew() ?? noNewNodes(), counted - from, lastLine);
         // A failure is rethrown by the next `await writing`; this only keeps it from being unhandled.
         writing.catch(() => {});
       };
       for await (const row of spill?.rows() ?? []) {
-        const resolved = resolveRow(row, names);
+        const resolved = resolveRow(row, await nameIndex());
         batch.push({ ...row, ties: resolved.ties });
         if (batch.length >= batchSize) await seal(row.line);
       }

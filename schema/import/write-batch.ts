@@ -66,12 +66,10 @@ function touch(groups: BatchResult['groups'], tie: { type: string; to: string })
 }
 
 /** A row imported before, as far as a re-import needs to know whether it changed. */
-export interface StoredRow {
+interface StoredRow {
   hash: string;
   /** The row source describes a person, deleted or not (not: erased, or never written). */
   described: boolean;
-  /** The person it describes is not deleted. */
-  live: boolean;
 }
 
 interface Existing extends StoredRow {
@@ -87,27 +85,10 @@ interface Existing extends StoredRow {
  * parsed value, so also what the mapping, encoding and preset made of the cells; the dataset is in
  * the row key) and a person it describes. A person staff deleted since stays deleted: only a changed
  * row creates one again (restoreEntity brings the old one back). Staff edits of the person survive.
+ * The check pass asks the same in Cypher, a batch at a time (row-lookup.ts).
  */
-export function isUnchanged(stored: StoredRow | undefined, hash: string): boolean {
+function isUnchanged(stored: StoredRow | undefined, hash: string): boolean {
   return !!stored && stored.described && stored.hash === hash;
-}
-
-/**
- * Rows' stored state by row key (one query, nothing else read): the check pass of a re-import skips
- * the unchanged ones before resolving names or writing anything.
- */
-export async function storedRows(tx: Tx, keys: string[]): Promise<Map<string, StoredRow>> {
-  const rows = await tx.run<StoredRow & { key: string; people: boolean[] }>(
-    `UNWIND $keys AS key MATCH (s:Source {rowKey: key})
-     RETURN key, s.hash AS hash, [(s)-[:DESCRIBES]->(p:Person) | p.deleted] AS people`,
-    { keys },
-  );
-  return new Map(
-    rows.map((r) => [
-      r.key,
-      { hash: r.hash, described: r.people.length > 0, live: r.people.includes(false) },
-    ]),
-  );
 }
 
 const personProps = ['name', 'latinName', 'gender', 'birthYear', 'categories', 'tags'] as const;
@@ -130,7 +111,7 @@ export async function findExisting(tx: Tx, keys: string[]): Promise<Map<string, 
     `UNWIND $keys AS key MATCH (s:Source {rowKey: key})
      OPTIONAL MATCH (s)-[:DESCRIBES]->(p:Person) WHERE NOT p.deleted
      RETURN key, s.id AS sourceId, s.hash AS hash, s.values AS values, p.id AS personId,
-            p IS NOT NULL AS live, EXISTS { (s)-[:DESCRIBES]->(:Person) } AS described,
+            EXISTS { (s)-[:DESCRIBES]->(:Person) } AS described,
             p {.name, .latinName, .aliases, .generatedAliases, .gender, .birthYear, .categories, .tags} AS current`,
     { keys },
   );
@@ -239,7 +220,7 @@ export async function writeBatch(
   for (const row of rows) {
     const found = existing.get(row.key);
     const values = JSON.stringify({ person: personValues(row), ties: row.ties.map(tieSignature) });
-    // Checked before the batch (run-import.ts); seen here only when another import wrote it since.
+    // The check pass left such rows out (row-lookup.ts): here only if another import wrote it since.
     if (isUnchanged(found, row.hash)) {
       result.unchanged++;
       continue;

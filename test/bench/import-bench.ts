@@ -209,6 +209,9 @@ async function rosterPart(base: string): Promise<void> {
             `the product's ${pass} ended ${summary.status}: ${summary.problems.join('; ')}`,
           );
         }
+        if (pass === 're-import' && summary.unchanged !== rows) {
+          throw new Error(`the product's re-import found ${rows - summary.unchanged} rows changed`);
+        }
         printProfile(m.ms);
         // The store as the first import left it (a re-import adds its own job record and source).
         if (!counts) counts = await countStore(store.db, bookkeeping);
