@@ -106,7 +106,7 @@ export function tieSignature(t: {
 }
 
 /** The rows' existing sources and the people they describe (one query). */
-export async function findExisting(tx: Tx, keys: string[]): Promise<Map<string, Existing>> {
+async function findExisting(tx: Tx, keys: string[]): Promise<Map<string, Existing>> {
   const rows = await tx.run<Existing>(
     `UNWIND $keys AS key MATCH (s:Source {rowKey: key})
      OPTIONAL MATCH (s)-[:DESCRIBES]->(p:Person) WHERE NOT p.deleted
