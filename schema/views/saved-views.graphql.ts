@@ -16,7 +16,7 @@ import type { Entity } from '../entity/entity.model.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 import { ForbiddenError, mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { decodeGlobalId, encodeGlobalId, idOf } from '../shared/global-id.ts';
-import { recordChange } from '../shared/history.ts';
+import { recordChange, recordCreate } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
 import {
   type Annotation,
@@ -237,13 +237,7 @@ builder.mutationField('saveView', (t) =>
       await ctx.db.writeTx(async (tx) => {
         await createSavedView(tx, { id, me: me(ctx).me, actor: ctx.actor });
         await writeSavedView(tx, id, view);
-        const after = summary(view);
-        await recordChange(tx, {
-          entityId: id,
-          op: 'create',
-          actor: ctx.actor,
-          changes: Object.fromEntries(Object.entries(after).map(([k, v]) => [k, [null, v]])),
-        });
+        await recordCreate(tx, id, ctx.actor, summary(view));
       });
       return readView(ctx, encodeGlobalId('SavedView', id), ['input']);
     },
