@@ -5,6 +5,7 @@ import './follow-ups.graphql.ts';
 import './segments.graphql.ts';
 import './events.graphql.ts';
 import './invitations.graphql.ts';
+import './invitation-statuses.graphql.ts';
 import './interactions.graphql.ts';
 import './reports.graphql.ts';
 import './exports.graphql.ts';

@@ -32,7 +32,7 @@ import { loadList, loadSegment } from './segments.graphql.ts';
 import { invitationStatuses } from './stages.ts';
 import { viewerParams } from './visibility.ts';
 
-const InvitationStatusEnum = builder.enumType('InvitationStatus', {
+export const InvitationStatusEnum = builder.enumType('InvitationStatus', {
   values: invitationStatuses,
 });
 

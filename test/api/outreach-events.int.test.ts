@@ -393,6 +393,52 @@ describe('events and invitations', () => {
     expect((await invitations(event)).seatsTaken).toBe(2);
   });
 
+  it('changes the status of several invitations in one transaction: all of them or none', async () => {
+    const event = (await createEvent(2)).id as string;
+    expect((await invite({ event, people: people.slice(0, 4) })).data.invited).toBe(4);
+    const { invitations: all } = await invitations(event);
+    const byName = (n: number) => all.find((i) => i.person.name === `${p}成员${n}`)!.id;
+    const setMany = (ids: string[], status: string) =>
+      mutate(
+        server,
+        'setInvitationStatuses',
+        '$ids: [ID!]!, $status: InvitationStatus!',
+        'invitations: $ids, status: $status',
+        'changed waitlisted unchanged',
+        { ids, status },
+      );
+    const statuses = async () =>
+      Object.fromEntries(
+        (await invitations(event)).invitations.map((i) => [
+          i.person.name.slice(p.length),
+          i.status,
+        ]),
+      );
+
+    // Three accept two seats: the third goes on the waitlist, in the order given.
+    const accepted = await setMany([byName(0), byName(1), byName(2)], 'accepted');
+    expect(accepted.data).toEqual({ changed: 3, waitlisted: 1, unchanged: 0 });
+    expect(await statuses()).toEqual({
+      成员0: 'accepted',
+      成员1: 'accepted',
+      成员2: 'waitlisted',
+      成员3: 'invited',
+    });
+    // One refused move (waitlisted → attended) refuses the whole change, naming its row.
+    const refused = await setMany([byName(0), byName(2)], 'attended');
+    expect(refused.__typename).toBe('ConflictError');
+    expect(refused.path).toEqual(['invitations', '1']);
+    expect((await statuses()).成员0).toBe('accepted');
+    // Already there: left alone. An unknown id: nothing changes.
+    const again = await setMany([byName(0), byName(1)], 'accepted');
+    expect(again.data).toEqual({ changed: 0, waitlisted: 0, unchanged: 2 });
+    const unknown = await setMany([byName(3), 'Invitation:nope'], 'declined');
+    expect(unknown.__typename).toBe('NotFoundError');
+    expect(unknown.path).toEqual(['invitations', '1']);
+    expect((await statuses()).成员3).toBe('invited');
+    expect((await setMany([], 'declined')).__typename).toBe('ValidationError');
+  });
+
   it('logs interactions and shows them in time order on the timeline', async () => {
     for (const [channel, at] of [
       ['call', '2026-01-02T10:00:00+08:00'],
