@@ -54,6 +54,30 @@ export async function addTie(server: TestServer, input: Record<string, unknown>)
   expect(res.__typename, JSON.stringify(res)).toBe('MutationAddTieSuccess');
 }
 
+/** Creates an event (EventInput) as staff and returns its global id. */
+export async function createEvent(server: TestServer, input: Record<string, unknown>) {
+  const res = await mutate(server, 'createEvent', '$input: EventInput!', 'input: $input', 'id', {
+    input,
+  });
+  expect(res.__typename, JSON.stringify(res)).toBe('MutationCreateEventSuccess');
+  return res.data.id as string;
+}
+
+/** Invites `people` (global ids) to `event` as staff and returns how many were invited. */
+export async function invitePeople(server: TestServer, event: string, people: string[]) {
+  const res = await mutate(
+    server,
+    'inviteToEvent',
+    '$input: InviteInput!',
+    'input: $input',
+    'invited',
+    {
+      input: { event, people },
+    },
+  );
+  return res.data?.invited as number;
+}
+
 /** The stages an introduction passes through from proposed to signed. */
 export const toSigned = ['contacted', 'interested', 'negotiating', 'signed'];
 

@@ -72,6 +72,8 @@ beforeAll(async () => {
   await knows('乙', '丙', 0.5, false);
   await knows('丙', '人才', 0.5, false);
   ids.city = await createEntity(server, 'Place', { name: `${p}城`, kind: 'city' });
+  ids.field = await createEntity(server, 'Field', { name: `${p}合成生物` });
+  await addTie(server, { kind: 'EXPERT_IN', subject: ids.城外人, object: ids.field, level: 4 });
   await addTie(server, { kind: 'LIVES_IN', subject: ids.城中人, object: ids.city, current: true });
   staff.one = await createTestAccount(server.db, 'staff', { name: `${p}甲员` });
   staff.two = await createTestAccount(server.db, 'staff', { name: `${p}乙员` });
@@ -252,6 +254,21 @@ describe('acting on paths and introductions', () => {
     expect(
       await ours(`search=${encodeURIComponent(`${p}城外`)}&place=${encodeURIComponent(ids.city!)}`),
     ).toEqual([]);
+    // Nothing at all on the board: it says why.
+    await page.locator('#board-owner').selectOption({ label: `${one}（2）` });
+    await page.locator('#board-empty').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#board-empty').textContent()).toBe(
+      '没有符合当前筛选条件的引荐（所有条件须同时满足）。去掉一个条件，或点「清除筛选」。',
+    );
+    await page.locator('#board-clear').click();
+    expect(await ours('')).toHaveLength(4);
+    expect(await page.locator('#board-empty').count()).toBe(0);
+    // The talent's field: 城外人 works on it.
+    await page.locator('#board-field').pressSequentially(`${p}合成生物`, { delay: 10 });
+    await page.locator(`#board-field-results .hit[data-id="${ids.field}"]`).click({
+      timeout: 20_000,
+    });
+    expect(await ours(`field=${encodeURIComponent(ids.field!)}`)).toEqual([`城外人 @ ${two}`]);
     await page.screenshot({ path: `${screenshots}pipeline-filters.png` });
   });
 });

@@ -12,6 +12,7 @@ import { Problem } from '../outreach/Problem.tsx';
 import { exportPeopleQuery } from '../outreach/queries.ts';
 import { attempt } from '../outreach/result.ts';
 import { loadingText, useLoad } from '../outreach/use-load.ts';
+import { BulkStatus } from './BulkStatus.tsx';
 import { EventChange } from './EventChange.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import {
@@ -70,7 +71,9 @@ export function EventPage({ id }: { id: string }) {
         <dt>{t('events.kind')}</dt>
         <dd>{enumText('eventKind', event.kind)}</dd>
         <dt>{t('events.when')}</dt>
-        <dd>{fmtEventTime(event.startsAt, event.timeZone, locale.value)}</dd>
+        <dd id="event-when" title={event.timeZone ? undefined : t('events.zoneUnknown')}>
+          {fmtEventTime(event.startsAt, event.timeZone, locale.value)}
+        </dd>
         <dt>{t('events.city')}</dt>
         <dd>{[event.city?.name ?? t('events.noCity'), event.venue].filter(Boolean).join(' · ')}</dd>
         {event.organiser && (
@@ -148,6 +151,15 @@ function Invitations({
   onChange: () => void;
 }) {
   const [problem, setProblem] = useState('');
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  // Only rows still shown count: a reload may have dropped one.
+  const selected = rows.filter((r) => picked.has(r.id));
+  const pick = (id: string, on: boolean) => {
+    const next = new Set(picked);
+    if (on) next.add(id);
+    else next.delete(id);
+    setPicked(next);
+  };
   const change = async (row: InvitationRow, to: InvitationStatus) => {
     const changed = await attempt(
       async () =>
@@ -166,9 +178,36 @@ function Invitations({
   return (
     <>
       <Problem id="invitation-problem" text={problem} />
+      {canEdit.value && (
+        <BulkStatus
+          selected={selected}
+          onDone={(changed) => {
+            if (changed) setPicked(new Set());
+            // Refused too: a row changed meanwhile, so show the rows as they are now.
+            onChange();
+          }}
+        />
+      )}
       <table class="table" id="invitation-table">
         <thead>
           <tr>
+            {canEdit.value && (
+              <th scope="col" class="pick">
+                <input
+                  type="checkbox"
+                  id="invitation-pick-all"
+                  aria-label={t('events.selectAll')}
+                  checked={rows.length > 0 && selected.length === rows.length}
+                  onChange={(e) =>
+                    setPicked(
+                      new Set(
+                        (e.currentTarget as HTMLInputElement).checked ? rows.map((r) => r.id) : [],
+                      ),
+                    )
+                  }
+                />
+              </th>
+            )}
             <th scope="col">{t('events.person')}</th>
             <th scope="col">{t('events.status')}</th>
             <th scope="col">{t('events.invitedAt')}</th>
@@ -181,13 +220,24 @@ function Invitations({
             if (row.status === 'waitlisted') waitlist += 1;
             return (
               <tr key={row.id} data-id={row.id} data-status={row.status}>
+                {canEdit.value && (
+                  <td class="pick">
+                    <input
+                      type="checkbox"
+                      class="invitation-pick"
+                      aria-label={t('events.select', { name: row.person?.name ?? '' })}
+                      checked={picked.has(row.id)}
+                      onChange={(e) => pick(row.id, (e.currentTarget as HTMLInputElement).checked)}
+                    />
+                  </td>
+                )}
                 <td>
                   {row.person && (
                     <a href={href('explore', { open: row.person.id })}>{row.person.name}</a>
                   )}
                 </td>
                 <td>
-                  <span class={`badge inv-${row.status}`}>
+                  <span class={`badge inv-${row.status}`} data-status={row.status}>
                     {enumText('invitation', row.status)}
                     {row.status === 'waitlisted' && ` #${waitlist}`}
                     {row.withColleague && t('events.withColleague')}

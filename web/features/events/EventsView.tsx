@@ -47,7 +47,9 @@ export function EventsView() {
                       <a href={href('events', { event: e.id })}>{e.name}</a>
                     </td>
                     <td>{enumText('eventKind', e.kind)}</td>
-                    <td>{fmtEventTime(e.startsAt, e.timeZone, locale.value)}</td>
+                    <td class="event-when" title={e.timeZone ? undefined : t('events.zoneUnknown')}>
+                      {fmtEventTime(e.startsAt, e.timeZone, locale.value)}
+                    </td>
                     <td>{e.city?.name ?? t('events.noCity')}</td>
                     <td>
                       <span class={`badge status-${e.status}`}>

@@ -66,6 +66,17 @@ export const zh = {
   'events.notifyDone': '变更通知：成功 {sent}，失败 {failed}，跳过 {skipped}',
   'events.notifyMailOff': '邮件未开启（服务器未配置 SMTP_URL）：请自行告知已接受和候补的 {n} 人。',
   'events.noticeStatus': '变更通知：{status}',
+  'events.select': '选择 {name}',
+  'events.selectAll': '全选',
+  'events.selected': '已选 {n} 人',
+  'events.bulkLabel': '把所选邀请改为…',
+  'events.bulkApply': '批量修改',
+  'events.bulkNoCommon': '所选邀请当前的状态各不相同，没有一个状态是它们都能改成的',
+  'events.bulkDone':
+    '已改为「{status}」：{changed} 人（其中 {waitlisted} 人因名额已满转入候补）；{unchanged} 人原本就是该状态',
+  'events.bulkRefused': '没有修改任何邀请：{message}',
+  'events.bulkRefusedRow': '{text}（{name}）',
+  'events.zoneUnknown': '未记录时区，按本机时区显示',
   'delivery.none': '未发送',
   'delivery.manual': '（手动）',
 } satisfies Catalogue;
@@ -137,6 +148,17 @@ export const en: Catalogue<keyof typeof zh> = {
   'events.notifyMailOff':
     'E-mail is off (the server has no SMTP_URL): tell the {n} people who accepted or wait yourself.',
   'events.noticeStatus': 'change notice: {status}',
+  'events.select': 'Select {name}',
+  'events.selectAll': 'Select all',
+  'events.selected': '{n} selected',
+  'events.bulkLabel': 'Set the selected to…',
+  'events.bulkApply': 'Apply to selected',
+  'events.bulkNoCommon': 'The selected invitations have no status they can all move to',
+  'events.bulkDone':
+    'Set to {status}: {changed} (of whom {waitlisted} waitlisted, the event being full); {unchanged} already were',
+  'events.bulkRefused': 'No invitation was changed: {message}',
+  'events.bulkRefusedRow': '{text} ({name})',
+  'events.zoneUnknown': 'No time zone recorded: shown in this computer’s time zone',
   'delivery.none': 'Not sent',
   'delivery.manual': ' (by hand)',
 };

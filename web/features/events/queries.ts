@@ -95,6 +95,18 @@ export const setInvitationStatusMutation = graphql(
   [MutationErrorFields],
 );
 
+export const setInvitationStatusesMutation = graphql(
+  `
+  mutation SetInvitationStatuses($invitations: [ID!]!, $status: InvitationStatus!) {
+    setInvitationStatuses(invitations: $invitations, status: $status) {
+      ...MutationErrorFields
+      ... on MutationSetInvitationStatusesSuccess { data { changed waitlisted unchanged } }
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
 export const sendInvitationsMutation = graphql(
   `
   mutation SendInvitations($input: SendInvitationsInput!) {

@@ -29,4 +29,13 @@ describe('event dates', () => {
     expect(fmtEventTime('2026-06-01T06:00:00Z', 'Europe/London', 'en-GB')).toContain('07:00');
     expect(fmtEventTime(null, null, 'en-GB')).toBe('');
   });
+
+  it('names the zone of a time whose event recorded none: the viewer’s own', () => {
+    const text = fmtEventTime('2026-06-01T06:00:00Z', null, 'en-GB', 'Asia/Shanghai');
+    expect(text).toContain('14:00');
+    expect(text).toContain('(GMT+8)');
+    expect(fmtEventTime('2026-06-01T06:00:00Z', null, 'zh-CN', 'UTC')).toMatch(
+      /06:00 \((UTC|GMT)\)$/,
+    );
+  });
 });

@@ -54,19 +54,28 @@ export function isoToZoned(iso: string, timeZone: string): string {
   return new Date(wall).toISOString().slice(0, 16);
 }
 
-/** An event's start in its own time zone, e.g. "2026年6月1日 14:00 GMT+8". */
-export function fmtEventTime(iso: string | null, timeZone: string | null, locale: string): string {
+/**
+ * An event's start in its own time zone, e.g. "2026年6月1日 14:00 (GMT+8)". An event without a
+ * recorded zone is shown in the viewer's own zone, named too: a time is never shown without its zone.
+ */
+export function fmtEventTime(
+  iso: string | null,
+  timeZone: string | null,
+  locale: string,
+  viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  const zone = timeZone ?? viewerZone;
   try {
     return new Intl.DateTimeFormat(locale, {
       dateStyle: 'medium',
       timeStyle: 'short',
-      timeZone: timeZone ?? undefined,
+      timeZone: zone,
     })
       .format(date)
-      .concat(timeZone ? ` (${zoneName(date, timeZone, locale)})` : '');
+      .concat(` (${zoneName(date, zone, locale)})`);
   } catch {
     return date.toISOString();
   }

@@ -91,6 +91,11 @@ export function PipelineView() {
         <RefusalNote refusal={refusal} onOverride={move} onDismiss={() => setRefusal(null)} />
       )}
       {waiting && <p class="muted">{waiting}</p>}
+      {all?.length === 0 && (
+        <p class="notice-inline" id="board-empty">
+          {t(key ? 'pipeline.noneFiltered' : 'pipeline.none')}
+        </p>
+      )}
       <div class="board-wrap">
         {all && (
           <div

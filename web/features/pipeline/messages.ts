@@ -39,6 +39,9 @@ export const zh = {
   'pipeline.city': '人才所在城市',
   'pipeline.removeFilter': '去掉筛选条件 {name}',
   'pipeline.clearFilters': '清除筛选',
+  'pipeline.none': '还没有引荐：在人物详情或引荐路径上点「发起引荐」来开始一条。',
+  'pipeline.noneFiltered':
+    '没有符合当前筛选条件的引荐（所有条件须同时满足）。去掉一个条件，或点「清除筛选」。',
 } satisfies Catalogue;
 
 export const en: Catalogue<keyof typeof zh> = {
@@ -84,4 +87,8 @@ export const en: Catalogue<keyof typeof zh> = {
   'pipeline.city': 'Talent’s city',
   'pipeline.removeFilter': 'Remove the filter {name}',
   'pipeline.clearFilters': 'Clear filters',
+  'pipeline.none':
+    'No introductions yet: start one with “Start introduction” on a person’s details or on a path.',
+  'pipeline.noneFiltered':
+    'No introduction meets all of these filters. Remove one, or choose “Clear filters”.',
 };

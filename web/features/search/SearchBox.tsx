@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { EntitySummary, EntityType } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
-import { lang, t } from '../../app/i18n.ts';
+import { lang, locale, t } from '../../app/i18n.ts';
 import { nodeKinds } from '../../graph/stylesheet.ts';
 import { debounce } from '../../ui/dom.ts';
 import { matchLabel } from './labels.ts';
@@ -38,6 +38,8 @@ export function SearchBox({
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(-1);
   const [chosen, setChosen] = useState<string | null>(null);
+  // The text the shown results answer (`data-query`): typing on may still be waiting for its own.
+  const [answered, setAnswered] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const controller = useRef<AbortController | undefined>(undefined);
   const typesKey = types?.join(',') ?? '';
@@ -62,11 +64,13 @@ export function SearchBox({
           );
           if (ctl.signal.aborted) return;
           setHits(data.search);
+          setAnswered(value);
           setError(null);
           setActive(-1);
           setState(data.search.length ? 'hits' : 'status');
         } catch (e) {
           if (ctl.signal.aborted) return;
+          setAnswered(value);
           setError((e as Error).message);
           setState('status');
         }
@@ -79,10 +83,13 @@ export function SearchBox({
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
 
-  // Grouped by type in the legend's order; the server's order (best first) within a group.
+  // Grouped by type, the group of the best hit first (an exact name stays on top whatever its kind);
+  // the server's order (best first) within a group.
+  const rank = (type: string) => (hits ?? []).findIndex((h) => h.entity.__typename === type);
   const groups = nodeKinds
     .map((kind) => ({ kind, hits: (hits ?? []).filter((h) => h.entity.__typename === kind.type) }))
-    .filter((g) => g.hits.length);
+    .filter((g) => g.hits.length)
+    .sort((a, b) => rank(a.kind.type) - rank(b.kind.type));
   const ordered = groups.flatMap((g) => g.hits);
   const listId = `${id}-results`;
 
@@ -131,9 +138,20 @@ export function SearchBox({
         }}
         onKeyDown={onKeyDown}
       />
-      <section id={listId} class="results" data-state={state} aria-label={label} aria-live="polite">
+      <section
+        id={listId}
+        class="results"
+        data-state={state}
+        data-query={answered}
+        aria-label={label}
+        aria-live="polite"
+      >
         {state === 'status' && (
-          <p class="muted">{error ? `${t('search.failed')}: ${error}` : t('search.noMatch')}</p>
+          <p class="muted search-empty">
+            {error
+              ? `${t('search.failed')}: ${error}`
+              : t('search.noMatch', { text: answered, kinds: kindsText(types) })}
+          </p>
         )}
         {state === 'hits' &&
           groups.map(({ kind, hits: ofKind }) => (
@@ -173,4 +191,12 @@ export function SearchBox({
       </section>
     </div>
   );
+}
+
+/** The kinds searched, in words ("人物或机构"): what an empty result was looked for among. */
+function kindsText(types: readonly EntityType[] | undefined): string {
+  const names = nodeKinds
+    .filter((k) => !types?.length || types.includes(k.type as EntityType))
+    .map((k) => (lang.value === 'zh' ? k.label : k.english));
+  return new Intl.ListFormat(locale.value, { type: 'disjunction' }).format(names);
 }
