@@ -16,6 +16,10 @@ type Grouping = (typeof groupings)[number];
 export interface MapGroup {
   key: string | null;
   label: string;
+  /** The group's place code (ISO 3166-1 alpha-2 for a country, GB/T 2260 for China's divisions). */
+  code: string | null;
+  /** The group's Latin (pinyin or English) name, when it is a place that has one. */
+  latinName: string | null;
   count: number;
   /** The people of this group, for drill-down; null for the "unknown" group. */
   filter: PersonFilter | null;
@@ -41,7 +45,7 @@ function grouping(by: Grouping, base: PersonFilter, decadeOf: 'graduation' | 'bi
       return {
         tail: `OPTIONAL MATCH (n)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(g:Place {kind: '${placeKind[by]}'}) WHERE ${currentLives}
 WITH n, head(collect(g)) AS g
-RETURN 'Place:' + g.id AS key, coalesce(g.name, '未知 unknown') AS label, count(n) AS count`,
+RETURN 'Place:' + g.id AS key, coalesce(g.name, '未知 unknown') AS label, g.code AS code, g.latinName AS latinName, count(n) AS count`,
         drill: (key: string) => ({ ...base, livesInIds: [key.slice('Place:'.length)] }),
       };
     case 'EMPLOYER':
@@ -96,14 +100,22 @@ export async function readPeopleMap(
   const part = buildPersonFilter(base);
   const { tail, drill } = grouping(by, base, decadeOf);
   const [groups, total] = await Promise.all([
-    db.read<{ key: string | null; label: string; count: number }>(
-      `${part.cypher}\n${tail}\nORDER BY count DESC, label LIMIT 200`,
-      part.params,
-    ),
+    db.read<{
+      key: string | null;
+      label: string;
+      code?: string | null;
+      latinName?: string | null;
+      count: number;
+    }>(`${part.cypher}\n${tail}\nORDER BY count DESC, label LIMIT 200`, part.params),
     db.read<{ c: number }>(`${part.cypher}\nRETURN count(n) AS c`, part.params),
   ]);
   return {
     total: total[0]?.c ?? 0,
-    groups: groups.map((g) => ({ ...g, filter: g.key ? drill(g.key) : null })),
+    groups: groups.map((g) => ({
+      ...g,
+      code: g.code ?? null,
+      latinName: g.latinName ?? null,
+      filter: g.key ? drill(g.key) : null,
+    })),
   };
 }

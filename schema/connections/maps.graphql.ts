@@ -21,6 +21,15 @@ const MapGroupRef = builder.objectRef<MapGroup>('MapGroup').implement({
       description: 'Global id of the place/organisation/field, the decade or the category.',
     }),
     label: t.exposeString('label'),
+    code: t.exposeString('code', {
+      nullable: true,
+      description:
+        'For COUNTRY, PROVINCE and CITY: the place’s code (ISO 3166-1 alpha-2 for countries, GB/T 2260 for China’s divisions), when it has one.',
+    }),
+    latinName: t.exposeString('latinName', {
+      nullable: true,
+      description: 'For COUNTRY, PROVINCE and CITY: the place’s Latin (pinyin or English) name.',
+    }),
     count: t.exposeInt('count'),
     people: t.connection({
       type: PersonRef,

@@ -8,8 +8,8 @@ import type { TestServer } from '../helpers/test-server.ts';
 
 /**
  * The web app in a real headless Chromium (Debian's, installed by .ci/run), served by the real app
- * from a fresh build of web/, against the run's Neo4j with the demo graph: explorer, path finder,
- * maps and the language switch. Screenshots go to test/.artifacts/screenshots/.
+ * from a fresh build of web/, against the run's Neo4j with the demo graph: explorer, path finder
+ * and the language switch (maps: maps.browser.test.ts). Screenshots go to test/.artifacts/screenshots/.
  */
 
 declare global {
@@ -419,29 +419,6 @@ describe('web app', () => {
       () => document.getElementById('path-graph')?.dataset.layout === 'idle',
     );
     await page.screenshot({ path: `${screenshots}path-finder.png` });
-  });
-
-  it('maps: alumni of a university by city, drill down to the people', async () => {
-    await page.goto(`${server.url}/#/maps`);
-    await searchFor('华中科技大学', 'map-subject');
-    await page.locator('#map-subject-results .hit', { hasText: '华中科技大学' }).first().click();
-    await page.locator('#map-chart[data-state="drawn"]').waitFor({ timeout: 20_000 });
-    expect(await page.locator('#map-total').textContent()).toMatch(/共 [\d,]+ 人/);
-    const first = page.locator('#map-groups button:not([disabled])').first();
-    const groupName = (await first.textContent()) ?? '';
-    await first.click();
-    await page.locator('#drill-people li').first().waitFor({ timeout: 30_000 });
-    expect(await page.locator('#drill h3').textContent()).toContain(groupName);
-    expect(await page.locator('#drill-people li').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${screenshots}map.png` });
-
-    // Another grouping redraws the chart.
-    await page.locator('#map-group').selectOption('DECADE');
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('#map-groups button')].some((b) =>
-        /\d{4}s/.test(b.textContent ?? ''),
-      ),
-    );
   });
 
   it('switches to English, remembers it, and back to Chinese', async () => {

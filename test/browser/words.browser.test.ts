@@ -238,6 +238,11 @@ describe('every screen in both languages', { timeout: 600_000 }, () => {
     await read('paths', '#paths');
     await go('maps');
     await read('maps', '#maps');
+    // A university's alumni: the map's scope switch and note, the bars' groups.
+    await page.locator('#map-subject').pressSequentially('华中科技大学', { delay: 20 });
+    await page.locator('#map-subject-results .hit', { hasText: '华中科技大学' }).first().click();
+    await page.locator('#map-geo[data-state="drawn"]').waitFor({ timeout: 60_000 });
+    await read('maps, a university’s alumni', '#map-geo-note');
     await go('views');
     await read('saved views', '#saved-views');
 
@@ -312,6 +317,6 @@ describe('every screen in both languages', { timeout: 600_000 }, () => {
     const problems = Object.entries(found).filter(([, list]) => list.length > 0);
     expect(problems, JSON.stringify(problems, null, 1)).toEqual([]);
     // The walk saw each screen in both languages.
-    expect(Object.keys(found)).toHaveLength(2 * 16);
+    expect(Object.keys(found)).toHaveLength(2 * 17);
   });
 });

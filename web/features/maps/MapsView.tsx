@@ -1,20 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySummary } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
-import { type EnumKind, enumText, fmtNumber, t } from '../../app/i18n.ts';
+import { displayName, type EnumKind, enumText, fmtNumber, lang, t } from '../../app/i18n.ts';
 import { nodeKindOf } from '../../graph/stylesheet.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { drillFilter, type MapMode } from './drill.ts';
+import { loadPeopleMap } from './load-map.ts';
 import {
-  alumniMapQuery,
   type FacetCount,
   type MapGroup,
   type MapGrouping,
-  nativesMapQuery,
   type PeopleMap,
   type PersonRow,
   peopleQuery,
 } from './queries.ts';
+import { RegionMap } from './RegionMap.tsx';
+import { type MapScope, type Region, scopeGrouping } from './regions.ts';
 
 const groupings: MapGrouping[] = [
   'COUNTRY',
@@ -26,8 +27,16 @@ const groupings: MapGrouping[] = [
   'CATEGORY',
 ];
 
+/** A group's name in the UI language: a category in words, a place by its Latin name in English. */
+function groupText(by: MapGrouping, group: MapGroup): string {
+  if (by === 'CATEGORY') return enumText('category', group.label);
+  return group.key ? displayName({ name: group.label, latinName: group.latinName }) : group.label;
+}
+
 interface Drill {
   group: MapGroup;
+  /** The grouping the group is of (the bars' grouping, or the map's COUNTRY / PROVINCE). */
+  by: MapGrouping;
   total: number;
   rows: PersonRow[];
   after: string | null;
@@ -35,7 +44,10 @@ interface Drill {
   facets: Record<'categories' | 'cities' | 'fields' | 'levels', FacetCount[]>;
 }
 
-/** Alumni of an organisation and natives of a place, grouped, as ECharts bars; drill into a group. */
+/**
+ * Alumni of an organisation and natives of a place on a world or China map and, beside it, as bars of
+ * the chosen grouping; a region or a bar drills into its people.
+ */
 export function MapsView() {
   const [mode, setMode] = useState<MapMode>('alumni');
   const [subject, setSubject] = useState<EntitySummary | null>(null);
@@ -44,19 +56,20 @@ export function MapsView() {
   const [state, setState] = useState<'idle' | 'loading' | 'shown' | 'error'>('idle');
   const [error, setError] = useState('');
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [scope, setScope] = useState<MapScope>('world');
   const chartEl = useRef<HTMLDivElement>(null);
+  const color = nodeKindOf(mode === 'alumni' ? 'Organization' : 'Place')?.color ?? '#d08a3a';
+  /** Nobody to draw: the organisation has no alumni, or the place no natives living elsewhere. */
+  const empty = state === 'shown' && map?.total === 0;
+  const language = lang.value;
 
   useEffect(() => {
     if (!subject) return;
     const controller = new AbortController();
     setState('loading');
     setDrill(null);
-    const load =
-      mode === 'alumni'
-        ? request(alumniMapQuery, { organization: subject.id, groupBy }, controller.signal)
-        : request(nativesMapQuery, { place: subject.id, groupBy }, controller.signal);
-    load.then(
-      ({ map: next }) => {
+    loadPeopleMap(mode, subject.id, groupBy, controller.signal).then(
+      (next) => {
         setMap(next);
         setState('shown');
       },
@@ -70,22 +83,26 @@ export function MapsView() {
   }, [subject?.id, groupBy, mode]);
 
   useEffect(() => {
-    if (!chartEl.current || !map || state !== 'shown') return;
+    if (!chartEl.current || !map || state !== 'shown' || empty) return;
     let disposed = false;
     const el = chartEl.current;
     void import('./chart.ts').then(({ drawBars }) => {
       if (disposed) return;
-      drawBars(el, map.groups, {
-        onPick: (bar) => void openGroup(bar as MapGroup),
+      const groups = map.groups.map((g) => ({ ...g, label: groupText(groupBy, g) }));
+      drawBars(el, groups, {
+        onPick: (bar) => {
+          const group = map.groups[groups.indexOf(bar as MapGroup)];
+          if (group) void openGroup(group);
+        },
         formatNumber: (n) => fmtNumber(n),
-        color: nodeKindOf(mode === 'alumni' ? 'Organization' : 'Place')?.color ?? '#d08a3a',
+        color,
       });
       el.dataset.state = 'drawn';
     });
     return () => {
       disposed = true;
     };
-  }, [map, state]);
+  }, [map, state, language]);
 
   useEffect(() => {
     const el = chartEl.current;
@@ -94,18 +111,25 @@ export function MapsView() {
     };
   }, []);
 
-  async function openGroup(group: MapGroup, after: string | null = null) {
+  async function openGroup(group: MapGroup, after: string | null = null, by = groupBy) {
     if (!subject || !group.key) return;
-    const filter = drillFilter(mode, subject.id, groupBy, group.key);
+    const filter = drillFilter(mode, subject.id, by, group.key);
     const { people, peopleFacets } = await request(peopleQuery, { filter, first: 50, after });
     setDrill((prev) => ({
       group,
+      by,
       total: people.totalCount,
       rows: [...(after && prev ? prev.rows : []), ...people.edges.map((e) => e.node)],
       after: people.pageInfo.endCursor,
       hasNext: people.pageInfo.hasNextPage,
       facets: peopleFacets,
     }));
+  }
+
+  function pickRegion(region: Region<MapGroup>) {
+    // The world map's China opens China's map; its people are listed meanwhile.
+    if (scope === 'world' && region.code === 'CN') setScope('china');
+    void openGroup(region.group, null, scopeGrouping[scope]);
   }
 
   return (
@@ -160,7 +184,7 @@ export function MapsView() {
             </option>
           ))}
         </select>
-        {map && state === 'shown' && (
+        {map && state === 'shown' && !empty && (
           <>
             <p id="map-total">{t('maps.total', { n: map.total })}</p>
             <ul class="group-list" id="map-groups">
@@ -168,12 +192,12 @@ export function MapsView() {
                 <li key={g.key ?? g.label}>
                   <button
                     type="button"
-                    class={`link${drill?.group.key === g.key ? ' chosen' : ''}`}
+                    class={`link${drill?.by === groupBy && drill.group.key === g.key ? ' chosen' : ''}`}
                     disabled={!g.key}
                     data-key={g.key ?? ''}
                     onClick={() => void openGroup(g)}
                   >
-                    {groupBy === 'CATEGORY' ? enumText('category', g.label) : g.label}
+                    {groupText(groupBy, g)}
                   </button>
                   <span class="count">{fmtNumber(g.count)}</span>
                 </li>
@@ -185,25 +209,35 @@ export function MapsView() {
       <section class="map-main" aria-label={t('maps.title')}>
         {!subject && <p class="muted empty-graph">{t('maps.pick')}</p>}
         {state === 'error' && <p class="error">{error}</p>}
-        <div id="map-chart" class="chart" ref={chartEl} data-state="empty" hidden={!subject} />
+        {empty && subject && (
+          <p class="empty-graph" id="map-empty" role="status">
+            {t(mode === 'alumni' ? 'maps.noAlumni' : 'maps.noNatives', { name: subject.name })}
+          </p>
+        )}
+        <div class="map-stack" hidden={!subject || empty}>
+          {subject && !empty && (
+            <RegionMap
+              mode={mode}
+              subject={subject.id}
+              scope={scope}
+              onScope={setScope}
+              onPick={pickRegion}
+              color={color}
+            />
+          )}
+          <div id="map-chart" class="chart bars" ref={chartEl} data-state="empty" />
+        </div>
       </section>
       <aside
         class="details"
         id="drill"
-        aria-label={drill ? drill.group.label : t('maps.title')}
+        aria-label={drill ? groupText(drill.by, drill.group) : t('maps.title')}
+        data-key={drill?.group.key ?? ''}
         data-state={drill ? 'shown' : 'empty'}
       >
         {drill && (
           <>
-            <h3>
-              {t('maps.people', {
-                label:
-                  groupBy === 'CATEGORY'
-                    ? enumText('category', drill.group.label)
-                    : drill.group.label,
-                n: drill.total,
-              })}
-            </h3>
+            <h3>{t('maps.people', { label: groupText(drill.by, drill.group), n: drill.total })}</h3>
             <ul class="people-list" id="drill-people">
               {drill.rows.map((p) => (
                 <li key={p.id} data-id={p.id}>
@@ -219,7 +253,7 @@ export function MapsView() {
               <button
                 type="button"
                 class="button small"
-                onClick={() => void openGroup(drill.group, drill.after)}
+                onClick={() => void openGroup(drill.group, drill.after, drill.by)}
               >
                 {t('maps.more')}
               </button>

@@ -5,7 +5,7 @@ export type MapGrouping = SchemaType<'MapGrouping'>;
 export type PersonFilter = SchemaType<'PersonFilter'>;
 
 const PeopleMapFields = graphql(`
-  fragment PeopleMapFields on PeopleMap { total groups { key label count } }
+  fragment PeopleMapFields on PeopleMap { total groups { key label code latinName count } }
 `);
 export type PeopleMap = ResultOf<typeof PeopleMapFields>;
 export type MapGroup = PeopleMap['groups'][number];
