@@ -87,12 +87,15 @@ export class DemoIntroductions {
     );
     if (came.length === 0 && station.length > 0 && random.chance(0.7)) {
       const event = random.pick(station);
-      const at = event.startsMs - 7 * 86_400_000;
+      const at = event.startsMs - 14 * 86_400_000;
       this.ctx.out.tie(
         'INVITED_TO',
         'Person',
         'Event',
-        tieRow(intro.talentId, event.id, this.ctx.tie(at, iso(at), true), { status: 'attended' }),
+        tieRow(intro.talentId, event.id, this.ctx.tie(at, iso(at), true), {
+          status: 'attended',
+          invitedAt: iso(at),
+        }),
       );
       return event;
     }

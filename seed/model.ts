@@ -93,6 +93,7 @@ export const DATETIME_PROPERTIES: Record<NodeLabel | TieType, readonly string[]>
   Consent: ['createdAt', 'updatedAt', 'at'],
   Introduction: ['createdAt', 'updatedAt', 'stageAt'],
   StageMove: ['at'],
+  INVITED_TO: ['recordedAt', 'invitedAt'],
 };
 
 /**

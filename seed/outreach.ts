@@ -235,7 +235,11 @@ export class Outreach {
       'INVITED_TO',
       'Person',
       'Event',
-      tieRow(p.id, event.id, this.tie(p, true), { status }),
+      // Invited two weeks before the event (held ones; planned and open ones about now).
+      tieRow(p.id, event.id, this.tie(p, true), {
+        status,
+        invitedAt: iso(Math.min(NOW_MS - DAY, event.startsMs - 14 * DAY)),
+      }),
     );
   }
 

@@ -6,9 +6,9 @@
 import type { Study } from './education.ts';
 
 /** Oldest age at which each degree ends (a bachelor's at ~18–22, a master's ~22–25, a PhD ~24–30). */
-export const degreeEndAge = { bachelor: 23, master: 26, phd: 30, postdoc: 33, other: 33 } as const;
+const degreeEndAge = { bachelor: 23, master: 26, phd: 30, postdoc: 33, other: 33 } as const;
 /** Youngest age at which each degree starts. */
-export const degreeStartAge = {
+const degreeStartAge = {
   bachelor: 17,
   master: 21,
   phd: 22,
@@ -18,7 +18,7 @@ export const degreeStartAge = {
 /** Shortest a degree lasts once squeezed into its ages. */
 const minYears = { bachelor: 4, master: 2, phd: 3, postdoc: 1, other: 1 } as const;
 /** Age from which people count as acquaintances (classmates, colleagues, friends). */
-export const acquaintanceAge = 16;
+const acquaintanceAge = 16;
 
 /**
  * The degrees with their years moved earlier or shortened so each ends by its `degreeEndAge`, in

@@ -62,6 +62,7 @@ export function ReportBody({ report }: { report: OutcomeReport }) {
       <p id="report-total" data-total={report.total}>
         {t('report.total', { n: report.total })}
       </p>
+      <PeopleCounts report={report} />
       <div class="chart-row">
         <figure class="chart-box">
           <figcaption>{t('report.funnel')}</figcaption>
@@ -101,8 +102,28 @@ export function ReportBody({ report }: { report: OutcomeReport }) {
           title={t('report.byChannel')}
           rows={report.byChannel.map((r) => ({ ...r, name: enumText('channel', r.key) }))}
         />
+        <AttributionTable title={t('report.byStation')} rows={report.byStation} />
       </div>
     </>
+  );
+}
+
+/** People reached, invited and attended in the period (each person once per count). */
+function PeopleCounts({ report }: { report: OutcomeReport }) {
+  const counts = [
+    ['reached', 'report.peopleReached', report.reached],
+    ['invited', 'report.peopleInvited', report.invited],
+    ['attended', 'report.peopleAttended', report.attended],
+  ] as const;
+  return (
+    <dl class="report-people" id="report-people" aria-label={t('report.people')}>
+      {counts.map(([key, label, n]) => (
+        <div key={key} data-count={key} data-value={n}>
+          <dt>{t(label)}</dt>
+          <dd class="num">{fmtNumber(n)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
