@@ -96,13 +96,22 @@ export function ReportBody({ report }: { report: OutcomeReport }) {
         </tbody>
       </table>
       <div class="chart-row">
-        <AttributionTable title={t('report.byIntroducer')} rows={report.byIntroducer} />
-        <AttributionTable title={t('report.byEvent')} rows={report.byEvent} />
         <AttributionTable
+          id="report-by-introducer"
+          title={t('report.byIntroducer')}
+          rows={report.byIntroducer}
+        />
+        <AttributionTable id="report-by-event" title={t('report.byEvent')} rows={report.byEvent} />
+        <AttributionTable
+          id="report-by-channel"
           title={t('report.byChannel')}
           rows={report.byChannel.map((r) => ({ ...r, name: enumText('channel', r.key) }))}
         />
-        <AttributionTable title={t('report.byStation')} rows={report.byStation} />
+        <AttributionTable
+          id="report-by-station"
+          title={t('report.byStation')}
+          rows={report.byStation}
+        />
       </div>
     </>
   );
@@ -127,9 +136,9 @@ function PeopleCounts({ report }: { report: OutcomeReport }) {
   );
 }
 
-function AttributionTable({ title, rows }: { title: string; rows: Attribution[] }) {
+function AttributionTable({ id, title, rows }: { id: string; title: string; rows: Attribution[] }) {
   return (
-    <table class="table compact">
+    <table class="table compact" id={id}>
       <caption>{title}</caption>
       <thead>
         <tr>
@@ -147,7 +156,7 @@ function AttributionTable({ title, rows }: { title: string; rows: Attribution[] 
           </tr>
         )}
         {rows.slice(0, 10).map((r) => (
-          <tr key={r.key}>
+          <tr key={r.key} data-key={r.key}>
             <td>{r.name}</td>
             <td class="num">{fmtNumber(r.signed)}</td>
             <td class="num">{fmtNumber(r.landed)}</td>
