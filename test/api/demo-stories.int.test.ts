@@ -73,6 +73,22 @@ describe('the demo graph’s dates', () => {
     expect(Math.min(...stays)).toBeGreaterThanOrEqual(1);
     expect(stays.filter((d) => d >= 30).length).toBeGreaterThan(10);
   });
+
+  it('says in words who made the demo’s moves (no account did)', async () => {
+    const [intro] = await server.db.read<{ id: string }>(
+      `MATCH (i:Introduction {sourceId: $source, stage: 'landed'}) RETURN i.id AS id ORDER BY i.id LIMIT 1`,
+      { source: demoSource },
+    );
+    const res = await server.gql<{ introduction: { history: { to: string; byName: string }[] } }>(
+      'query ($id: ID!) { introduction(id: $id) { history { to byName } } }',
+      { id: encodeGlobalId('Introduction', intro?.id ?? '') },
+      { role: 'staff' },
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const history = res.data?.introduction.history ?? [];
+    expect(history.map((m) => m.to).slice(-2)).toEqual(['signed', 'landed']);
+    expect(new Set(history.map((m) => m.byName))).toEqual(new Set(['演示数据']));
+  });
 });
 
 describe('the demo graph’s stories', () => {
