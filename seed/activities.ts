@@ -33,6 +33,9 @@ export interface EventInfo {
   status: EventStatus;
   /** City (catalog place index) it is held in; -1 for online events. */
   city: number;
+  startsMs: number;
+  /** Organised by a talent service station. */
+  byStation: boolean;
 }
 
 /** The projects and events of a run, indexed for the person generator. */
@@ -302,7 +305,13 @@ function buildEvents(
     );
     const tie = () => ctx.tie(createdMs, createdAt, true);
     ctx.out.tie('ORGANIZED_BY', 'Event', 'Organization', tieRow(id, organiser.id, tie()));
-    const info: EventInfo = { id, status, city };
+    const info: EventInfo = {
+      id,
+      status,
+      city,
+      startsMs,
+      byStation: organiser.type === 'talent_station',
+    };
     if (place) {
       ctx.out.tie('HELD_IN', 'Event', 'Place', tieRow(id, place.id, tie()));
       pushTo(eventsByCity, city, info);

@@ -5,6 +5,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { rebuildDerivedTies } from '../schema/connections/derived-ties.ts';
+import { rebuildIntroductionFacts } from '../schema/outreach/funnel-facts.ts';
 import { rebuildPeopleFacts } from '../schema/person/current-facts.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/connect.ts';
@@ -79,6 +80,8 @@ async function main(): Promise<number> {
     console.log(`  ${'DERIVED_TIE'.padEnd(14)} ${derived.toLocaleString('en').padStart(12)}`);
     const withFacts = await rebuildPeopleFacts(new Db(driver, { database }));
     console.log(`  ${'people facts'.padEnd(14)} ${withFacts.toLocaleString('en').padStart(12)}`);
+    // The introductions' funnel facts, from the stage moves written with them.
+    await rebuildIntroductionFacts(new Db(driver, { database }));
     return 0;
   } catch (e) {
     console.error(`seed failed: ${(e as Error).message}`);

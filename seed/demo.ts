@@ -1,14 +1,18 @@
 import type { Logger } from 'pino';
 import { rebuildDerivedTies } from '../schema/connections/derived-ties.ts';
+import { rebuildIntroductionFacts } from '../schema/outreach/funnel-facts.ts';
 import { rebuildPeopleFacts } from '../schema/person/current-facts.ts';
 import type { Db } from '../server/db/run.ts';
 import { DEFAULT_CONCURRENCY } from './cli-args.ts';
 import { generateGraph } from './generate.ts';
 import { loadGraph } from './load.ts';
 import { onReferencePlaces } from './reference-places.ts';
+import { STORY_PEOPLE } from './story-people.ts';
 
-/** People in the demo graph loaded by `npm start` into an empty database. */
-export const demoPeople = 3000;
+/** Generated people in the demo graph loaded by `npm start` into an empty database. */
+const generatedPeople = 3000;
+/** People in the demo graph: the generated ones and the headline story's (seed/story-people.ts). */
+export const demoPeople = generatedPeople + STORY_PEOPLE.length;
 
 /** True when the database holds nothing but what migrations wrote (their records, reference places). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -25,7 +29,10 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * people's maintained facts and counts.
  */
 export async function loadDemo(db: Db, onProgress?: (line: string) => void) {
-  const batches = await onReferencePlaces(db, generateGraph({ people: demoPeople }));
+  const batches = await onReferencePlaces(
+    db,
+    generateGraph({ people: generatedPeople, story: true }),
+  );
   // Two batches in flight, as `npm run seed` writes: the generator and Neo4j's two cores keep busy
   // (profiled: ~48 s of Neo4j CPU and ~9 s of Node CPU for the demo graph, so one writer idles a core).
   const loaded = await loadGraph(db.driver, batches, {
@@ -37,6 +44,8 @@ export async function loadDemo(db: Db, onProgress?: (line: string) => void) {
     onProgress: onProgress && ((kind, pairs) => onProgress(`derived ties (${kind}): ${pairs}`)),
   });
   await rebuildPeopleFacts(db);
+  // The introductions' funnel facts, from the stage moves the demo writes with them.
+  await rebuildIntroductionFacts(db);
   return { ...loaded, derivedTies };
 }
 

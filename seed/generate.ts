@@ -11,6 +11,7 @@ import { SeedContext } from './context.ts';
 import { ExpertisePicker } from './expertise.ts';
 import type { SeedBatch } from './model.ts';
 import { PeopleGenerator } from './people.ts';
+import { STORY_PEOPLE } from './story-people.ts';
 
 export type { SeedBatch } from './model.ts';
 
@@ -38,6 +39,8 @@ export function* generateGraph(opts: {
   people: number;
   seed?: number;
   batchSize?: number;
+  /** Add the headline story's people (seed/story-people.ts) after the others: the demo does. */
+  story?: boolean;
 }): Generator<SeedBatch> {
   const { people } = opts;
   if (!Number.isInteger(people) || people < 0)
@@ -61,5 +64,10 @@ export function* generateGraph(opts: {
     if ((i + 1) % batchSize === 0) out.barrier();
     if (i % 256 === 255) yield* out.take();
   }
+  if (opts.story) {
+    for (const [k, story] of STORY_PEOPLE.entries()) generator.generateStory(people + k, story);
+  }
+  out.barrier();
+  generator.finish();
   yield* out.take(true);
 }

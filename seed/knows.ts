@@ -6,17 +6,22 @@ import type { SeedContext } from './context.ts';
 import { isResearchEmployer, isSeniorAcademic } from './job-titles.ts';
 import type { KnowsKind } from './model.ts';
 import type { PersonDraft } from './person-draft.ts';
+import { plausibleSince } from './plausible-years.ts';
 import { NOW_YEAR, tieRow } from './rows.ts';
 import { keys, packMentor, type SocialIndex, unpackMentor } from './social.ts';
 
 const DEGREE_CODE = { bachelor: 0, master: 1, phd: 2, postdoc: 3, other: 4 } as const;
 
-/** Emits the KNOWS ties of `person` to earlier people and adds them to the pools. */
+/**
+ * Emits the KNOWS ties of `person` to earlier people and adds them to the pools. `birthYears` are
+ * the earlier people's, by index: no tie starts before both are old enough.
+ */
 export function linkAcquaintances(
   ctx: SeedContext,
   social: SocialIndex,
   person: PersonDraft,
   ids: readonly string[],
+  birthYears: readonly number[],
 ): void {
   const { random } = ctx;
   const tie = (
@@ -36,7 +41,8 @@ export function linkAcquaintances(
       random.chance(0.2),
       random.float(0.4, 0.95),
     );
-    const own = { kind, strength, since: Math.min(NOW_YEAR, since) };
+    const born = [person.birthYear, birthYears[other] ?? person.birthYear] as const;
+    const own = { kind, strength, since: plausibleSince(since, born, kind === 'family', NOW_YEAR) };
     // KNOWS is read as undirected; a mentor tie points from mentor to student.
     const row = towardsMe
       ? tieRow(otherId, person.id, common, own)

@@ -16,6 +16,7 @@ export const NODE_LABELS = [
   'Contact',
   'Consent',
   'Introduction',
+  'StageMove',
 ] as const;
 /** A node label the seed writes. */
 export type NodeLabel = (typeof NODE_LABELS)[number];
@@ -42,6 +43,8 @@ export const TIE_ENDPOINTS = {
   INTRODUCER: { from: ['Introduction'], to: ['Person'] },
   TALENT: { from: ['Introduction'], to: ['Person'] },
   TARGET: { from: ['Introduction'], to: ['Organization', 'Project'] },
+  VIA_EVENT: { from: ['Introduction'], to: ['Event'] },
+  MOVED: { from: ['Introduction'], to: ['StageMove'] },
   HAS_CONTACT: { from: ['Person'], to: ['Contact'] },
   GAVE_CONSENT: { from: ['Person'], to: ['Consent'] },
 } as const satisfies Record<string, { from: readonly NodeLabel[]; to: readonly NodeLabel[] }>;
@@ -88,6 +91,9 @@ export const DATETIME_PROPERTIES: Record<NodeLabel | TieType, readonly string[]>
   ...fill(Object.keys(TIE_ENDPOINTS) as TieType[], ['recordedAt']),
   Event: ['createdAt', 'updatedAt', 'startsAt'],
   Consent: ['createdAt', 'updatedAt', 'at'],
+  Introduction: ['createdAt', 'updatedAt', 'stageAt'],
+  StageMove: ['at'],
+  INVITED_TO: ['recordedAt', 'invitedAt'],
 };
 
 /**

@@ -75,4 +75,6 @@ export const REAL_NAMES_TO_AVOID: ReadonlySet<string> = new Set([
   // founders and heads of the demo organisations
   '马化腾', '任正非', '马云', '李彦宏', '张一鸣', '王传福', '汪滔', '刘庆峰', '蔡东晨', '苗连生', '黄立',
   '汤晓鸥', '徐立', '陈天桥', '孟晚舟',
+  // other public figures a drawn name happened to match
+  '武磊',
 ]);

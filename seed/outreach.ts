@@ -7,10 +7,13 @@ import type { Activities, EventInfo, ProjectInfo } from './activities.ts';
 import { type OrgInfo, shortName } from './catalog.ts';
 import type { Choosers } from './choosers.ts';
 import type { SeedContext } from './context.ts';
+import { DemoIntroductions, type Invitation } from './demo-introductions.ts';
 import type { EventStatus, IntroductionStage, InvitationStatus } from './model.ts';
 import type { PersonDraft } from './person-draft.ts';
+import { plausibleSince } from './plausible-years.ts';
 import { Weighted } from './random.ts';
 import { entityRow, iso, NOW_MS, NOW_YEAR, recordedFor, tieRow } from './rows.ts';
+import { STORY_BUREAU, type StoryPerson } from './story-people.ts';
 
 const DAY = 86_400_000;
 const INVITATION_STATUS: Readonly<Record<EventStatus, Weighted<InvitationStatus>>> = {
@@ -61,6 +64,12 @@ export class Outreach {
   /** 1 for people who are recruitment consultants of a bureau. */
   private readonly consultant: Uint8Array;
   private readonly consultants: number[] = [];
+  /** Consultants by the key of their bureau (seed/institutions.ts). */
+  private readonly consultantsOf = new Map<string, number[]>();
+  /** The current person's invitations, for their introductions. */
+  private invited: Invitation[] = [];
+  /** Introductions drawn so far, written by `finish`. */
+  private readonly introductions: DemoIntroductions;
 
   constructor(
     private readonly ctx: SeedContext,
@@ -69,15 +78,75 @@ export class Outreach {
     people: number,
   ) {
     this.consultant = new Uint8Array(people);
+    this.introductions = new DemoIntroductions(ctx, activities);
+  }
+
+  /** Writes the introductions with their stage moves (after every person and event exists). */
+  finish(): void {
+    this.introductions.write();
   }
 
   /** Everything outreach-related for `p`; `ids` maps person indexes to ids. */
   add(p: PersonDraft, ids: readonly string[]): void {
+    this.invited = [];
     this.memberships(p);
     this.invitations(p);
     this.lead(p, ids);
     this.visit(p);
     this.introduction(p, ids);
+  }
+
+  /**
+   * A story person (seed/story-people.ts): an old friend of a consultant of the story's bureau, who has
+   * started an introduction of them to an organisation in Wuhan. `birthYears` by person index.
+   */
+  knownToConsultant(
+    p: PersonDraft,
+    story: StoryPerson,
+    ids: readonly string[],
+    birthYears: readonly number[],
+  ): void {
+    const { random } = this.ctx;
+    const consultant = random.pick(this.consultantsOf.get(STORY_BUREAU) ?? this.consultants);
+    const consultantId = ids[consultant] as string;
+    const since = plausibleSince(
+      p.birthYear + random.int(18, 30),
+      [p.birthYear, birthYears[consultant] ?? p.birthYear],
+      false,
+      NOW_YEAR,
+    );
+    this.ctx.out.tie(
+      'KNOWS',
+      'Person',
+      'Person',
+      tieRow(consultantId, p.id, this.tie(p, true), {
+        kind: 'friend',
+        strength: random.float(0.8, 0.95),
+        since,
+      }),
+    );
+    p.partners.push(consultant);
+    const city = this.choosers.bureaus.find((b) => b.def.key === STORY_BUREAU)?.city;
+    const local = this.choosers.landingOrgs.filter((o) => o.city === city);
+    const org = random.pick(local.length > 0 ? local : this.choosers.landingOrgs);
+    const createdMs = p.createdMs + random.int(1, 20) * DAY;
+    const createdAt = iso(createdMs);
+    const id = this.ctx.id(createdMs);
+    const tie = () => this.ctx.tie(createdMs, createdAt, true);
+    this.introductions.add({
+      id,
+      name: `引荐：${p.name.name} → ${org.def.aliases?.[0] ?? org.def.name}`,
+      createdMs,
+      updatedMs: createdMs,
+      verified: true,
+      stage: story.stage,
+      ties: { introducer: tie(), talent: tie(), target: tie() },
+      introducerId: consultantId,
+      talentId: p.id,
+      target: { id: org.id, label: 'Organization' },
+      invitations: this.invited,
+      city: p.residence.index,
+    });
   }
 
   private tie(p: PersonDraft, verified = false) {
@@ -129,6 +198,9 @@ export class Outreach {
       );
       this.consultant[p.index] = 1;
       this.consultants.push(p.index);
+      const ofBureau = this.consultantsOf.get(bureau.def.key);
+      if (ofBureau) ofBureau.push(p.index);
+      else this.consultantsOf.set(bureau.def.key, [p.index]);
     }
   }
 
@@ -154,15 +226,20 @@ export class Outreach {
     }
     if (this.activities.onlineEvents.length > 0 && random.chance(0.03))
       chosen.push(random.pick(this.activities.onlineEvents));
-    for (const e of chosen) this.invite(p, e.id, INVITATION_STATUS[e.status].pick(random));
+    for (const e of chosen) this.invite(p, e, INVITATION_STATUS[e.status].pick(random));
   }
 
-  private invite(p: PersonDraft, eventId: string, status: InvitationStatus): void {
+  private invite(p: PersonDraft, event: EventInfo, status: InvitationStatus): void {
+    this.invited.push({ event, status });
     this.ctx.out.tie(
       'INVITED_TO',
       'Person',
       'Event',
-      tieRow(p.id, eventId, this.tie(p, true), { status }),
+      // Invited two weeks before the event (held ones; planned and open ones about now).
+      tieRow(p.id, event.id, this.tie(p, true), {
+        status,
+        invitedAt: iso(Math.min(NOW_MS - DAY, event.startsMs - 14 * DAY)),
+      }),
     );
   }
 
@@ -241,7 +318,7 @@ export class Outreach {
     this.ctx.out.tie('ORGANIZED_BY', 'Event', 'Organization', tieRow(id, bureau.id, tie()));
     this.invite(
       p,
-      id,
+      { id, status, city: p.residence.index, startsMs, byStation: false },
       status === 'held' ? 'attended' : status === 'cancelled' ? 'declined' : 'accepted',
     );
   }
@@ -274,25 +351,23 @@ export class Outreach {
     }
     // Recorded after the talent entered the database, before "now".
     const createdMs = p.createdMs + Math.floor(random.next() * Math.max(0, NOW_MS - p.createdMs));
-    const createdAt = iso(createdMs);
     const id = this.ctx.id(createdMs);
-    this.ctx.out.node(
-      'Introduction',
-      entityRow(
-        {
-          id,
-          name: `引荐：${p.name.name} → ${target.name}`,
-          createdAt,
-          updatedAt: iso(Math.min(NOW_MS, createdMs + random.int(0, 120) * DAY)),
-          sourceId: this.ctx.sourceId,
-          verified: random.chance(0.6),
-        },
-        { stage: STAGES.pick(random) },
-      ),
-    );
+    const createdAt = iso(createdMs);
     const tie = () => this.ctx.tie(createdMs, createdAt, true);
-    this.ctx.out.tie('INTRODUCER', 'Introduction', 'Person', tieRow(id, introducerId, tie()));
-    this.ctx.out.tie('TALENT', 'Introduction', 'Person', tieRow(id, p.id, tie()));
-    this.ctx.out.tie('TARGET', 'Introduction', target.label, tieRow(id, target.id, tie()));
+    // Drawn here, in the order they always were; written with their stage moves once everyone exists.
+    this.introductions.add({
+      id,
+      name: `引荐：${p.name.name} → ${target.name}`,
+      createdMs,
+      updatedMs: Math.min(NOW_MS, createdMs + random.int(0, 120) * DAY),
+      verified: random.chance(0.6),
+      stage: STAGES.pick(random),
+      ties: { introducer: tie(), talent: tie(), target: tie() },
+      introducerId,
+      talentId: p.id,
+      target,
+      invitations: this.invited,
+      city: p.residence.index,
+    });
   }
 }

@@ -19,9 +19,11 @@ import { ENGLISH_GIVEN_NAMES } from './names.ts';
 import { Outreach } from './outreach.ts';
 import type { Eminence, PersonDraft } from './person-draft.ts';
 import { PersonNameMaker } from './person-names.ts';
+import { plausibleStudies } from './plausible-years.ts';
 import { type Random, Weighted } from './random.ts';
 import { DB_START_MS, entityRow, iso, NOW_MS, tieRow } from './rows.ts';
 import { SocialIndex } from './social.ts';
+import type { StoryPerson } from './story-people.ts';
 
 const DAY = 86_400_000;
 const CONSENT = new Weighted<ConsentStatus>([
@@ -53,6 +55,8 @@ const HONOURS = {
 export class PeopleGenerator {
   /** Person index -> id: the only per-person state kept for the whole run. */
   readonly ids: string[] = [];
+  /** Person index -> birth year, for the first year of acquaintances. */
+  private readonly birthYears: number[] = [];
   private readonly names = new PersonNameMaker();
   private readonly social = new SocialIndex();
   private readonly outreach: Outreach;
@@ -72,27 +76,54 @@ export class PeopleGenerator {
   generate(index: number): void {
     const p = this.draft(index);
     this.ids.push(p.id);
+    this.birthYears.push(p.birthYear);
     this.emitPerson(p);
-    linkAcquaintances(this.ctx, this.social, p, this.ids);
+    linkAcquaintances(this.ctx, this.social, p, this.ids, this.birthYears);
     this.outreach.add(p, this.ids);
   }
 
-  private draft(index: number): PersonDraft {
+  /**
+   * Generates a person of the headline story (seed/story-people.ts) as number `index`, after the
+   * others: like anyone, but with the given eminence, birth year, home town, city abroad and
+   * honours, and known to a consultant of the story's bureau, who has started an introduction.
+   */
+  generateStory(index: number, story: StoryPerson): void {
+    const p = this.draft(index, story);
+    this.ids.push(p.id);
+    this.birthYears.push(p.birthYear);
+    this.emitPerson(p);
+    linkAcquaintances(this.ctx, this.social, p, this.ids, this.birthYears);
+    this.outreach.add(p, this.ids);
+    this.outreach.knownToConsultant(p, story, this.ids, this.birthYears);
+  }
+
+  /** Writes what waits for everyone to exist (the introductions and their stage moves). */
+  finish(): void {
+    this.outreach.finish();
+  }
+
+  private draft(index: number, story?: StoryPerson): PersonDraft {
     const { random } = this.ctx;
     const roll = random.next();
-    const eminence: Eminence = roll < 0.003 ? 3 : roll < 0.005 ? 2 : roll < 0.045 ? 1 : 0;
+    const eminence: Eminence =
+      story?.eminence ?? (roll < 0.003 ? 3 : roll < 0.005 ? 2 : roll < 0.045 ? 1 : 0);
     const gender = this.gender(random, eminence);
     const birthYear =
-      eminence >= 2
+      story?.birthYear ??
+      (eminence >= 2
         ? random.int(1950, 1972)
         : eminence === 1
           ? random.bell(1958, 1990)
-          : random.bell(1955, 2000);
+          : random.bell(1955, 2000));
     const name = this.names.make(random, gender);
-    const hometown = this.catalog.places[this.choosers.hometown.pick(random)] as PlaceInfo;
-    let residence = this.catalog.places[this.choosers.residence.pick(random)] as PlaceInfo;
-    // Academicians of the Chinese academies live in China.
-    while (eminence === 3 && residence.country !== this.catalog.china) {
+    const hometown = story
+      ? this.catalog.place(story.hometown)
+      : (this.catalog.places[this.choosers.hometown.pick(random)] as PlaceInfo);
+    let residence = story
+      ? this.catalog.place(story.city)
+      : (this.catalog.places[this.choosers.residence.pick(random)] as PlaceInfo);
+    // Academicians of the Chinese academies live in China (the story's are of foreign academies).
+    while (!story && eminence === 3 && residence.country !== this.catalog.china) {
       residence = this.catalog.places[this.choosers.residence.pick(random)] as PlaceInfo;
     }
     const abroadNow = residence.country !== this.catalog.china;
@@ -143,6 +174,7 @@ export class PeopleGenerator {
       top,
       categories: [],
       partners: [],
+      honours: story?.honours,
     };
     draft.categories = this.categories(random, draft);
     draft.level = this.level(random, draft);
@@ -249,7 +281,7 @@ export class PeopleGenerator {
           birthYear: p.birthYear,
           categories: p.categories,
           level: p.level,
-          honours: this.honours(random, p),
+          honours: p.honours ? [...p.honours] : this.honours(random, p),
           title,
           bio: this.bio(p, title),
           consentStatus,
@@ -314,7 +346,7 @@ export class PeopleGenerator {
         );
     }
 
-    for (const s of p.studies) {
+    for (const s of plausibleStudies(p.studies, p.birthYear)) {
       out.tie(
         'STUDIED_AT',
         'Person',

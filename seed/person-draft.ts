@@ -36,4 +36,6 @@ export interface PersonDraft {
   level?: TalentLevel;
   /** Indexes of the people this person KNOWS (either direction). */
   partners: number[];
+  /** Honours given rather than drawn (the story's people). */
+  honours?: readonly string[];
 }

@@ -9,7 +9,14 @@ import { idOf } from '../shared/global-id.ts';
 import { parseInput } from '../shared/validate.ts';
 import { enumWord, type Lang } from '../shared/words/words.ts';
 import { loadEvent } from './events.graphql.ts';
-import { periodRules, ReportScopeInput, scopedIntroductions, toScope } from './reports.graphql.ts';
+import {
+  outcomeReport,
+  periodRules,
+  type ReportScope,
+  ReportScopeInput,
+  scopedIntroductions,
+  toScope,
+} from './reports.graphql.ts';
 import { readMemberIds } from './segments.cypher.ts';
 import { loadList, loadSegment } from './segments.graphql.ts';
 import { viewerParams } from './visibility.ts';
@@ -72,9 +79,25 @@ const fileWords = {
   segmentFile: ['人群', 'segment'],
   invitationsFile: ['邀请名单', 'invitations'],
   pipelineFile: ['引荐进展', 'introductions'],
+  funnelSheet: ['漏斗', 'Funnel'],
+  now: ['当前', 'Now'],
+  reached: ['累计到达', 'Reached'],
+  conversion: ['转化率', 'Conversion'],
+  meanDays: ['平均停留（天）', 'Mean days in stage'],
+  medianDays: ['停留中位数（天）', 'Median days in stage'],
+  peopleReached: ['触达人数', 'People reached'],
+  peopleInvited: ['邀请人数', 'People invited'],
+  peopleAttended: ['到场人数', 'People attended'],
 } as const;
 type FileWord = keyof typeof fileWords;
 const word = (lang: Lang, key: FileWord) => fileWords[key][lang === 'zh' ? 0 : 1];
+
+/** A further sheet of an .xlsx file (a CSV file has the rows only). */
+interface ExtraSheet {
+  name: string;
+  header: string[];
+  rows: Cell[][];
+}
 
 async function toFile(
   lang: Lang,
@@ -82,6 +105,7 @@ async function toFile(
   format: ExportFormat,
   header: string[],
   rows: Cell[][],
+  extraSheets: ExtraSheet[] = [],
 ): Promise<ExportFile> {
   if (format === 'CSV') {
     const csv = toCsv(header, rows);
@@ -94,10 +118,12 @@ async function toFile(
   }
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(word(lang, 'sheet'));
-  sheet.addRow(header).font = { bold: true };
-  // Cells are written as typed values: text never becomes a formula in .xlsx.
-  for (const row of rows) sheet.addRow(row);
+  for (const s of [{ name: word(lang, 'sheet'), header, rows }, ...extraSheets]) {
+    const sheet = workbook.addWorksheet(s.name);
+    sheet.addRow(s.header).font = { bold: true };
+    // Cells are written as typed values: text never becomes a formula in .xlsx.
+    for (const row of s.rows) sheet.addRow(row);
+  }
   const buffer = await workbook.xlsx.writeBuffer();
   return {
     fileName: `${name}.xlsx`,
@@ -337,7 +363,43 @@ async function exportPipeline(
     args.format,
     columns.map((c) => word(lang, c)),
     rows.map((r) => r.cells.map(coded)),
+    args.format === 'XLSX' ? [await funnelSheet(ctx, lang, period, scope)] : [],
   );
+}
+
+/**
+ * The outcome report of the same introductions as a sheet: per stage the number in it now, reached,
+ * conversion and days in it; then the people reached, invited and attended in the period.
+ */
+async function funnelSheet(
+  ctx: Context,
+  lang: Lang,
+  period: { from: string; to: string },
+  scope: ReportScope,
+): Promise<ExtraSheet> {
+  const report = await outcomeReport(ctx, period, scope);
+  const round = (n: number | null, digits: number) =>
+    n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits;
+  const people = await report.outreach;
+  const columns: FileWord[] = ['stage', 'now', 'reached', 'conversion', 'meanDays', 'medianDays'];
+  return {
+    name: word(lang, 'funnelSheet'),
+    header: columns.map((c) => word(lang, c)),
+    rows: [
+      ...report.stages.map((s) => [
+        enumWord(lang, 'stage', s.stage),
+        s.current,
+        s.reached,
+        round(s.conversion, 4),
+        round(s.meanDays, 1),
+        round(s.medianDays, 1),
+      ]),
+      [],
+      [word(lang, 'peopleReached'), people.reached],
+      [word(lang, 'peopleInvited'), people.invited],
+      [word(lang, 'peopleAttended'), people.attended],
+    ],
+  };
 }
 
 builder.queryField('exportPipeline', (t) =>

@@ -88,15 +88,20 @@ function loadIntroduction(ctx: Context, id: string): Promise<Introduction | null
   }).load(id);
 }
 
+/** Who made the demo graph's stage moves (`by` = `seed`: no account made them), in words. */
+const seedActorName: Record<Context['lang'], string> = { zh: '演示数据', en: 'demo data' };
+
 function loadHistory(ctx: Context, id: string): Promise<StageMove[]> {
   return loaderFor<StageMove[]>(ctx, 'introductionHistory', async (ids) => {
     const rows = await ctx.db.read<{ introId: string; move: StageMove }>(
       `UNWIND $ids AS introId MATCH (:Introduction {id: introId})-[:MOVED]->(m:StageMove)
        RETURN introId, m {.id, .from, .to, .by, .note, override: coalesce(m.override, false),
                           at: toString(m.at),
-                          byName: COLLECT { MATCH (a:Account {id: substring(m.by, 8)}) RETURN a.name }[0]}
+                          byName: coalesce(
+                            COLLECT { MATCH (a:Account {id: substring(m.by, 8)}) RETURN a.name }[0],
+                            CASE m.by WHEN 'seed' THEN $seedName END)}
               AS move ORDER BY m.at, m.id`,
-      { ids },
+      { ids, seedName: seedActorName[ctx.lang] },
     );
     return groupInOrder(ids, rows, (r) => r.introId).map((list) => list.map((r) => r.move));
   }).load(id);

@@ -437,6 +437,21 @@ describe('outreach screens', { timeout: 180_000 }, () => {
         await page.locator('#stage-table tr[data-stage="proposed"] td').nth(1).textContent()
       )?.replace(/,/g, ''),
     ).toBe(String(total));
+    // The demo's introductions move days to months apart: each stage they pass through has its days.
+    for (const stage of ['proposed', 'contacted', 'interested', 'negotiating', 'signed']) {
+      const days = await page
+        .locator(`#stage-table tr[data-stage="${stage}"] td`)
+        .nth(3)
+        .textContent();
+      expect(Number(days?.replace(/,/g, '')), stage).toBeGreaterThanOrEqual(1);
+    }
+    // People reached, invited and attended, and credits per event, channel and talent station.
+    for (const n of await page.locator('#report-people dd').allTextContents()) {
+      expect(Number(n.replace(/,/g, ''))).toBeGreaterThan(0);
+    }
+    for (const cut of ['event', 'channel', 'station']) {
+      expect(await page.locator(`#report-by-${cut} tr[data-key]`).count(), cut).toBeGreaterThan(0);
+    }
     await page.screenshot({ path: `${screenshots}outreach-report.png` });
 
     // Scoped to our introducer: the two introductions made above, one landed; export them.

@@ -2,7 +2,19 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Db } from '../../server/db/run.ts';
+
+/** The sheets of a base64 .xlsx file: name and rows of cell values (numbers stay numbers, empty is null). */
+export async function xlsxSheets(base64: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  return workbook.worksheets.map((sheet) => {
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => v ?? null)));
+    return { name: sheet.name, rows };
+  });
+}
 
 /** Counts per file and a checksum of every exported file except the manifest (it has a timestamp). */
 export function exportDigest(dir: string) {

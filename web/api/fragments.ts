@@ -66,11 +66,12 @@ export type IntroductionCard = ResultOf<typeof IntroductionCardFields>;
 /** What the report body shows of an outcome report (the bureau's, a consultant's, a station's). */
 export const OutcomeReportFields = graphql(`
   fragment OutcomeReportFields on OutcomeReport {
-    total
+    total reached invited attended
     stages { stage current reached conversion stays meanDays medianDays }
     byIntroducer { key name signed landed }
     byEvent { key name signed landed }
     byChannel { key name signed landed }
+    byStation { key name signed landed }
   }
 `);
 export type OutcomeReport = ResultOf<typeof OutcomeReportFields>;

@@ -62,6 +62,7 @@ export function ReportBody({ report }: { report: OutcomeReport }) {
       <p id="report-total" data-total={report.total}>
         {t('report.total', { n: report.total })}
       </p>
+      <PeopleCounts report={report} />
       <div class="chart-row">
         <figure class="chart-box">
           <figcaption>{t('report.funnel')}</figcaption>
@@ -95,20 +96,49 @@ export function ReportBody({ report }: { report: OutcomeReport }) {
         </tbody>
       </table>
       <div class="chart-row">
-        <AttributionTable title={t('report.byIntroducer')} rows={report.byIntroducer} />
-        <AttributionTable title={t('report.byEvent')} rows={report.byEvent} />
         <AttributionTable
+          id="report-by-introducer"
+          title={t('report.byIntroducer')}
+          rows={report.byIntroducer}
+        />
+        <AttributionTable id="report-by-event" title={t('report.byEvent')} rows={report.byEvent} />
+        <AttributionTable
+          id="report-by-channel"
           title={t('report.byChannel')}
           rows={report.byChannel.map((r) => ({ ...r, name: enumText('channel', r.key) }))}
+        />
+        <AttributionTable
+          id="report-by-station"
+          title={t('report.byStation')}
+          rows={report.byStation}
         />
       </div>
     </>
   );
 }
 
-function AttributionTable({ title, rows }: { title: string; rows: Attribution[] }) {
+/** People reached, invited and attended in the period (each person once per count). */
+function PeopleCounts({ report }: { report: OutcomeReport }) {
+  const counts = [
+    ['reached', 'report.peopleReached', report.reached],
+    ['invited', 'report.peopleInvited', report.invited],
+    ['attended', 'report.peopleAttended', report.attended],
+  ] as const;
   return (
-    <table class="table compact">
+    <dl class="report-people" id="report-people" aria-label={t('report.people')}>
+      {counts.map(([key, label, n]) => (
+        <div key={key} data-count={key} data-value={n}>
+          <dt>{t(label)}</dt>
+          <dd class="num">{fmtNumber(n)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function AttributionTable({ id, title, rows }: { id: string; title: string; rows: Attribution[] }) {
+  return (
+    <table class="table compact" id={id}>
       <caption>{title}</caption>
       <thead>
         <tr>
@@ -126,7 +156,7 @@ function AttributionTable({ title, rows }: { title: string; rows: Attribution[] 
           </tr>
         )}
         {rows.slice(0, 10).map((r) => (
-          <tr key={r.key}>
+          <tr key={r.key} data-key={r.key}>
             <td>{r.name}</td>
             <td class="num">{fmtNumber(r.signed)}</td>
             <td class="num">{fmtNumber(r.landed)}</td>
