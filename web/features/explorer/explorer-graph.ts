@@ -17,6 +17,8 @@ export class ExplorerGraph {
   readonly groups: FanOuts;
   /** Group facts are fetched and groups redrawn one run at a time. */
   private grouping: Promise<void> = Promise.resolve();
+  /** Regroup runs asked for and not yet finished. */
+  private queued = 0;
 
   constructor(
     readonly view: GraphView,
@@ -70,20 +72,31 @@ export class ExplorerGraph {
     return others.size;
   }
 
-  /** Fetches what grouping needs, then redraws the groups (queued: one run at a time). */
+  /**
+   * Fetches what grouping needs, then redraws the groups (queued: one run at a time). While runs are
+   * queued the graph's element says `data-grouping="running"`: the groups' layout may still move the
+   * view, so a test waits for "idle" before it points at a node.
+   */
   regroup(): Promise<void> {
-    this.grouping = this.grouping.then(async () => {
-      const groups = this.groups;
-      try {
-        for (let missing = groups.missing(); missing.length; missing = groups.missing())
-          await fetchFacts(missing, groups.by, groups.facts);
-      } catch (error) {
-        status.value = `${t('group.factsFailed')}: ${(error as Error).message}`;
-      }
-      const added = groups.sync();
-      await Promise.all([...added].map(([hub, elements]) => this.view.merge(elements, hub)));
-      this.changed();
-    });
+    const el = this.view.cy.container();
+    this.queued++;
+    if (el) el.dataset.grouping = 'running';
+    this.grouping = this.grouping
+      .then(async () => {
+        const groups = this.groups;
+        try {
+          for (let missing = groups.missing(); missing.length; missing = groups.missing())
+            await fetchFacts(missing, groups.by, groups.facts);
+        } catch (error) {
+          status.value = `${t('group.factsFailed')}: ${(error as Error).message}`;
+        }
+        const added = groups.sync();
+        await Promise.all([...added].map(([hub, elements]) => this.view.merge(elements, hub)));
+        this.changed();
+      })
+      .finally(() => {
+        if (--this.queued === 0 && el) el.dataset.grouping = 'idle';
+      });
     return this.grouping;
   }
 }
