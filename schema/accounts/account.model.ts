@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Role } from '../../server/context.ts';
 import type { Db, Tx } from '../../server/db/run.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
-import { recordChange } from '../shared/history.ts';
+import { recordCreate } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { hashPassword } from './password.ts';
@@ -95,15 +95,10 @@ export async function createAccount(tx: Tx, input: NewAccount, actor: string): P
       actor,
     },
   );
-  await recordChange(tx, {
-    entityId: id,
-    op: 'create',
-    actor,
-    changes: {
-      email: [null, account.email],
-      role: [null, account.role],
-      teamId: [null, account.teamId ?? null],
-    },
+  await recordCreate(tx, id, actor, {
+    email: account.email,
+    role: account.role,
+    teamId: account.teamId ?? null,
   });
   return rows[0]!.account;
 }

@@ -11,7 +11,7 @@ import { builder } from '../builder.ts';
 import { ErrorInterface } from '../shared/errors.graphql.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
-import { diff, recordChange } from '../shared/history.ts';
+import { diff, recordChange, recordCreate } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import {
@@ -428,12 +428,7 @@ builder.mutationField('createTeam', (t) =>
           scopePlaceId: team.scopePlaceId ?? null,
           id: ulid(),
         });
-        await recordChange(tx, {
-          entityId: created.id,
-          op: 'create',
-          actor: ctx.actor,
-          changes: { name: [null, created.name], kind: [null, created.kind] },
-        });
+        await recordCreate(tx, created.id, ctx.actor, { name: created.name, kind: created.kind });
         return created;
       });
     },

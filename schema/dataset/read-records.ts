@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { Cell, RawRow } from '../import/parse-row.ts';
+import type { Cell, RawRow, Rejection as RowRejection } from '../import/parse-row.ts';
 import { openRoster } from '../import/read-rows.ts';
 import {
   genders,
@@ -46,15 +46,9 @@ const nodeRules: Record<NodeLabel, Record<string, z.ZodType>> = {
   Field: { name: requiredText(200), latinName: text(200).nullish() },
 };
 
-/** A rejected row: the file and line, the column at fault, and why (English, and as a code). */
-export interface Rejection {
+/** A rejected row: a roster's rejection (line, column at fault, why) and the file it is in. */
+export interface Rejection extends RowRejection {
   file: string;
-  line: number;
-  column: string | null;
-  reason: string;
-  code: IssueCode;
-  params?: Params;
-  name: string | null;
 }
 
 /** One problem with a row, before it is tied to its file and line. */

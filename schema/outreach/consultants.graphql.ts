@@ -16,7 +16,8 @@ import { NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
 import { parseInput } from '../shared/validate.ts';
 import { consultantOf, consultantRoles, isConsultant } from './attribution.ts';
-import { type Introduction, IntroductionRef, introductionReturn } from './introductions.graphql.ts';
+import { type Introduction, introductionReturn } from './introductions.cypher.ts';
+import { IntroductionRef } from './introductions.graphql.ts';
 import {
   emptyScope,
   OutcomeReportRef,

@@ -8,7 +8,7 @@ import { PlaceRef } from '../place/place.graphql.ts';
 import { readFirst } from '../shared/connection.ts';
 import { ConflictError, mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
-import { recordChange } from '../shared/history.ts';
+import { recordChange, recordCreate } from '../shared/history.ts';
 import { requiredText, text } from '../shared/rules.ts';
 import { because, parseInput } from '../shared/validate.ts';
 import { enumParam } from '../shared/words/words.ts';
@@ -161,12 +161,7 @@ builder.mutationField('createEvent', (t) =>
           teamId: teamOf(ctx),
           actor: ctx.actor,
         });
-        await recordChange(tx, {
-          entityId: id,
-          op: 'create',
-          actor: ctx.actor,
-          changes: { name: [null, rules.name], startsAt: [null, rules.startsAt] },
-        });
+        await recordCreate(tx, id, ctx.actor, { name: rules.name, startsAt: rules.startsAt });
       });
       return (await loadEvent(ctx, id)) as OutreachEvent;
     },

@@ -10,7 +10,7 @@ import type { Context } from '../../server/context.ts';
 import { builder, rolesWith } from '../builder.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
-import { recordChange } from '../shared/history.ts';
+import { recordCreate } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
 import { loadEvent } from './events.graphql.ts';
 import {
@@ -130,12 +130,7 @@ builder.mutationField('createExportLink', (t) =>
             ttl: exportLinkTtlSeconds,
           },
         );
-        await recordChange(tx, {
-          entityId: id,
-          op: 'create',
-          actor: ctx.actor,
-          changes: { export: [null, spec.kind], format: [null, spec.format] },
-        });
+        await recordCreate(tx, id, ctx.actor, { export: spec.kind, format: spec.format });
         return rows[0]?.expiresAt ?? '';
       });
       return { url: `${exportPathPrefix}${token}`, expiresAt };

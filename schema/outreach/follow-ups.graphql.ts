@@ -4,7 +4,7 @@ import { builder } from '../builder.ts';
 import { readFirst } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
-import { recordChange } from '../shared/history.ts';
+import { recordChange, recordCreate } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { isoDate, requireNode } from './common.ts';
@@ -80,12 +80,7 @@ builder.mutationField('createFollowUp', (t) =>
           teamId: teamOf(ctx),
           actor: ctx.actor,
         });
-        await recordChange(tx, {
-          entityId: id,
-          op: 'create',
-          actor: ctx.actor,
-          changes: { title: [null, rules.title], dueOn: [null, rules.dueOn] },
-        });
+        await recordCreate(tx, id, ctx.actor, { title: rules.title, dueOn: rules.dueOn });
       });
       return (await readFollowUp(ctx.db, id, viewerParams(ctx))) as FollowUp;
     },

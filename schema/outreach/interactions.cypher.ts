@@ -30,52 +30,48 @@ const introductionItems = (types: string) => `  MATCH (x)<-[${types}]-(i:Introdu
          i.name AS summary, i.channel AS channel, coalesce(m.to, i.stage) AS status,
          'Introduction' AS recordKind, i.id AS recordId`;
 
-/**
- * Notes, interactions, invitations, attendance, introductions and stage moves of a person. Sorted on
- * the date-times themselves: their strings drop trailing zeros (…01.12Z after …01.123Z).
- */
-const personTimeline = `
-CALL (x) {
-  MATCH (x)<-[:ABOUT]-(n:Note) WHERE ${visibleTo('n')}
+/** Notes about `x`, as timeline rows. */
+const noteItems = `  MATCH (x)<-[:ABOUT]-(n:Note) WHERE ${visibleTo('n')}
   RETURN n.at AS at, 'note' AS kind, n.text AS summary, null AS channel, null AS status,
-         'Note' AS recordKind, n.id AS recordId
-  UNION ALL
-  MATCH (x)<-[:ON]-(n:Interaction) WHERE ${visibleTo('n')}
-  RETURN n.at AS at, 'interaction' AS kind, coalesce(n.note, '') AS summary, n.channel AS channel,
-         null AS status, 'Interaction' AS recordKind, n.id AS recordId
-  UNION ALL
-  MATCH (x)-[r:INVITED_TO]->(e:Event) WHERE NOT coalesce(r.deleted, false) AND ${visibleTo('e')}
-  RETURN coalesce(r.invitedAt, r.recordedAt) AS at, 'invitation' AS kind, e.name AS summary, 'event' AS channel,
-         'invited' AS status, 'Invitation' AS recordKind, r.id AS recordId
-  UNION ALL
-  MATCH (x)-[r:INVITED_TO]->(e:Event) WHERE NOT coalesce(r.deleted, false) AND ${visibleTo('e')}
-  // Status moves only (they start with "status"); delivery changes are in the interactions.
-  MATCH (c:Change {tieId: r.id}) WHERE c.changes STARTS WITH '{"status"'
-  RETURN c.at AS at, 'invitation_status' AS kind, e.name AS summary, 'event' AS channel,
-         c.changes AS status, 'Invitation' AS recordKind, r.id AS recordId
-  UNION ALL
-${introductionItems(':TALENT|INTRODUCER')}
+         'Note' AS recordKind, n.id AS recordId`;
+
+/**
+ * The newest `$first` rows of all the `parts` (each returns the same columns). Sorted on the
+ * date-times themselves: their strings drop trailing zeros (…01.12Z after …01.123Z).
+ */
+const timeline = (parts: string[]) => `
+CALL (x) {
+${parts.join('\n  UNION ALL\n')}
 }
 WITH at, kind, summary, channel, status, recordKind, recordId
 ORDER BY at DESC, recordId LIMIT $first
 RETURN toString(at) AS at, kind, summary, channel, status, recordKind, recordId`;
 
+/** Notes, interactions, invitations, attendance, introductions and stage moves of a person. */
+const personTimeline = timeline([
+  noteItems,
+  `  MATCH (x)<-[:ON]-(n:Interaction) WHERE ${visibleTo('n')}
+  RETURN n.at AS at, 'interaction' AS kind, coalesce(n.note, '') AS summary, n.channel AS channel,
+         null AS status, 'Interaction' AS recordKind, n.id AS recordId`,
+  `  MATCH (x)-[r:INVITED_TO]->(e:Event) WHERE NOT coalesce(r.deleted, false) AND ${visibleTo('e')}
+  RETURN coalesce(r.invitedAt, r.recordedAt) AS at, 'invitation' AS kind, e.name AS summary, 'event' AS channel,
+         'invited' AS status, 'Invitation' AS recordKind, r.id AS recordId`,
+  `  MATCH (x)-[r:INVITED_TO]->(e:Event) WHERE NOT coalesce(r.deleted, false) AND ${visibleTo('e')}
+  // Status moves only (they start with "status"); delivery changes are in the interactions.
+  MATCH (c:Change {tieId: r.id}) WHERE c.changes STARTS WITH '{"status"'
+  RETURN c.at AS at, 'invitation_status' AS kind, e.name AS summary, 'event' AS channel,
+         c.changes AS status, 'Invitation' AS recordKind, r.id AS recordId`,
+  introductionItems(':TALENT|INTRODUCER'),
+]);
+
 /** Notes, introductions and stage moves targeting an organisation, and the events it organised. */
-const organizationTimeline = `
-CALL (x) {
-  MATCH (x)<-[:ABOUT]-(n:Note) WHERE ${visibleTo('n')}
-  RETURN n.at AS at, 'note' AS kind, n.text AS summary, null AS channel, null AS status,
-         'Note' AS recordKind, n.id AS recordId
-  UNION ALL
-${introductionItems(':TARGET')}
-  UNION ALL
-  MATCH (x)<-[:ORGANIZED_BY]-(e:Event) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
+const organizationTimeline = timeline([
+  noteItems,
+  introductionItems(':TARGET'),
+  `  MATCH (x)<-[:ORGANIZED_BY]-(e:Event) WHERE NOT coalesce(e.deleted, false) AND ${visibleTo('e')}
   RETURN coalesce(e.startsAt, e.createdAt) AS at, 'event' AS kind, e.name AS summary, null AS channel,
-         e.status AS status, 'Event' AS recordKind, e.id AS recordId
-}
-WITH at, kind, summary, channel, status, recordKind, recordId
-ORDER BY at DESC, recordId LIMIT $first
-RETURN toString(at) AS at, kind, summary, channel, status, recordKind, recordId`;
+         e.status AS status, 'Event' AS recordKind, e.id AS recordId`,
+]);
 
 /** The newest `first` timeline items of a person or organisation the viewer may see. */
 export function readTimeline(

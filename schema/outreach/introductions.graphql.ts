@@ -18,9 +18,24 @@ import { addTie } from '../tie/tie-write.ts';
 import { note, requireNode } from './common.ts';
 import { recordIntroductionFacts } from './funnel-facts.ts';
 import { pathIssues } from './introduction-path.ts';
+import {
+  countIntroducerLoad,
+  createIntroduction,
+  createStageMove,
+  findIntroductions,
+  hasProjectTie,
+  type Introduction,
+  type IntroductionOwner,
+  lockIntroduction,
+  markProjectLanded,
+  readIntroductionOwners,
+  readIntroductions,
+  readStageMoves,
+  type StageMove,
+} from './introductions.cypher.ts';
 import { outreachText } from './outreach-text.ts';
 import { type IntroductionStage, introductionStages, stageMoveProblem } from './stages.ts';
-import { teamOf, viewerParams, visibleTo } from './visibility.ts';
+import { teamOf, viewerParams } from './visibility.ts';
 
 export const channels = ['wechat', 'call', 'visit', 'meeting', 'email', 'event'] as const;
 export const ChannelEnum = builder.enumType('OutreachChannel', { values: channels });
@@ -28,62 +43,10 @@ export const IntroductionStageEnum = builder.enumType('IntroductionStage', {
   values: introductionStages,
 });
 
-export interface Introduction {
-  id: string;
-  stage: IntroductionStage;
-  stageAt: string;
-  channel: string | null;
-  note: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  teamId: string | null;
-  introducerId: string | null;
-  talentId: string | null;
-  targetId: string | null;
-  targetKind: 'Organization' | 'Project' | 'Need' | null;
-  eventId: string | null;
-  /** The introduction path it was started from: person ids from the introducer to the talent. */
-  path: string[] | null;
-  /** The account that owns it (`ownerId`, else the account that recorded it). */
-  ownerId: string | null;
-  ownerName: string | null;
-}
-
-interface StageMove {
-  id: string;
-  from: string | null;
-  to: string;
-  at: string;
-  by: string;
-  byName: string | null;
-  note: string | null;
-  override: boolean;
-}
-
-/** The account id that owns introduction `r`: its `ownerId`, else the account that recorded it. */
-const ownerOf = (r: string) =>
-  `coalesce(${r}.ownerId, CASE WHEN ${r}.createdBy STARTS WITH 'Account:' THEN substring(${r}.createdBy, 8) END)`;
-
-/** The projection of an introduction `i` (with its ends) every reader uses. */
-export const introductionReturn = `i {.id, .stage, .channel, .note, .createdBy, .teamId, .path,
-  ownerId: ${ownerOf('i')},
-  ownerName: COLLECT { MATCH (oa:Account {id: ${ownerOf('i')}}) RETURN oa.name }[0],
-  stageAt: toString(coalesce(i.stageAt, i.createdAt)), createdAt: toString(i.createdAt),
-  introducerId: COLLECT { MATCH (i)-[:INTRODUCER]->(x:Person) RETURN x.id }[0],
-  talentId: COLLECT { MATCH (i)-[:TALENT]->(x:Person) RETURN x.id }[0],
-  targetId: COLLECT { MATCH (i)-[:TARGET]->(x) RETURN x.id }[0],
-  targetKind: COLLECT { MATCH (i)-[:TARGET]->(x) RETURN [l IN labels(x) WHERE l IN ['Organization', 'Project', 'Need']][0] }[0],
-  eventId: COLLECT { MATCH (i)-[:VIA_EVENT]->(x:Event) RETURN x.id }[0]} AS intro`;
-
 function loadIntroduction(ctx: Context, id: string): Promise<Introduction | null> {
   return loaderFor<Introduction | null>(ctx, 'introduction', async (ids) => {
-    const rows = await ctx.db.read<{ intro: Introduction }>(
-      `UNWIND $ids AS id MATCH (i:Introduction {id: id})
-       WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)}
-       RETURN ${introductionReturn}`,
-      { ids, ...viewerParams(ctx) },
-    );
-    const byId = new Map(rows.map((r) => [r.intro.id, r.intro]));
+    const intros = await readIntroductions(ctx.db, ids, viewerParams(ctx));
+    const byId = new Map(intros.map((intro) => [intro.id, intro]));
     return ids.map((i) => byId.get(i) ?? null);
   }).load(id);
 }
@@ -93,6 +56,7 @@ const seedActorName: Record<Context['lang'], string> = { zh: '演示数据', en:
 
 function loadHistory(ctx: Context, id: string): Promise<StageMove[]> {
   return loaderFor<StageMove[]>(ctx, 'introductionHistory', async (ids) => {
+<<<<<<< HEAD
     const rows = await ctx.db.read<{ introId: string; move: StageMove }>(
       `UNWIND $ids AS introId MATCH (:Introduction {id: introId})-[:MOVED]->(m:StageMove)
        RETURN introId, m {.id, .from, .to, .by, .note, override: coalesce(m.override, false),
@@ -103,6 +67,9 @@ function loadHistory(ctx: Context, id: string): Promise<StageMove[]> {
               AS move ORDER BY m.at, m.id`,
       { ids, seedName: seedActorName[ctx.lang] },
     );
+=======
+    const rows = await readStageMoves(ctx.db, ids);
+>>>>>>> arch3
     return groupInOrder(ids, rows, (r) => r.introId).map((list) => list.map((r) => r.move));
   }).load(id);
 }
@@ -253,26 +220,8 @@ builder.queryField('introductions', (t) =>
         if (field) await requireNode(tx, 'Field', field, args.field ?? '', ['field']);
         if (place) await requireNode(tx, 'Place', place, args.place ?? '', ['place']);
       });
-      const rows = await ctx.db.read<{ intro: Introduction }>(
-        `MATCH (i:Introduction) WHERE NOT coalesce(i.deleted, false)
-           AND ($stages IS NULL OR i.stage IN $stages)
-           AND ($talent IS NULL OR EXISTS { (i)-[:TALENT]->(:Person {id: $talent}) })
-           AND ($introducer IS NULL OR EXISTS { (i)-[:INTRODUCER]->(:Person {id: $introducer}) })
-           AND ($target IS NULL OR EXISTS { (i)-[:TARGET]->({id: $target}) })
-           AND ($owner IS NULL OR ${ownerOf('i')} = $owner)
-           AND ($field IS NULL OR EXISTS {
-             MATCH (i)-[:TALENT]->(:Person)-[e:EXPERT_IN]->(:Field)-[:SUBFIELD_OF*0..5]->(:Field {id: $field})
-             WHERE NOT e.deleted })
-           AND ($place IS NULL OR EXISTS {
-             MATCH (i)-[:TALENT]->(:Person)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(:Place {id: $place})
-             WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL) })
-           AND ($search IS NULL OR EXISTS {
-             MATCH (i)-[:TALENT|INTRODUCER|TARGET]->(x)
-             WHERE any(name IN [x.name, x.latinName] + coalesce(x.aliases, [])
-                       WHERE toLower(name) CONTAINS toLower($search)) })
-           AND ${visibleTo('i', true)}
-         WITH i ORDER BY i.createdAt DESC, i.id DESC LIMIT $first
-         RETURN ${introductionReturn}`,
+      return findIntroductions(
+        ctx.db,
         {
           stages: args.stages?.length ? args.stages : null,
           talent,
@@ -283,19 +232,12 @@ builder.queryField('introductions', (t) =>
           place,
           search,
           first: readFirst(args.first, { fallback: 50, max: 500 }),
-          ...viewerParams(ctx),
         },
+        viewerParams(ctx),
       );
-      return rows.map((r) => r.intro);
     },
   }),
 );
-
-interface IntroductionOwner {
-  id: string;
-  name: string | null;
-  introductions: number;
-}
 
 const IntroductionOwnerRef = builder.objectRef<IntroductionOwner>('IntroductionOwner').implement({
   description: 'An account that owns introductions you may see, for the pipeline’s owner filter.',
@@ -311,14 +253,7 @@ builder.queryField('introductionOwners', (t) =>
     type: [IntroductionOwnerRef],
     authScopes: { signedIn: true },
     description: 'The owners of the introductions you may see, by name.',
-    resolve: (_r, _a, ctx) =>
-      ctx.db.read<IntroductionOwner>(
-        `MATCH (i:Introduction) WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)}
-         WITH ${ownerOf('i')} AS id, count(*) AS introductions WHERE id IS NOT NULL
-         RETURN id, COLLECT { MATCH (a:Account {id: id}) RETURN a.name }[0] AS name, introductions
-         ORDER BY name, id`,
-        viewerParams(ctx),
-      ),
+    resolve: (_r, _a, ctx) => readIntroductionOwners(ctx.db, viewerParams(ctx)),
   }),
 );
 
@@ -329,12 +264,7 @@ builder.objectField(PersonRef, 'introducerLoad', (t) =>
       'How many introductions were asked of this person (as introducer) in the last 90 days, across all teams (a count, no details).',
     resolve: (p, _a, ctx) =>
       loaderFor<number>(ctx, 'introducerLoad', async (ids) => {
-        const rows = await ctx.db.read<{ id: string; n: number }>(
-          `UNWIND $ids AS id MATCH (:Person {id: id})<-[:INTRODUCER]-(i:Introduction)
-           WHERE NOT coalesce(i.deleted, false) AND i.createdAt >= datetime() - duration('P90D')
-           RETURN id, count(i) AS n`,
-          { ids },
-        );
+        const rows = await countIntroducerLoad(ctx.db, ids);
         const byId = new Map(rows.map((r) => [r.id, r.n]));
         return ids.map((id) => byId.get(id) ?? 0);
       }).load(p.id),
@@ -368,13 +298,15 @@ async function moveStage(
   moveNote: string | null,
   override: boolean,
 ) {
-  await tx.run(
-    `MATCH (i:Introduction {id: $id})
-     SET i.stage = $to, i.stageAt = datetime(), i.updatedAt = datetime()
-     CREATE (i)-[:MOVED]->(:StageMove {id: $moveId, from: $from, to: $to, at: datetime(), by: $actor,
-                                       note: $note, override: $override})`,
-    { id, to, from, moveId: ulid(), actor: ctx.actor, note: moveNote, override },
-  );
+  await createStageMove(tx, {
+    id,
+    to,
+    from,
+    moveId: ulid(),
+    actor: ctx.actor,
+    note: moveNote,
+    override,
+  });
   await recordIntroductionFacts(tx, id);
   await recordChange(tx, {
     entityId: id,
@@ -418,33 +350,18 @@ builder.mutationField('createIntroduction', (t) =>
         await requireNode(tx, 'Person', talent.id, input.talent, ['input', 'talent']);
         await requireNode(tx, target.kind, target.id, input.target, ['input', 'target']);
         if (event) await requireNode(tx, 'Event', event.id, input.event ?? '', ['input', 'event']);
-        const names = await tx.run<{ name: string }>(
-          `MATCH (a:Person {id: $talent}), (b:${target.kind} {id: $target})
-           RETURN '引荐：' + a.name + ' → ' + coalesce(b.name, b.title) AS name`,
-          { talent: talent.id, target: target.id },
-        );
-        await tx.run(
-          `MATCH (a:Person {id: $introducer}), (b:Person {id: $talent}), (t:${target.kind} {id: $target})
-           CREATE (i:Introduction {id: $id, name: $name, stage: 'proposed', channel: $channel, note: $note, path: $path,
-                                   createdAt: datetime(), updatedAt: datetime(), createdBy: $actor,
-                                   teamId: $teamId, deleted: false})
-           CREATE (i)-[:INTRODUCER]->(a), (i)-[:TALENT]->(b), (i)-[:TARGET]->(t)
-           WITH i OPTIONAL MATCH (e:Event {id: $event})
-           FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (i)-[:VIA_EVENT]->(e))`,
-          {
-            id,
-            name: names[0]?.name ?? '引荐',
-            introducer: introducer.id,
-            talent: talent.id,
-            target: target.id,
-            event: event?.id ?? null,
-            channel: input.channel ?? null,
-            note: rules.note ?? null,
-            path: path ?? null,
-            actor: ctx.actor,
-            teamId: teamOf(ctx),
-          },
-        );
+        await createIntroduction(tx, {
+          id,
+          introducer: introducer.id,
+          talent: talent.id,
+          target,
+          event: event?.id ?? null,
+          channel: input.channel ?? null,
+          note: rules.note ?? null,
+          path: path ?? null,
+          actor: ctx.actor,
+          teamId: teamOf(ctx),
+        });
         await moveStage(tx, ctx, id, null, 'proposed', rules.note ?? null, false);
       });
       const saved = await loadIntroduction(ctx, id);
@@ -497,11 +414,7 @@ async function land(
   for (const tie of ties) {
     if (!tie.to) continue;
     const { id } = idOf(tie.to, [tie.label], ['input', 'landing', tie.field]);
-    const existing = await tx.run(
-      `MATCH (:Project {id: $projectId})-[r:${tie.kind}]->({id: $id}) WHERE NOT r.deleted RETURN r.id`,
-      { projectId, id },
-    );
-    if (existing.length) continue;
+    if (await hasProjectTie(tx, projectId, tie.kind, id)) continue;
     await addTie(
       tx,
       tie.kind,
@@ -512,17 +425,13 @@ async function land(
       ['input', 'landing'],
     );
   }
-  const before = await tx.run<{ status: string | null }>(
-    `MATCH (p:Project {id: $projectId}) WITH p, p.status AS status
-     SET p.status = 'landed', p.updatedAt = datetime() RETURN status`,
-    { projectId },
-  );
-  if (before[0]?.status !== 'landed') {
+  const before = await markProjectLanded(tx, projectId);
+  if (before !== 'landed') {
     await recordChange(tx, {
       entityId: projectId,
       op: 'update',
       actor: ctx.actor,
-      changes: { status: [before[0]?.status ?? null, 'landed'] },
+      changes: { status: [before, 'landed'] },
     });
   }
 }
@@ -542,13 +451,7 @@ builder.mutationField('moveIntroduction', (t) =>
       ]);
       await ctx.db.writeTx(async (tx) => {
         // Taking the write lock first: two moves of one introduction run one after the other.
-        const rows = await tx.run<{ stage: IntroductionStage; projectId: string | null }>(
-          `MATCH (i:Introduction {id: $id}) WHERE NOT coalesce(i.deleted, false) AND ${visibleTo('i', true)}
-           SET i.updatedAt = datetime()
-           RETURN i.stage AS stage, COLLECT { MATCH (i)-[:TARGET]->(p:Project) RETURN p.id }[0] AS projectId`,
-          { id, ...viewerParams(ctx) },
-        );
-        const current = rows[0];
+        const current = await lockIntroduction(tx, id, viewerParams(ctx));
         if (!current) throw new NotFoundError('Introduction', input.id, ['input', 'id']);
         const problem = stageMoveProblem(current.stage, input.stage, rules.override ?? false);
         if (problem) {

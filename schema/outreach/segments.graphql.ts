@@ -13,7 +13,7 @@ import { PlaceRef } from '../place/place.graphql.ts';
 import { readFirst } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
-import { recordChange } from '../shared/history.ts';
+import { recordChange, recordCreate } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
 import { requireNode } from './common.ts';
@@ -114,6 +114,21 @@ const FilterConditionRef = builder.objectRef<FilterCondition>('FilterCondition')
   }),
 });
 
+type Types = typeof builder.$inferSchemaTypes;
+
+/** Who made a segment or a list, and when: the same fields on both. */
+function addMadeFields<T extends Segment | PersonList>(ref: ObjectRef<Types, T>) {
+  builder.objectFields(ref, (t) => ({
+    createdBy: t.string({ resolve: (r) => r.createdBy }),
+    createdByName: t.string({
+      nullable: true,
+      description: 'The name of the account that made it.',
+      resolve: (r) => r.createdByName,
+    }),
+    createdAt: t.string({ resolve: (r) => r.createdAt }),
+  }));
+}
+
 const SegmentRef = builder.objectRef<Segment>('Segment').implement({
   description: 'A saved people filter; its members are computed live. Freeze it into a list.',
   fields: (t) => ({
@@ -125,12 +140,6 @@ const SegmentRef = builder.objectRef<Segment>('Segment').implement({
       description: 'The filter as conditions to show: names instead of ids.',
       resolve: (s) => filterConditions(JSON.parse(s.filter) as PersonFilter),
     }),
-    createdBy: t.exposeString('createdBy'),
-    createdByName: t.exposeString('createdByName', {
-      nullable: true,
-      description: 'The name of the account that made it.',
-    }),
-    createdAt: t.exposeString('createdAt'),
     memberCount: t.int({
       resolve: (s, _a, ctx) => countSegmentMembers(ctx.db, s),
     }),
@@ -174,12 +183,6 @@ const PersonListRef = builder.objectRef<PersonList>('PersonList').implement({
             )
           : null,
     }),
-    createdBy: t.exposeString('createdBy'),
-    createdByName: t.exposeString('createdByName', {
-      nullable: true,
-      description: 'The name of the account that made it.',
-    }),
-    createdAt: t.exposeString('createdAt'),
     memberCount: t.int({
       resolve: (l, _a, ctx) => countListMembers(ctx.db, l.id),
     }),
@@ -191,7 +194,8 @@ const PersonListRef = builder.objectRef<PersonList>('PersonList').implement({
   }),
 });
 
-type Types = typeof builder.$inferSchemaTypes;
+addMadeFields(SegmentRef);
+addMadeFields(PersonListRef);
 
 /** Registers the query of one record by id (any signed-in user) and of the newest (outreach roles). */
 function recordQueries<T>(
@@ -233,7 +237,9 @@ recordQueries(
   readLists,
 );
 
-const nameRules = z.object({ name: requiredText(200) });
+/** A segment's or list's name, checked (the error's path is the argument `name`). */
+const parseName = (name: string) =>
+  parseInput(z.object({ name: requiredText(200) }), { name }, []).name;
 
 builder.mutationField('createSegment', (t) =>
   t.field({
@@ -246,7 +252,7 @@ builder.mutationField('createSegment', (t) =>
       filter: t.arg({ type: PersonFilterInput, required: true }),
     },
     resolve: async (_r, args, ctx) => {
-      const { name } = parseInput(nameRules, { name: args.name }, []);
+      const name = parseName(args.name);
       const filter = await readPersonFilter(ctx, args.filter);
       const id = ulid();
       return ctx.db.writeTx(async (tx) => {
@@ -257,12 +263,7 @@ builder.mutationField('createSegment', (t) =>
           teamId: teamOf(ctx),
           actor: ctx.actor,
         });
-        await recordChange(tx, {
-          entityId: id,
-          op: 'create',
-          actor: ctx.actor,
-          changes: { name: [null, name], filter: [null, filter] },
-        });
+        await recordCreate(tx, id, ctx.actor, { name, filter });
         return segment;
       });
     },
@@ -302,7 +303,7 @@ builder.mutationField('freezeSegment', (t) =>
     description: 'Snapshots the segment’s members now into a new list.',
     args: { segment: t.arg.id({ required: true }), name: t.arg.string({ required: true }) },
     resolve: async (_r, args, ctx) => {
-      const { name } = parseInput(nameRules, { name: args.name }, []);
+      const name = parseName(args.name);
       const segment = await loadSegment(ctx, args.segment, ['segment']);
       return ctx.db.writeTx(async (tx) => {
         return newList(tx, ctx, name, segment.id, await readSegmentMemberIds(tx, segment));
@@ -325,7 +326,7 @@ builder.mutationField('createPersonList', (t) =>
       people: t.arg.idList({ required: false }),
     },
     resolve: (_r, args, ctx) => {
-      const { name } = parseInput(nameRules, { name: args.name }, []);
+      const name = parseName(args.name);
       const ids = peopleIds(args.people ?? [], ['people']);
       return ctx.db.writeTx((tx) => newList(tx, ctx, name, null, ids));
     },

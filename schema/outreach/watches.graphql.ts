@@ -17,7 +17,7 @@ import { asksForTotal } from '../entity/entity-list.ts';
 import { readPageArgs, toConnection } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { encodeGlobalId, idOf } from '../shared/global-id.ts';
-import { recordChange } from '../shared/history.ts';
+import { recordChange, recordCreate } from '../shared/history.ts';
 import { notificationKinds } from '../shared/notify.ts';
 import { parseInput } from '../shared/validate.ts';
 import { outreachText } from './outreach-text.ts';
@@ -142,12 +142,7 @@ builder.mutationField('watch', (t) =>
         });
         if (row.created) {
           if (target.kind === 'Segment') await snapshotSegment(tx, ctx, row.watch.id, ids, false);
-          await recordChange(tx, {
-            entityId: row.watch.id,
-            op: 'create',
-            actor: ctx.actor,
-            changes: { target: [null, args.target] },
-          });
+          await recordCreate(tx, row.watch.id, ctx.actor, { target: args.target });
         }
         return row.watch;
       });

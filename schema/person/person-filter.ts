@@ -71,49 +71,60 @@ WITH n`;
     asOf === null ? `coalesce(${r}.current, ${r}.to IS NULL)` : heldIn(r);
   if (asOf !== null) params.asOf = asOf;
 
-  if (nonEmpty(filter.categories)) {
-    where.push('any(c IN n.categories WHERE c IN $categories)');
-    params.categories = filter.categories;
-  }
-  if (nonEmpty(filter.levels)) {
-    where.push('n.level IN $levels');
-    params.levels = filter.levels;
-  }
-  if (filter.birthYearFrom != null) {
-    where.push('n.birthYear >= $birthYearFrom');
-    params.birthYearFrom = filter.birthYearFrom;
-  }
-  if (filter.birthYearTo != null) {
-    where.push('n.birthYear <= $birthYearTo');
-    params.birthYearTo = filter.birthYearTo;
-  }
-  if (nonEmpty(filter.fieldIds)) {
-    relations.push({
-      rank: 3,
-      pattern: '(n)-[e:EXPERT_IN]->(:Field)-[:SUBFIELD_OF*0..5]->(f:Field)',
-      conditions: ['NOT e.deleted'],
-      target: { variable: 'f', label: 'Field', param: 'fieldIds' },
-    });
-    params.fieldIds = filter.fieldIds;
-  }
-  if (nonEmpty(filter.livesInIds)) {
-    relations.push({
-      rank: 4,
-      pattern: '(n)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)',
-      conditions: ['NOT l.deleted', heldNow('l')],
-      target: { variable: 'p', label: 'Place', param: 'livesInIds' },
-    });
-    params.livesInIds = filter.livesInIds;
-  }
-  if (nonEmpty(filter.hometownIds)) {
-    relations.push({
-      rank: 5,
-      pattern: '(n)-[b:BORN_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)',
-      conditions: ['NOT b.deleted'],
-      target: { variable: 'p', label: 'Place', param: 'hometownIds' },
-    });
-    params.hometownIds = filter.hometownIds;
-  }
+  /** A condition on the person, with the filter's value as the parameter of the same name. */
+  const onPerson = (param: keyof PersonFilter, condition: string) => {
+    where.push(condition);
+    params[param] = filter[param];
+  };
+  if (nonEmpty(filter.categories))
+    onPerson('categories', 'any(c IN n.categories WHERE c IN $categories)');
+  if (nonEmpty(filter.levels)) onPerson('levels', 'n.level IN $levels');
+  if (filter.birthYearFrom != null) onPerson('birthYearFrom', 'n.birthYear >= $birthYearFrom');
+  if (filter.birthYearTo != null) onPerson('birthYearTo', 'n.birthYear <= $birthYearTo');
+
+  /**
+   * A tie from the person by `pattern`, whose far end (`variable`) is among the ids of
+   * `filter[param]` when the filter names any (else wherever the pattern leads).
+   */
+  const tiedTo = (
+    param: 'fieldIds' | 'livesInIds' | 'hometownIds' | 'almaMaterIds' | 'employerIds',
+    relation: Omit<Relation, 'target'>,
+    [variable, label]: [string, string],
+  ) => {
+    const named = nonEmpty(filter[param]);
+    relations.push({ ...relation, target: named ? { variable, label, param } : undefined });
+    if (named) params[param] = filter[param];
+  };
+  if (nonEmpty(filter.fieldIds))
+    tiedTo(
+      'fieldIds',
+      {
+        rank: 3,
+        pattern: '(n)-[e:EXPERT_IN]->(:Field)-[:SUBFIELD_OF*0..5]->(f:Field)',
+        conditions: ['NOT e.deleted'],
+      },
+      ['f', 'Field'],
+    );
+  if (nonEmpty(filter.livesInIds))
+    tiedTo(
+      'livesInIds',
+      {
+        rank: 4,
+        pattern: '(n)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)',
+        conditions: ['NOT l.deleted', heldNow('l')],
+      },
+      ['p', 'Place'],
+    );
+  if (nonEmpty(filter.hometownIds))
+    tiedTo(
+      'hometownIds',
+      {
+        rank: 5,
+        pattern: '(n)-[b:BORN_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)',
+        conditions: ['NOT b.deleted'],
+      },
+      ['p', 'Place'],
+    );
   if (nonEmpty(filter.livesOutsideIds)) {
     where.push(`EXISTS {
   MATCH (n)-[l:LIVES_IN]->(:Place)
@@ -131,7 +142,6 @@ WITH n`;
     filter.graduationYearTo != null
   ) {
     const conditions = ['NOT s.deleted'];
-    if (nonEmpty(filter.almaMaterIds)) params.almaMaterIds = filter.almaMaterIds;
     if (filter.graduationYearFrom != null) {
       conditions.push('s.to >= $graduationYearFrom');
       params.graduationYearFrom = filter.graduationYearFrom;
@@ -140,31 +150,23 @@ WITH n`;
       conditions.push('s.to <= $graduationYearTo');
       params.graduationYearTo = filter.graduationYearTo;
     }
-    relations.push({
-      rank: 1,
-      pattern: '(n)-[s:STUDIED_AT]->(o:Organization)',
-      conditions,
-      target: nonEmpty(filter.almaMaterIds)
-        ? { variable: 'o', label: 'Organization', param: 'almaMaterIds' }
-        : undefined,
-    });
+    tiedTo(
+      'almaMaterIds',
+      { rank: 1, pattern: '(n)-[s:STUDIED_AT]->(o:Organization)', conditions },
+      ['o', 'Organization'],
+    );
   }
   if (nonEmpty(filter.employerIds) || nonEmpty(filter.employerTypes)) {
     const conditions = ['NOT w.deleted', 'NOT o.deleted'];
     if (!filter.employerEver) conditions.push(heldNow('w'));
-    if (nonEmpty(filter.employerIds)) params.employerIds = filter.employerIds;
     if (nonEmpty(filter.employerTypes)) {
       conditions.push('o.type IN $employerTypes');
       params.employerTypes = filter.employerTypes;
     }
-    relations.push({
-      rank: 2,
-      pattern: '(n)-[w:WORKED_AT]->(o:Organization)',
-      conditions,
-      target: nonEmpty(filter.employerIds)
-        ? { variable: 'o', label: 'Organization', param: 'employerIds' }
-        : undefined,
-    });
+    tiedTo('employerIds', { rank: 2, pattern: '(n)-[w:WORKED_AT]->(o:Organization)', conditions }, [
+      'o',
+      'Organization',
+    ]);
   }
   if (filter.near && nonEmpty(filter.near.personIds)) {
     const hops = filter.near.hops;

@@ -62,6 +62,19 @@ export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> 
   );
 }
 
+/** Records that `actor` created `entityId` with these values (each one as [null, value]). */
+export function recordCreate(
+  tx: Tx,
+  entityId: string,
+  actor: string,
+  values: Record<string, unknown>,
+): Promise<void> {
+  const changes = Object.fromEntries(
+    Object.entries(values).map(([k, v]): [string, [unknown, unknown]] => [k, [null, v]]),
+  );
+  return recordChange(tx, { entityId, op: 'create', actor, changes });
+}
+
 /** The properties whose value differs between `before` and `after`, as name -> [before, after]. */
 export function diff(
   before: Record<string, unknown>,

@@ -39,19 +39,15 @@ const tiePropFields = (
   confidence: t.float({ required: false }),
 });
 
-type TiePropArgs = {
-  startYear?: number | null;
-  endYear?: number | null;
-  current?: boolean | null;
-  degree?: string | null;
-  major?: string | null;
-  title?: string | null;
-  role?: string | null;
-  level?: number | null;
-  knowsKind?: string | null;
-  strength?: number | null;
-  since?: number | null;
-  landedYear?: number | null;
+/** The tie's properties as the API names them: most as stored, four renamed (see storedProps). */
+type TiePropArgs = Pick<
+  TieProps,
+  'current' | 'degree' | 'major' | 'title' | 'role' | 'level' | 'strength' | 'since'
+> & {
+  startYear?: TieProps['from'];
+  endYear?: TieProps['to'];
+  knowsKind?: TieProps['kind'];
+  landedYear?: TieProps['at'];
 };
 
 /** API names to stored names (schema/MODEL.md); only the keys the client sent. */

@@ -9,7 +9,6 @@
  */
 import { ulid } from 'ulid';
 import type { Context } from '../../server/context.ts';
-import type { Tx } from '../../server/db/run.ts';
 import { builder } from '../builder.ts';
 import { EntityRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
@@ -17,7 +16,7 @@ import type { Entity } from '../entity/entity.model.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 import { ForbiddenError, mutationErrors, NotFoundError } from '../shared/errors.ts';
 import { decodeGlobalId, encodeGlobalId, idOf } from '../shared/global-id.ts';
-import { recordChange } from '../shared/history.ts';
+import { recordChange, recordCreate } from '../shared/history.ts';
 import { parseInput } from '../shared/validate.ts';
 import {
   type Annotation,
@@ -27,31 +26,20 @@ import {
   type ViewInput,
   viewRules,
 } from './saved-view.rules.ts';
+import {
+  createSavedView,
+  deleteSavedView,
+  type Reader,
+  readOtherAccountEmails,
+  readSavedView,
+  readSavedViews,
+  readSharedAccounts,
+  type SavedViewRow,
+  setSharing,
+  writeSavedView,
+} from './saved-views.cypher.ts';
 
-interface SavedViewRow {
-  id: string;
-  title: string;
-  notes: string;
-  graph: string;
-  annotations: string;
-  ownerId: string;
-  ownerName: string;
-  sharedWithTeam: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-const viewReturn = `v {.id, .title, .notes, .graph, .annotations, .ownerId, .sharedWithTeam,
-  ownerName: coalesce(owner.name, ''), createdAt: toString(v.createdAt),
-  updatedAt: toString(v.updatedAt)} AS view`;
-
-/** Who may read `v`: its owner, accounts it is shared with, the owner's team when shared with it. */
-const readableBy = `(v.ownerId = $me
-  OR EXISTS { (v)-[:SHARED_WITH]->(:Account {id: $me}) }
-  OR (v.sharedWithTeam AND EXISTS {
-        MATCH (o:Account)-[:IN_TEAM]->(t:Team) WHERE o.id = v.ownerId AND t.id = coalesce($team, '') }))`;
-
-function me(ctx: Context) {
+function me(ctx: Context): Reader {
   const account = ctx.account;
   if (!account) throw new ForbiddenError('sign in first');
   return { me: account.id, team: account.teamId ?? null };
@@ -59,14 +47,9 @@ function me(ctx: Context) {
 
 async function readView(ctx: Context, globalId: string, path: string[]): Promise<SavedViewRow> {
   const { id } = idOf(globalId, ['SavedView'], path);
-  const rows = await ctx.db.read<{ view: SavedViewRow }>(
-    `MATCH (v:SavedView {id: $id}) WHERE NOT v.deleted AND ${readableBy}
-     OPTIONAL MATCH (owner:Account {id: v.ownerId})
-     RETURN ${viewReturn}`,
-    { id, ...me(ctx) },
-  );
-  if (!rows[0]) throw new NotFoundError('SavedView', globalId, path);
-  return rows[0].view;
+  const view = await readSavedView(ctx.db, id, me(ctx));
+  if (!view) throw new NotFoundError('SavedView', globalId, path);
+  return view;
 }
 
 /** The view, when the caller owns it; ForbiddenError when it is only shared with them. */
@@ -140,11 +123,7 @@ const SavedViewRef = builder.objectRef<SavedViewRow>('SavedView').implement({
       description: 'The accounts it is shared with (only its owner sees them).',
       resolve: async (v, _a, ctx) => {
         if (v.ownerId !== ctx.account?.id) return [];
-        return ctx.db.read<{ email: string; name: string }>(
-          `MATCH (:SavedView {id: $id})-[:SHARED_WITH]->(a:Account)
-           RETURN a.email AS email, a.name AS name ORDER BY a.email`,
-          { id: v.id },
-        );
+        return readSharedAccounts(ctx.db, v.id);
       },
     }),
     createdAt: t.exposeString('createdAt'),
@@ -177,22 +156,7 @@ builder.queryField('savedViews', (t) =>
       'Your saved views and the views shared with you (or with your team), newest first.',
     authScopes: { signedIn: true },
     args: { scope: t.arg({ type: SavedViewScopeEnum, required: false, defaultValue: 'all' }) },
-    resolve: (_r, args, ctx) => {
-      const who =
-        args.scope === 'mine'
-          ? 'v.ownerId = $me'
-          : args.scope === 'shared'
-            ? `v.ownerId <> $me AND ${readableBy}`
-            : readableBy;
-      return ctx.db
-        .read<{ view: SavedViewRow }>(
-          `MATCH (v:SavedView) WHERE NOT v.deleted AND ${who}
-           OPTIONAL MATCH (owner:Account {id: v.ownerId})
-           RETURN ${viewReturn} ORDER BY v.updatedAt DESC LIMIT 500`,
-          me(ctx),
-        )
-        .then((rows) => rows.map((r) => r.view));
-    },
+    resolve: (_r, args, ctx) => readSavedViews(ctx.db, args.scope ?? 'all', me(ctx)),
   }),
 );
 
@@ -256,21 +220,6 @@ function summary(view: ViewInput) {
   };
 }
 
-async function writeView(tx: Tx, id: string, view: ViewInput): Promise<void> {
-  await tx.run(
-    `MATCH (v:SavedView {id: $id})
-     SET v.title = $title, v.notes = $notes, v.graph = $graph, v.annotations = $annotations,
-         v.updatedAt = datetime()`,
-    {
-      id,
-      title: view.title,
-      notes: view.notes ?? '',
-      graph: JSON.stringify(view.graph),
-      annotations: JSON.stringify(view.annotations),
-    },
-  );
-}
-
 builder.mutationField('saveView', (t) =>
   t.field({
     type: SavedViewRef,
@@ -286,19 +235,9 @@ builder.mutationField('saveView', (t) =>
       );
       const id = ulid();
       await ctx.db.writeTx(async (tx) => {
-        await tx.run(
-          `CREATE (:SavedView {id: $id, ownerId: $me, sharedWithTeam: false, deleted: false,
-                               createdAt: datetime(), createdBy: $actor})`,
-          { id, me: me(ctx).me, actor: ctx.actor },
-        );
-        await writeView(tx, id, view);
-        const after = summary(view);
-        await recordChange(tx, {
-          entityId: id,
-          op: 'create',
-          actor: ctx.actor,
-          changes: Object.fromEntries(Object.entries(after).map(([k, v]) => [k, [null, v]])),
-        });
+        await createSavedView(tx, { id, me: me(ctx).me, actor: ctx.actor });
+        await writeSavedView(tx, id, view);
+        await recordCreate(tx, id, ctx.actor, summary(view));
       });
       return readView(ctx, encodeGlobalId('SavedView', id), ['input']);
     },
@@ -325,7 +264,7 @@ builder.mutationField('updateSavedView', (t) =>
       };
       const view = parseInput(viewRules, merged, ['input']);
       await ctx.db.writeTx(async (tx) => {
-        await writeView(tx, before.id, view);
+        await writeSavedView(tx, before.id, view);
         const old = {
           title: before.title,
           notes: before.notes ?? '',
@@ -355,11 +294,7 @@ builder.mutationField('deleteSavedView', (t) =>
     resolve: async (_r, args, ctx) => {
       const view = await ownView(ctx, args.id, ['id']);
       await ctx.db.writeTx(async (tx) => {
-        await tx.run(
-          `MATCH (v:SavedView {id: $id}) SET v.deleted = true, v.updatedAt = datetime()
-           WITH v OPTIONAL MATCH (v)-[s:SHARED_WITH]->() DELETE s`,
-          { id: view.id },
-        );
+        await deleteSavedView(tx, view.id);
         await recordChange(tx, {
           entityId: view.id,
           op: 'delete',
@@ -393,30 +328,13 @@ function sharingMutation(name: 'shareSavedView' | 'unshareSavedView', share: boo
         const { emails } = parseInput(shareRules, { emails: args.emails ?? [] }, []);
         const view = await ownView(ctx, args.id, ['id']);
         await ctx.db.writeTx(async (tx) => {
-          const found = await tx.run<{ email: string }>(
-            `UNWIND $emails AS email MATCH (a:Account {email: email}) WHERE a.id <> $me
-             RETURN a.email AS email`,
-            { emails, me: view.ownerId },
-          );
-          const known = new Set(found.map((r) => r.email));
+          const known = new Set(await readOtherAccountEmails(tx, emails, view.ownerId));
           const unknown = emails.findIndex((e) => !known.has(e) && e !== ctx.account?.email);
           if (share && unknown >= 0) {
             throw new NotFoundError('Account', emails[unknown] ?? '', ['emails', String(unknown)]);
           }
-          await tx.run(
-            share
-              ? `MATCH (v:SavedView {id: $id}) UNWIND $emails AS email
-                 MATCH (a:Account {email: email}) WHERE a.id <> v.ownerId
-                 MERGE (v)-[s:SHARED_WITH]->(a) ON CREATE SET s.at = datetime(), s.by = $actor`
-              : `MATCH (v:SavedView {id: $id})-[s:SHARED_WITH]->(a:Account) WHERE a.email IN $emails
-                 DELETE s`,
-            { id: view.id, emails, actor: ctx.actor },
-          );
           const team = args.team ? share : view.sharedWithTeam;
-          await tx.run(
-            'MATCH (v:SavedView {id: $id}) SET v.sharedWithTeam = $team, v.updatedAt = datetime()',
-            { id: view.id, team },
-          );
+          await setSharing(tx, share, { id: view.id, emails, team, actor: ctx.actor });
           await recordChange(tx, {
             entityId: view.id,
             op: 'update',

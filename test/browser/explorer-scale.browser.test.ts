@@ -8,6 +8,7 @@ import {
   signInWithForm,
   swiftShaderArgs,
 } from '../helpers/browser-app.ts';
+import { graphSettled } from '../helpers/graph-page.ts';
 import { createTestAccount } from '../helpers/test-accounts.ts';
 
 /**
@@ -38,8 +39,7 @@ afterAll(async () => {
 });
 
 const status = async () => (await page.locator('.status').textContent()) ?? '';
-const layoutIdle = () =>
-  page.waitForFunction(() => document.getElementById('graph')?.dataset.layout === 'idle');
+const layoutIdle = () => graphSettled(page);
 /** Nothing moving, and the labels decided for where the nodes are. */
 const labelsDone = async () => {
   await layoutIdle();

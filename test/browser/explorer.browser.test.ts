@@ -3,6 +3,7 @@ import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserApp, openBrowserApp, screenshots } from '../helpers/browser-app.ts';
+import { graphSettled } from '../helpers/graph-page.ts';
 import { createTestAccount } from '../helpers/test-accounts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 
@@ -38,8 +39,7 @@ const nodePositions = () =>
   page.evaluate(() =>
     Object.fromEntries(window.__cy!.nodes().map((n) => [n.id(), { ...n.position() }])),
   );
-const layoutIdle = () =>
-  page.waitForFunction(() => document.getElementById('graph')?.dataset.layout === 'idle');
+const layoutIdle = () => graphSettled(page);
 
 /** Where a node is on the screen (page coordinates). */
 async function screenPoint(id: string, graphId = 'graph') {

@@ -25,37 +25,60 @@ export function toElements(
   for (const node of hood.nodes) {
     if (known.has(node.id)) continue;
     known.add(node.id);
-    nodes.push({
-      group: 'nodes',
-      data: {
-        id: node.id,
-        label: node.name,
-        type: node.__typename,
-        latinName: node.latinName ?? null,
-      },
-      classes: node.id === focusId ? ['focus'] : [],
-    });
+    nodes.push({ ...nodeElement(node), classes: node.id === focusId ? ['focus'] : [] });
   }
   const edges: ElementDefinition[] = [];
   for (const edge of hood.edges) {
     if (known.has(edge.id)) continue;
     if (!known.has(edge.source) || !known.has(edge.target)) continue;
     known.add(edge.id);
-    edges.push({
-      group: 'edges',
-      data: {
-        id: edge.id,
-        source: edge.source,
-        target: edge.target,
-        kind: edge.kind,
-        label: edge.label ?? edgeKindOf(edge.kind)?.label ?? edge.kind,
-        derived: edge.derived,
-        // The tie's years: group nodes group by decade with them (web/graph/groups.ts).
-        startYear: edge.startYear ?? null,
-        endYear: edge.endYear ?? null,
-      },
-      classes: edge.derived ? ['derived'] : [],
-    });
+    edges.push(edgeElement({ ...edge, label: edge.label ?? edgeKindOf(edge.kind)?.label }));
   }
   return [...nodes, ...edges];
+}
+
+/** An entity as a Cytoscape node (no classes, no position). */
+export function nodeElement(entity: {
+  id: string;
+  name: string;
+  __typename: string;
+  latinName?: string | null;
+}): ElementDefinition {
+  return {
+    group: 'nodes',
+    data: {
+      id: entity.id,
+      label: entity.name,
+      type: entity.__typename,
+      latinName: entity.latinName ?? null,
+    },
+  };
+}
+
+/** A tie as a Cytoscape edge, labelled with its kind when it has no label. */
+export function edgeElement(edge: {
+  id: string;
+  source: string;
+  target: string;
+  kind: string;
+  label?: string | null;
+  derived?: boolean;
+  startYear?: number | null;
+  endYear?: number | null;
+}): ElementDefinition {
+  return {
+    group: 'edges',
+    data: {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      kind: edge.kind,
+      label: edge.label ?? edge.kind,
+      derived: edge.derived ?? false,
+      // The tie's years: group nodes group by decade with them (web/graph/groups.ts).
+      startYear: edge.startYear ?? null,
+      endYear: edge.endYear ?? null,
+    },
+    classes: edge.derived ? ['derived'] : [],
+  };
 }

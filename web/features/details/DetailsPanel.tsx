@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntitySummary, Provenance, Tie } from '../../api/fragments.ts';
 import { request } from '../../app/api.ts';
-import { enumText, fmtDate, lang, t } from '../../app/i18n.ts';
+import { enumText, fmtDate, t } from '../../app/i18n.ts';
 import { problemText } from '../../app/problems.ts';
 import { edgeKindOf, nodeKindOf } from '../../graph/stylesheet.ts';
 import { PersonActions } from './actions/PersonActions.tsx';
+import { nodeKindText, tieKindText } from './labels.ts';
 import { detailsQuery, type EntityDetails, entityOf, type PersonDetails } from './queries.ts';
 import { careerAxis } from './timeline.ts';
 
@@ -93,7 +94,7 @@ function Details({
     <>
       <header class="details-head">
         <span class="type-badge" style={kind ? { background: kind.color } : undefined}>
-          {kind ? (lang.value === 'zh' ? kind.label : kind.english) : node.__typename}
+          {nodeKindText(node.__typename)}
         </span>
         <h2 class="details-name">{node.name}</h2>
         {node.latinName && <p class="details-latin">{node.latinName}</p>}
@@ -328,7 +329,7 @@ function TiesByKind({ ties, onOpen }: { ties: Tie[]; onOpen?: (e: EntitySummary)
                 class="legend-line"
                 style={style ? { borderTop: `3px ${style.lineStyle} ${style.color}` } : undefined}
               />
-              {style ? (lang.value === 'zh' ? style.label : style.english) : kind} · {group.length}
+              {tieKindText(kind)} · {group.length}
             </summary>
             <ul>
               {group.map((tie) => (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../app/api.ts';
 import { type EnumKind, enumText, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
 import { status } from '../../app/status.ts';
+import { InlineSelect } from '../../ui/InlineSelect.tsx';
 import { messageOf, unwrap } from '../../ui/result.ts';
 import {
   type DuplicateKind,
@@ -17,8 +18,8 @@ import {
 } from './queries.ts';
 
 const statuses = ['open', 'unsure', 'same', 'not_same', 'merged'] as const;
+const kinds = ['Person', 'Organization'] as const satisfies readonly DuplicateKind[];
 
-/** Duplicate review (editors): candidate pairs side by side with their evidence; judge, merge, undo. */
 /** Coded details of a duplicate reason (two values joined by "/"), and which words say them. */
 const codedDetails: Record<string, EnumKind> = {
   different_gender: 'gender',
@@ -39,6 +40,7 @@ function reasonText(r: { code: string; detail: string }): string {
   return detail ? `${words}${t('problem.colon')}${detail}` : words;
 }
 
+/** Duplicate review (editors): candidate pairs side by side with their evidence; judge, merge, undo. */
 export function DuplicatesView() {
   const [kind, setKind] = useState<DuplicateKind>('Person');
   const [state, setState] = useState<(typeof statuses)[number]>('open');
@@ -67,31 +69,22 @@ export function DuplicatesView() {
     <main class="page" id="duplicates">
       <h2>{t('dup.title')}</h2>
       <div class="row tool-bar">
-        <label class="inline">
-          {t('dup.kind')}{' '}
-          <select
-            id="dup-kind"
-            value={kind}
-            onChange={(e) => setKind((e.target as HTMLSelectElement).value as DuplicateKind)}
-          >
-            <option value="Person">{t('dup.kind.Person')}</option>
-            <option value="Organization">{t('dup.kind.Organization')}</option>
-          </select>
-        </label>
-        <label class="inline">
-          {t('dup.status')}{' '}
-          <select
-            id="dup-status"
-            value={state}
-            onChange={(e) => setState((e.target as HTMLSelectElement).value as typeof state)}
-          >
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`dup.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <InlineSelect
+          id="dup-kind"
+          label={t('dup.kind')}
+          value={kind}
+          options={kinds}
+          words={(k) => t(`dup.kind.${k}`)}
+          onValue={setKind}
+        />
+        <InlineSelect
+          id="dup-status"
+          label={t('dup.status')}
+          value={state}
+          options={statuses}
+          words={(s) => t(`dup.status.${s}`)}
+          onValue={setState}
+        />
         <button
           type="button"
           class="button"

@@ -4,6 +4,7 @@ import { request } from '../../app/api.ts';
 import { lang, locale, t } from '../../app/i18n.ts';
 import { nodeKinds } from '../../graph/stylesheet.ts';
 import { debounce } from '../../ui/dom.ts';
+import { nodeKindText } from '../details/labels.ts';
 import { matchLabel } from './labels.ts';
 import type { SearchHit } from './queries.ts';
 import { searchQuery } from './queries.ts';
@@ -158,7 +159,7 @@ export function SearchBox({
             <section class="hit-group" key={kind.type} aria-label={kind.label}>
               <h3>
                 <span class="swatch" style={{ background: kind.color }} />
-                {lang.value === 'zh' ? kind.label : kind.english} · {ofKind.length}
+                {nodeKindText(kind.type)} · {ofKind.length}
               </h3>
               <ul>
                 {ofKind.map((hit) => {

@@ -3,6 +3,7 @@ import type { EntityKind } from '../../../schema/shared/entity-kinds.ts';
 import type { SavedGraph } from '../../../schema/views/saved-view.rules.ts';
 import type { EntitySummary } from '../../api/fragments.ts';
 import type { Member } from '../../graph/groups.ts';
+import { edgeElement, nodeElement } from '../../graph/to-elements.ts';
 import type { Viewport } from './queries.ts';
 
 /**
@@ -94,37 +95,6 @@ function savedEdge(data: Record<string, unknown>): SavedGraph['edges'][number] {
     label: typeof data.label === 'string' ? data.label.slice(0, 200) : null,
     ...(data.derived ? { derived: true } : {}),
     ...Object.fromEntries(years.map((k) => [k, data[k] as number])),
-  };
-}
-
-/** A saved tie as a Cytoscape edge. */
-function edgeElement(edge: SavedGraph['edges'][number]): ElementDefinition {
-  return {
-    group: 'edges',
-    data: {
-      id: edge.id,
-      source: edge.source,
-      target: edge.target,
-      kind: edge.kind,
-      label: edge.label ?? edge.kind,
-      derived: edge.derived ?? false,
-      startYear: edge.startYear ?? null,
-      endYear: edge.endYear ?? null,
-    },
-    classes: edge.derived ? ['derived'] : [],
-  };
-}
-
-/** A live entity as a Cytoscape node. */
-function nodeElement(entity: EntitySummary): ElementDefinition {
-  return {
-    group: 'nodes',
-    data: {
-      id: entity.id,
-      label: entity.name,
-      type: entity.__typename,
-      latinName: entity.latinName ?? null,
-    },
   };
 }
 
