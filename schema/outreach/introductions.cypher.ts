@@ -71,18 +71,21 @@ export async function readIntroductions(
   return rows.map((r) => r.intro);
 }
 
-/** The stage moves of each of `ids`, oldest first. */
+/** Stage moves of these introductions, oldest first; `seedName` names the demo graph's moves. */
 export function readStageMoves(
   db: Db,
   ids: readonly string[],
+  seedName: string,
 ): Promise<{ introId: string; move: StageMove }[]> {
   return db.read<{ introId: string; move: StageMove }>(
     `UNWIND $ids AS introId MATCH (:Introduction {id: introId})-[:MOVED]->(m:StageMove)
        RETURN introId, m {.id, .from, .to, .by, .note, override: coalesce(m.override, false),
                           at: toString(m.at),
-                          byName: COLLECT { MATCH (a:Account {id: substring(m.by, 8)}) RETURN a.name }[0]}
+                          byName: coalesce(
+                            COLLECT { MATCH (a:Account {id: substring(m.by, 8)}) RETURN a.name }[0],
+                            CASE m.by WHEN 'seed' THEN $seedName END)}
               AS move ORDER BY m.at, m.id`,
-    { ids },
+    { ids, seedName },
   );
 }
 

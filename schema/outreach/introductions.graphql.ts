@@ -56,20 +56,7 @@ const seedActorName: Record<Context['lang'], string> = { zh: '演示数据', en:
 
 function loadHistory(ctx: Context, id: string): Promise<StageMove[]> {
   return loaderFor<StageMove[]>(ctx, 'introductionHistory', async (ids) => {
-<<<<<<< HEAD
-    const rows = await ctx.db.read<{ introId: string; move: StageMove }>(
-      `UNWIND $ids AS introId MATCH (:Introduction {id: introId})-[:MOVED]->(m:StageMove)
-       RETURN introId, m {.id, .from, .to, .by, .note, override: coalesce(m.override, false),
-                          at: toString(m.at),
-                          byName: coalesce(
-                            COLLECT { MATCH (a:Account {id: substring(m.by, 8)}) RETURN a.name }[0],
-                            CASE m.by WHEN 'seed' THEN $seedName END)}
-              AS move ORDER BY m.at, m.id`,
-      { ids, seedName: seedActorName[ctx.lang] },
-    );
-=======
-    const rows = await readStageMoves(ctx.db, ids);
->>>>>>> arch3
+    const rows = await readStageMoves(ctx.db, ids, seedActorName[ctx.lang]);
     return groupInOrder(ids, rows, (r) => r.introId).map((list) => list.map((r) => r.move));
   }).load(id);
 }
