@@ -306,7 +306,7 @@ export const typeRules: Record<string, TypeRules> = {
   KindCount: ['graph', 'count kind'],
   LandedProject: ['meta', 'landedAt project'],
   LoginPayload: ['own', 'account expiresAt token'],
-  MapGroup: ['graph', 'count key label people'],
+  MapGroup: ['graph', 'code count key label latinName people'],
   Match: ['graph', 'fieldDistance parts person reachHops score'],
   MatchParts: ['graph', 'affinity fit level reach recency'],
   MergeResult: ['editor', 'aliasesAdded id kept merged movedTies setAsideTies'],

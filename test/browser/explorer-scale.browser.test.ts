@@ -62,10 +62,34 @@ const groupsSettled = async () => {
 async function screenPoint(id: string, center = true) {
   return page.evaluate(
     ([nodeId, c]) => {
-      if (c) window.__cy!.center(window.__cy!.getElementById(nodeId as string));
-      const pos = window.__cy!.getElementById(nodeId as string).renderedPosition();
+      const cy = window.__cy!;
+      const node = cy.getElementById(nodeId as string);
+      if (c) cy.center(node);
+      // A point of the node's body that no other node covers (group nodes are big and can touch):
+      // its centre when free, else the first free point of a grid over its body.
+      const body = { includeLabels: false, includeOverlays: false };
+      const own = node.renderedBoundingBox(body);
+      const others = cy
+        .nodes(':visible')
+        .not(node)
+        .map((n) => n.renderedBoundingBox(body));
+      const free = (x: number, y: number) =>
+        !others.some((b) => x >= b.x1 && x <= b.x2 && y >= b.y1 && y <= b.y2);
+      const pos = node.renderedPosition();
+      let at = { x: pos.x, y: pos.y };
+      if (!free(at.x, at.y)) {
+        search: for (let i = 1; i < 8; i++)
+          for (let j = 1; j < 8; j++) {
+            const x = own.x1 + (own.w * i) / 8;
+            const y = own.y1 + (own.h * j) / 8;
+            if (free(x, y)) {
+              at = { x, y };
+              break search;
+            }
+          }
+      }
       const box = document.getElementById('graph')!.getBoundingClientRect();
-      return { x: box.left + pos.x, y: box.top + pos.y };
+      return { x: box.left + at.x, y: box.top + at.y };
     },
     [id, center] as const,
   );

@@ -16,12 +16,7 @@ import {
 } from './labels.ts';
 import { fcosePositions } from './layout-client.ts';
 import { type Positions, radialPlacement, ringAround } from './placement.ts';
-import {
-  type RendererName,
-  refreshPickingOnPress,
-  rendererOptions,
-  webglAvailable,
-} from './renderer.ts';
+import { pickByShape, type RendererName, rendererOptions, webglAvailable } from './renderer.ts';
 import { fontStack, largeGraphStyles, stylesheet } from './stylesheet.ts';
 
 cytoscape.use(svg);
@@ -242,7 +237,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     });
   }
   container.dataset.renderer = renderer;
-  if (renderer === 'webgl') refreshPickingOnPress(cy, container);
+  if (renderer === 'webgl') pickByShape(cy);
   const expose = options.expose ?? '__cy';
   window[expose] = cy;
   container.dataset.layout = 'idle';

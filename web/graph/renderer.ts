@@ -32,25 +32,17 @@ export function rendererOptions(want: RendererName): Partial<CytoscapeOptions> {
   return { renderer: { name: 'canvas', webgl: true } } as Partial<CytoscapeOptions>;
 }
 
-/** The part of Cytoscape's WebGL renderer that finds what is under the pointer (not public API). */
-interface WebglPicking {
-  pickingFrameBuffer?: { needsDraw: boolean };
-}
-
 /**
- * Makes the WebGL renderer redraw its picking buffer before each press on the graph. Cytoscape
- * redraws that buffer only when the viewport or a bounding box is reported changed, and after a
- * layout has moved the nodes it can still hold their old places: a double-click on a node then
- * landed on the background (explorer-scale's paging test: 16 of 96 first double-clicks missed, 0 of 56 with this). One
- * offscreen draw per press costs little; a canvas renderer has no such buffer and is left alone.
+ * Makes the WebGL renderer find what is under the pointer from the elements' shapes, as the canvas
+ * renderer does. Its own way reads an offscreen picking buffer by z-order index; after a layout or a
+ * regroup that buffer and the element list it indexes can disagree, so a press on a node landed on
+ * the background or on another node (explorer-scale: 16 of 96 first double-clicks on a hub missed,
+ * and a double-click on one group node opened its neighbour). The shape test costs more per
+ * pointer move on very large graphs, but always sees the nodes where they are. (Cytoscape 3.34 sets
+ * the WebGL way on the renderer instance; removing it falls back to the renderer's own method.)
  */
-export function refreshPickingOnPress(cy: Core, container: HTMLElement): void {
-  const picking = (cy as unknown as { renderer(): WebglPicking }).renderer();
-  if (!picking.pickingFrameBuffer) return;
-  const markStale = () => {
-    if (picking.pickingFrameBuffer) picking.pickingFrameBuffer.needsDraw = true;
-  };
-  // Capture: before Cytoscape's own listeners pick the element under the press.
-  container.addEventListener('mousedown', markStale, { capture: true });
-  container.addEventListener('touchstart', markStale, { capture: true, passive: true });
+export function pickByShape(cy: Core): void {
+  const renderer = (cy as unknown as { renderer(): object }).renderer();
+  if (Object.hasOwn(renderer, 'findNearestElements'))
+    delete (renderer as { findNearestElements?: unknown }).findNearestElements;
 }

@@ -27,10 +27,15 @@ const groupings: MapGrouping[] = [
   'CATEGORY',
 ];
 
-/** A group's name in the UI language: a category in words, a place by its Latin name in English. */
+/**
+ * A group's name in the UI language: a category in words, a place by its Latin name in English, the
+ * group without one as "unknown".
+ */
 function groupText(by: MapGrouping, group: MapGroup): string {
   if (by === 'CATEGORY') return enumText('category', group.label);
-  return group.key ? displayName({ name: group.label, latinName: group.latinName }) : group.label;
+  // The group of people with no such place or employer: the server's label is bilingual.
+  if (!group.key) return t('maps.unknown');
+  return displayName({ name: group.label, latinName: group.latinName });
 }
 
 interface Drill {
