@@ -73,7 +73,12 @@ async function screenPoint(id: string, center = true) {
         .nodes(':visible')
         .not(node)
         .map((n) => n.renderedBoundingBox(body));
+      // On the canvas (a node moved to its edge is partly off it), and under no other node.
       const free = (x: number, y: number) =>
+        x >= 1 &&
+        y >= 1 &&
+        x <= cy.width() - 1 &&
+        y <= cy.height() - 1 &&
         !others.some((b) => x >= b.x1 && x <= b.x2 && y >= b.y1 && y <= b.y2);
       const pos = node.renderedPosition();
       let at = { x: pos.x, y: pos.y };

@@ -68,11 +68,13 @@ export function NodeMenu({
       ),
     );
   }, [menu.id, menu.x, menu.y]);
-  // Focus the first item once placed (a hidden element cannot take focus).
+  // Focus the first item once placed (a hidden element cannot take focus), and again when the menu
+  // opens at another spot: the right-click that moved it gave the focus to the canvas, where Escape
+  // would not reach the menu.
   const placed = place !== null;
   useEffect(() => {
     if (placed) ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
-  }, [menu.id, placed]);
+  }, [menu.id, menu.x, menu.y, placed]);
   const node = graph.cy.getElementById(menu.id);
   const isGroup = node.hasClass('group');
   const pinned = node.hasClass('pinned');
