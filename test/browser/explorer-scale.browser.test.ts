@@ -8,7 +8,7 @@ import {
   signInWithForm,
   swiftShaderArgs,
 } from '../helpers/browser-app.ts';
-import { graphSettled } from '../helpers/graph-page.ts';
+import { graphSettled, nodeSpot } from '../helpers/graph-page.ts';
 import { createTestAccount } from '../helpers/test-accounts.ts';
 
 /**
@@ -59,46 +59,7 @@ const groupsSettled = async () => {
  * Where a node is on the screen (page coordinates), after moving it to the middle of the canvas:
  * clear of the banner over the top of the graph.
  */
-async function screenPoint(id: string, center = true) {
-  return page.evaluate(
-    ([nodeId, c]) => {
-      const cy = window.__cy!;
-      const node = cy.getElementById(nodeId as string);
-      if (c) cy.center(node);
-      // A point of the node's body that no other node covers (group nodes are big and can touch):
-      // its centre when free, else the first free point of a grid over its body.
-      const body = { includeLabels: false, includeOverlays: false };
-      const own = node.renderedBoundingBox(body);
-      const others = cy
-        .nodes(':visible')
-        .not(node)
-        .map((n) => n.renderedBoundingBox(body));
-      // On the canvas (a node moved to its edge is partly off it), and under no other node.
-      const free = (x: number, y: number) =>
-        x >= 1 &&
-        y >= 1 &&
-        x <= cy.width() - 1 &&
-        y <= cy.height() - 1 &&
-        !others.some((b) => x >= b.x1 && x <= b.x2 && y >= b.y1 && y <= b.y2);
-      const pos = node.renderedPosition();
-      let at = { x: pos.x, y: pos.y };
-      if (!free(at.x, at.y)) {
-        search: for (let i = 1; i < 8; i++)
-          for (let j = 1; j < 8; j++) {
-            const x = own.x1 + (own.w * i) / 8;
-            const y = own.y1 + (own.h * j) / 8;
-            if (free(x, y)) {
-              at = { x, y };
-              break search;
-            }
-          }
-      }
-      const box = document.getElementById('graph')!.getBoundingClientRect();
-      return { x: box.left + at.x, y: box.top + at.y };
-    },
-    [id, center] as const,
-  );
-}
+const screenPoint = (id: string, center = true) => nodeSpot(page, id, center);
 
 async function openHust(): Promise<string> {
   if (!page.url().includes('#/explore')) await page.goto(`${app.server.url}/#/explore`);

@@ -3,7 +3,7 @@ import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserApp, openBrowserApp, screenshots } from '../helpers/browser-app.ts';
-import { graphSettled } from '../helpers/graph-page.ts';
+import { graphSettled, nodeSpot } from '../helpers/graph-page.ts';
 import { createTestAccount } from '../helpers/test-accounts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 
@@ -41,18 +41,7 @@ const nodePositions = () =>
   );
 const layoutIdle = () => graphSettled(page);
 
-/** Where a node is on the screen (page coordinates). */
-async function screenPoint(id: string, graphId = 'graph') {
-  return page.evaluate(
-    ([nodeId, gid]) => {
-      const cy = gid === 'graph' ? window.__cy! : window.__pathCy!;
-      const pos = cy.getElementById(nodeId!).renderedPosition();
-      const box = document.getElementById(gid!)!.getBoundingClientRect();
-      return { x: box.left + pos.x, y: box.top + pos.y };
-    },
-    [id, graphId],
-  );
-}
+const screenPoint = (id: string) => nodeSpot(page, id);
 
 /** The name the details panel shows once it has loaded this entity (its text on failure). */
 async function detailsName(id: string): Promise<string> {
@@ -307,9 +296,12 @@ describe('web app', () => {
   }, 180_000);
 
   it('explorer: common connections of two shift-clicked people', async () => {
+    await layoutIdle();
+    // Two people tied to the university the graph started from (expansions brought others too).
     const pair = await page.evaluate(() =>
       window
-        .__cy!.nodes('[type = "Person"]')
+        .__cy!.nodes('[label = "华中科技大学"]')
+        .neighborhood('node[type = "Person"]')
         .filter((n) => n.visible() && !n.hasClass('focus'))
         .slice(0, 2)
         .map((n) => n.id()),
@@ -321,9 +313,18 @@ describe('web app', () => {
     await page.keyboard.down('Shift');
     await page.mouse.click(b.x, b.y);
     await page.keyboard.up('Shift');
+    // The pair the clicks picked, before asking for what they share.
+    await page.waitForFunction(
+      (ids) =>
+        window
+          .__cy!.nodes('.compare')
+          .map((n) => n.id())
+          .sort()
+          .join() === ids,
+      [...pair].sort().join(),
+    );
     await page.locator('#common-button:not([disabled])').click();
-    await page.locator('.common-list li').first().waitFor({ timeout: 30_000 });
-    // Both are tied to the university the graph started from.
+    await page.locator('.common-list').waitFor({ timeout: 30_000 });
     expect(await page.locator('.common-list').textContent()).toContain('华中科技大学');
     expect(await page.evaluate(() => window.__cy!.nodes('.common').length)).toBeGreaterThan(0);
   });

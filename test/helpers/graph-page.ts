@@ -9,3 +9,45 @@ export const graphSettled = (page: Page) =>
     const graph = document.getElementById('graph')?.dataset;
     return graph?.layout === 'idle' && graph.grouping !== 'running';
   });
+
+/**
+ * Where to point at a node of the explorer's graph (page coordinates): its centre when no other node
+ * covers it, else the first free point of a grid over its body (group nodes are big and can touch),
+ * always on the canvas. `center` first scrolls the view to put the node in the middle.
+ */
+export const nodeSpot = (page: Page, id: string, center = false) =>
+  page.evaluate(
+    ([nodeId, c]) => {
+      const cy = window.__cy!;
+      const node = cy.getElementById(nodeId as string);
+      if (c) cy.center(node);
+      const body = { includeLabels: false, includeOverlays: false };
+      const own = node.renderedBoundingBox(body);
+      const others = cy
+        .nodes(':visible')
+        .not(node)
+        .map((n) => n.renderedBoundingBox(body));
+      const free = (x: number, y: number) =>
+        x >= 1 &&
+        y >= 1 &&
+        x <= cy.width() - 1 &&
+        y <= cy.height() - 1 &&
+        !others.some((b) => x >= b.x1 && x <= b.x2 && y >= b.y1 && y <= b.y2);
+      const pos = node.renderedPosition();
+      let at = { x: pos.x, y: pos.y };
+      if (!free(at.x, at.y)) {
+        search: for (let i = 1; i < 8; i++)
+          for (let j = 1; j < 8; j++) {
+            const x = own.x1 + (own.w * i) / 8;
+            const y = own.y1 + (own.h * j) / 8;
+            if (free(x, y)) {
+              at = { x, y };
+              break search;
+            }
+          }
+      }
+      const box = document.getElementById('graph')!.getBoundingClientRect();
+      return { x: box.left + at.x, y: box.top + at.y };
+    },
+    [id, center] as const,
+  );

@@ -16,7 +16,7 @@ import {
 } from './labels.ts';
 import { fcosePositions } from './layout-client.ts';
 import { type Positions, radialPlacement, ringAround } from './placement.ts';
-import { pickByShape, type RendererName, rendererOptions, webglAvailable } from './renderer.ts';
+import { createCy, pickByShape, type RendererName, webglAvailable } from './renderer.ts';
 import { fontStack, largeGraphStyles, stylesheet } from './stylesheet.ts';
 
 cytoscape.use(svg);
@@ -223,7 +223,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   let renderer: RendererName = options.webgl && webglAvailable() ? 'webgl' : 'canvas';
   let cy: Core;
   try {
-    cy = cytoscape({ ...settings, ...rendererOptions(renderer) });
+    cy = createCy(settings, renderer);
   } catch (error) {
     if (renderer !== 'webgl') throw error;
     // A WebGL2 context the probe got but the renderer could not use (lost, blocklisted): canvas.
@@ -246,6 +246,8 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   let large = !!options.large;
   /** Each layout run takes a number; a run that a newer one overtook applies nothing. */
   let runs = 0;
+  /** Nodes an expansion added that no layout has placed yet. */
+  const unplaced = new Set<string>();
 
   cy.on('tap', 'node', (event) => {
     const original = event.originalEvent as MouseEvent | undefined;
@@ -431,6 +433,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       focus = focusId;
       currentLayout = layout;
       runs++; // a layout still running for the previous graph applies nothing
+      unplaced.clear();
       // Paint at once on a radial placement around the focus; fcose refines it off the main thread.
       const start = radialPlacement(
         elements.filter((e) => e.group === 'nodes').map((e) => e.data.id as string),
@@ -476,7 +479,17 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
         markParallel(cy);
       });
       fitStyleToSize();
-      if (newNodes.length) await runLayout(currentLayout, { fixed: (n) => before.has(n.id()) });
+      if (!newNodes.length) return 0;
+      for (const node of newNodes) unplaced.add(node.data.id as string);
+      // The new nodes on screen first: the layout's worker would take the CPU that drawing needs.
+      container.dataset.layout = 'running';
+      const run = runs;
+      await painted();
+      // A layout that started meanwhile (another expansion, a new graph) places these nodes too.
+      if (run !== runs) return newNodes.length;
+      const placing = new Set(unplaced);
+      unplaced.clear();
+      await runLayout(currentLayout, { fixed: (n) => before.has(n.id()) && !placing.has(n.id()) });
       return newNodes.length;
     },
     relayout(layout = currentLayout) {
@@ -484,6 +497,9 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       return runLayout(layout);
     },
     restore(elements) {
+      runs++; // nor does one that was about to start
+      unplaced.clear();
+      container.dataset.layout = 'idle';
       cy.batch(() => {
         cy.elements().remove();
         cy.add(elements);

@@ -1,25 +1,55 @@
-import type { Core, CytoscapeOptions } from 'cytoscape';
+import cytoscape, { type Core, type CytoscapeOptions } from 'cytoscape';
 
 /** Which renderer a graph view draws with: Cytoscape's WebGL renderer, or its 2D canvas one. */
 export type RendererName = 'webgl' | 'canvas';
 
-let probed: boolean | undefined;
+let probed: { webgl: boolean; software: boolean } | undefined;
 
-/**
- * Whether this browser gives a WebGL2 context (what Cytoscape's WebGL renderer needs). Asked once:
- * the probe's context is released at once, so it does not count against the browser's context limit.
- */
-export function webglAvailable(): boolean {
-  if (probed !== undefined) return probed;
+/** Asks the browser once for a WebGL2 context, then releases it (it counts against a limit). */
+function probe(): { webgl: boolean; software: boolean } {
+  if (probed) return probed;
+  probed = { webgl: false, software: false };
   try {
     const canvas = document.createElement('canvas');
     const gl = canvas.getContext('webgl2');
-    probed = !!gl;
+    if (gl) {
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+      probed = { webgl: true, software: /swiftshader|llvmpipe|software/i.test(name) };
+    }
     gl?.getExtension('WEBGL_lose_context')?.loseContext();
   } catch {
-    probed = false;
+    // no WebGL: the canvas renderer draws
   }
   return probed;
+}
+
+/** Whether this browser gives a WebGL2 context (what Cytoscape's WebGL renderer needs). */
+export const webglAvailable = (): boolean => probe().webgl;
+
+/**
+ * Creates the Cytoscape instance. With WebGL drawn in software (no GPU: virtual desktops, remote
+ * sessions, headless tests) its canvas is made without multisampling, which costs about a third of
+ * every frame there (pan frames of a 540-node graph: 207–227 ms → 144–156 ms p50 on SwiftShader).
+ * Cytoscape asks for the context itself and takes no context options, so the request is adjusted
+ * while it is being built.
+ */
+export function createCy(options: CytoscapeOptions, want: RendererName): Core {
+  if (want !== 'webgl' || !probe().software)
+    return cytoscape({ ...options, ...rendererOptions(want) });
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (
+    this: HTMLCanvasElement,
+    type: string,
+    attrs?: object,
+  ) {
+    return getContext.call(this, type, type === 'webgl2' ? { ...attrs, antialias: false } : attrs);
+  } as typeof getContext;
+  try {
+    return cytoscape({ ...options, ...rendererOptions(want) });
+  } finally {
+    HTMLCanvasElement.prototype.getContext = getContext;
+  }
 }
 
 /**
@@ -27,7 +57,7 @@ export function webglAvailable(): boolean {
  * `renderer: { name: 'canvas', webgl: true }` (labels and complex shapes become textures, picking
  * reads a framebuffer); without WebGL2 it would throw, so the canvas renderer is the fallback.
  */
-export function rendererOptions(want: RendererName): Partial<CytoscapeOptions> {
+function rendererOptions(want: RendererName): Partial<CytoscapeOptions> {
   if (want !== 'webgl') return {};
   return { renderer: { name: 'canvas', webgl: true } } as Partial<CytoscapeOptions>;
 }

@@ -69,12 +69,22 @@ export function NodeMenu({
     );
   }, [menu.id, menu.x, menu.y]);
   // Focus the first item once placed (a hidden element cannot take focus), and again when the menu
-  // opens at another spot: the right-click that moved it gave the focus to the canvas, where Escape
-  // would not reach the menu.
+  // opens at another spot.
   const placed = place !== null;
   useEffect(() => {
     if (placed) ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [menu.id, menu.x, menu.y, placed]);
+  // Escape closes the menu wherever the focus is: a right-click can leave it on the canvas (the
+  // press reaches the canvas after the menu took the focus).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   const node = graph.cy.getElementById(menu.id);
   const isGroup = node.hasClass('group');
   const pinned = node.hasClass('pinned');
@@ -108,8 +118,7 @@ export function NodeMenu({
       onKeyDown={(e) => {
         const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
         const i = items.indexOf(document.activeElement as HTMLButtonElement);
-        if (e.key === 'Escape') onClose();
-        else if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
+        if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
         else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
         else return;
         e.preventDefault();
