@@ -143,7 +143,9 @@ export function createApp({
         queries.push(event);
         onQuery?.(event, requestId);
         if (event.ms > slowQueryMs) {
-          requestLogger.warn({ ms: Math.round(event.ms), rows: event.rows }, 'slow query');
+          // The statement's opening (parameterised: it holds no data), to tell which one was slow.
+          const query = event.cypher.replace(/\s+/g, ' ').trim().slice(0, 160);
+          requestLogger.warn({ ms: Math.round(event.ms), rows: event.rows, query }, 'slow query');
         }
       },
     });

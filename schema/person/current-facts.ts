@@ -25,7 +25,7 @@
  */
 import type { Db, Tx } from '../../server/db/run.ts';
 import type { personCategories } from '../shared/entity-kinds.ts';
-import { applyCountDelta, countRows } from './people-counts.ts';
+import { applyCountDelta, countRows, randomCountShard } from './people-counts.ts';
 
 /** The label a live person of each category carries. Fixed here: never built from user text. */
 export const categoryLabels: Record<(typeof personCategories)[number], string> = {
@@ -137,7 +137,7 @@ export async function refreshPeopleFacts(tx: Tx, personIds: Iterable<string>): P
      WITH change.old AS old, change.facts AS facts
      ${countRows('old', 'facts')}
      ${applyCountDelta}`,
-    { changes },
+    { changes, shard: randomCountShard() },
   );
 }
 

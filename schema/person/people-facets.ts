@@ -98,17 +98,21 @@ const countedQuery = `OPTIONAL MATCH (place:Place {id: $city})
 WITH coalesce($city IS NULL OR place.kind = 'city', false) AS counted
 CALL () {
   UNWIND [$cell, '*|*', $cityCell, $categoryCell] AS cell
-  OPTIONAL MATCH (t:PeopleCount {key: cell + '|total|'})
-  RETURN collect(coalesce(t.n, 0)) AS totals
+  CALL (cell) {
+    OPTIONAL MATCH (t:PeopleCount) WHERE t.cell = cell AND t.facet = 'total'
+    RETURN coalesce(sum(t.n), 0) AS n
+  }
+  RETURN collect(n) AS totals
 }
 CALL (counted) {
   WITH counted WHERE counted
   UNWIND $facets AS facet
   CALL (facet) {
     MATCH (c:PeopleCount) WHERE c.cell = $cell AND c.facet = facet
-    RETURN c ORDER BY c.n DESC, c.value LIMIT $size
+    WITH c.value AS value, sum(c.n) AS n WHERE n <> 0
+    RETURN value, n ORDER BY n DESC, value LIMIT $size
   }
-  RETURN collect({facet: facet, value: c.value, count: c.n}) AS counts
+  RETURN collect({facet: facet, value: value, count: n}) AS counts
 }
 CALL (counts) {
   ${labelled}

@@ -255,7 +255,8 @@ async function storedCounts(): Promise<Map<string, number>> {
   const ours = ourNodes();
   const rows = await server.db.read<{ key: string; n: number }>(
     `MATCH (c:PeopleCount) WHERE c.value IN $ours OR split(c.cell, '|')[0] IN $ours
-     RETURN c.key AS key, c.n AS n`,
+     WITH c.cell + '|' + c.facet + '|' + c.value AS key, sum(c.n) AS n WHERE n <> 0
+     RETURN key, n`,
     { ours },
   );
   return new Map(rows.map((r) => [r.key, r.n]));

@@ -136,7 +136,9 @@ export async function countStore(db: Db, bookkeeping: readonly string[]): Promis
     await db.read(
       `MATCH (c:PeopleCount)
        OPTIONAL MATCH (o:Organization {id: c.value}) OPTIONAL MATCH (f:Field {id: c.value})
-       RETURN "count " + c.cell + "|" + c.facet + "|" + coalesce(o.name, f.name, c.value) AS k, c.n AS n`,
+       WITH "count " + c.cell + "|" + c.facet + "|" + coalesce(o.name, f.name, c.value) AS k, sum(c.n) AS n
+       WHERE n <> 0
+       RETURN k, n`,
     ),
   );
   return counts;
