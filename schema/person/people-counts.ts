@@ -55,7 +55,7 @@ UNWIND [['total', '']] + ${facetPairs('f')} AS fv
 WITH city + '|' + category AS cell, fv[0] AS facet, fv[1] AS value, sum(d) AS delta`;
 
 /** How many nodes each count is striped over (see above). */
-export const countShards = 8;
+const countShards = 8;
 
 /** A shard for one transaction's count deltas (`$shard` of `applyCountDelta`). */
 export const randomCountShard = () => Math.floor(Math.random() * countShards);
