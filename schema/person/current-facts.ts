@@ -105,7 +105,11 @@ export const storedFacts = `{counted: n.countedCategories IS NOT NULL,
  * transaction. The people are locked first (in id order), so two writes refreshing one person run one
  * after the other and the counts move by exactly the difference.
  */
-export async function refreshPeopleFacts(tx: Tx, personIds: Iterable<string>): Promise<void> {
+export async function refreshPeopleFacts(
+  tx: Tx,
+  personIds: Iterable<string>,
+  shard = randomCountShard(),
+): Promise<void> {
   const ids = [...new Set(personIds)].sort();
   if (!ids.length) return;
   await tx.run(
@@ -137,7 +141,7 @@ export async function refreshPeopleFacts(tx: Tx, personIds: Iterable<string>): P
      WITH change.old AS old, change.facts AS facts
      ${countRows('old', 'facts')}
      ${applyCountDelta}`,
-    { changes, shard: randomCountShard() },
+    { changes, shard },
   );
 }
 
@@ -210,14 +214,18 @@ export async function peopleAtPlaces(tx: Tx, placeIds: readonly string[]): Promi
   return rows.map((r) => r.id);
 }
 
-/** Refreshes many people, `batchSize` per transaction (an import of thousands of people). */
+/**
+ * Refreshes many people, `batchSize` per transaction (an import of thousands of people, a restore, a
+ * rebuild). Their counts go to shard 0, so a rebuild or a restore of the same people gives the same
+ * counts node for node (a backup's check compares them).
+ */
 export async function refreshPeopleFactsInBatches(
   db: Db,
   personIds: readonly string[],
   batchSize = 5_000,
 ): Promise<void> {
   for (let i = 0; i < personIds.length; i += batchSize) {
-    await db.writeTx((tx) => refreshPeopleFacts(tx, personIds.slice(i, i + batchSize)));
+    await db.writeTx((tx) => refreshPeopleFacts(tx, personIds.slice(i, i + batchSize), 0));
   }
 }
 
