@@ -8,7 +8,7 @@ import {
   signInWithForm,
   swiftShaderArgs,
 } from '../helpers/browser-app.ts';
-import { graphSettled, nodeSpot } from '../helpers/graph-page.ts';
+import { doubleClick, graphSettled, nodeSpot } from '../helpers/graph-page.ts';
 import { createTestAccount } from '../helpers/test-accounts.ts';
 
 /**
@@ -158,7 +158,7 @@ describe('explorer at scale', () => {
     const biggest = people.sort((a, b) => b.count - a.count)[0]!;
     const before = await page.evaluate(() => window.__cy!.nodes('[type = "Person"]').length);
     const at = await screenPoint(biggest.id);
-    await page.mouse.dblclick(at.x, at.y);
+    await doubleClick(page, at.x, at.y);
     await page.waitForFunction((n) => window.__cy!.nodes('[type = "Person"]').length > n, before, {
       timeout: 30_000,
     });
@@ -223,7 +223,7 @@ describe('explorer at scale', () => {
     for (let round = 0; round < 4; round++) {
       const done = await loads();
       const at = await screenPoint(hub);
-      await page.mouse.dblclick(at.x, at.y);
+      await doubleClick(page, at.x, at.y);
       await page.waitForFunction(
         (n) => Number(document.getElementById('graph')?.dataset.loads ?? 0) > n,
         done,
@@ -278,7 +278,7 @@ describe('explorer at scale', () => {
       async () => {
         if (await opened()) return;
         const at = await screenPoint(biggest.id);
-        await page.mouse.dblclick(at.x, at.y);
+        await doubleClick(page, at.x, at.y);
         await page.waitForFunction(
           () => window.__cy!.nodes('[type = "Person"]').length >= 20,
           undefined,

@@ -3,7 +3,7 @@ import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserApp, openBrowserApp, screenshots } from '../helpers/browser-app.ts';
-import { graphSettled, nodeSpot } from '../helpers/graph-page.ts';
+import { doubleClick, graphSettled, nodeSpot } from '../helpers/graph-page.ts';
 import { createTestAccount } from '../helpers/test-accounts.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 
@@ -156,7 +156,7 @@ describe('web app', () => {
       return biggest.id();
     });
     const groupAt = await screenPoint(group);
-    await page.mouse.dblclick(groupAt.x, groupAt.y);
+    await doubleClick(page, groupAt.x, groupAt.y);
     await page.waitForFunction(() => window.__cy!.nodes('[type = "Person"]').length > 5);
     await layoutIdle();
 
@@ -175,7 +175,7 @@ describe('web app', () => {
     for (const id of people.slice(0, 3)) {
       const positions = await nodePositions();
       const { x, y } = await screenPoint(id);
-      await page.mouse.dblclick(x, y);
+      await doubleClick(page, x, y);
       grew = await page
         .waitForFunction((n) => (window.__cy?.nodes().length ?? 0) > n, before, { timeout: 10_000 })
         .then(() => true)

@@ -51,3 +51,35 @@ export const nodeSpot = (page: Page, id: string, center = false) =>
     },
     [id, center] as const,
   );
+
+/**
+ * A double-click at page point (x, y) whose clicks are stamped 50 ms apart, as a person's are by
+ * the OS when they happen. Playwright's `mouse.dblclick` lets the browser stamp each event when
+ * it arrives; on a busy machine the second click can arrive more than Cytoscape's 250 ms
+ * double-tap window after the first, and the double-click becomes two taps.
+ */
+export async function doubleClick(page: Page, x: number, y: number) {
+  const cdp = await page.context().newCDPSession(page);
+  const at = Date.now() / 1000;
+  const steps = [
+    ['mousePressed', 1, 0],
+    ['mouseReleased', 1, 0.02],
+    ['mousePressed', 2, 0.05],
+    ['mouseReleased', 2, 0.07],
+  ] as const;
+  try {
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y, timestamp: at - 0.1 });
+    for (const [type, clickCount, after] of steps)
+      await cdp.send('Input.dispatchMouseEvent', {
+        type,
+        x,
+        y,
+        button: 'left',
+        buttons: type === 'mousePressed' ? 1 : 0,
+        clickCount,
+        timestamp: at + after,
+      });
+  } finally {
+    await cdp.detach();
+  }
+}

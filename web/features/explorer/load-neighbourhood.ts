@@ -34,7 +34,7 @@ interface LoadOptions {
 /**
  * Loads the neighbours of `id` (a new graph when `opened`, else added to this one): the next page
  * past those the graph has, big fan-outs held in group nodes. Says what came and what is left out,
- * in the status line and the banner, from the same numbers.
+ * in the status line and the banner, from the same numbers. Resolves once they are drawn.
  */
 export async function loadNeighbourhood(
   g: ExplorerGraph,
@@ -95,11 +95,10 @@ export async function loadNeighbourhood(
   );
   const all = [...drawn, ...(groupElements.get(id) ?? [])];
   const others = [...groupElements].filter(([hub]) => hub !== id);
-  let laidOut: Promise<unknown>;
-  if (opened) {
-    // Drawn when show() returns; its promise resolves once laid out.
-    laidOut = graph.show(all, id, layout);
-  } else laidOut = graph.merge(all, id);
+  // Drawn now; the layout goes on after this returns (the graph's data-layout says when it ends),
+  // so a slow layout never holds up the next double-click.
+  if (opened) void graph.show(all, id, layout);
+  else void graph.merge(all, id);
   for (const [hub, els] of others) void graph.merge(els, hub);
   g.changed();
   if (members.size) void g.regroup();
@@ -122,5 +121,4 @@ export async function loadNeighbourhood(
   } else status.value = t('graph.allShown', { name, n: total });
   // For tests: a count of finished loads (the status line may say the same twice).
   if (counter) counter.dataset.loads = String(Number(counter.dataset.loads ?? 0) + 1);
-  await laidOut;
 }
