@@ -4,7 +4,7 @@ import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { EntityRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
-import { type Entity, toEntity } from '../entity/entity.model.ts';
+import type { Entity } from '../entity/entity.model.ts';
 import { FieldRef } from '../field/field.graphql.ts';
 import { OrganizationRef } from '../organization/organization.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
@@ -19,19 +19,16 @@ import { recordChange } from '../shared/history.ts';
 import { groupInOrder, loaderFor } from '../shared/loaders.ts';
 import { requiredText, text } from '../shared/rules.ts';
 import { parseInput } from '../shared/validate.ts';
-import { type MatchParts, matchScore, recencyOf } from './match-score.ts';
+import { type Match, rankMatches } from './match-ranking.ts';
+import type { MatchParts } from './match-score.ts';
 import {
   createNeed,
   type Need,
-  readCandidates,
-  readHomePlaces,
   readNamedEntities,
   readNeedIdsOf,
   readNeeds,
-  readReachPaths,
   setNeedStatus,
 } from './needs.cypher.ts';
-import { scorePath } from './path-ranking.ts';
 
 const needStatuses = ['open', 'filled', 'closed'] as const;
 const NeedStatusEnum = builder.enumType('NeedStatus', { values: needStatuses });
@@ -47,14 +44,6 @@ function loadNeed(ctx: Context, id: string): Promise<Need | null> {
 async function loadRefs(ctx: Context, kind: 'Field' | 'Place', ids: string[]): Promise<Entity[]> {
   if (!ids.length) return [];
   return readNamedEntities(ctx.db, kind, ids);
-}
-
-interface Match {
-  person: Entity;
-  score: number;
-  parts: MatchParts;
-  bestFieldDistance: number;
-  reachHops: number | null;
 }
 
 const MatchPartsRef = builder.objectRef<MatchParts>('MatchParts').implement({
@@ -126,39 +115,13 @@ builder.node(NeedRef, {
         first: t.arg.int({ required: false, defaultValue: 20, description: '1-100' }),
       },
       resolve: (need, args, ctx) =>
-        rankMatches(ctx, need, args.from ?? [], readFirst(args.first, { fallback: 20, max: 100 })),
+        matchesOf(ctx, need, args.from ?? [], readFirst(args.first, { fallback: 20, max: 100 })),
     }),
   }),
 });
 
-/** The best path score (and its hops) from our side to each target within 3 hops. */
-async function bestReach(
-  ctx: Context,
-  from: readonly string[],
-  targets: readonly string[],
-): Promise<Map<string, { score: number; hops: number }>> {
-  const reach = new Map<string, { score: number; hops: number }>();
-  const paths = await readReachPaths(ctx.db, from, targets);
-  for (const path of paths) {
-    const ties = path.ties.map((t) => ({
-      ...t,
-      recordedYear: t.recordedAt ? Number(t.recordedAt.slice(0, 4)) : null,
-    }));
-    const score = scorePath(ties);
-    const best = reach.get(path.target);
-    if (!best || score.score > best.score)
-      reach.set(path.target, { score: score.score, hops: ties.length });
-  }
-  return reach;
-}
-
-/** Ranks candidates in Cypher on fit, level and affinity, then adds reach and recency for the best pool. */
-async function rankMatches(
-  ctx: Context,
-  need: Need,
-  fromGlobal: readonly string[],
-  first: number,
-): Promise<Match[]> {
+/** Checks `first` and our side's ids, then ranks (match-ranking.ts). */
+function matchesOf(ctx: Context, need: Need, fromGlobal: readonly string[], first: number) {
   if (first < 1 || first > 100)
     throw new ValidationError([
       {
@@ -169,42 +132,7 @@ async function rankMatches(
       },
     ]);
   const from = fromGlobal.map((g, i) => idOf(g, ['Person'], ['from', String(i)]).id);
-  const pool = Math.min(200, first * 5);
-  const rows = await readCandidates(ctx.db, {
-    id: need.id,
-    levels: need.levels,
-    categories: need.categories,
-    home: await readHomePlaces(ctx.db, need.placeIds),
-    pool,
-  });
-  const reach = from.length
-    ? await bestReach(
-        ctx,
-        from,
-        rows.map((r) => r.e.id as string),
-      )
-    : new Map();
-  const matches = rows.map((row): Match => {
-    const person = toEntity('Person', row.e);
-    const r = reach.get(person.id);
-    const parts: MatchParts = {
-      fit: Math.min(1, row.fit),
-      level: row.level,
-      affinity: row.affinity,
-      reach: r ? Math.min(1, r.score / 0.8) : 0,
-      recency: recencyOf(row.updatedYear),
-    };
-    return {
-      person,
-      parts,
-      score: matchScore(parts),
-      bestFieldDistance: row.distance,
-      reachHops: r?.hops ?? null,
-    };
-  });
-  return matches
-    .sort((a, b) => b.score - a.score || a.person.id.localeCompare(b.person.id))
-    .slice(0, first);
+  return rankMatches((cypher, params) => ctx.db.read(cypher, params), need, from, first);
 }
 
 const needRules = z.strictObject({

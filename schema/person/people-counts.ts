@@ -72,6 +72,10 @@ SET c.n = c.n + delta
 WITH c WHERE c.n = 0
 DELETE c`;
 
+/** The `cell` of a cohort: a city id and a category, `*` for either when not asked. */
+export const cellKey = (city: string | null, category: string | null) =>
+  `${city ?? '*'}|${category ?? '*'}`;
+
 /** The cohort a filter asks for when the counts can answer it: one city and/or one category, nothing else. */
 export interface CountedCell {
   /** A place id; counted only when it is a city (checked when the counts are read). */

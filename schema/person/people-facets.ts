@@ -1,7 +1,13 @@
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { storedFacts } from './current-facts.ts';
-import { type CountedFacet, countedCell, countedFacets, facetPairs } from './people-counts.ts';
+import {
+  type CountedFacet,
+  cellKey,
+  countedCell,
+  countedFacets,
+  facetPairs,
+} from './people-counts.ts';
 import { buildPersonFilter, type PersonFilter } from './person-filter.ts';
 
 interface FacetCount {
@@ -165,15 +171,13 @@ export async function summarisePeople(
 ): Promise<PeopleSummary> {
   const cell = countedCell(filter);
   if (cell) {
-    const key = (city: string | null, category: string | null) =>
-      `${city ?? '*'}|${category ?? '*'}`;
     const rows = await read<{ counted: boolean; totals: number[]; facets: FacetRows }>(
       countedQuery,
       {
         city: cell.city,
-        cell: key(cell.city, cell.category),
-        cityCell: key(cell.city, null),
-        categoryCell: key(null, cell.category),
+        cell: cellKey(cell.city, cell.category),
+        cityCell: cellKey(cell.city, null),
+        categoryCell: cellKey(null, cell.category),
         facets: countedFacets,
         size: facetSize,
       },

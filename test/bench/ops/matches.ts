@@ -1,3 +1,6 @@
+import { rankMatches } from '../../../schema/connections/match-ranking.ts';
+import type { MatchParts } from '../../../schema/connections/match-score.ts';
+import type { Need } from '../../../schema/connections/needs.cypher.ts';
 import { decodeGlobalId, encodeGlobalId } from '../../../schema/shared/global-id.ts';
 import type { GraphqlCall } from '../graphql-client.ts';
 import type { CypherCall } from '../raw-cypher.ts';
@@ -25,12 +28,18 @@ const createNeed = `mutation Need($owner: ID!, $input: NeedInput!) {
   }
 }`;
 
-// The simplest ranking by expertise: experts in the field or below it, closest field first, then
-// expertise level. No level, affinity or reach parts: what staff would get without the scoring.
-const baselineCypher = `MATCH (f:Field)-[:SUBFIELD_OF*0..3]->(:Field {id: $field})
-MATCH (f)<-[e:EXPERT_IN]-(p:Person) WHERE NOT e.deleted AND NOT p.deleted
-WITH p, min(CASE WHEN f.id = $field THEN 0 ELSE 1 END) AS distance, max(e.level) AS level
-RETURN p.id AS id ORDER BY distance, level DESC, p.id LIMIT ${first}`;
+// The need as the resolver gets it (needs.cypher.ts readNeeds): what the ranking reads from it.
+const needCypher = `MATCH (n:Need {id: $id}) WHERE NOT n.deleted
+RETURN n.id AS id, coalesce(n.levels, []) AS levels, coalesce(n.categories, []) AS categories,
+       COLLECT { MATCH (n)-[:PREFERS_PLACE]->(p:Place) RETURN p.id } AS placeIds`;
+
+interface Answer {
+  score: number;
+  fieldDistance: number;
+  reachHops: number | null;
+  parts: MatchParts;
+  person: { id: string; name: string };
+}
 
 // Mid-level fields (with a parent and children) by how many experts are in them or below them.
 const fieldsCypher = `MATCH (g:Field)-[:SUBFIELD_OF]->(:Field) WHERE EXISTS { (:Field)-[:SUBFIELD_OF]->(g) }
@@ -40,6 +49,7 @@ ORDER BY experts DESC, id LIMIT 3`;
 
 interface NeedSample {
   globalId: string;
+  id: string;
   field: string;
   experts: number;
 }
@@ -73,7 +83,7 @@ async function needs(graphql: GraphqlCall, cypher: CypherCall, samples: Samples)
       { title },
     );
     const id = existing?.id ?? (await create(title, field.id));
-    out.push({ globalId: encodeGlobalId('Need', id), field: field.id, experts: field.experts });
+    out.push({ globalId: encodeGlobalId('Need', id), id, field: field.id, experts: field.experts });
   }
   console.log(
     `matches: needs on ${fields.map((f) => `${f.name} (${f.experts} experts)`).join(', ')}`,
@@ -81,17 +91,49 @@ async function needs(graphql: GraphqlCall, cypher: CypherCall, samples: Samples)
   return out;
 }
 
-/** `Need.matches(from, first: 20)` over the experts of a busy mid-level field; baseline: rank by field distance. */
+/**
+ * `Need.matches(from, first: 20)` over the experts of a busy mid-level field. Baseline: the same
+ * statements and scoring (schema/connections/match-ranking.ts) straight on the driver, no GraphQL.
+ */
 export const matchesOperation: Operation = {
   name: 'matches',
-  baseline: 'experts in the field or below it, ordered by field distance and expertise level',
+  baseline: 'the ranking’s Cypher (candidates, home places, reach paths) and scoring on the driver',
   prepare: async ({ graphql, cypher, samples }) => {
     const list = await needs(graphql, cypher, samples);
     const from = (i: number) =>
-      [0, 1, 2, 3, 4].map((k) => pick(samples.people, i * 5 + k, 'people').globalId);
+      [0, 1, 2, 3, 4].map((k) => pick(samples.people, i * 5 + k, 'people'));
     return {
-      graphql: (i) => graphql(query, { need: pick(list, i, 'needs').globalId, from: from(i) }),
-      baseline: (i) => cypher(baselineCypher, { field: pick(list, i, 'needs').field }),
+      graphql: (i) =>
+        graphql(query, {
+          need: pick(list, i, 'needs').globalId,
+          from: from(i).map((p) => p.globalId),
+        }),
+      baseline: async (i) => {
+        const [need] = await cypher<Pick<Need, 'id' | 'levels' | 'categories' | 'placeIds'>>(
+          needCypher,
+          { id: pick(list, i, 'needs').id },
+        );
+        if (!need) throw new Error('the bench need is gone');
+        const ranked = await rankMatches(
+          cypher,
+          need,
+          from(i).map((p) => p.id),
+          first,
+        );
+        return ranked.map(
+          (m): Answer => ({
+            score: m.score,
+            fieldDistance: m.bestFieldDistance,
+            reachHops: m.reachHops,
+            parts: m.parts,
+            person: { id: encodeGlobalId('Person', m.person.id), name: m.person.name },
+          }),
+        );
+      },
+      answers: {
+        graphql: (a) => (a as { node: { matches: Answer[] } }).node.matches,
+        baseline: (a) => a,
+      },
     };
   },
 };
