@@ -10,8 +10,9 @@
  * `hometown` (values are our ids, or the enum). Counts of zero are deleted.
  *
  * Each count is striped over `countShards` nodes (`key` ends in `#<shard>`): a transaction adds its
- * deltas to one shard drawn at random (bulk refreshes: shard 0), and a read sums the shards. Every person write changes `*|*`'s
- * total, so with one node per count concurrent writes queued on its lock until each one committed
+ * deltas to one shard drawn at random (bulk refreshes: shard 0), and a read sums the shards. Every
+ * person write changes `*|*`'s total, so with one node per count concurrent writes queued on its lock
+ * until each one committed
  * (bench:load, 100 users: this statement waited 3.6 s on average, 12.7 s at most). A shard alone may
  * go below zero (a person counted in one shard, uncounted in another); only the sum means anything.
  *
