@@ -156,6 +156,12 @@ describe('分布图: maps of alumni', { timeout: 180_000 }, () => {
     await page.locator('#map-chart[data-state="drawn"]').waitFor({ timeout: 30_000 });
     const total = page.locator('#map-total');
     expect(await total.textContent()).toMatch(/共 [\d,]+ 人/);
+    // Every bar shown has room for its name (ECharts skips labels that do not fit).
+    const chart = await page
+      .locator('#map-chart')
+      .evaluate((el) => ({ bars: Number(el.dataset.bars), height: el.clientHeight }));
+    expect(chart.bars).toBeGreaterThanOrEqual(5);
+    expect(chart.height / chart.bars).toBeGreaterThanOrEqual(20);
     const first = page.locator('#map-groups button:not([disabled])').first();
     const groupName = (await first.textContent()) ?? '';
     const key = (await first.getAttribute('data-key')) ?? '';

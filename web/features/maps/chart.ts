@@ -12,7 +12,14 @@ export interface Bar {
   count: number;
 }
 
-/** A horizontal bar chart of a map's groups (largest on top); clicking a bar calls onPick. */
+/** Height of one bar's row: room for its 12 px label, so ECharts need not skip every other one. */
+const rowHeight = 22;
+
+/**
+ * A horizontal bar chart of a map's largest groups (largest on top): as many as the element has rows
+ * for, so that every bar is named (ECharts skips labels that do not fit; the list beside the chart
+ * holds every group); `data-bars` says how many. Clicking a bar calls onPick.
+ */
 export function drawBars(
   el: HTMLElement,
   bars: Bar[],
@@ -22,8 +29,10 @@ export function drawBars(
     color,
   }: { onPick: (bar: Bar) => void; formatNumber: (n: number) => string; color: string },
 ) {
+  const rows = Math.max(5, Math.floor((el.clientHeight - 48) / rowHeight));
+  const shown = bars.slice(0, Math.min(25, rows)).reverse();
+  el.dataset.bars = String(shown.length);
   const chart = echarts.getInstanceByDom(el) ?? echarts.init(el, undefined, { renderer: 'canvas' });
-  const shown = bars.slice(0, 25).reverse();
   chart.setOption(
     {
       textStyle: { fontFamily: fontStack },
@@ -33,7 +42,7 @@ export function drawBars(
       yAxis: {
         type: 'category',
         data: shown.map((b) => b.label),
-        axisLabel: { fontSize: 12, width: 160, overflow: 'truncate' },
+        axisLabel: { fontSize: 12, width: 160, overflow: 'truncate', interval: 0 },
       },
       series: [
         {
