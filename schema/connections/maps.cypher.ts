@@ -1,6 +1,6 @@
 /** The Cypher of the alumni and natives maps (see maps.graphql.ts for the model). */
 import type { Db } from '../../server/db/run.ts';
-import { cellKey, countedCell } from '../person/people-counts.ts';
+import { alumniPlaceFacets, cellKey, countedCell } from '../person/people-counts.ts';
 import { buildPersonFilter, type CypherPart, type PersonFilter } from '../person/person-filter.ts';
 
 export const groupings = [
@@ -114,22 +114,65 @@ OPTIONAL MATCH (c:PeopleCount) WHERE counted AND c.cell = $cell AND c.facet = 's
 RETURN counted, coalesce(sum(c.n), 0) AS n`;
 
 /**
- * How many people `base` holds: read from the people counts for the alumni of one school with at
- * most a city and a category besides (an alumni map without other filters), counted otherwise.
+ * The counted cohort of an alumni map's filter: one school with at most a city and a category
+ * besides (people-counts.ts), or null when the filter asks for anything else.
+ */
+function countedAlumni(
+  base: PersonFilter,
+): { school: string; city: string | null; category: string | null } | null {
+  const { almaMaterIds, ...rest } = base;
+  const school = almaMaterIds?.length === 1 ? almaMaterIds[0] : undefined;
+  const cell = school ? countedCell(rest) : null;
+  return school && cell ? { school, ...cell } : null;
+}
+
+/**
+ * How many people `base` holds: read from the people counts for a counted alumni cohort (an alumni
+ * map without other filters), counted otherwise.
  */
 async function readTotal(db: Db, base: PersonFilter, part: CypherPart): Promise<number> {
-  const { almaMaterIds, ...rest } = base;
-  const cell = almaMaterIds?.length === 1 ? countedCell(rest) : null;
-  if (cell) {
+  const alumni = countedAlumni(base);
+  if (alumni) {
     const [row] = await db.read<{ counted: boolean; n: number }>(countedAlumniQuery, {
-      city: cell.city,
-      cell: cellKey(cell.city, cell.category),
-      school: almaMaterIds?.[0],
+      city: alumni.city,
+      cell: cellKey(alumni.city, alumni.category),
+      school: alumni.school,
     });
     if (row?.counted) return row.n;
   }
   const rows = await db.read<{ c: number }>(`${part.cypher}\nRETURN count(n) AS c`, part.params);
   return rows[0]?.c ?? 0;
+}
+
+/**
+ * The place groups of one school's alumni, read from the people counts (facets `alumniCity` …,
+ * people-counts.ts): the same groups as the CITY, PROVINCE and COUNTRY tails, without walking the
+ * alumni (at 1M people the walk read 151,526 alumni, about 5.8 db hits each).
+ */
+const countedPlaceGroupsQuery = `MATCH (c:PeopleCount) WHERE c.key STARTS WITH $prefix
+WITH c.value AS value, sum(c.n) AS count WHERE count <> 0
+OPTIONAL MATCH (g:Place {id: substring(value, size($school) + 1)})
+RETURN 'Place:' + g.id AS key, coalesce(g.name, '未知 unknown') AS label, g.code AS code, g.latinName AS latinName, count`;
+
+/** The groups of `base` grouped `by`: read from the counts when they hold them, else walked. */
+function groupsQuery(base: PersonFilter, by: Grouping, part: CypherPart, tail: string): CypherPart {
+  const alumni = countedAlumni(base);
+  if (
+    alumni &&
+    !alumni.city &&
+    !alumni.category &&
+    (by === 'CITY' || by === 'PROVINCE' || by === 'COUNTRY')
+  ) {
+    const { facet } = alumniPlaceFacets[by];
+    return {
+      cypher: countedPlaceGroupsQuery,
+      params: {
+        prefix: `${cellKey(null, null)}|${facet}|${alumni.school}|`,
+        school: alumni.school,
+      },
+    };
+  }
+  return { cypher: `${part.cypher}\n${tail}`, params: part.params };
 }
 
 /** The people of `base` grouped `by`, largest group first (at most 200 groups), and their total. */
@@ -141,6 +184,7 @@ export async function readPeopleMap(
 ): Promise<PeopleMap> {
   const part = buildPersonFilter(base);
   const { tail, drill } = grouping(by, base, decadeOf);
+  const groupsRead = groupsQuery(base, by, part, tail);
   const [groups, total] = await Promise.all([
     db.read<{
       key: string | null;
@@ -148,7 +192,7 @@ export async function readPeopleMap(
       code?: string | null;
       latinName?: string | null;
       count: number;
-    }>(`${part.cypher}\n${tail}\nORDER BY count DESC, label LIMIT 200`, part.params),
+    }>(`${groupsRead.cypher}\nORDER BY count DESC, label LIMIT 200`, groupsRead.params),
     readTotal(db, base, part),
   ]);
   return {

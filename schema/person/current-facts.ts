@@ -10,7 +10,7 @@
  * | property | what it holds (empty for a deleted person) |
  * | --- | --- |
  * | `nowPlaceIds` | places the person lives in now (live LIVES_IN, current or open-ended) and every place above them (PART_OF, up to 4 steps) |
- * | `nowCityIds` | the city-kind places among `nowPlaceIds` |
+ * | `nowCityIds`, `nowProvinceIds`, `nowCountryIds` | the city-, province- and country-kind places among `nowPlaceIds` |
  * | `bornPlaceIds` | the place of birth (live BORN_IN) and every place above it |
  * | `bornCityIds` | the city-kind places among `bornPlaceIds` (the hometown facet) |
  * | `nowEmployerIds` | live organisations the person works at now (live WORKED_AT, current or open-ended) |
@@ -44,6 +44,8 @@ export const categoryLabels: Record<(typeof personCategories)[number], string> =
 export const factProperties = [
   'nowPlaceIds',
   'nowCityIds',
+  'nowProvinceIds',
+  'nowCountryIds',
   'bornPlaceIds',
   'bornCityIds',
   'nowEmployerIds',
@@ -62,15 +64,17 @@ const computeFacts = `CALL (n) {
   WITH n,
     COLLECT { MATCH (n)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(p:Place)
               WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL)
-              RETURN DISTINCT {id: p.id, city: p.kind = 'city'} AS p ORDER BY p.id } AS now,
+              RETURN DISTINCT {id: p.id, kind: p.kind} AS p ORDER BY p.id } AS now,
     COLLECT { MATCH (n)-[b:BORN_IN]->(:Place)-[:PART_OF*0..4]->(p:Place) WHERE NOT b.deleted
-              RETURN DISTINCT {id: p.id, city: p.kind = 'city'} AS p ORDER BY p.id } AS born
+              RETURN DISTINCT {id: p.id, kind: p.kind} AS p ORDER BY p.id } AS born
   RETURN {
     counted: true,
     nowPlaceIds: [p IN now | p.id],
-    nowCityIds: [p IN now WHERE p.city | p.id],
+    nowCityIds: [p IN now WHERE p.kind = 'city' | p.id],
+    nowProvinceIds: [p IN now WHERE p.kind = 'province' | p.id],
+    nowCountryIds: [p IN now WHERE p.kind = 'country' | p.id],
     bornPlaceIds: [p IN born | p.id],
-    bornCityIds: [p IN born WHERE p.city | p.id],
+    bornCityIds: [p IN born WHERE p.kind = 'city' | p.id],
     nowEmployerIds: COLLECT { MATCH (n)-[w:WORKED_AT]->(o:Organization)
                               WHERE NOT w.deleted AND NOT o.deleted AND coalesce(w.current, w.to IS NULL)
                               RETURN DISTINCT o.id AS id ORDER BY id },
@@ -83,7 +87,8 @@ const computeFacts = `CALL (n) {
   } AS facts
   UNION
   WITH n WHERE n.deleted
-  RETURN {counted: false, nowPlaceIds: [], nowCityIds: [], bornPlaceIds: [], bornCityIds: [],
+  RETURN {counted: false, nowPlaceIds: [], nowCityIds: [], nowProvinceIds: [], nowCountryIds: [],
+          bornPlaceIds: [], bornCityIds: [],
           nowEmployerIds: [], schoolIds: [], expertFieldIds: [], countedCategories: [],
           countedLevel: ''} AS facts
 }`;
@@ -94,6 +99,7 @@ const computeFacts = `CALL (n) {
  */
 export const storedFacts = `{counted: n.countedCategories IS NOT NULL,
   nowPlaceIds: coalesce(n.nowPlaceIds, []), nowCityIds: coalesce(n.nowCityIds, []),
+  nowProvinceIds: coalesce(n.nowProvinceIds, []), nowCountryIds: coalesce(n.nowCountryIds, []),
   bornPlaceIds: coalesce(n.bornPlaceIds, []), bornCityIds: coalesce(n.bornCityIds, []),
   nowEmployerIds: coalesce(n.nowEmployerIds, []), schoolIds: coalesce(n.schoolIds, []),
   expertFieldIds: coalesce(n.expertFieldIds, []), countedCategories: coalesce(n.countedCategories, []),
@@ -125,6 +131,7 @@ export async function refreshPeopleFacts(
      ${computeFacts}
      WITH n, old, facts WHERE old <> facts
      SET n.nowPlaceIds = facts.nowPlaceIds, n.nowCityIds = facts.nowCityIds,
+         n.nowProvinceIds = facts.nowProvinceIds, n.nowCountryIds = facts.nowCountryIds,
          n.bornPlaceIds = facts.bornPlaceIds, n.bornCityIds = facts.bornCityIds,
          n.nowEmployerIds = facts.nowEmployerIds, n.schoolIds = facts.schoolIds,
          n.expertFieldIds = facts.expertFieldIds,

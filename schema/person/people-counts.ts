@@ -9,6 +9,11 @@
  * facet value: facet `total` (value ''), `category`, `level`, `city`, `field`, `school`, `employer` or
  * `hometown` (values are our ids, or the enum). Counts of zero are deleted.
  *
+ * Cell `*|*` also holds where each school's alumni live now, for the alumni maps (maps.cypher.ts):
+ * facets `alumniCity`, `alumniProvince` and `alumniCountry`, value `<school id>|<place id>`, the place
+ * being the first by id of that kind the person lives in now (`''` when none). Only there: per city
+ * and category they would multiply the counts by the cells and no map reads them.
+ *
  * Each count is striped over `countShards` nodes (`key` ends in `#<shard>`): a transaction adds its
  * deltas to one shard drawn at random (bulk refreshes: shard 0), and a read sums the shards. Every
  * person write changes `*|*`'s total, so with one node per count concurrent writes queued on its lock
@@ -40,6 +45,22 @@ export const facetPairs = (f: string) => `([x IN ${f}.countedCategories | ['cate
      + [x IN ${f}.schoolIds | ['school', x]] + [x IN ${f}.nowEmployerIds | ['employer', x]]
      + [x IN ${f}.bornCityIds | ['hometown', x]])`;
 
+/** The alumni-map facet of each place grouping, and the person's fact it is read from. */
+export const alumniPlaceFacets = {
+  CITY: { facet: 'alumniCity', fact: 'nowCityIds' },
+  PROVINCE: { facet: 'alumniProvince', fact: 'nowProvinceIds' },
+  COUNTRY: { facet: 'alumniCountry', fact: 'nowCountryIds' },
+} as const;
+
+/** Cypher: the alumni-map `[facet, value]` pairs of a person's facts map `f` (cell `*|*` only). */
+const alumniPlacePairs = (f: string) =>
+  Object.values(alumniPlaceFacets)
+    .map(
+      ({ facet, fact }) =>
+        `[s IN ${f}.schoolIds | ['${facet}', s + '|' + coalesce(head(${f}.${fact}), '')]]`,
+    )
+    .join(' + ');
+
 /**
  * Cypher rows `cell, facet, value, delta` for the change of one person's facts from `before` to
  * `after` (maps as `computeFacts` binds them, one row per person), summed over all rows: the
@@ -52,7 +73,8 @@ export const countRows = (
 WITH side[0] AS f, side[1] AS d WHERE f.counted
 UNWIND ['*'] + f.nowCityIds AS city
 UNWIND ['*'] + f.countedCategories AS category
-UNWIND [['total', '']] + ${facetPairs('f')} AS fv
+UNWIND [['total', '']] + ${facetPairs('f')}
+  + CASE WHEN city = '*' AND category = '*' THEN ${alumniPlacePairs('f')} ELSE [] END AS fv
 WITH city + '|' + category AS cell, fv[0] AS facet, fv[1] AS value, sum(d) AS delta`;
 
 /** How many nodes each count is striped over (see above). */

@@ -161,6 +161,45 @@ describe('connections on the demo graph', () => {
     expect(natives.groups.reduce((sum, g) => sum + g.count, 0)).toBe(natives.total);
   });
 
+  it('maps alumni by place from the people counts exactly as a walk of their ties does', async () => {
+    // The walk computed here: each live alumnus once, in the first place (by id) of the kind among
+    // the places they live in now and above them; '' when they live in none.
+    const school = hust.slice('Organization:'.length);
+    const walked = async (kind: string) =>
+      server.db.read<{ key: string | null; count: number }>(
+        `MATCH (o:Organization {id: $school})<-[s:STUDIED_AT]-(n:Person)
+         WHERE NOT s.deleted AND NOT n.deleted
+         WITH DISTINCT n
+         CALL (n) {
+           OPTIONAL MATCH (n)-[l:LIVES_IN]->(:Place)-[:PART_OF*0..4]->(g:Place {kind: $kind})
+           WHERE NOT l.deleted AND coalesce(l.current, l.to IS NULL)
+           RETURN g.id AS place ORDER BY place LIMIT 1
+         }
+         RETURN 'Place:' + place AS key, count(*) AS count ORDER BY count DESC, key`,
+        { school, kind },
+      );
+    for (const [by, kind] of [
+      ['CITY', 'city'],
+      ['PROVINCE', 'province'],
+      ['COUNTRY', 'country'],
+    ]) {
+      const res = await server.gql<{
+        alumniMap: { total: number; groups: { key: string | null; count: number }[] };
+      }>(
+        `query ($org: ID!) { alumniMap(organization: $org, groupBy: ${by}) { total groups { key count } } }`,
+        { org: hust },
+      );
+      expect(res.errors).toBeUndefined();
+      const { total, groups } = res.data!.alumniMap;
+      const want = await walked(kind as string);
+      const byKey = (list: { key: string | null; count: number }[]) =>
+        Object.fromEntries(list.map((g) => [g.key ?? '', g.count]));
+      expect(groups.length, by).toBeGreaterThan(1);
+      expect(byKey(groups), by).toEqual(byKey(want));
+      expect(total, by).toBe(want.reduce((sum, g) => sum + g.count, 0));
+    }
+  });
+
   it('matches people to a need and finds key connectors among alumni', async () => {
     const fields = await server.gql<{ search: { entity: { id: string } }[] }>(
       '{ search(text: "人工智能", types: [Field], first: 1) { entity { id } } }',

@@ -130,6 +130,8 @@ interface Facts {
   labels: string[];
   nowPlaceIds: string[];
   nowCityIds: string[];
+  nowProvinceIds: string[];
+  nowCountryIds: string[];
   bornPlaceIds: string[];
   bornCityIds: string[];
   nowEmployerIds: string[];
@@ -151,7 +153,7 @@ async function storedAndRecounted(): Promise<{ stored: Facts[]; recounted: Facts
   const sorted = (list: string[]) => [...new Set(list)].sort();
   const rows = await server.db.read<{ stored: Facts; walked: Record<string, unknown> }>(
     `MATCH (n:Person) WHERE n.name STARTS WITH $p
-     RETURN n {.id, .deleted, .nowPlaceIds, .nowCityIds, .bornPlaceIds, .bornCityIds, .nowEmployerIds,
+     RETURN n {.id, .deleted, .nowPlaceIds, .nowCityIds, .nowProvinceIds, .nowCountryIds, .bornPlaceIds, .bornCityIds, .nowEmployerIds,
                .schoolIds, .expertFieldIds, .countedCategories, .countedLevel,
                labels: [l IN labels(n) WHERE l <> 'Person']} AS stored,
             {categories: n.categories, level: n.level,
@@ -184,6 +186,8 @@ async function storedAndRecounted(): Promise<{ stored: Facts[]; recounted: Facts
         labels: [],
         nowPlaceIds: [],
         nowCityIds: [],
+        nowProvinceIds: [],
+        nowCountryIds: [],
         bornPlaceIds: [],
         bornCityIds: [],
         nowEmployerIds: [],
@@ -201,6 +205,16 @@ async function storedAndRecounted(): Promise<{ stored: Facts[]; recounted: Facts
       nowCityIds: sorted(
         places('now')
           .filter((x) => x.kind === 'city')
+          .map((x) => x.id),
+      ),
+      nowProvinceIds: sorted(
+        places('now')
+          .filter((x) => x.kind === 'province')
+          .map((x) => x.id),
+      ),
+      nowCountryIds: sorted(
+        places('now')
+          .filter((x) => x.kind === 'country')
           .map((x) => x.id),
       ),
       bornPlaceIds: sorted(places('born').map((x) => x.id)),
@@ -238,6 +252,18 @@ function expectedCounts(people: Facts[]): Map<string, number> {
       ...f.nowEmployerIds.map((x): [string, string] => ['employer', x]),
       ...f.bornCityIds.map((x): [string, string] => ['hometown', x]),
     ];
+    // Where each school's alumni live (the first place of each kind by id), in cell `*|*` only.
+    for (const [facet, places] of [
+      ['alumniCity', f.nowCityIds],
+      ['alumniProvince', f.nowProvinceIds],
+      ['alumniCountry', f.nowCountryIds],
+    ] as const) {
+      for (const school of f.schoolIds) {
+        if (!ours.has(school)) continue;
+        const key = `*|*|${facet}|${school}|${places[0] ?? ''}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
     for (const city of ['*', ...f.nowCityIds]) {
       for (const category of ['*', ...f.countedCategories]) {
         for (const [facet, value] of values) {
@@ -254,7 +280,8 @@ function expectedCounts(people: Facts[]): Map<string, number> {
 async function storedCounts(): Promise<Map<string, number>> {
   const ours = ourNodes();
   const rows = await server.db.read<{ key: string; n: number }>(
-    `MATCH (c:PeopleCount) WHERE c.value IN $ours OR split(c.cell, '|')[0] IN $ours
+    `MATCH (c:PeopleCount)
+     WHERE c.value IN $ours OR split(c.cell, '|')[0] IN $ours OR split(c.value, '|')[0] IN $ours
      WITH c.cell + '|' + c.facet + '|' + c.value AS key, sum(c.n) AS n WHERE n <> 0
      RETURN key, n`,
     { ours },

@@ -20,14 +20,14 @@ export class PlaceTree {
   }
 
   /** The place and every place above it, up to 4 PART_OF steps (as computeFacts walks them). */
-  above(id: string): { id: string; city: boolean }[] {
+  above(id: string): { id: string; kind: string | undefined }[] {
     const seen = new Set([id]);
     let level = [id];
     for (let step = 0; step < 4; step++) {
       level = level.flatMap((p) => this.places.get(p)?.parents ?? []).filter((p) => !seen.has(p));
       for (const p of level) seen.add(p);
     }
-    return [...seen].map((p) => ({ id: p, city: this.places.get(p)?.kind === 'city' }));
+    return [...seen].map((p) => ({ id: p, kind: this.places.get(p)?.kind }));
   }
 }
 
@@ -35,6 +35,8 @@ export class PlaceTree {
 export interface Facts {
   nowPlaceIds: string[];
   nowCityIds: string[];
+  nowProvinceIds: string[];
+  nowCountryIds: string[];
   bornPlaceIds: string[];
   bornCityIds: string[];
   nowEmployerIds: string[];
@@ -57,11 +59,15 @@ export function newPersonFacts(
   const places = (ids: string[]) => ids.flatMap((id) => tree.above(id));
   const lives = places(of('LIVES_IN', now));
   const born = places(of('BORN_IN'));
+  const ofKind = (list: typeof lives, kind: string) =>
+    sorted(list.filter((p) => p.kind === kind).map((p) => p.id));
   return {
     nowPlaceIds: sorted(lives.map((p) => p.id)),
-    nowCityIds: sorted(lives.filter((p) => p.city).map((p) => p.id)),
+    nowCityIds: ofKind(lives, 'city'),
+    nowProvinceIds: ofKind(lives, 'province'),
+    nowCountryIds: ofKind(lives, 'country'),
     bornPlaceIds: sorted(born.map((p) => p.id)),
-    bornCityIds: sorted(born.filter((p) => p.city).map((p) => p.id)),
+    bornCityIds: ofKind(born, 'city'),
     nowEmployerIds: sorted(of('WORKED_AT', now)),
     schoolIds: sorted(of('STUDIED_AT')),
     expertFieldIds: sorted(of('EXPERT_IN')),
@@ -91,18 +97,27 @@ export class CountDeltas {
       ...facts.nowEmployerIds.map((x): [string, string] => ['employer', x]),
       ...facts.bornCityIds.map((x): [string, string] => ['hometown', x]),
     ];
+    const alumniPlaces = [
+      ['alumniCity', facts.nowCityIds],
+      ['alumniProvince', facts.nowProvinceIds],
+      ['alumniCountry', facts.nowCountryIds],
+    ] as const;
+    for (const [facet, places] of alumniPlaces)
+      for (const school of facts.schoolIds)
+        this.addKey(`*|*|${facet}|${school}|${places[0] ?? ''}`, delta);
     for (const city of ['*', ...facts.nowCityIds])
       for (const category of ['*', ...facts.countedCategories])
-        for (const [facet, value] of pairs) {
-          const key = `${city}|${category}|${facet}|${value}`;
-          this.deltas.set(key, (this.deltas.get(key) ?? 0) + delta);
-        }
+        for (const [facet, value] of pairs)
+          this.addKey(`${city}|${category}|${facet}|${value}`, delta);
+  }
+
+  private addKey(key: string, delta: number): void {
+    this.deltas.set(key, (this.deltas.get(key) ?? 0) + delta);
   }
 
   /** Adds one person's gained employers only (`*|*` cell: a person of no city and no category). */
   addEmployer(orgId: string): void {
-    const key = `*|*|employer|${orgId}`;
-    this.deltas.set(key, (this.deltas.get(key) ?? 0) + 1);
+    this.addKey(`*|*|employer|${orgId}`, 1);
   }
 
   /** The deltas as rows for `applyCounts`, in key order (as applyCountDelta locks them). */
@@ -111,8 +126,9 @@ export class CountDeltas {
       .filter(([, d]) => d !== 0)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, delta]) => {
-        const [city, category, facet, value] = key.split('|') as [string, string, string, string];
-        return { key, cell: `${city}|${category}`, facet, value, delta };
+        // An alumni-map value holds a `|` itself (`<school>|<place>`).
+        const [city, category, facet, ...value] = key.split('|') as [string, string, string];
+        return { key, cell: `${city}|${category}`, facet, value: value.join('|'), delta };
       });
     this.deltas.clear();
     return rows;
