@@ -50,9 +50,11 @@ export function expansionCypher(types: readonly string[], projection: string): s
 }
 
 /**
- * Every node within `depth` steps of the start nodes (`$starts`), each counted once, per kind; the
- * start nodes themselves are not counted. Reads each node's ties once per level (a hash set per
- * level, not a path enumeration), so it costs the sum of the degrees of the nodes within depth - 1.
+ * Every node within `depth` steps of the start nodes (`$starts`), each counted once, per kind, up to
+ * `$countCap` + 1 nodes; the start nodes themselves are not counted. Reads each node's ties once per
+ * level (a hash set per level, not a path enumeration) and stops at the cap (the rows are pulled
+ * lazily), so it costs at most the degrees it reads before the cap is reached: around a hub at 1M
+ * people, everything within 2 steps was 332,287 nodes and 2.2M db hits.
  */
 export function reachCountsCypher(types: readonly string[], depth: number): string {
   const step = `MATCH (n)-[r:${types.join('|')}]-(m) WHERE ${followed('r', 'm')}`;
@@ -72,5 +74,6 @@ export function reachCountsCypher(types: readonly string[], depth: number): stri
   WITH DISTINCT n
   ${levels.join('\n  ')}
   WITH n WHERE NOT elementId(n) IN $starts
+  WITH n LIMIT $countCap + 1
   RETURN [l IN labels(n) WHERE l IN $kinds][0] AS kind, count(*) AS count`;
 }

@@ -44,7 +44,15 @@ export interface Neighborhood {
   truncated: boolean;
   omittedNodes: number;
   omittedByKind: { kind: string; count: number }[];
+  /** More than `countCap` nodes lay within the depth: the omitted counts are lower bounds. */
+  omittedAtLeast: boolean;
 }
+
+/**
+ * How many nodes within the depth are counted before the count stops and says "at least": 5× the
+ * largest limit, so a capped answer still leaves out thousands, and a count costs milliseconds.
+ */
+export const reachCountCap = 10_000;
 
 export interface WalkOptions {
   depth: number;
@@ -55,6 +63,8 @@ export interface WalkOptions {
   kinds: readonly EntityKind[];
   /** People of these categories only (null: all). */
   categories: readonly string[] | null;
+  /** How many nodes within the depth to count at most (default `reachCountCap`). */
+  countCap?: number;
 }
 
 interface ExpansionItem {
@@ -115,20 +125,24 @@ function edgeOf(
 
 /**
  * The nodes and ties around `start`, breadth first, strongest ties first, at most `limit` nodes; what
- * the limit leaves out is counted exactly (each node within the depth once, per kind).
+ * the limit leaves out is counted exactly (each node within the depth once, per kind) up to
+ * `countCap` nodes within the depth, and as a lower bound past it.
  */
 export async function walkNeighborhood(
   read: ReadCypher,
   start: readonly Located[],
-  { depth, limit, types, kinds, categories }: WalkOptions,
+  { depth, limit, types, kinds, categories, countCap = reachCountCap }: WalkOptions,
 ): Promise<Neighborhood> {
   const params = { kinds, categories };
   const starts = [...new Set(start.map((s) => s.elementId))];
   // Everything within the depth, counted once per node and kind (in parallel with the first
-  // step): what the answer leaves out is this minus what it shows, exactly.
+  // step): what the answer leaves out is this minus what it shows, exactly while the count stays
+  // under the cap. Past it, the nodes counted per kind may not include all the shown ones, but
+  // what is left out of a kind is still at least (counted - shown).
   const reach = read<{ kind: string; count: number }>(reachCountsCypher(types, depth), {
     ...params,
     starts,
+    countCap,
   });
   reach.catch(() => undefined); // awaited below; a failed step must not leave it unhandled
 
@@ -212,7 +226,8 @@ export async function walkNeighborhood(
     const kind = kindOf.get(global) as string;
     shown.set(kind, (shown.get(kind) ?? 0) + 1);
   }
-  const omittedByKind = (await reach)
+  const reached = await reach;
+  const omittedByKind = reached
     .map(({ kind, count }) => ({ kind, count: count - (shown.get(kind) ?? 0) }))
     .filter((k) => k.count > 0)
     .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
@@ -223,5 +238,6 @@ export async function walkNeighborhood(
     truncated: omitted > 0,
     omittedNodes: omitted,
     omittedByKind,
+    omittedAtLeast: reached.reduce((sum, k) => sum + k.count, 0) > countCap,
   };
 }

@@ -6,7 +6,12 @@ import { ValidationError } from '../shared/errors.ts';
 import { enumWord } from '../shared/words/words.ts';
 import { tieKindNames } from '../tie/tie-kinds.ts';
 import { locateEntities } from './element-ids.ts';
-import { type GraphEdge, type Neighborhood, walkNeighborhood } from './neighborhood-walk.ts';
+import {
+  type GraphEdge,
+  type Neighborhood,
+  reachCountCap,
+  walkNeighborhood,
+} from './neighborhood-walk.ts';
 
 const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
   description:
@@ -44,12 +49,16 @@ const NeighborhoodRef = builder.objectRef<Neighborhood>('Neighborhood').implemen
     }),
     omittedNodes: t.exposeInt('omittedNodes', {
       description:
-        'How many nodes within the depth the limit left out, each counted once (shown + omitted = everything within the depth).',
+        'How many nodes within the depth the limit left out, each counted once (shown + omitted = everything within the depth); a lower bound when omittedAtLeast.',
     }),
     omittedByKind: t.field({
       type: [KindCountRef],
       description: 'What was left out, per kind of thing: ask again with a filter to see those.',
       resolve: (n) => n.omittedByKind,
+    }),
+    omittedAtLeast: t.exposeBoolean('omittedAtLeast', {
+      description:
+        `True when more than ${reachCountCap.toLocaleString('en')} nodes lay within the depth: counting stopped there, and omittedNodes and omittedByKind are lower bounds ("at least").`,
     }),
   }),
 });

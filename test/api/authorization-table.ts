@@ -314,7 +314,7 @@ export const typeRules: Record<string, TypeRules> = {
     'graph',
     'categories createdAt description fields id levels matches owner places status title',
   ],
-  Neighborhood: ['graph', 'edges nodes omittedByKind omittedNodes truncated'],
+  Neighborhood: ['graph', 'edges nodes omittedAtLeast omittedByKind omittedNodes truncated'],
   NotFoundError: ['meta', 'code entity id message params path'],
   Notification: [
     'own',

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reachCountCap, walkNeighborhood } from '../../schema/connections/neighborhood-walk.ts';
+import { entityKinds } from '../../schema/shared/entity-kinds.ts';
 import { tieKindNames } from '../../schema/tie/tie-kinds.ts';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -113,6 +115,7 @@ describe('connections on the demo graph', () => {
       truncated: boolean;
       omittedNodes: number;
       omittedByKind: { kind: string; count: number }[];
+      omittedAtLeast: boolean;
     };
     for (const [depth, limits] of [
       [1, [10, 300, 2000]],
@@ -124,11 +127,13 @@ describe('connections on the demo graph', () => {
       for (const limit of limits) {
         const res = await server.gql<{ neighborhood: Hood }>(
           `query ($id: ID!, $depth: Int, $limit: Int) { neighborhood(ids: [$id], depth: $depth, limit: $limit) {
-            nodes { id __typename } truncated omittedNodes omittedByKind { kind count } } }`,
+            nodes { id __typename } truncated omittedNodes omittedByKind { kind count } omittedAtLeast } }`,
           { id: hust, depth, limit },
         );
         expect(res.errors).toBeUndefined();
         const hood = res.data!.neighborhood;
+        expect(total).toBeLessThanOrEqual(reachCountCap); // so the count is exact
+        expect(hood.omittedAtLeast).toBe(false);
         const shown = hood.nodes.filter((n) => n.id !== hust);
         expect(hood.nodes).toHaveLength(Math.min(limit, total + 1));
         expect(shown.length + hood.omittedNodes).toBe(total);
@@ -140,6 +145,41 @@ describe('connections on the demo graph', () => {
         }
       }
     }
+  });
+
+  it('past the count cap, says at least how many a neighbourhood left out, never more than there are', async () => {
+    const id = hust.slice('Organization:'.length);
+    const [found] = await server.db.read<{ eid: string }>(
+      'MATCH (o:Organization {id: $id}) RETURN elementId(o) AS eid',
+      { id },
+    );
+    const start = [{ globalId: hust, kind: 'Organization' as const, id, elementId: found!.eid }];
+    const options = {
+      depth: 2,
+      limit: 100,
+      types: followedTypes.split('|'),
+      kinds: entityKinds,
+      categories: null,
+    };
+    const read = (cypher: string, params: Record<string, unknown>) =>
+      server.db.read(cypher, params);
+    const exact = await walkNeighborhood(read, start, options);
+    const reach = exact.nodes.length - 1 + exact.omittedNodes;
+    expect(exact.omittedAtLeast).toBe(false);
+    expect(reach).toBeGreaterThan(1000);
+    const countCap = 700;
+    const capped = await walkNeighborhood(read, start, { ...options, countCap });
+    // The same nodes are shown; the count stopped past the cap, so it says "at least".
+    expect(capped.nodes.map((n) => n.id).sort()).toEqual(exact.nodes.map((n) => n.id).sort());
+    expect(capped.omittedAtLeast).toBe(true);
+    expect(capped.truncated).toBe(true);
+    expect(capped.omittedNodes).toBeLessThanOrEqual(exact.omittedNodes);
+    for (const k of capped.omittedByKind) {
+      const all = exact.omittedByKind.find((e) => e.kind === k.kind)?.count ?? 0;
+      expect(k.count, k.kind).toBeLessThanOrEqual(all);
+    }
+    // Counted: cap + 1 nodes within the depth, of which at most the 99 shown were subtracted.
+    expect(capped.omittedNodes).toBeGreaterThanOrEqual(countCap + 1 - 99);
   });
 
   it('maps HUST alumni by city and Yuncheng natives living elsewhere, with drill-down', async () => {

@@ -27,6 +27,7 @@ export function generate(nodes: number, edges: number, seed = 7): Neighborhood {
     truncated: false,
     omittedNodes: 0,
     omittedByKind: [],
+    omittedAtLeast: false,
   };
   for (let i = 0; i < nodes; i++) {
     hood.nodes.push({
@@ -183,6 +184,7 @@ const bench = {
       truncated: false,
       omittedNodes: 0,
       omittedByKind: [],
+      omittedAtLeast: false,
     };
     for (let i = 0; i < added; i++) {
       answer.nodes.push({

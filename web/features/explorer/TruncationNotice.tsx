@@ -1,7 +1,7 @@
 import { t } from '../../app/i18n.ts';
 import { nodeKindText } from '../details/labels.ts';
 import type { Truncation } from './load-neighbourhood.ts';
-import { page } from './paging.ts';
+import { page, remainingText } from './paging.ts';
 import type { NeighborhoodFilter } from './queries.ts';
 
 /** The banner over the graph: how many neighbours the last load left out, and buttons to fetch them. */
@@ -16,7 +16,10 @@ export function TruncationNotice({
   return (
     <div id="notice" class="notice" role="note" title={t('graph.truncatedHow')}>
       <span id="notice-text" data-remaining={truncation.remaining}>
-        {t('graph.truncated', { name: truncation.name, n: truncation.remaining })}
+        {t('graph.truncated', {
+          name: truncation.name,
+          n: remainingText(truncation.remaining, truncation.atLeast),
+        })}
       </span>
       <button
         type="button"
@@ -34,7 +37,7 @@ export function TruncationNotice({
           data-kind={k.kind}
           onClick={() => onMore({ ...truncation.filter, kinds: [k.kind as never] })}
         >
-          +{nodeKindText(k.kind)} {k.count}
+          +{nodeKindText(k.kind)} {remainingText(k.count, truncation.atLeast)}
         </button>
       ))}
       <span class="muted small">{t('graph.truncatedHow')}</span>

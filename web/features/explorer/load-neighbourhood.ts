@@ -6,7 +6,14 @@ import type { LayoutName } from '../../graph/graph-view.ts';
 import { splitFanOut } from '../../graph/groups.ts';
 import { toElements } from '../../graph/to-elements.ts';
 import type { ExplorerGraph } from './explorer-graph.ts';
-import { maxLimit, nextLimit, openLimit, outsideAnswer, remainingAfter } from './paging.ts';
+import {
+  maxLimit,
+  nextLimit,
+  openLimit,
+  outsideAnswer,
+  remainingAfter,
+  remainingText,
+} from './paging.ts';
 import { type NeighborhoodFilter, neighborhoodQuery } from './queries.ts';
 
 /** What the last load left out: the banner says it, and "More" and double-click fetch it. */
@@ -15,6 +22,8 @@ export interface Truncation {
   name: string;
   remaining: number;
   byKind: { kind: string; count: number }[];
+  /** The counts are lower bounds (the server stopped counting). */
+  atLeast: boolean;
   filter: NeighborhoodFilter;
 }
 
@@ -90,7 +99,14 @@ export async function loadNeighbourhood(
   const name = hood.nodes.find((n) => n.id === id)?.name ?? opened?.name ?? g.nameOf(id);
   onTruncation(
     remaining.total
-      ? { around: id, name, remaining: remaining.total, byKind: remaining.byKind, filter }
+      ? {
+          around: id,
+          name,
+          remaining: remaining.total,
+          byKind: remaining.byKind,
+          atLeast: remaining.atLeast,
+          filter,
+        }
       : null,
   );
   const all = [...drawn, ...(groupElements.get(id) ?? [])];
@@ -103,11 +119,12 @@ export async function loadNeighbourhood(
   g.changed();
   if (members.size) void g.regroup();
   const total = answer.size + hood.omittedNodes;
+  const left = remainingText(remaining.total, remaining.atLeast);
   // Entities on the graph: drawn, or held in a group.
   const drawnNodes = cy.nodes().not('.group').length + groups.size();
   const andMore = [
     ...(grouped ? [t('graph.grouped', { n: grouped })] : []),
-    ...(remaining.total ? [t('graph.remaining', { n: remaining.total })] : []),
+    ...(remaining.total ? [t('graph.remaining', { n: left })] : []),
   ];
   if (opened) {
     const loaded = t('graph.loaded', { name, nodes: hood.nodes.length, edges: hood.edges.length });
@@ -117,7 +134,7 @@ export async function loadNeighbourhood(
       ' · ',
     );
   } else if (remaining.total) {
-    status.value = t('graph.capReached', { name, max: maxLimit, n: remaining.total });
+    status.value = t('graph.capReached', { name, max: maxLimit, n: left });
   } else status.value = t('graph.allShown', { name, n: total });
   // For tests: a count of finished loads (the status line may say the same twice).
   if (counter) counter.dataset.loads = String(Number(counter.dataset.loads ?? 0) + 1);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { maxLimit, nextLimit, outsideAnswer, page, remainingAfter } from './paging.ts';
+import {
+  maxLimit,
+  nextLimit,
+  outsideAnswer,
+  page,
+  remainingAfter,
+  remainingText,
+} from './paging.ts';
 
 describe('paging through a node’s neighbours', () => {
   it('asks for those the graph has plus a page, within the server’s limit', () => {
@@ -37,14 +44,31 @@ describe('paging through a node’s neighbours', () => {
         { kind: 'Person', count: 449 },
         { kind: 'Place', count: 1 },
       ],
+      omittedAtLeast: false,
     };
     expect(remainingAfter(hood, new Map([['Place', 1]]))).toEqual({
       total: 449,
       byKind: [{ kind: 'Person', count: 449 }],
+      atLeast: false,
     });
-    expect(remainingAfter({ truncated: false, omittedByKind: [] }, new Map())).toEqual({
-      total: 0,
-      byKind: [],
+    expect(
+      remainingAfter({ truncated: false, omittedByKind: [], omittedAtLeast: false }, new Map()),
+    ).toEqual({ total: 0, byKind: [], atLeast: false });
+  });
+
+  it('says a count the server stopped at is a lower bound', () => {
+    const hood = {
+      truncated: true,
+      omittedByKind: [{ kind: 'Person', count: 9_500 }],
+      omittedAtLeast: true,
+    };
+    const remaining = remainingAfter(hood, new Map([['Person', 500]]));
+    expect(remaining).toEqual({
+      total: 9_000,
+      byKind: [{ kind: 'Person', count: 9_000 }],
+      atLeast: true,
     });
+    expect(remainingText(remaining.total, remaining.atLeast)).toMatch(/^9[,.\s]?000\+$/);
+    expect(remainingText(12, false)).toBe('12');
   });
 });

@@ -1,8 +1,10 @@
+import { fmtNumber } from '../../app/i18n.ts';
 import type { NeighborhoodFilter } from './queries.ts';
 
 /**
  * How the explorer pages through a node's neighbours. The `neighborhood` query returns the first
- * `limit` neighbours in a fixed order, and counts exactly what it left out. Asking for `limit` =
+ * `limit` neighbours in a fixed order, and counts exactly what it left out (past 10,000 neighbours,
+ * at least how many). Asking for `limit` =
  * (neighbours already drawn or grouped) + `page` therefore brings at least `page` new ones whenever
  * that many exist, wherever the drawn ones fall in that order; nothing is ever "nothing new" while
  * the banner says some were left out.
@@ -60,16 +62,27 @@ export interface Remaining {
   /** Neighbours neither drawn nor grouped. */
   total: number;
   byKind: { kind: string; count: number }[];
+  /** The server stopped counting (a hub of over 10,000): the counts are lower bounds. */
+  atLeast: boolean;
 }
 
 /** What is still not on the graph after an answer: the server's omitted counts less `outside`. */
 export function remainingAfter(
-  hood: { truncated: boolean; omittedByKind: readonly { kind: string; count: number }[] },
+  hood: {
+    truncated: boolean;
+    omittedByKind: readonly { kind: string; count: number }[];
+    omittedAtLeast: boolean;
+  },
   outside: ReadonlyMap<string, number>,
 ): Remaining {
-  if (!hood.truncated) return { total: 0, byKind: [] };
+  if (!hood.truncated) return { total: 0, byKind: [], atLeast: false };
   const byKind = hood.omittedByKind
     .map((k) => ({ kind: k.kind, count: Math.max(0, k.count - (outside.get(k.kind) ?? 0)) }))
     .filter((k) => k.count > 0);
-  return { total: byKind.reduce((sum, k) => sum + k.count, 0), byKind };
+  const total = byKind.reduce((sum, k) => sum + k.count, 0);
+  return { total, byKind, atLeast: total > 0 && hood.omittedAtLeast };
 }
+
+/** A count of what is left out as the UI says it: "9,500+" when it is a lower bound. */
+export const remainingText = (count: number, atLeast: boolean) =>
+  `${fmtNumber(count)}${atLeast ? '+' : ''}`;

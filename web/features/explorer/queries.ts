@@ -10,6 +10,7 @@ export const neighborhoodQuery = graphql(
       truncated
       omittedNodes
       omittedByKind { kind count }
+      omittedAtLeast
     }
   }
 `,
