@@ -57,8 +57,7 @@ const NeighborhoodRef = builder.objectRef<Neighborhood>('Neighborhood').implemen
       resolve: (n) => n.omittedByKind,
     }),
     omittedAtLeast: t.exposeBoolean('omittedAtLeast', {
-      description:
-        `True when more than ${reachCountCap.toLocaleString('en')} nodes lay within the depth: counting stopped there, and omittedNodes and omittedByKind are lower bounds ("at least").`,
+      description: `True when more than ${reachCountCap.toLocaleString('en')} nodes lay within the depth: counting stopped there, and omittedNodes and omittedByKind are lower bounds ("at least").`,
     }),
   }),
 });
