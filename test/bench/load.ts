@@ -129,6 +129,9 @@ const noteError = (body: string) => {
   if (errorSamples.length < 5) errorSamples.push(body.slice(0, 300));
 };
 
+/** Latencies of the users' run per operation of the mix: which one makes the tail. */
+const byOperation = new Map<string, number[]>();
+
 /** Users at their desks: request, answer, think, again; each user is one signed-in account. */
 async function users(): Promise<Row> {
   const latencies: number[] = [];
@@ -151,7 +154,9 @@ async function users(): Promise<Row> {
             body: JSON.stringify(op.body(i)),
           });
           const body = await res.text();
-          latencies.push(performance.now() - started);
+          const took = performance.now() - started;
+          latencies.push(took);
+          byOperation.set(op.name, [...(byOperation.get(op.name) ?? []), took]);
           if (isError(res.status, body)) {
             errors++;
             noteError(body);
@@ -266,6 +271,12 @@ its p95 column is p97.5), which finds the throughput. Latency in ms.
 | run | requests | req/s | p50 | p95 | p99 | errors |
 | --- | ---: | ---: | ---: | ---: | ---: | --- |
 ${rows.map((r) => `| ${r.mode} | ${r.requests.toLocaleString('en')} | ${r.perSecond.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} |`).join('\n')}
+
+Per operation, in the run with think time:
+
+| operation | requests | p50 | p95 | p99 | max |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${[...byOperation].map(([name, list]) => `| ${name} | ${list.length} | ${ms(percentile(list, 50))} | ${ms(percentile(list, 95))} | ${ms(percentile(list, 99))} | ${ms(Math.max(...list))} |`).join('\n')}
 
 Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.neo4j}; load average ${loadStart.toFixed(1)} at the start, ${loadEnd.toFixed(1)} at the end.
 ${errorSamples.length ? `\nFirst errors:\n\n${errorSamples.map((e) => `    ${e}`).join('\n')}\n` : ''}`;

@@ -36,7 +36,7 @@ const sorted = (a: Answer): Answer => ({
 export const neighborhoodOperation: Operation = {
   name: 'neighborhood',
   baseline:
-    'the walk’s Cypher (one expansion per level, exact counts of what is left out) on the driver',
+    'the walk’s Cypher (one expansion per level, counts of what is left out: exact up to 10,000) on the driver',
   prepare: ({ graphql, cypher, samples }) => ({
     graphql: (i) => graphql(query, { ids: [pick(samples.people, i, 'people').globalId] }),
     baseline: async (i) => {
