@@ -1,9 +1,11 @@
 /**
- * `npm run bench:load [-- --connections 100 --seconds 30 --think-ms 5000]`: a load test over real HTTP
+ * `npm run bench:load [-- --connections 100 --seconds 30 --think-ms 5000 --warmup-seconds 20]`: a load test over real HTTP
  * on loopback. Starts the local Neo4j of data/bench/3000 (the demo-sized graph, loaded on first use), the
  * real app on 127.0.0.1 with its default rate limits (every user comes from the same address, like an
  * office behind one NAT), signs in one staff account per user, and drives a mix of searches, people
- * pages, neighbourhoods, introduction paths and writes for a bounded time, twice:
+ * pages, neighbourhoods, introduction paths and writes for a bounded time, after a warm-up (8
+ * connections in a closed loop, not measured: a freshly started JVM and Node compile their hot paths
+ * in the first seconds; without it every request over 400 ms of a run fell in its first 4 s), twice:
  * - users: each user sends a request, waits for the answer, then thinks (exponentially distributed,
  *   mean `--think-ms`) before the next one, as people at their desks do;
  * - closed loop: autocannon, no think time, to find the throughput (requests queue, latency grows).
@@ -32,8 +34,10 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '30' },
     'think-ms': { type: 'string', default: '5000' },
+    'warmup-seconds': { type: 'string', default: '20' },
   },
 });
+const warmupSeconds = Number(values['warmup-seconds']);
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
 const thinkMs = Number(values['think-ms']);
@@ -121,6 +125,27 @@ for (const op of mix) {
   const text = await res.text();
   if (!res.ok || text.includes('"errors"'))
     throw new Error(`${op.name} fails before the run: ${text}`);
+}
+
+/** The warm-up: a few connections loop through the mix, unmeasured, until the time is up. */
+async function warmUp(): Promise<number> {
+  let sent = 0;
+  const until = performance.now() + warmupSeconds * 1000;
+  await Promise.all(
+    tokens.slice(0, 8).map(async (token) => {
+      while (performance.now() < until) {
+        const i = sent++;
+        const op = wheel[(i * 37) % wheel.length]!;
+        const res = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(op.body(i)),
+        });
+        await res.text();
+      }
+    }),
+  );
+  return sent;
 }
 
 const isError = (status: number, body: string) => status !== 200 || body.includes('"errors"');
@@ -238,6 +263,8 @@ interface Row {
 }
 
 const loadStart = loadavg()[0] ?? 0;
+const warmed = await warmUp();
+log(`load: warmed up with ${warmed} requests in ${warmupSeconds} s`);
 log(`load: ${connections} users thinking ${thinkMs} ms for ${seconds} s against ${url}`);
 const rows = [await users()];
 log(`load: ${connections} closed-loop connections for ${seconds} s`);
@@ -264,7 +291,9 @@ const report = `# Load test
 Written by \`npm run bench:load\` (test/bench/load.ts): over real HTTP on loopback against the app (default
 rate limits: every user comes from 127.0.0.1, like an office behind one address) and the local Neo4j
 with the demo-sized graph (${demoPeople.toLocaleString('en')} invented people), one signed-in staff account per user.
-Mix: ${mix.map((m) => `${m.name} ${m.weight}%`).join(', ')}. Two runs of ${seconds} s: users who think between
+Mix: ${mix.map((m) => `${m.name} ${m.weight}%`).join(', ')}. After a warm-up of ${warmupSeconds} s (${warmed.toLocaleString('en')} requests from
+8 connections in a closed loop, not measured: a freshly started JVM and Node compile their hot paths in
+the first seconds), two runs of ${seconds} s: users who think between
 requests (mean ${thinkMs / 1000} s, exponentially distributed), then a closed loop with no think time (autocannon;
 its p95 column is p97.5), which finds the throughput. Latency in ms.
 
