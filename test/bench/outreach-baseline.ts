@@ -12,6 +12,7 @@ import {
   introductionStages,
 } from '../../schema/outreach/stages.ts';
 import { buildPersonFilter, type PersonFilter } from '../../schema/person/person-filter.ts';
+import { contactable } from '../../schema/personal-data/consent.ts';
 import type { Db } from '../../server/db/run.ts';
 
 /** One introduction as the outcome report reads it. */
@@ -118,7 +119,10 @@ export function summariseFunnel(rows: FunnelRow[]): FunnelReport {
   };
 }
 
-/** The invitation of a segment's members as inviteToEvent did it before. */
+/**
+ * The invitation of a segment's members as inviteToEvent did it before (ids shipped to Node and
+ * back), with today's rule of who may be invited (consent granted, not do-not-contact).
+ */
 export async function inviteBaseline(
   db: Db,
   eventId: string,
@@ -134,16 +138,16 @@ export async function inviteBaseline(
     await tx.run('MATCH (e:Event {id: $eventId}) SET e.inviteLock = 1 REMOVE e.inviteLock', {
       eventId,
     });
-    const known = await tx.run<{ id: string; dup: boolean; dnc: boolean }>(
+    const known = await tx.run<{ id: string; dup: boolean; ok: boolean }>(
       `UNWIND $ids AS pid MATCH (p:Person {id: pid}) WHERE NOT p.deleted
-       RETURN p.id AS id, coalesce(p.doNotContact, false) AS dnc,
+       RETURN p.id AS id, ${contactable('p')} AS ok,
               EXISTS { (p)-[x:INVITED_TO]->(:Event {id: $eventId}) WHERE NOT coalesce(x.deleted, false) } AS dup`,
       { ids: rows.map((r) => r.personId), eventId },
     );
     const state = new Map(known.map((k) => [k.id, k]));
     const fresh = rows.filter((r) => {
       const k = state.get(r.personId);
-      return k && !k.dup && !k.dnc;
+      return k && !k.dup && k.ok;
     });
     await tx.run(
       `MATCH (e:Event {id: $eventId})

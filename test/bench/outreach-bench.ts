@@ -69,7 +69,8 @@ async function generate() {
      CALL (k) {
        MATCH (c:Place {id: 'bench-city'})
        CREATE (p:Person {id: 'bp' + k, name: '基准人' + k, categories: [], deleted: false,
-                         doNotContact: k % 50 = 0, createdAt: datetime()})
+                         doNotContact: k % 50 = 0, createdAt: datetime(),
+                         consentStatus: CASE WHEN k % 20 = 7 THEN 'unknown' ELSE 'granted' END})
        CREATE (p)-[:LIVES_IN {id: 'bl' + k, current: true, deleted: false}]->(c)
      } IN TRANSACTIONS OF 5000 ROWS`,
       { from, to: Math.min(people, from + 10_000) },
