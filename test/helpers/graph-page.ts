@@ -2,13 +2,18 @@ import type { Page } from 'playwright-core';
 
 /**
  * Waits until the explorer's graph is still: no layout running and no group waiting to be drawn (a
- * group's layout may move the view again, so a test must not point at a node before this).
+ * group's layout may move the view again, so a test must not point at a node before this). Layouts
+ * of 500+ nodes run on SwiftShader beside another test file on 2 cores: the limit is generous.
  */
 export const graphSettled = (page: Page) =>
-  page.waitForFunction(() => {
-    const graph = document.getElementById('graph')?.dataset;
-    return graph?.layout === 'idle' && graph.grouping !== 'running';
-  });
+  page.waitForFunction(
+    () => {
+      const graph = document.getElementById('graph')?.dataset;
+      return graph?.layout === 'idle' && graph.grouping !== 'running';
+    },
+    undefined,
+    { timeout: 90_000 },
+  );
 
 /**
  * Where to point at a node of the explorer's graph (page coordinates): its centre when no other node

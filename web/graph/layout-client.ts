@@ -39,13 +39,8 @@ async function onMainThread(request: FcoseRequest): Promise<Positions> {
   return runFcose(request);
 }
 
-/**
- * fcose positions computed in a Web Worker, so the page keeps painting and answering input while
- * the layout runs; on the main thread when a worker cannot be had.
- */
-export async function fcosePositions(request: FcoseRequest): Promise<Positions> {
-  const w = startWorker();
-  if (!w) return onMainThread(request);
+/** Sends one request to the worker; a failure there is computed on the main thread instead. */
+async function inWorker(w: Worker, request: FcoseRequest): Promise<Positions> {
   const ticket = ++tickets;
   try {
     return await new Promise<Positions>((resolve, reject) => {
@@ -55,4 +50,39 @@ export async function fcosePositions(request: FcoseRequest): Promise<Positions> 
   } catch {
     return onMainThread(request);
   }
+}
+
+/** The request waiting for the worker (at most one: a newer one replaces it). */
+let waiting: { request: FcoseRequest; resolve: (p: Positions) => void } | null = null;
+let working = false;
+
+async function work(w: Worker): Promise<void> {
+  working = true;
+  try {
+    for (let next = waiting; next; next = waiting) {
+      waiting = null;
+      next.resolve(await inWorker(w, next.request));
+    }
+  } finally {
+    working = false;
+  }
+}
+
+/**
+ * fcose positions computed in a Web Worker, so the page keeps painting and answering input while
+ * the layout runs; on the main thread when a worker cannot be had.
+ *
+ * One request at a time, and only the newest waits: a layout asked for while another waits makes
+ * the waiting one stale (each layout places the whole graph, and the view applies only its newest
+ * one), so the stale one is answered at once with no positions instead of being computed. Regrouping
+ * asks for one layout per hub; queued one after another, a new graph's layout waited behind them.
+ */
+export function fcosePositions(request: FcoseRequest): Promise<Positions> {
+  const w = startWorker();
+  if (!w) return onMainThread(request);
+  return new Promise<Positions>((resolve) => {
+    waiting?.resolve({});
+    waiting = { request, resolve };
+    if (!working) void work(w);
+  });
 }
