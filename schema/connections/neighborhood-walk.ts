@@ -4,7 +4,7 @@ import type { EntityKind } from '../shared/entity-kinds.ts';
 import { encodeGlobalId } from '../shared/global-id.ts';
 import { encodeTieId } from '../tie/tie.model.ts';
 import type { Located } from './element-ids.ts';
-import { expansionCypher, reachCountsCypher } from './neighborhood-cypher.ts';
+import { expansionCypher, reachCountsCypher, tieDetailsCypher } from './neighborhood-cypher.ts';
 
 /** Runs one read query: the app's `ctx.db.read`, or the bench's raw driver (same Cypher, no GraphQL). */
 export type ReadCypher = <Row extends RecordShape = RecordShape>(
@@ -68,7 +68,8 @@ export interface WalkOptions {
 }
 
 interface ExpansionItem {
-  r: Record<string, unknown> & { type: string; startEid: string };
+  /** The tie, light (neighborhood-cypher.ts); the rest of its properties are read once it is drawn. */
+  r: Record<string, unknown> & { type: string; startEid: string; reid: string };
   kind: EntityKind;
   id: string;
   eid: string;
@@ -95,31 +96,28 @@ function strongestFirst(row: Expansion): ExpansionItem[] {
   ];
 }
 
-/** The edge an expansion item draws from the frontier node `fromGlobal` (element id `fromEid`). */
+/** The edge `id` a tie `r` (light item and details) draws from `fromGlobal` (element id `fromEid`). */
 function edgeOf(
-  item: ExpansionItem,
+  id: string,
+  r: ExpansionItem['r'],
   fromGlobal: string,
   fromEid: string,
   global: string,
 ): GraphEdge {
-  const outward = item.r.startEid === fromEid;
-  const type = item.r.type;
-  const id =
-    type === 'DERIVED_TIE'
-      ? `Derived:${[fromGlobal, global].sort().join('|')}:${item.r.kind}`
-      : encodeTieId(type as never, String(item.r.id));
+  const outward = r.startEid === fromEid;
+  const type = r.type;
   return {
     id,
     kind: type,
     derived: type === 'DERIVED_TIE',
     source: outward ? fromGlobal : global,
     target: outward ? global : fromGlobal,
-    label: (item.r.kind ?? item.r.title ?? item.r.degree ?? item.r.role ?? null) as string | null,
-    coded: codedLabel(type, item.r),
-    strength: (item.r.strength ?? null) as number | null,
-    startYear: (item.r.from ?? null) as number | null,
-    endYear: (item.r.to ?? null) as number | null,
-    current: (item.r.current ?? null) as boolean | null,
+    label: (r.kind ?? r.title ?? r.degree ?? r.role ?? null) as string | null,
+    coded: codedLabel(type, r),
+    strength: (r.strength ?? null) as number | null,
+    startYear: (r.from ?? null) as number | null,
+    endYear: (r.to ?? null) as number | null,
+    current: (r.current ?? null) as boolean | null,
   };
 }
 
@@ -154,7 +152,16 @@ export async function walkNeighborhood(
     kindOf.set(s.globalId, s.kind);
     eidToGlobal.set(s.elementId, s.globalId);
   }
-  const edges = new Map<string, GraphEdge>();
+  // The edges drawn, by edge id (a later item with the same id replaces an earlier one), built
+  // once their ties' other properties are read.
+  const drawn = new Map<
+    string,
+    { item: ExpansionItem; from: string; fromEid: string; to: string }
+  >();
+  const edgeIdOf = (item: ExpansionItem, from: string, to: string) =>
+    item.r.type === 'DERIVED_TIE'
+      ? `Derived:${[from, to].sort().join('|')}:${item.r.kind}`
+      : encodeTieId(item.r.type as never, String(item.r.id));
   const cypher = expansionCypher(types, entityProjection);
   // Breadth first: a level is expanded only when the one before it was shown whole, so the nodes
   // shown are always min(limit, everything within the depth).
@@ -197,8 +204,12 @@ export async function walkNeighborhood(
           eidToGlobal.set(item.eid, global);
           next.push(item.eid);
         }
-        const edge = edgeOf(item, list.global, list.eid, global);
-        edges.set(edge.id, edge);
+        drawn.set(edgeIdOf(item, list.global, global), {
+          item,
+          from: list.global,
+          fromEid: list.eid,
+          to: global,
+        });
       }
     }
     if (nodes.size >= limit) {
@@ -208,18 +219,29 @@ export async function walkNeighborhood(
     frontier = next;
     last = next;
   }
-  // The nodes of the last step were picked without their properties.
+  // The nodes of the last step were picked without their properties, and every drawn tie without
+  // the properties beyond its light item: both read now, side by side.
   const unread = last.filter((eid) => !nodes.get(eidToGlobal.get(eid) as string));
-  if (unread.length) {
-    const rows = await read<{ eid: string; e: Record<string, unknown> }>(
-      `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid RETURN eid, ${entityProjection} AS e`,
-      { eids: unread },
-    );
-    for (const row of rows) {
-      const global = eidToGlobal.get(row.eid) as string;
-      nodes.set(global, toEntity(kindOf.get(global) as EntityKind, row.e));
-    }
+  const reids = [...new Set([...drawn.values()].map((d) => d.item.r.reid))];
+  const [unreadRows, detailRows] = await Promise.all([
+    unread.length
+      ? read<{ eid: string; e: Record<string, unknown> }>(
+          `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid RETURN eid, ${entityProjection} AS e`,
+          { eids: unread },
+        )
+      : [],
+    reids.length
+      ? read<{ reid: string; details: Record<string, unknown> }>(tieDetailsCypher, { reids })
+      : [],
+  ]);
+  for (const row of unreadRows) {
+    const global = eidToGlobal.get(row.eid) as string;
+    nodes.set(global, toEntity(kindOf.get(global) as EntityKind, row.e));
   }
+  const details = new Map(detailRows.map((row) => [row.reid, row.details]));
+  const edges = [...drawn].map(([id, { item, from, fromEid, to }]) =>
+    edgeOf(id, { ...details.get(item.r.reid), ...item.r }, from, fromEid, to),
+  );
   const shown = new Map<string, number>();
   for (const [global] of nodes) {
     if (start.some((s) => s.globalId === global)) continue;
@@ -234,7 +256,7 @@ export async function walkNeighborhood(
   const omitted = omittedByKind.reduce((sum, k) => sum + k.count, 0);
   return {
     nodes: [...nodes.values()].filter((n): n is Entity => n !== null),
-    edges: [...edges.values()],
+    edges,
     truncated: omitted > 0,
     omittedNodes: omitted,
     omittedByKind,
