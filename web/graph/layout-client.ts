@@ -39,8 +39,13 @@ async function onMainThread(request: FcoseRequest): Promise<Positions> {
   return runFcose(request);
 }
 
-/** Sends one request to the worker; a failure there is computed on the main thread instead. */
-async function inWorker(w: Worker, request: FcoseRequest): Promise<Positions> {
+/**
+ * Sends one request to the worker; computed on the main thread instead when the worker fails or is
+ * gone (it may fail while a request waits).
+ */
+async function inWorker(request: FcoseRequest): Promise<Positions> {
+  const w = startWorker();
+  if (!w) return onMainThread(request);
   const ticket = ++tickets;
   try {
     return await new Promise<Positions>((resolve, reject) => {
@@ -53,19 +58,21 @@ async function inWorker(w: Worker, request: FcoseRequest): Promise<Positions> {
 }
 
 /** The request waiting for the worker (at most one: a newer one replaces it). */
-let waiting: { request: FcoseRequest; resolve: (p: Positions) => void } | null = null;
+let waiting: {
+  request: FcoseRequest;
+  resolve: (p: Positions) => void;
+  reject: (e: unknown) => void;
+} | null = null;
 let working = false;
 
-async function work(w: Worker): Promise<void> {
+async function work(): Promise<void> {
   working = true;
-  try {
-    for (let next = waiting; next; next = waiting) {
-      waiting = null;
-      next.resolve(await inWorker(w, next.request));
-    }
-  } finally {
-    working = false;
+  for (let next = waiting; next; next = waiting) {
+    waiting = null;
+    // A layout that fails even on the main thread fails its caller, never the queue.
+    await inWorker(next.request).then(next.resolve, next.reject);
   }
+  working = false;
 }
 
 /**
@@ -78,11 +85,10 @@ async function work(w: Worker): Promise<void> {
  * asks for one layout per hub; queued one after another, a new graph's layout waited behind them.
  */
 export function fcosePositions(request: FcoseRequest): Promise<Positions> {
-  const w = startWorker();
-  if (!w) return onMainThread(request);
-  return new Promise<Positions>((resolve) => {
+  if (!startWorker()) return onMainThread(request);
+  return new Promise<Positions>((resolve, reject) => {
     waiting?.resolve({});
-    waiting = { request, resolve };
-    if (!working) void work(w);
+    waiting = { request, resolve, reject };
+    if (!working) void work();
   });
 }
