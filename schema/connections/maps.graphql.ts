@@ -1,11 +1,13 @@
+import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';
 import { listPage } from '../entity/entity-list.ts';
-import { PersonFilterInput, personOrders, readPersonFilter } from '../person/people.graphql.ts';
+import { PersonFilterInput, personOrders, readWithPersonFilter } from '../person/people.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { buildPersonFilter } from '../person/person-filter.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
+import { afterCheck } from '../shared/validate.ts';
 import { groupings, type MapGroup, type PeopleMap, readPeopleMap } from './maps.cypher.ts';
 
 const MapGroupingEnum = builder.enumType('MapGrouping', {
@@ -54,6 +56,18 @@ const PeopleMapRef = builder.objectRef<PeopleMap>('PeopleMap').implement({
   }),
 });
 
+/** The map of an organisation or place, which must exist (a NotFoundError on `arg` otherwise). */
+function mapAbout(
+  ctx: Context,
+  of: { kind: 'Organization' | 'Place'; id: string; arg: string; globalId: string },
+  map: Promise<PeopleMap>,
+): Promise<PeopleMap> {
+  const exists = loadEntity(ctx, of.kind, of.id).then((found) => {
+    if (!found) throw new NotFoundError(of.kind, of.globalId, [of.arg]);
+  });
+  return afterCheck(exists, map);
+}
+
 builder.queryField('alumniMap', (t) =>
   t.field({
     authScopes: { signedIn: true },
@@ -65,16 +79,18 @@ builder.queryField('alumniMap', (t) =>
       groupBy: t.arg({ type: MapGroupingEnum, required: true }),
       filter: t.arg({ type: PersonFilterInput, required: false }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: (_root, args, ctx) => {
       const { id } = idOf(args.organization, ['Organization'], ['organization']);
-      if (!(await loadEntity(ctx, 'Organization', id)))
-        throw new NotFoundError('Organization', args.organization, ['organization']);
-      return readPeopleMap(
-        ctx.db,
-        { ...(await readPersonFilter(ctx, args.filter)), almaMaterIds: [id] },
-        args.groupBy,
-        'graduation',
+      const of = {
+        kind: 'Organization',
+        id,
+        arg: 'organization',
+        globalId: args.organization,
+      } as const;
+      const map = readWithPersonFilter(ctx, args.filter, (filter) =>
+        readPeopleMap(ctx.db, { ...filter, almaMaterIds: [id] }, args.groupBy, 'graduation'),
       );
+      return mapAbout(ctx, of, map);
     },
   }),
 );
@@ -90,16 +106,18 @@ builder.queryField('nativesMap', (t) =>
       groupBy: t.arg({ type: MapGroupingEnum, required: true }),
       filter: t.arg({ type: PersonFilterInput, required: false }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: (_root, args, ctx) => {
       const { id } = idOf(args.place, ['Place'], ['place']);
-      if (!(await loadEntity(ctx, 'Place', id)))
-        throw new NotFoundError('Place', args.place, ['place']);
-      return readPeopleMap(
-        ctx.db,
-        { ...(await readPersonFilter(ctx, args.filter)), hometownIds: [id], livesOutsideIds: [id] },
-        args.groupBy,
-        'birth',
+      const of = { kind: 'Place', id, arg: 'place', globalId: args.place } as const;
+      const map = readWithPersonFilter(ctx, args.filter, (filter) =>
+        readPeopleMap(
+          ctx.db,
+          { ...filter, hometownIds: [id], livesOutsideIds: [id] },
+          args.groupBy,
+          'birth',
+        ),
       );
+      return mapAbout(ctx, of, map);
     },
   }),
 );

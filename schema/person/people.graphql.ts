@@ -18,6 +18,7 @@ import {
 } from '../shared/enums.graphql.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
+import { afterCheck } from '../shared/validate.ts';
 import { countedCell } from './people-counts.ts';
 import { PeopleFacetsRef, peopleSummary } from './people-facets.ts';
 import { everyonePage, planCohortPage } from './people-page-plan.ts';
@@ -153,15 +154,8 @@ function toPersonFilter(filter: FilterArg | null | undefined): PersonFilter {
   };
 }
 
-/**
- * The GraphQL filter as a PersonFilter, after checking that every id in it names a live entity: an
- * unknown or deleted id is a NotFoundError naming it, not a filter that silently matches nobody.
- */
-export async function readPersonFilter(
-  ctx: Context,
-  filter: FilterArg | null | undefined,
-): Promise<PersonFilter> {
-  const read = toPersonFilter(filter);
+/** Checks that every id in a GraphQL filter names a live entity (a NotFoundError naming it otherwise). */
+function checkFilterIds(ctx: Context, filter: FilterArg | null | undefined): Promise<unknown> {
   const lists = [
     ['fields', filter?.fields],
     ['livesIn', filter?.livesIn],
@@ -171,14 +165,36 @@ export async function readPersonFilter(
     ['employers', filter?.employers],
     ['near.people', filter?.near?.people],
   ] as const;
-  await Promise.all(
+  return Promise.all(
     lists.map(([key, list]) =>
       list?.length
         ? locateEntities(ctx, list.map(String), ['filter', ...key.split('.')])
         : undefined,
     ),
   );
+}
+
+/**
+ * The GraphQL filter as a PersonFilter, after checking that every id in it names a live entity: an
+ * unknown or deleted id is a NotFoundError naming it, not a filter that silently matches nobody.
+ */
+export async function readPersonFilter(
+  ctx: Context,
+  filter: FilterArg | null | undefined,
+): Promise<PersonFilter> {
+  const read = toPersonFilter(filter);
+  await checkFilterIds(ctx, filter);
   return read;
+}
+
+/** What `read` finds with the filter, read beside the check of its ids (see `afterCheck`). */
+export function readWithPersonFilter<T>(
+  ctx: Context,
+  filter: FilterArg | null | undefined,
+  read: (filter: PersonFilter) => Promise<T>,
+): Promise<T> {
+  const parsed = toPersonFilter(filter);
+  return afterCheck(checkFilterIds(ctx, filter), read(parsed));
 }
 
 /** Sort orders for people; `id` breaks ties so the order is stable. */
@@ -199,38 +215,38 @@ builder.queryField('people', (t) =>
         filter: t.arg({ type: PersonFilterInput, required: false }),
         orderBy: t.arg({ type: PersonOrderEnum, required: false, defaultValue: 'CREATED' }),
       },
-      resolve: async (_root, args, ctx, info) => {
-        const filter = await readPersonFilter(ctx, args.filter);
-        const order = personOrders[(args.orderBy ?? 'CREATED') as PersonOrder];
-        // With facets in the same request, the total comes from their one pass over the filter.
-        const withFacets = info.operation.selectionSet.selections.some(
-          (s) => s.kind === Kind.FIELD && s.name.value === 'peopleFacets',
-        );
-        // A city and/or category cohort: total from the people counts, the page by the cheapest plan.
-        const cell = countedCell(filter);
-        if (cell) {
-          const { after, size } = readPageArgs(args);
-          const everyone = !cell.city && !cell.category && !withFacets && !asksForTotal(info);
-          const summary = everyone ? null : await peopleSummary(ctx, filter);
-          const part = summary
-            ? planCohortPage(summary, order, size, after)
-            : everyonePage(order, after);
-          if (part) {
-            const total = summary ? async () => summary.total : undefined;
-            return listPage(ctx, 'Person', part, order, args, info, total);
+      resolve: (_root, args, ctx, info) =>
+        readWithPersonFilter(ctx, args.filter, async (filter) => {
+          const order = personOrders[(args.orderBy ?? 'CREATED') as PersonOrder];
+          // With facets in the same request, the total comes from their one pass over the filter.
+          const withFacets = info.operation.selectionSet.selections.some(
+            (s) => s.kind === Kind.FIELD && s.name.value === 'peopleFacets',
+          );
+          // A city and/or category cohort: total from the people counts, the page by the cheapest plan.
+          const cell = countedCell(filter);
+          if (cell) {
+            const { after, size } = readPageArgs(args);
+            const everyone = !cell.city && !cell.category && !withFacets && !asksForTotal(info);
+            const summary = everyone ? null : await peopleSummary(ctx, filter);
+            const part = summary
+              ? planCohortPage(summary, order, size, after)
+              : everyonePage(order, after);
+            if (part) {
+              const total = summary ? async () => summary.total : undefined;
+              return listPage(ctx, 'Person', part, order, args, info, total);
+            }
           }
-        }
-        const part = buildPersonFilter(filter);
-        return listPage(
-          ctx,
-          'Person',
-          part,
-          order,
-          args,
-          info,
-          withFacets ? () => peopleSummary(ctx, filter).then((s) => s.total) : undefined,
-        );
-      },
+          const part = buildPersonFilter(filter);
+          return listPage(
+            ctx,
+            'Person',
+            part,
+            order,
+            args,
+            info,
+            withFacets ? () => peopleSummary(ctx, filter).then((s) => s.total) : undefined,
+          );
+        }),
     },
     {},
     {},
@@ -244,7 +260,11 @@ builder.queryField('peopleFacets', (t) =>
     description:
       'How many people passing the filter fall in each category, level, current city, field, alma mater, current employer and hometown.',
     args: { filter: t.arg({ type: PersonFilterInput, required: false }) },
-    resolve: async (_root, args, ctx) =>
-      (await peopleSummary(ctx, await readPersonFilter(ctx, args.filter))).facets,
+    resolve: (_root, args, ctx) =>
+      readWithPersonFilter(
+        ctx,
+        args.filter,
+        async (filter) => (await peopleSummary(ctx, filter)).facets,
+      ),
   }),
 );

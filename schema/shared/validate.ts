@@ -77,3 +77,15 @@ export function codeOf(issue: z.core.$ZodIssue): { code: IssueCode; params?: Par
       return { code: 'invalid' };
   }
 }
+
+/**
+ * What `read` gives, once `check` has passed too. They run side by side, so a read no longer waits a
+ * round trip for the check of its input (a read about an unknown id finds nothing, harmlessly); the
+ * check's error wins over the read's. For reads only: a write must not start before its check.
+ */
+export async function afterCheck<T>(check: Promise<unknown>, read: Promise<T>): Promise<T> {
+  const [checked, result] = await Promise.allSettled([check, read]);
+  if (checked.status === 'rejected') throw checked.reason;
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
