@@ -175,3 +175,35 @@ export async function reportBaseline(db: Db, from: string, to: string): Promise<
   );
   return summariseFunnel(rows);
 }
+
+/**
+ * The floor under any invitation list kept as one relationship per invitee: the same members, who may
+ * be contacted, each tied to the event by a relationship with no properties (so no index entry either),
+ * in one transaction. Returns the time of that transaction in ms and how many it wrote; the
+ * relationships are deleted afterwards, untimed.
+ */
+export async function timeBareInvitations(
+  db: Db,
+  eventId: string,
+  filter: PersonFilter,
+): Promise<{ ms: number; written: number }> {
+  const part = buildPersonFilter(filter);
+  const started = performance.now();
+  const [row] = await db.writeTx((tx) =>
+    tx.run<{ written: number }>(
+      `MATCH (ev:Event {id: $eventId})
+       CALL () { ${part.cypher} RETURN DISTINCT n }
+       WITH ev, n WHERE ${contactable('n')}
+       CREATE (n)-[:BENCH_BARE_INVITATION]->(ev)
+       RETURN count(*) AS written`,
+      { ...part.params, eventId },
+    ),
+  );
+  const ms = performance.now() - started;
+  await db.autoCommit(
+    `MATCH (:Event {id: $eventId})<-[r:BENCH_BARE_INVITATION]-()
+     CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`,
+    { eventId },
+  );
+  return { ms, written: row?.written ?? 0 };
+}

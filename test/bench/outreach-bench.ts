@@ -20,7 +20,12 @@ import { Db } from '../../server/db/run.ts';
 import { startLocalNeo4j } from '../../server/neo4j/local-neo4j.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { graphqlCaller } from './graphql-client.ts';
-import { type Attribution, inviteBaseline, reportBaseline } from './outreach-baseline.ts';
+import {
+  type Attribution,
+  inviteBaseline,
+  reportBaseline,
+  timeBareInvitations,
+} from './outreach-baseline.ts';
 import { percentile } from './percentile.ts';
 
 const { values } = parseArgs({
@@ -110,6 +115,8 @@ interface Row {
   baseline: number[];
 }
 const table: Row[] = [];
+/** Times of the bare-relationship floor of each invitation list (timeBareInvitations). */
+const bareInvitations: number[] = [];
 const ms = (samples: number[], p: number) => Math.round(percentile(samples, p));
 
 function report(row: Row) {
@@ -139,6 +146,8 @@ function writeResults(loadStart: number, generated: string) {
       (r) =>
         `| ${r.operation} | ${r.size} | ${r.samples.length} | ${ms(r.samples, 50)} | ${ms(r.samples, 95)} | ${ms(r.baseline, 50)} | ${ms(r.baseline, 95)} | ${(percentile(r.baseline, 50) / percentile(r.samples, 50)).toFixed(1)}x |`,
     ),
+    '',
+    `Floor of the invitation list, timed in the same runs (test/bench/outreach-baseline.ts \`timeBareInvitations\`): the same members who may be contacted, each tied to a new event by a relationship with no properties (no id, so no index entry), in one transaction: p50 ${ms(bareInvitations, 50)} ms, p95 ${ms(bareInvitations, 95)} ms over ${bareInvitations.length} runs. A list kept as one relationship per invitee cannot be written faster than this on this machine; the list's own properties (id, status, times, author) and its id index come on top.`,
     '',
     'What changed: inviteToEvent runs one statement (members bound by the segment filter in Cypher, duplicates checked from each person, one batched CREATE) instead of shipping ids to Node and back; outcomeReport aggregates in Cypher (counts per stage and furthest stage, stays between moves, credits only for signed and landed) and returns a few dozen rows instead of one per introduction.',
     '',
@@ -203,8 +212,19 @@ try {
       throw new Error(`invited ${res.inviteToEvent.data.invited}, the previous approach ${before}`);
     }
     invite.size = `${people} members (${before} invited)`;
+    const bare = await gql<{ createEvent: { data: { id: string } } }>(createEventMutation(`f${r}`));
+    const floor = await timeBareInvitations(db, bare.createEvent.data.id.split(':')[1] as string, {
+      livesInIds: ['bench-city'],
+    });
+    if (floor.written !== before) {
+      throw new Error(`the floor wrote ${floor.written} relationships, the list ${before}`);
+    }
+    bareInvitations.push(floor.ms);
   }
   report(invite);
+  console.log(
+    `floor (bare relationships, same members): p50 ${ms(bareInvitations, 50)} ms, p95 ${ms(bareInvitations, 95)} ms`,
+  );
 
   const funnel: Row = { operation: 'outcomeReport', size: '', samples: [], baseline: [] };
   const reportQuery = `query { outcomeReport(from: "2025-01-01", to: "2026-12-31") {
