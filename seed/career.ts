@@ -34,6 +34,8 @@ export interface CareerProfile {
   eminence: number;
   /** Returned from abroad and has not studied abroad: the first job was abroad. */
   firstJobAbroad: boolean;
+  /** The employer of the last job, when the story says who it is (seed/story-people.ts). */
+  employer?: OrgInfo;
 }
 
 /** The jobs of one person, oldest first; empty while they still study. */
@@ -67,7 +69,7 @@ export function planCareer(random: Random, choosers: Choosers, p: CareerProfile)
         : random.chance(0.5)
           ? p.city
           : choosers.residence.pick(random);
-    const org = choosers.employer(random, city, p.top);
+    const org = (last && p.employer) || choosers.employer(random, city, p.top);
     const age = from - p.birthYear;
     let seniority = age < 30 ? 0 : age < 38 ? 1 : age < 46 ? 2 : 3;
     if (last && p.eminence > 0) seniority = Math.max(seniority, p.eminence === 2 ? 3 : 2);

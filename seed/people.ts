@@ -128,8 +128,9 @@ export class PeopleGenerator {
     }
     const abroadNow = residence.country !== this.catalog.china;
     const returnee = !abroadNow && random.chance(eminence === 1 ? 0.45 : 0.12);
-    const top = this.expertise.industry(random);
-    const fields = this.expertise.fields(random, top);
+    const storyFields = story?.fields.map((key) => this.catalog.field(key));
+    const top = storyFields?.[0]?.top ?? this.expertise.industry(random);
+    const fields = storyFields?.map((f) => f.index) ?? this.expertise.fields(random, top);
     const studies = planStudies(random, this.choosers, {
       birthYear,
       homeProvince: hometown.province,
@@ -148,6 +149,7 @@ export class PeopleGenerator {
             top,
             eminence: eminence >= 2 ? 2 : eminence,
             firstJobAbroad: returnee && !studies.some((s) => s.abroad),
+            employer: story && this.catalog.org(story.employer),
           });
     // Students (no job yet) live where they study.
     const studyCity = this.catalog.places[lastStudy?.org.city ?? -1];
