@@ -1,11 +1,12 @@
 /**
- * Ranking the people who fit a need (`Need.matches`): candidates ranked in Cypher on fit, level and
- * affinity (needs.cypher.ts), then reach from our side and recency added for the best pool. Takes a
+ * Ranking the people who fit a need (`Need.matches`): candidates ranked on fit, level and affinity
+ * (match-candidates.ts), then reach from our side and recency added for the best pool. Takes a
  * reader, so the bench runs the same statements straight on the driver as its baseline.
  */
 import { type Entity, toEntity } from '../entity/entity.model.ts';
+import { readCandidates } from './match-candidates.ts';
 import { type MatchParts, matchScore, recencyOf } from './match-score.ts';
-import { type Need, readCandidates, readHomeSchools, readReachPaths } from './needs.cypher.ts';
+import { type Need, readReachPaths } from './needs.cypher.ts';
 import type { ReadCypher } from './neighborhood-walk.ts';
 import { scorePath } from './path-ranking.ts';
 
@@ -51,7 +52,6 @@ export async function rankMatches(
     levels: need.levels,
     categories: need.categories,
     places: need.placeIds,
-    homeSchools: await readHomeSchools(read, need.placeIds),
     pool,
   });
   const reach = from.length

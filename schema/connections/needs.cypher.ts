@@ -62,65 +62,76 @@ export function readNeedIdsOf(
   );
 }
 
-export interface Candidate {
-  e: Record<string, unknown>;
-  fit: number;
+/** A field within reach of a need's fields: 0 the field itself, 1-3 steps narrower, -1 the one above. */
+export interface FieldDistance {
+  field: string;
+  distance: number;
+}
+
+/** The fields a need's experts may come from (several rows for a field reached several ways). */
+export function readFieldDistances(read: ReadCypher, needId: string): Promise<FieldDistance[]> {
+  return read<FieldDistance>(
+    `MATCH (:Need {id: $needId})-[:NEEDS_FIELD]->(g:Field)
+CALL (g) {
+  MATCH path = (f:Field)-[:SUBFIELD_OF*0..3]->(g) RETURN f.id AS field, length(path) AS distance
+  UNION
+  MATCH (g)-[:SUBFIELD_OF]->(f:Field) RETURN f.id AS field, -1 AS distance
+}
+RETURN DISTINCT field, distance`,
+    { needId },
+  );
+}
+
+/** One live expertise of a live person in a tier, with the need's level and affinity parts for them. */
+export interface TierExpert {
+  id: string;
   distance: number;
   level: number;
   affinity: number;
-  updatedYear: number | null;
 }
 
 /**
- * Candidates expert in a needed field, a narrower one (up to 3 steps down) or the one just above it,
- * with the fit of their best expertise: 1 for the field itself, 0.1 less per step down (at least 0.5),
- * 0.6 for the broader field; times 0.6 + 0.08 × expertise level (1-5).
- *
- * Affinity (born in, or studied in, one of the preferred places or below them) reads the person's
- * maintained facts (current-facts.ts): `bornPlaceIds` holds the place of birth and every place above
- * it, so a preferred place among them means born in it or below it; `schoolIds` holds the live schools,
- * matched against the organisations located in the preferred places or below them (`$homeSchools`,
- * see `readHomeSchools`). Two property reads per candidate, where walking BORN_IN, STUDIED_AT and
- * LOCATED_IN took 57 db hits (PROFILE at 100k: 711,454 of the statement's 824,307).
+ * The live experts of the given (field, expertise level) pairs, found through the relationship index
+ * on the keys `refreshPeopleFacts` maintains (`liveFieldId`, `liveLevel`), so only these experts are
+ * read. Level: 1 when the person's talent level or a category is among those asked (or nothing was
+ * asked), else 0.3. Affinity (born in, or studied in, one of the preferred places or below them)
+ * reads the person's maintained facts (current-facts.ts): `bornPlaceIds` holds the place of birth
+ * and every place above it; `schoolIds` holds the live schools, matched against the organisations
+ * located in the preferred places or below them (`$homeSchools`, see `readHomeSchools`).
  */
-export function readCandidates(
+export function readExpertTier(
   read: ReadCypher,
   ask: {
-    id: string;
+    pairs: readonly { field: string; level: number; distance: number }[];
     levels: readonly string[];
     categories: readonly string[];
     places: readonly string[];
     homeSchools: readonly string[];
-    pool: number;
   },
-): Promise<Candidate[]> {
-  return read<Candidate>(
-    `MATCH (:Need {id: $id})-[:NEEDS_FIELD]->(g:Field)
-CALL (g) {
-  MATCH path = (f:Field)-[:SUBFIELD_OF*0..3]->(g)
-  MATCH (f)<-[e:EXPERT_IN]-(p:Person) WHERE NOT e.deleted AND NOT p.deleted
-  RETURN p, e, length(path) AS distance
-  UNION
-  MATCH (g)-[:SUBFIELD_OF]->(:Field)<-[e:EXPERT_IN]-(p:Person) WHERE NOT e.deleted AND NOT p.deleted
-  RETURN p, e, -1 AS distance
-}
-WITH p, distance,
-     CASE WHEN distance < 0 THEN 0.6 WHEN 1.0 - 0.1 * distance < 0.5 THEN 0.5 ELSE 1.0 - 0.1 * distance END
-       * (0.6 + 0.08 * coalesce(e.level, 3)) AS fit
-ORDER BY fit DESC
-WITH p, head(collect(fit)) AS fit, head(collect(distance)) AS distance
-WITH p, fit, distance,
-     CASE WHEN size($levels) = 0 AND size($categories) = 0 THEN 1.0
-          WHEN p.level IN $levels OR any(c IN p.categories WHERE c IN $categories) THEN 1.0 ELSE 0.3 END AS level
-WITH p, fit, distance, level,
-     CASE WHEN any(x IN p.bornPlaceIds WHERE x IN $places) THEN 1.0
-          WHEN any(x IN p.schoolIds WHERE x IN $homeSchools) THEN 0.8
-          ELSE 0.0 END AS affinity
-ORDER BY 0.4 * fit + 0.15 * level + 0.15 * affinity DESC, p.id
-LIMIT $pool
-WITH p AS n, fit, distance, level, affinity
-RETURN ${entityProjection} AS e, fit, distance, level, affinity, n.updatedAt.year AS updatedYear`,
+): Promise<TierExpert[]> {
+  return read<TierExpert>(
+    `UNWIND $pairs AS pair
+MATCH (p:Person)-[e:EXPERT_IN]->()
+WHERE e.liveFieldId = pair.field AND e.liveLevel = pair.level
+RETURN p.id AS id, pair.distance AS distance,
+  CASE WHEN size($levels) = 0 AND size($categories) = 0 THEN 1.0
+       WHEN p.level IN $levels OR any(c IN p.categories WHERE c IN $categories) THEN 1.0 ELSE 0.3 END AS level,
+  CASE WHEN any(x IN p.bornPlaceIds WHERE x IN $places) THEN 1.0
+       WHEN any(x IN p.schoolIds WHERE x IN $homeSchools) THEN 0.8
+       ELSE 0.0 END AS affinity`,
     ask,
+  );
+}
+
+/** The people of `ids` as entities, with the year their record was last updated. */
+export function readCandidatePeople(
+  read: ReadCypher,
+  ids: readonly string[],
+): Promise<{ e: Record<string, unknown>; updatedYear: number | null }[]> {
+  return read(
+    `MATCH (n:Person) WHERE n.id IN $ids
+RETURN ${entityProjection} AS e, n.updatedAt.year AS updatedYear`,
+    { ids },
   );
 }
 

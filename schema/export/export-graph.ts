@@ -11,7 +11,11 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../../server/db/run.ts';
-import { factProperties, refreshPeopleFactsInBatches } from '../person/current-facts.ts';
+import {
+  expertiseKeyProperties,
+  factProperties,
+  refreshPeopleFactsInBatches,
+} from '../person/current-facts.ts';
 import { fromCsvCell, toCsv } from '../shared/csv.ts';
 import { isEntityKind } from '../shared/entity-kinds.ts';
 import { type EntityNames, searchKeys } from '../shared/search-keys.ts';
@@ -349,6 +353,8 @@ export async function exportGraph(db: Db, options: ExportOptions): Promise<Manif
     w.columns.fromId = 'string';
     w.columns.toLabel = 'string';
     w.columns.toId = 'string';
+    // Maintained keys are derived: a restore rebuilds them with the people's facts.
+    for (const key of expertiseKeyProperties) delete t.props[key];
     const props = plainProps(t.props, w.columns, t.floats);
     w.add({ fromLabel: t.fromLabel, fromId: t.fromId, toLabel: t.toLabel, toId: t.toId, ...props });
   }

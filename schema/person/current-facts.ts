@@ -18,6 +18,11 @@
  * | `expertFieldIds` | fields the person is an expert in (live EXPERT_IN; not the fields above them) |
  * | `countedCategories`, `countedLevel` | the categories (distinct) and level counted in the people counts (people-counts.ts); `countedCategories` is null while the person is not counted (deleted, or not refreshed yet) |
  *
+ * Each live expertise (EXPERT_IN, not deleted) of a live person carries `liveFieldId` (its field's id)
+ * and `liveLevel` (its level, 3 when not given); other expertise carries neither. The relationship
+ * index on the two finds a field's experts of one level without reading the rest
+ * (schema/connections/match-candidates.ts).
+ *
  * Live people also carry one label per category (`:Alumnus`, `:Returnee` …), so the people of a
  * category are found by a label scan.
  *
@@ -106,6 +111,21 @@ export const storedFacts = `{counted: n.countedCategories IS NOT NULL,
   countedLevel: coalesce(n.countedLevel, '')}`;
 
 /**
+ * Sets the ranking keys of each expertise of a person `n` (`liveFieldId`, `liveLevel`: see the table
+ * above) where they differ from what they should be. A unit subquery: `n` goes on unchanged.
+ */
+const refreshExpertiseKeys = `CALL (n) {
+  MATCH (n)-[e:EXPERT_IN]->(f:Field)
+  WITH e, CASE WHEN n.deleted OR e.deleted THEN null ELSE f.id END AS field
+  WITH e, field, CASE WHEN field IS NOT NULL THEN coalesce(e.level, 3) END AS level
+  WHERE coalesce(e.liveFieldId, '') <> coalesce(field, '') OR coalesce(e.liveLevel, 0) <> coalesce(level, 0)
+  SET e.liveFieldId = field, e.liveLevel = level
+}`;
+
+/** The maintained properties of an expertise (EXPERT_IN): derived, so exports leave them out. */
+export const expertiseKeyProperties = ['liveFieldId', 'liveLevel'] as const;
+
+/**
  * Recomputes the facts, category labels and people counts of these people (our ids; unknown ones are
  * skipped) in `tx`: call it after any write that may change what their ties say, in the same
  * transaction. The people are locked first (in id order), so two writes refreshing one person run one
@@ -127,6 +147,7 @@ export async function refreshPeopleFacts(
   const changes = await tx.run<{ old: unknown; facts: unknown }>(
     `UNWIND $ids AS personId
      MATCH (n:Person {id: personId})
+     ${refreshExpertiseKeys}
      WITH n, ${storedFacts} AS old
      ${computeFacts}
      WITH n, old, facts WHERE old <> facts

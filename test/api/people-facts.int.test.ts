@@ -303,6 +303,17 @@ async function expectConsistent(step: string) {
   const want = Object.fromEntries([...expectedCounts(recounted)].sort());
   const have = Object.fromEntries([...(await storedCounts())].sort());
   expect(have, `${step}: people counts`).toEqual(want);
+  // Each expertise's ranking keys: its field and level when it and its person are live, else none.
+  const expertise = await server.db.read<{ key: unknown[]; want: unknown[] }>(
+    `MATCH (n:Person)-[e:EXPERT_IN]->(f:Field) WHERE n.name STARTS WITH $p
+     RETURN [e.liveFieldId, e.liveLevel] AS key,
+            CASE WHEN n.deleted OR e.deleted THEN [null, null] ELSE [f.id, coalesce(e.level, 3)] END AS want`,
+    { p },
+  );
+  expect(
+    expertise.map((x) => x.key),
+    `${step}: expertise keys`,
+  ).toEqual(expertise.map((x) => x.want));
 }
 
 const moves = {
@@ -326,15 +337,24 @@ const moves = {
             : {}
         : kind === 'STUDIED_AT'
           ? { startYear: 1990 + r.int(20) }
-          : {};
+          : kind === 'EXPERT_IN' && r.next() < 0.7
+            ? { level: 1 + r.int(5) }
+            : {};
     const res = await addTie({ kind, subject: person, object, ...props });
     if (res.addTie.data) world.ties.push({ id: res.addTie.data.id, kind });
   },
   async updateTie(r: ReturnType<typeof random>) {
-    const tie = world.ties.filter((t) => t.kind === 'LIVES_IN' || t.kind === 'WORKED_AT');
+    const tie = world.ties.filter(
+      (t) => t.kind === 'LIVES_IN' || t.kind === 'WORKED_AT' || t.kind === 'EXPERT_IN',
+    );
     if (!tie.length) return;
-    const { id } = r.pick(tie);
-    const input = r.next() < 0.5 ? { endYear: 2012, current: false } : { endYear: null };
+    const { id, kind } = r.pick(tie);
+    const input =
+      kind === 'EXPERT_IN'
+        ? { level: r.next() < 0.8 ? 1 + r.int(5) : null }
+        : r.next() < 0.5
+          ? { endYear: 2012, current: false }
+          : { endYear: null };
     await gqlOk(
       `mutation ($id: ID!, $input: TiePatch!) { updateTie(id: $id, input: $input) { ${ERR} } }`,
       { id, input },
@@ -421,6 +441,14 @@ describe('maintained facts and people counts', () => {
       await moves[move](r);
       if (step % 20 === 0) await expectConsistent(`after ${step} moves (last: ${move})`);
     }
+    // The walk gave live expertise of several levels and left some of it without keys.
+    const [keys] = await server.db.read<{ levels: number; keyless: number }>(
+      `MATCH (n:Person)-[e:EXPERT_IN]->() WHERE n.name STARTS WITH $p
+       RETURN count(DISTINCT e.liveLevel) AS levels, count(*) - count(e.liveFieldId) AS keyless`,
+      { p },
+    );
+    expect(keys!.levels).toBeGreaterThanOrEqual(2);
+    expect(keys!.keyless).toBeGreaterThan(0);
   }, 900_000);
 
   it('equal a fresh recount after a roster import', async () => {
