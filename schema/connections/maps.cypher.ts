@@ -157,23 +157,39 @@ OPTIONAL MATCH (g:Place {id: substring(value, size($school) + 1)})
 WITH g, coalesce(g.name, '未知 unknown') AS label, count ORDER BY count DESC, label
 WITH collect({key: 'Place:' + g.id, label: label, code: g.code, latinName: g.latinName, count: count}) AS groups,
      sum(count) AS total
-RETURN total, groups[0..200] AS groups`;
+RETURN total, groups[0..200] AS groups, ${anchorFound('Organization')} AS found`;
 
 type GroupRow = Omit<MapGroup, 'filter'>;
+
+/** What a map is about (a school's alumni, a place's natives): a live node, or the map is not found. */
+export interface MapAnchor {
+  kind: 'Organization' | 'Place';
+  id: string;
+}
+
+/** Cypher: whether the anchor (`$anchor`, of `kind`) exists and is live. Read with the map itself. */
+function anchorFound(kind: MapAnchor['kind']): string {
+  return `EXISTS { MATCH (a:${kind} {id: $anchor}) WHERE NOT a.deleted }`;
+}
+
+type MapRows = { total: number; groups: GroupRow[]; found: boolean };
 
 /** The map of `base` grouped `by`, when the people counts hold it: one school, by place, nothing else. */
 async function readCountedMap(
   db: Db,
   base: PersonFilter,
   by: Grouping,
-): Promise<{ total: number; groups: GroupRow[] } | null> {
+  anchor: MapAnchor,
+): Promise<MapRows | null> {
   const alumni = countedAlumni(base);
   if (by !== 'CITY' && by !== 'PROVINCE' && by !== 'COUNTRY') return null;
   if (!alumni || alumni.city || alumni.category) return null;
+  if (anchor.kind !== 'Organization' || anchor.id !== alumni.school) return null;
   const { facet } = alumniPlaceFacets[by];
-  const [row] = await db.read<{ total: number; groups: GroupRow[] }>(countedPlaceMapQuery, {
+  const [row] = await db.read<MapRows>(countedPlaceMapQuery, {
     prefix: `${cellKey(null, null)}|${facet}|${alumni.school}|`,
     school: alumni.school,
+    anchor: anchor.id,
   });
   return row ?? null;
 }
@@ -183,24 +199,34 @@ async function walkMap(
   db: Db,
   base: PersonFilter,
   tail: string,
-): Promise<{ total: number; groups: GroupRow[] }> {
+  anchor: MapAnchor,
+): Promise<MapRows> {
   const part = buildPersonFilter(base);
-  const [groups, total] = await Promise.all([
+  const [groups, total, [row]] = await Promise.all([
     db.read<GroupRow>(`${part.cypher}\n${tail}\nORDER BY count DESC, label LIMIT 200`, part.params),
     readTotal(db, base, part),
+    db.read<{ found: boolean }>(`RETURN ${anchorFound(anchor.kind)} AS found`, {
+      anchor: anchor.id,
+    }),
   ]);
-  return { total, groups };
+  return { total, groups, found: row?.found ?? false };
 }
 
-/** The people of `base` grouped `by`, largest group first (at most 200 groups), and their total. */
+/**
+ * The people of `base` grouped `by`, largest group first (at most 200 groups), and their total; null
+ * when the anchor is unknown or deleted (checked in the same statement as the map when it can be).
+ */
 export async function readPeopleMap(
   db: Db,
   base: PersonFilter,
   by: Grouping,
   decadeOf: 'graduation' | 'birth',
-): Promise<PeopleMap> {
+  anchor: MapAnchor,
+): Promise<PeopleMap | null> {
   const { tail, drill } = grouping(by, base, decadeOf);
-  const { total, groups } = (await readCountedMap(db, base, by)) ?? (await walkMap(db, base, tail));
+  const { total, groups, found } =
+    (await readCountedMap(db, base, by, anchor)) ?? (await walkMap(db, base, tail, anchor));
+  if (!found) return null;
   return {
     total,
     groups: groups.map((g) => ({

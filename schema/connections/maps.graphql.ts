@@ -1,13 +1,11 @@
 import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
-import { loadEntity } from '../entity/entity.loaders.ts';
 import { listPage } from '../entity/entity-list.ts';
 import { PersonFilterInput, personOrders, readWithPersonFilter } from '../person/people.graphql.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { buildPersonFilter } from '../person/person-filter.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';
-import { afterCheck } from '../shared/validate.ts';
 import { groupings, type MapGroup, type PeopleMap, readPeopleMap } from './maps.cypher.ts';
 
 const MapGroupingEnum = builder.enumType('MapGrouping', {
@@ -57,15 +55,14 @@ const PeopleMapRef = builder.objectRef<PeopleMap>('PeopleMap').implement({
 });
 
 /** The map of an organisation or place, which must exist (a NotFoundError on `arg` otherwise). */
-function mapAbout(
-  ctx: Context,
-  of: { kind: 'Organization' | 'Place'; id: string; arg: string; globalId: string },
-  map: Promise<PeopleMap>,
+/** The map, or NotFoundError on the anchor's argument when the map's read did not find the anchor. */
+async function mapAbout(
+  of: { arg: string; globalId: string; kind: 'Organization' | 'Place' },
+  map: Promise<PeopleMap | null>,
 ): Promise<PeopleMap> {
-  const exists = loadEntity(ctx, of.kind, of.id).then((found) => {
-    if (!found) throw new NotFoundError(of.kind, of.globalId, [of.arg]);
-  });
-  return afterCheck(exists, map);
+  const found = await map;
+  if (!found) throw new NotFoundError(of.kind, of.globalId, [of.arg]);
+  return found;
 }
 
 builder.queryField('alumniMap', (t) =>
@@ -83,14 +80,16 @@ builder.queryField('alumniMap', (t) =>
       const { id } = idOf(args.organization, ['Organization'], ['organization']);
       const of = {
         kind: 'Organization',
-        id,
         arg: 'organization',
         globalId: args.organization,
       } as const;
       const map = readWithPersonFilter(ctx, args.filter, (filter) =>
-        readPeopleMap(ctx.db, { ...filter, almaMaterIds: [id] }, args.groupBy, 'graduation'),
+        readPeopleMap(ctx.db, { ...filter, almaMaterIds: [id] }, args.groupBy, 'graduation', {
+          kind: 'Organization',
+          id,
+        }),
       );
-      return mapAbout(ctx, of, map);
+      return mapAbout(of, map);
     },
   }),
 );
@@ -108,16 +107,17 @@ builder.queryField('nativesMap', (t) =>
     },
     resolve: (_root, args, ctx) => {
       const { id } = idOf(args.place, ['Place'], ['place']);
-      const of = { kind: 'Place', id, arg: 'place', globalId: args.place } as const;
+      const of = { kind: 'Place', arg: 'place', globalId: args.place } as const;
       const map = readWithPersonFilter(ctx, args.filter, (filter) =>
         readPeopleMap(
           ctx.db,
           { ...filter, hometownIds: [id], livesOutsideIds: [id] },
           args.groupBy,
           'birth',
+          { kind: 'Place', id },
         ),
       );
-      return mapAbout(ctx, of, map);
+      return mapAbout(of, map);
     },
   }),
 );
