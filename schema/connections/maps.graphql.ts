@@ -1,4 +1,3 @@
-import type { Context } from '../../server/context.ts';
 import { builder } from '../builder.ts';
 import { listPage } from '../entity/entity-list.ts';
 import { PersonFilterInput, personOrders, readWithPersonFilter } from '../person/people.graphql.ts';
