@@ -37,14 +37,21 @@ const tieTargets = {
   EXPERT_IN: 'Field',
 } as const;
 
-/** Each tie type in a subquery of its own: the person is bound, only the other end is looked up. */
+/**
+ * Each tie type in a subquery of its own: the person is bound, only the other end is looked up. An
+ * expertise also gets the ranking keys the product keeps on live expertise (current-facts.ts).
+ */
 const tieSubqueries = Object.entries(tieTargets)
   .map(
     ([type, label]) => `CALL (p, row) {
        UNWIND row.ties.${type} AS t MATCH (b:${label} {id: t.to})
        CREATE (p)-[r:${type}]->(b)
        SET r = t.props, r.id = t.id, r.deleted = false, r.recordedAt = datetime(), r.recordedBy = $actor,
-           r.sourceId = row.sourceId, r.verified = false
+           r.sourceId = row.sourceId, r.verified = false${
+             type === 'EXPERT_IN'
+               ? ',\n           r.liveFieldId = b.id, r.liveLevel = coalesce(r.level, 3)'
+               : ''
+           }
      }`,
   )
   .join('\n');
