@@ -1,4 +1,3 @@
-import { factProperties } from '../person/current-facts.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 
 /** What every entity has: names and provenance. Plain values only (no Neo4j types). */
@@ -58,16 +57,12 @@ interface Project extends EntityBase {
 export type Entity = Person | Organization | Place | Field | Project;
 export type EntityOf<K extends EntityKind> = Extract<Entity, { kind: K }>;
 
-/** Derived properties no reader of an entity needs: search keys, and a person's maintained facts. */
-const derivedProperties = ['searchText', 'namePinyin', 'nameInitials', ...factProperties];
-
 /**
- * The Cypher map projection of an entity node `n`: every stored property except the derived ones
- * (nulled: a person's facts are a fifth of the bytes of 500 neighbours), with temporal values as ISO
- * strings, so nothing above this file sees a Neo4j type.
+ * The Cypher map projection of an entity node `n`: every stored property except the derived search
+ * keys (searchText, namePinyin, nameInitials), with temporal values as ISO strings, so nothing above this file sees a Neo4j type.
  */
 export const entityProjection = `n {
-  .*, ${derivedProperties.map((key) => `${key}: null`).join(', ')}, deleted: null,
+  .*, searchText: null, namePinyin: null, nameInitials: null, deleted: null,
   createdAt: toString(n.createdAt), updatedAt: toString(n.updatedAt), deletedAt: toString(n.deletedAt)
 }`;
 
