@@ -16,6 +16,7 @@
  * still reads every tier.
  */
 
+import { matchWeights } from './match-score.ts';
 import {
   type FieldDistance,
   readCandidatePeople,
@@ -50,9 +51,9 @@ function fitOf(distance: number, level: number): number {
   return closeness * (0.6 + 0.08 * level);
 }
 
-/** The pool's ranking key: what the candidates are ordered by before reach and recency are known. */
+/** The pool's ranking key: the match score's parts known before reach and recency (match-score.ts). */
 const rankOf = (c: { fit: number; level: number; affinity: number }) =>
-  0.4 * c.fit + 0.15 * c.level + 0.15 * c.affinity;
+  matchWeights.fit * c.fit + matchWeights.level * c.level + matchWeights.affinity * c.affinity;
 
 /** The smaller, the closer: a field below or at the needed one before the one above. */
 const closeness = (distance: number) => (distance < 0 ? Number.MAX_SAFE_INTEGER : distance);
@@ -98,12 +99,12 @@ export async function readCandidates(read: ReadCypher, ask: CandidateAsk): Promi
     readHomeSchools(read, ask.places),
   ]);
   // What level and affinity can add at most: affinity needs a preferred place.
-  const headroom = 0.15 + (ask.places.length ? 0.15 : 0);
+  const headroom = matchWeights.level + (ask.places.length ? matchWeights.affinity : 0);
   const ranked = new Map<string, Ranked>();
   for (const tier of tiersOf(fields)) {
     const last = ranked.size >= ask.pool ? [...ranked.values()].sort(byRank)[ask.pool - 1] : null;
     // Strictly below (with room for rounding): a tie with the last would be decided by id.
-    if (last && 0.4 * tier.fit + headroom < last.rank - 1e-9) break;
+    if (last && matchWeights.fit * tier.fit + headroom < last.rank - 1e-9) break;
     const experts = await readExpertTier(read, {
       pairs: tier.pairs,
       levels: ask.levels,

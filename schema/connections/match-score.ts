@@ -14,7 +14,7 @@ export interface MatchParts {
   recency: number;
 }
 
-const matchWeights: MatchParts = {
+export const matchWeights: MatchParts = {
   fit: 0.4,
   level: 0.15,
   affinity: 0.15,
