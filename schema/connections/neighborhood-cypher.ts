@@ -1,6 +1,6 @@
 /**
- * The Cypher behind `neighborhood`: one expansion step from the shown frontier (light rows, no
- * entity properties), and the exact count of everything within the depth, per kind.
+ * The Cypher behind `neighborhood`: one expansion step from the shown frontier (its ties and the
+ * ids of their neighbours, not the neighbours' properties), and the exact count of everything within the depth, per kind.
  *
  * Relationship types are written into the patterns (they come from the TieKind allow-list, never from
  * user text) so Neo4j expands only those groups of a dense node. Every other value is a parameter:
@@ -19,23 +19,20 @@ const followed = (
     AND ($categories IS NULL OR NOT ${n}:Person OR any(c IN ${n}.categories WHERE c IN $categories))`;
 
 /**
- * A tie and its neighbour, light: what choosing and naming the edge needs (its element id, to read
- * the rest of its properties for the ties drawn only: projecting every tie of a hub read 46,288 of
- * the 69,553 db hits of a second step at 1M, for ~470 ties drawn out of ~4,000).
+ * A tie and its neighbour, with what drawing and naming the edge needs. The step reads a few dozen
+ * ties per frontier node (neighborhood-walk.ts), most of which are drawn, so they are read whole here
+ * rather than in a second statement for the drawn ones.
  */
-const item = `{r: {type: type(r), startEid: elementId(startNode(r)), reid: elementId(r), id: r.id,
-          kind: r.kind, strength: r.strength},
+const item = `{r: {type: type(r), startEid: elementId(startNode(r)), id: r.id, kind: r.kind,
+          strength: r.strength, title: r.title, degree: r.degree, role: r.role, from: r.from,
+          to: r.to, current: r.current},
       kind: [l IN labels(n) WHERE l IN $kinds][0], id: n.id, eid: elementId(n)}`;
-
-/** The properties of ties (`$reids`, element ids) that an edge shows beyond its light item. */
-export const tieDetailsCypher = `UNWIND $reids AS reid MATCH ()-[r]->() WHERE elementId(r) = reid
-RETURN reid, r {.title, .degree, .role, .from, .to, .current} AS details`;
 
 /**
  * For each frontier node (`$frontier`, element ids in order): its projection and up to `$cap` of its
- * weighted ties (strongest first) and of its other ties, as light items, (store order: no sort over a hub's
- * neighbours). The caller picks from them round-robin, so `$cap` = room left + nodes already shown is
- * always enough to fill the room, however many of a node's neighbours are already on the graph.
+ * weighted ties (strongest first) and of its other ties, (store order: no sort over a hub's
+ * neighbours). The caller picks from them round-robin, and asks again with a larger `$cap` when a
+ * list it cut ran out before the room filled (neighborhood-walk.ts).
  */
 export function expansionCypher(types: readonly string[], projection: string): string {
   const weighted = types.filter((t) => weightedTypes.has(t));
