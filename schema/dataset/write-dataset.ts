@@ -10,7 +10,6 @@
  * Every node and tie keeps the job's Source; created and changed nodes get a (:Change). People's kept
  * facts and counts (schema/person/current-facts.ts) are refreshed in the batch's transaction.
  */
-import { createHash } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
 import { nameKey } from '../import/name-key.ts';
@@ -21,6 +20,7 @@ import {
 } from '../person/current-facts.ts';
 import type { PlaceMatcher } from '../place/place-match.ts';
 import { type EntityNames, searchKeys } from '../shared/search-keys.ts';
+import { valueHash } from '../shared/value-hash.ts';
 import type { EdgeType, NodeLabel } from './mapping.ts';
 import type { EdgeRecord, NodeRecord, Rejection } from './read-records.ts';
 
@@ -44,10 +44,6 @@ export interface BatchCounts {
 
 export function externalKey(dataset: string, label: NodeLabel, id: string): string {
   return `${dataset}|${label}|${id}`;
-}
-
-function hashOf(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 }
 
 /** Our ids of the entities the dataset's external ids name (those already written). */
@@ -106,7 +102,7 @@ export async function writeNodes(
   const links: { from: string; to: string; type: 'LOCATED_IN' | 'PART_OF' }[] = [];
   for (const record of records) {
     const key = keyOf(record);
-    const hash = hashOf([record.props, record.place, record.parent]);
+    const hash = valueHash([record.props, record.place, record.parent]);
     const refId = record.place ?? record.parent;
     const placeId = refId ? context.placeId(refId) : null;
     const found = existing.get(key);

@@ -2,12 +2,12 @@
  * One roster row -> a checked person record, or the reasons it is rejected. Pure: names of places,
  * organisations and fields are resolved later (schema/import/resolve-names.ts).
  */
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { contactRules } from '../personal-data/contact-rules.ts';
 import { personCategories } from '../shared/entity-kinds.ts';
 import { birthYear, requiredText, text, year } from '../shared/rules.ts';
 import { codeOf } from '../shared/validate.ts';
+import { valueHash } from '../shared/value-hash.ts';
 import type { IssueCode, Params } from '../shared/words/words.ts';
 import type { ColumnMap, ImportField, Preset } from './columns.ts';
 import { nameKey } from './name-key.ts';
@@ -113,6 +113,14 @@ const categoryWords: Record<string, string> = {
   创业者: 'entrepreneur',
 };
 
+/** The contact columns and the kind of contact each holds. */
+const contactFields: readonly (readonly [ImportField, ContactValue['kind']])[] = [
+  ['phone', 'phone'],
+  ['email', 'email'],
+  ['wechat', 'wechat'],
+  ['idNumber', 'id_number'],
+];
+
 class RowErrors {
   readonly list: Rejection[] = [];
   constructor(
@@ -171,12 +179,15 @@ function check<T>(
   return undefined;
 }
 
+const fourDigits = /^\d{4}$/;
+
 /** A year from "1985", "1985-03", "1985年3月", "1985.3" or a date cell; undefined when unreadable. */
 export function readYear(cell: Cell): number | null | undefined {
   if (cell instanceof Date) return cell.getUTCFullYear();
   if (typeof cell === 'number') return Number.isInteger(cell) ? cell : undefined;
   const s = cellText(cell);
   if (s === null) return null;
+  if (fourDigits.test(s)) return Number(s);
   const m =
     /^(\d{4})(?:\s*(?:年|[-./])\s*\d{1,2}(?:\s*(?:月|[-./])\s*\d{1,2}\s*日?)?\s*月?)?(?:届|年)?$/.exec(
       s.normalize('NFKC'),
@@ -196,10 +207,6 @@ function splitList(s: string | null): string[] {
   ];
 }
 
-function hashOf(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
-}
-
 /** Checks one row against the mapping and the preset; never throws. */
 export function parseRow(
   raw: RawRow,
@@ -208,8 +215,15 @@ export function parseRow(
   dataset: string,
 ): RowResult {
   const byField = new Map<ImportField, Cell>();
-  for (const [index, field] of columns) byField.set(field, raw.cells[index]);
-  const nameCell = cellText(byField.get('name'));
+  // Each cell's text, trimmed once: the rules below ask for most of them more than once.
+  const texts = new Map<ImportField, string | null>();
+  for (const [index, field] of columns) {
+    const cell = raw.cells[index];
+    byField.set(field, cell);
+    texts.set(field, cellText(cell));
+  }
+  const get = (field: ImportField) => texts.get(field) ?? null;
+  const nameCell = get('name');
   const errors = new RowErrors(raw.line, nameCell?.slice(0, 60) ?? null);
   for (const problem of raw.problems ?? []) {
     errors.add(null, problem.code, problem.reason, problem.params);
@@ -228,6 +242,7 @@ export function parseRow(
         error: cell.error,
       });
     } else if (typeof cell === 'string') {
+      const first = get(field)?.[0];
       if (cell.length > maxCellLength) {
         errors.add(
           field,
@@ -242,19 +257,18 @@ export function parseRow(
           'bad_encoding',
           `${field}: undecodable characters — wrong encoding? save as UTF-8 or GB18030 / 编码错误`,
         );
-      } else if (/^[=+@]/.test(cell.trim()) && field !== 'phone') {
+      } else if ((first === '=' || first === '+' || first === '@') && field !== 'phone') {
         errors.add(
           field,
           'looks_like_formula',
-          `${field}: starts with "${cell.trim()[0]}", looks like a formula / 疑似公式`,
-          { char: cell.trim()[0] ?? '' },
+          `${field}: starts with "${first}", looks like a formula / 疑似公式`,
+          { char: first },
         );
       }
     }
   }
   if (errors.list.length) return { ok: false, rejections: errors.list };
 
-  const get = (field: ImportField) => cellText(byField.get(field));
   const name = check(errors, 'name', nameRule, get('name') ?? '');
   const latinName = check(errors, 'latinName', optionalText, get('latinName'));
 
@@ -340,16 +354,7 @@ export function parseRow(
   }
 
   const contacts: ContactValue[] = [];
-  const contactFields = {
-    phone: 'phone',
-    email: 'email',
-    wechat: 'wechat',
-    idNumber: 'id_number',
-  } as const;
-  for (const [field, kind] of Object.entries(contactFields) as [
-    ImportField,
-    ContactValue['kind'],
-  ][]) {
+  for (const [field, kind] of contactFields) {
     for (const value of splitList(get(field))) {
       const parsed = contactRules.safeParse({ kind, value });
       if (parsed.success) contacts.push(parsed.data as ContactValue);
@@ -405,6 +410,6 @@ export function parseRow(
   const { line: _line, ...values } = row;
   return {
     ok: true,
-    row: { ...row, key: `${dataset}|${keyParts.join('|')}`, hash: hashOf(values) },
+    row: { ...row, key: `${dataset}|${keyParts.join('|')}`, hash: valueHash(values) },
   };
 }
