@@ -1,6 +1,6 @@
+import type { ReadCypher } from '../../server/db/run.ts';
 import { knowsKinds } from '../tie/tie-kinds.ts';
 import { derivedKindNames } from './derived-ties.ts';
-import type { ReadCypher } from './neighborhood-walk.ts';
 import {
   adjustForOutreach,
   type OutreachSignals,

@@ -16,6 +16,7 @@
  * still reads every tier.
  */
 
+import type { ReadCypher } from '../../server/db/run.ts';
 import { matchWeights } from './match-score.ts';
 import {
   type FieldDistance,
@@ -24,7 +25,6 @@ import {
   readFieldDistances,
   readHomeSchools,
 } from './needs.cypher.ts';
-import type { ReadCypher } from './neighborhood-walk.ts';
 
 export interface Candidate {
   e: Record<string, unknown>;

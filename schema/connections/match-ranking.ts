@@ -3,11 +3,12 @@
  * (match-candidates.ts), then reach from our side and recency added for the best pool. Takes a
  * reader, so the bench runs the same statements straight on the driver as its baseline.
  */
+
+import type { ReadCypher } from '../../server/db/run.ts';
 import { type Entity, toEntity } from '../entity/entity.model.ts';
 import { readCandidates } from './match-candidates.ts';
 import { type MatchParts, matchScore, recencyOf } from './match-score.ts';
 import { type Need, readReachPaths } from './needs.cypher.ts';
-import type { ReadCypher } from './neighborhood-walk.ts';
 import { scorePath } from './path-ranking.ts';
 
 export interface Match {

@@ -1,8 +1,7 @@
 /** The Cypher of needs and their matches (see needs.graphql.ts for the model and the scoring). */
-import type { Db, Tx } from '../../server/db/run.ts';
+import type { Db, ReadCypher, Tx } from '../../server/db/run.ts';
 import { type Entity, entityProjection, toEntity } from '../entity/entity.model.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
-import type { ReadCypher } from './neighborhood-walk.ts';
 import type { PathTie } from './path-ranking.ts';
 
 export interface Need {

@@ -1,16 +1,10 @@
-import type { RecordShape } from 'neo4j-driver';
+import type { ReadCypher } from '../../server/db/run.ts';
 import { type Entity, entityProjection, toEntity } from '../entity/entity.model.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';
 import { encodeGlobalId } from '../shared/global-id.ts';
 import { encodeTieId } from '../tie/tie.model.ts';
 import type { Located } from './element-ids.ts';
 import { expansionCypher, reachCountsCypher } from './neighborhood-cypher.ts';
-
-/** Runs one read query: the app's `ctx.db.read`, or the bench's raw driver (same Cypher, no GraphQL). */
-export type ReadCypher = <Row extends RecordShape = RecordShape>(
-  cypher: string,
-  params: Record<string, unknown>,
-) => Promise<Row[]>;
 
 export interface GraphEdge {
   id: string;

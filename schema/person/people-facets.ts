@@ -1,4 +1,5 @@
 import type { Context } from '../../server/context.ts';
+import type { ReadCypher } from '../../server/db/run.ts';
 import { builder } from '../builder.ts';
 import { storedFacts } from './current-facts.ts';
 import {
@@ -155,18 +156,12 @@ function toFacets(rows: FacetRows): PeopleFacets {
   return facets;
 }
 
-/** Runs one read query: the request's `ctx.db.read`, or the bench's driver. */
-export type ReadQuery = <Row extends Record<string, unknown>>(
-  cypher: string,
-  params: Record<string, unknown>,
-) => Promise<Row[]>;
-
 /**
  * Total and facets of the people passing `filter`: read from the people counts for a counted cohort
  * (people-counts.ts), counted over the people passing it otherwise.
  */
 export async function summarisePeople(
-  read: ReadQuery,
+  read: ReadCypher,
   filter: PersonFilter,
 ): Promise<PeopleSummary> {
   const cell = countedCell(filter);

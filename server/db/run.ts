@@ -32,6 +32,12 @@ export interface DbOptions {
   unavailable?: () => string | undefined;
 }
 
+/** Runs one read query: the app's `ctx.db.read`, or a bench's raw driver (same Cypher, no GraphQL). */
+export type ReadCypher = <Row extends RecordShape = RecordShape>(
+  cypher: string,
+  params: Record<string, unknown>,
+) => Promise<Row[]>;
+
 /** A transaction handle that hides the driver: run a query, get plain rows. */
 export interface Tx {
   run<Row extends RecordShape = RecordShape>(

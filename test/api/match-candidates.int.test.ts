@@ -6,7 +6,7 @@ import {
   tiersOf,
 } from '../../schema/connections/match-candidates.ts';
 import { readFieldDistances } from '../../schema/connections/needs.cypher.ts';
-import type { ReadCypher } from '../../schema/connections/neighborhood-walk.ts';
+import type { ReadCypher } from '../../server/db/run.ts';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
