@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Role } from '../../server/context.ts';
 import type { Db, Tx } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { recordCreate } from '../shared/history.ts';
 import { requiredText } from '../shared/rules.ts';

@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import { z } from 'zod';
 import {
   clearedSessionCookie,
@@ -7,6 +6,7 @@ import {
 } from '../../server/auth/session-cookie.ts';
 import type { Context } from '../../server/context.ts';
 import type { Tx } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import { builder } from '../builder.ts';
 import { ErrorInterface } from '../shared/errors.graphql.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';

@@ -1,6 +1,6 @@
-import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
+import { ulid } from '../../server/ids.ts';
 import { builder } from '../builder.ts';
 import { EntityRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';

@@ -7,8 +7,8 @@
 
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { ulid } from 'ulid';
 import { loadConfig } from '../../server/config.ts';
+import { ulid } from '../../server/ids.ts';
 import { builder } from '../builder.ts';
 import { JobRef } from '../jobs/jobs.graphql.ts';
 import { mutationErrors, ValidationError } from '../shared/errors.ts';

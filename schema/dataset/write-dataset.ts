@@ -10,8 +10,9 @@
  * Every node and tie keeps the job's Source; created and changed nodes get a (:Change). People's kept
  * facts and counts (schema/person/current-facts.ts) are refreshed in the batch's transaction.
  */
-import { monotonicFactory } from 'ulid';
+
 import type { Tx } from '../../server/db/run.ts';
+import { monotonicUlid } from '../../server/ids.ts';
 import { nameKey } from '../import/name-key.ts';
 import {
   peopleAtPlaces,
@@ -24,7 +25,7 @@ import { valueHash } from '../shared/value-hash.ts';
 import type { EdgeType, NodeLabel } from './mapping.ts';
 import type { EdgeRecord, NodeRecord, Rejection } from './read-records.ts';
 
-const newId = monotonicFactory();
+const newId = monotonicUlid();
 
 export interface WriteMeta {
   dataset: string;

@@ -4,8 +4,9 @@
  * people born within a year of each other are compared), scoring, and the proposed pairs saved as
  * `(:DuplicatePair)` nodes for the review queue. Pairs judged before are never proposed again.
  */
-import { ulid } from 'ulid';
+
 import type { Db } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import {
   blockPairs,
   commonNameReason,

@@ -11,8 +11,8 @@
  * too (claims, interactions, follow-ups, list memberships, watches), without doubling a list member.
  */
 import neo4j from 'neo4j-driver';
-import { ulid } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import {
   type DerivedKind,
   derivedKindNames,

@@ -7,11 +7,11 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ulid } from 'ulid';
 import { authenticate } from '../../server/auth/authenticate.ts';
 import type { SessionCache } from '../../server/auth/session-cache.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Db } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import { exportZip } from './export-files.ts';
 import { loadExportJob, mayReadExport } from './export-job.ts';
 

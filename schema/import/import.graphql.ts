@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { ulid } from 'ulid';
 import { z } from 'zod';
 import { loadConfig } from '../../server/config.ts';
 import type { Context } from '../../server/context.ts';
+import { ulid } from '../../server/ids.ts';
 import { builder } from '../builder.ts';
 import { JobRef } from '../jobs/jobs.graphql.ts';
 import { readFirst } from '../shared/connection.ts';

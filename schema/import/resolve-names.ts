@@ -7,8 +7,9 @@
  * unknown last part under a known place ("湖北某新区") is created there. Unknown organisations and
  * fields are created (once per import, then reused by later rows).
  */
-import { ulid } from 'ulid';
+
 import type { Db } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import { type NewPlace, type PlaceResolution, PlaceResolver } from '../place/place-resolver.ts';
 import { nameKey } from './name-key.ts';
 

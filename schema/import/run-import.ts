@@ -7,8 +7,9 @@
  *
  * A file with bad rows imports nothing unless `keepGoodRows` is set.
  */
-import { ulid } from 'ulid';
+
 import type { Db } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import { checkpoint } from '../../server/jobs/job-kinds.ts';
 import { refreshDerivedGroups } from '../connections/derived-ties.ts';
 import { mapColumns, type PresetName, presets } from './columns.ts';

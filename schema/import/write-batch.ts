@@ -5,8 +5,9 @@
  * changed since the last import of the row, so later manual edits survive), an identical row changes
  * nothing. Every person created or changed gets one (:Change) naming the import's row source.
  */
-import { monotonicFactory } from 'ulid';
+
 import type { Tx } from '../../server/db/run.ts';
+import { monotonicUlid } from '../../server/ids.ts';
 import { refreshDerivedTies } from '../connections/derived-ties.ts';
 import { refreshPeopleFacts } from '../person/current-facts.ts';
 import { searchKeys } from '../shared/search-keys.ts';
@@ -17,7 +18,7 @@ import type { NewNode, NewNodes } from './resolve-names.ts';
  * Ids for what an import writes. `ulid()` draws fresh randomness for every id (tens of microseconds,
  * several ids per row); the monotonic factory draws it once per millisecond and counts up from there.
  */
-const newId = monotonicFactory();
+const newId = monotonicUlid();
 
 export type ImportTieType = 'WORKED_AT' | 'STUDIED_AT' | 'BORN_IN' | 'LIVES_IN' | 'EXPERT_IN';
 const tieTargets: Record<ImportTieType, 'Organization' | 'Place' | 'Field'> = {

@@ -4,8 +4,9 @@
  * graph that is the same place (same kind, same parent, a name in common; e.g. the demo graph's 武汉市)
  * takes the code and the reference names as aliases instead of getting a twin. Safe to run again.
  */
-import { ulid } from 'ulid';
+
 import type { Db } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import { PlaceMatcher } from '../place/place-match.ts';
 import { referencePlaces } from '../place/reference-places.ts';
 import { searchKeys } from '../shared/search-keys.ts';

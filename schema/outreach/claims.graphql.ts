@@ -1,5 +1,5 @@
-import { ulid } from 'ulid';
 import { z } from 'zod';
+import { ulid } from '../../server/ids.ts';
 import { builder } from '../builder.ts';
 import { PersonRef } from '../person/person.graphql.ts';
 import { ConflictError, mutationErrors, NotFoundError } from '../shared/errors.ts';

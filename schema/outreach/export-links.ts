@@ -5,8 +5,8 @@
  * caller's rights at that moment (role, outreach visibility, contact columns, audit of contact reads).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { ulid } from 'ulid';
 import type { Context } from '../../server/context.ts';
+import { ulid } from '../../server/ids.ts';
 import { builder, rolesWith } from '../builder.ts';
 import { mutationErrors, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idOf } from '../shared/global-id.ts';

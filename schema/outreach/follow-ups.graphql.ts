@@ -1,5 +1,5 @@
-import { ulid } from 'ulid';
 import { z } from 'zod';
+import { ulid } from '../../server/ids.ts';
 import { builder } from '../builder.ts';
 import { readFirst } from '../shared/connection.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';

@@ -1,7 +1,7 @@
-import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import type { Tx } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import { builder } from '../builder.ts';
 import { EntityRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';

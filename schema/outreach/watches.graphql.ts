@@ -8,10 +8,11 @@
  * the snapshot. The cost is one evaluation of each watched segment per look, paid by the watcher, and
  * none on the write path.
  */
-import { ulid } from 'ulid';
+
 import { z } from 'zod';
 import type { Context } from '../../server/context.ts';
 import type { Tx } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import { builder } from '../builder.ts';
 import { asksForTotal } from '../entity/entity-list.ts';
 import { readPageArgs, toConnection } from '../shared/connection.ts';

@@ -1,5 +1,5 @@
-import { ulid } from 'ulid';
 import { loadConfig } from '../../server/config.ts';
+import { ulid } from '../../server/ids.ts';
 import { builder } from '../builder.ts';
 import { eraseFromExportFiles } from '../export/export-files.ts';
 import { mutationErrors, NotFoundError } from '../shared/errors.ts';

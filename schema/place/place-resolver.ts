@@ -7,8 +7,9 @@
  * still tied is ambiguous, never guessed. A trailing part that names nothing under a resolved place
  * is a new place to create there ("湖北某新区" -> 某新区 under 湖北).
  */
-import { ulid } from 'ulid';
+
 import type { Db } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import { nameKey, placeKeys } from '../import/name-key.ts';
 
 export interface PlaceNode {

@@ -1,5 +1,5 @@
-import { ulid } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import { notificationKind, notifyCypher } from './notify.ts';
 
 type ChangeOp =

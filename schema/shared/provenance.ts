@@ -1,6 +1,6 @@
-import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Tx } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import { NotFoundError } from './errors.ts';
 import { idOf } from './global-id.ts';
 import { text, url } from './rules.ts';

@@ -1,5 +1,5 @@
-import { ulid } from 'ulid';
 import type { Tx } from '../../server/db/run.ts';
+import { ulid } from '../../server/ids.ts';
 import { type DerivedKind, refreshDerivedTies } from '../connections/derived-ties.ts';
 import { refreshAfterTieWrite } from '../person/current-facts.ts';
 import type { EntityKind } from '../shared/entity-kinds.ts';

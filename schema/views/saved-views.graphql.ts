@@ -7,8 +7,9 @@
  * is shared with (by e-mail, or as the owner's team) read it. Another account's view is "not found"
  * (so its existence does not leak) unless it is shared with the caller, who then may not edit it.
  */
-import { ulid } from 'ulid';
+
 import type { Context } from '../../server/context.ts';
+import { ulid } from '../../server/ids.ts';
 import { builder } from '../builder.ts';
 import { EntityRef } from '../entity/entity.graphql.ts';
 import { loadEntity } from '../entity/entity.loaders.ts';

@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { ulid } from '../ids.ts';
 
 const acceptable = /^[A-Za-z0-9._:-]{1,64}$/;
 

@@ -10,8 +10,8 @@
  * States: queued -> running -> done | failed | interrupted (-> queued again on resume).
  */
 import type { Logger } from 'pino';
-import { ulid } from 'ulid';
 import type { Db } from '../db/run.ts';
+import { ulid } from '../ids.ts';
 import { trackJob } from '../metrics.ts';
 import { JobInterrupted, type JobKind, type JobServices, jobKind } from './job-kinds.ts';
 

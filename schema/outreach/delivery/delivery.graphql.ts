@@ -2,7 +2,7 @@
  * The API of invitation delivery: send (a job), resend on purpose, mark sent by hand when e-mail is
  * off, preview each person's message, and read each invitation's delivery status.
  */
-import { ulid } from 'ulid';
+import { ulid } from '../../../server/ids.ts';
 import { builder } from '../../builder.ts';
 import { JobRef } from '../../jobs/jobs.graphql.ts';
 import { contactable } from '../../personal-data/consent.ts';

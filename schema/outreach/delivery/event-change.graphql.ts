@@ -4,7 +4,7 @@
  * sends them one each (a job). Staff trigger it rather than every edit mailing at once: a planner
  * fixing a typo in the venue, or moving the time twice in a row, sends one notice, when ready.
  */
-import { ulid } from 'ulid';
+import { ulid } from '../../../server/ids.ts';
 import { builder } from '../../builder.ts';
 import { JobRef } from '../../jobs/jobs.graphql.ts';
 import { contactable } from '../../personal-data/consent.ts';

@@ -6,8 +6,9 @@
  * A sent message is also an (:Interaction) in the person's log (channel email, the subject as note),
  * in the same transaction as the status.
  */
-import { ulid } from 'ulid';
+
 import type { Tx } from '../../../server/db/run.ts';
+import { ulid } from '../../../server/ids.ts';
 import { recordChange } from '../../shared/history.ts';
 import type { DeliveryChannel, DeliveryStatus } from './channel.ts';
 
