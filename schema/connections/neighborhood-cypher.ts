@@ -1,6 +1,7 @@
 /**
  * The Cypher behind `neighborhood`: one expansion step from the shown frontier (its ties and the
- * ids of their neighbours, not the neighbours' properties), and the exact count of everything within the depth, per kind.
+ * ids of their neighbours, not the neighbours' properties), and the exact count of everything within
+ * the depth, per kind.
  *
  * Relationship types are written into the patterns (they come from the TieKind allow-list, never from
  * user text) so Neo4j expands only those groups of a dense node. Every other value is a parameter:
@@ -30,7 +31,7 @@ const item = `{r: {type: type(r), startEid: elementId(startNode(r)), id: r.id, k
 
 /**
  * For each frontier node (`$frontier`, element ids in order): its projection and up to `$cap` of its
- * weighted ties (strongest first) and of its other ties, (store order: no sort over a hub's
+ * weighted ties (strongest first) and of its other ties (store order: no sort over a hub's
  * neighbours). The caller picks from them round-robin, and asks again with a larger `$cap` when a
  * list it cut ran out before the room filled (neighborhood-walk.ts).
  */
