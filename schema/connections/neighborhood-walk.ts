@@ -64,6 +64,11 @@ export interface WalkOptions {
    * the nodes shown). The answer does not depend on it; a test checks that.
    */
   firstCap?: number;
+  /**
+   * The Cypher map projection of a node `n` (default `entityProjection`, every property): the
+   * resolver passes `entitySummaryProjection` when the query asks for nothing more of the nodes.
+   */
+  projection?: string;
 }
 
 interface ExpansionItem {
@@ -164,7 +169,16 @@ function edgeOf(
 export async function walkNeighborhood(
   read: ReadCypher,
   start: readonly Located[],
-  { depth, limit, types, kinds, categories, countCap = reachCountCap, firstCap }: WalkOptions,
+  {
+    depth,
+    limit,
+    types,
+    kinds,
+    categories,
+    countCap = reachCountCap,
+    firstCap,
+    projection = entityProjection,
+  }: WalkOptions,
 ): Promise<Neighborhood> {
   const params = { kinds, categories };
   const starts = [...new Set(start.map((s) => s.elementId))];
@@ -196,7 +210,7 @@ export async function walkNeighborhood(
     item.r.type === 'DERIVED_TIE'
       ? `Derived:${[from, to].sort().join('|')}:${item.r.kind}`
       : encodeTieId(item.r.type as never, String(item.r.id));
-  const cypher = expansionCypher(types, entityProjection);
+  const cypher = expansionCypher(types, projection);
   // Breadth first: a level is expanded only when the one before it was shown whole, so the nodes
   // shown are always min(limit, everything within the depth).
   let frontier = starts;
@@ -257,7 +271,7 @@ export async function walkNeighborhood(
   const unread = last.filter((eid) => !nodes.get(eidToGlobal.get(eid) as string));
   const unreadRows = unread.length
     ? await read<{ eid: string; e: Record<string, unknown> }>(
-        `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid RETURN eid, ${entityProjection} AS e`,
+        `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid RETURN eid, ${projection} AS e`,
         { eids: unread },
       )
     : [];

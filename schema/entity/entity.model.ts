@@ -66,6 +66,20 @@ export const entityProjection = `n {
   createdAt: toString(n.createdAt), updatedAt: toString(n.updatedAt), deletedAt: toString(n.deletedAt)
 }`;
 
+/**
+ * The fields an entity's summary shows (the graph view's nodes, a tie's other end), and the
+ * projection that reads only them. An entity made from it (`toEntity`) has only these fields set:
+ * use it where the query selects nothing else (schema/shared/selection.ts). At 1M people, a
+ * neighbourhood's ~470 last-level nodes read whole cost 15,195 db hits.
+ */
+export const entitySummaryFields: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'name',
+  'latinName',
+]);
+export const entitySummaryProjection = 'n {.id, .name, .latinName}';
+
 const listProps = ['aliases', 'generatedAliases', 'categories', 'honours'];
 
 /**

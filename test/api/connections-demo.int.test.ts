@@ -243,6 +243,46 @@ describe('connections on the demo graph', () => {
     expect(caps.some((c, i) => i > 0 && c === 2 * (caps[i - 1] as number))).toBe(true);
   });
 
+  it('reads only the summary of each node when that is all a neighbourhood query asks for', async () => {
+    type Node = { __typename: string; id: string; name: string; latinName: string | null };
+    type Whole = Node & { createdAt: string; birthYear?: number | null };
+    const ask = async <N>(nodes: string, fragment = '') => {
+      const res = await server.gql<{ neighborhood: { nodes: N[] } }>(
+        `query ($id: ID!) { neighborhood(ids: [$id], depth: 2, limit: 300) { nodes { ${nodes} } } } ${fragment}`,
+        { id: hust },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.neighborhood.nodes;
+    };
+    const summary = await ask<Node>('__typename id name latinName');
+    // Asked for more (through a fragment and a type condition), each node is read whole.
+    const whole = await ask<Whole>(
+      '__typename id name latinName ...More',
+      'fragment More on Entity { createdAt ... on Person { birthYear } }',
+    );
+    expect(summary).toHaveLength(300);
+    expect(
+      whole.map(({ __typename, id, name, latinName }) => ({ __typename, id, name, latinName })),
+    ).toEqual(summary);
+    const people = whole.filter((n) => n.__typename === 'Person');
+    const stored = await server.db.read<{
+      id: string;
+      birthYear: number | null;
+      latinName: string | null;
+    }>(
+      'UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN p.id AS id, p.birthYear AS birthYear, p.latinName AS latinName',
+      { ids: people.map((n) => n.id.slice('Person:'.length)) },
+    );
+    const byId = new Map(stored.map((r) => [`Person:${r.id}`, r]));
+    expect(people.length).toBeGreaterThan(100);
+    expect(people.filter((n) => n.birthYear != null).length).toBeGreaterThan(50);
+    for (const n of people) {
+      expect(n.birthYear ?? null, n.id).toBe(byId.get(n.id)?.birthYear ?? null);
+      expect(n.latinName, n.id).toBe(byId.get(n.id)?.latinName ?? null);
+    }
+    for (const n of whole) expect(n.createdAt, n.id).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
   it('maps HUST alumni by city and Yuncheng natives living elsewhere, with drill-down', async () => {
     const res = await server.gql<{
       alumni: { total: number; groups: { count: number; people: { totalCount: number } | null }[] };

@@ -1,4 +1,5 @@
 import { walkNeighborhood } from '../../../schema/connections/neighborhood-walk.ts';
+import { entitySummaryProjection } from '../../../schema/entity/entity.model.ts';
 import { entityKinds } from '../../../schema/shared/entity-kinds.ts';
 import { tieKindNames } from '../../../schema/tie/tie-kinds.ts';
 import { type Operation, pick } from './operation.ts';
@@ -55,6 +56,7 @@ export const neighborhoodOperation: Operation = {
           types: [...tieKindNames, 'PART_OF', 'SUBFIELD_OF'],
           kinds: entityKinds,
           categories: null,
+          projection: entitySummaryProjection,
         },
       );
       return {
