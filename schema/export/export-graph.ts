@@ -51,6 +51,7 @@ const backupLabels = [
   'Account',
   'Segment',
   'PersonList',
+  'InvitationBatch',
   'Claim',
   'Interaction',
   'FollowUp',

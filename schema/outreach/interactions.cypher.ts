@@ -1,5 +1,6 @@
 /** The Cypher of notes, interactions and activity timelines. */
 import type { Db, Tx } from '../../server/db/run.ts';
+import { invitedAtOf } from './invitations.cypher.ts';
 import { type Viewer, visibleTo } from './visibility.ts';
 
 /** Something that happened with a person or organisation, for the activity timeline. */
@@ -54,7 +55,7 @@ const personTimeline = timeline([
   RETURN n.at AS at, 'interaction' AS kind, coalesce(n.note, '') AS summary, n.channel AS channel,
          null AS status, 'Interaction' AS recordKind, n.id AS recordId`,
   `  MATCH (x)-[r:INVITED_TO]->(e:Event) WHERE NOT coalesce(r.deleted, false) AND ${visibleTo('e')}
-  RETURN coalesce(r.invitedAt, r.recordedAt) AS at, 'invitation' AS kind, e.name AS summary, 'event' AS channel,
+  RETURN ${invitedAtOf('r')} AS at, 'invitation' AS kind, e.name AS summary, 'event' AS channel,
          'invited' AS status, 'Invitation' AS recordKind, r.id AS recordId`,
   `  MATCH (x)-[r:INVITED_TO]->(e:Event) WHERE NOT coalesce(r.deleted, false) AND ${visibleTo('e')}
   // Status moves only (they start with "status"); delivery changes are in the interactions.

@@ -13,6 +13,7 @@ import {
   type StageStat,
 } from './funnel.ts';
 import { ChannelEnum, IntroductionStageEnum } from './introductions.graphql.ts';
+import { invitedAtOf } from './invitations.cypher.ts';
 import { viewerParams, visibleTo } from './visibility.ts';
 
 export const ReportScopeInput = builder.inputType('OutcomeScope', {
@@ -210,7 +211,8 @@ async function outreachCounts(
   const rows = await ctx.db.read<OutreachCounts>(
     `CALL () {
        MATCH (p:Person)-[r:INVITED_TO]->(ev:Event)
-       WHERE r.invitedAt >= datetime($from) AND r.invitedAt < datetime($to) + duration('P1D')
+       WITH p, r, ev, ${invitedAtOf('r')} AS invitedAt
+       WHERE invitedAt >= datetime($from) AND invitedAt < datetime($to) + duration('P1D')
          AND NOT coalesce(r.deleted, false) AND NOT p.deleted AND ${visibleTo('ev')}
          ${[...event, ...person].map((c) => ` AND ${c}`).join('')}
        RETURN collect(DISTINCT p.id) AS invited,

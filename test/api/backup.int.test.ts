@@ -15,7 +15,14 @@ import { graphDigest, notBackedUp, tempFolders } from '../helpers/export-files.t
 import { freePort } from '../helpers/free-port.ts';
 import { copyMigratedStore } from '../helpers/migrated-store.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { createTeam, introduce, mutate, toSigned } from './outreach-helpers.ts';
+import {
+  createEvent,
+  createTeam,
+  introduce,
+  invitePeople,
+  mutate,
+  toSigned,
+} from './outreach-helpers.ts';
 
 // A full backup: `npm run export` from a database with a generated graph and every kind of outreach and
 // admin record, then `npm run export -- --import` into an EMPTY database, gives the same nodes and
@@ -131,6 +138,20 @@ beforeAll(async () => {
     as,
   );
   await introduce(server, { introducer: a, talent: b, target: org }, toSigned, as);
+  // An invitation list: its invitations keep id and status, its batch when and by whom.
+  const consent = await server.gql<{ recordConsent: { __typename: string } }>(
+    'mutation ($p: ID!) { recordConsent(person: $p, status: granted, purpose: "活动邀请", channel: wechat) { __typename } }',
+    { p: c },
+    { role: 'admin' },
+  );
+  expect(consent.data?.recordConsent.__typename).toBe('MutationRecordConsentSuccess');
+  const event = await createEvent(server, {
+    name: '备份活动',
+    kind: 'special_session',
+    startsAt: '2030-06-01T14:00:00+08:00',
+    timeZone: 'Asia/Shanghai',
+  });
+  expect(await invitePeople(server, event, [c])).toBe(1);
   await mutate(server, 'watch', '$t: ID!', 'target: $t', 'id', { t: b }, as);
   const note = await server.gql<{ addNote: { __typename: string } }>(
     'mutation ($s: ID!) { addNote(subject: $s, text: "备注") { __typename } }',
@@ -186,6 +207,7 @@ describe('a full backup', () => {
     for (const label of [
       'Segment',
       'PersonList',
+      'InvitationBatch',
       'Claim',
       'Interaction',
       'FollowUp',

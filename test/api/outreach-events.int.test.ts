@@ -277,7 +277,9 @@ describe('events and invitations', () => {
 
   it('invites a segment without duplicates or do-not-contact people, enforces capacity with a waitlist', async () => {
     const event = await createEvent(2);
+    const sentFrom = Date.now() - 1000; // a ULID's time is to the millisecond
     const first = await invite({ event: event.id, segment });
+    const sentTo = Date.now() + 1000;
     expect(first.data).toEqual({ invited: 5, alreadyInvited: 0, doNotContact: 1 });
     const again = await invite({ event: event.id, list });
     expect(again.data).toEqual({ invited: 0, alreadyInvited: 3, doNotContact: 1 });
@@ -313,11 +315,12 @@ describe('events and invitations', () => {
       node: {
         invitations: {
           id: string;
+          invitedAt: string;
           history: { status: string; by: string; note: string | null }[];
         }[];
       };
     }>(
-      'query ($id: ID!) { node(id: $id) { ... on Event { invitations { id history { status by note } } } } }',
+      'query ($id: ID!) { node(id: $id) { ... on Event { invitations { id invitedAt history { status by note } } } } }',
       { id: event.id },
       { role: 'staff' },
     );
@@ -326,6 +329,13 @@ describe('events and invitations', () => {
     expect(of(byName(1))[2]!.note).toBe('出差');
     expect(of(byName(2)).map((h) => h.status)).toEqual(['invited', 'waitlisted', 'accepted']);
     expect(of(byName(0)).map((h) => h.status)).toEqual(['invited', 'accepted', 'attended']);
+    // When and by whom a list was sent is kept once, on its batch, and read for each invitation.
+    for (const i of history.data!.node.invitations) {
+      expect(Date.parse(i.invitedAt), i.invitedAt).toBeGreaterThanOrEqual(sentFrom);
+      expect(Date.parse(i.invitedAt), i.invitedAt).toBeLessThanOrEqual(sentTo);
+    }
+    expect(of(byName(1))[0]!.by).toMatch(/\S/);
+    expect(of(byName(1))[0]!.by).toBe(of(byName(1))[1]!.by); // the same account invited and moved it
 
     // The person's timeline shows the invitation and the attendance.
     const timeline = await server.gql<{
