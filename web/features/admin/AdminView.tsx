@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { enumWords } from '../../../schema/shared/words/enum-words.ts';
 import { request } from '../../app/api.ts';
 import { enumText, fieldText, fmtDate, fmtNumber, type MessageKey, t } from '../../app/i18n.ts';
@@ -377,13 +377,18 @@ function Audit() {
     Object.fromEntries(
       Object.entries(f).filter(([, v]) => (Array.isArray(v) ? v.length : v)),
     ) as AuditFilter;
+  // The newest request wins: the answer to a filter already replaced is dropped (the first,
+  // unfiltered page can come back after the filtered one on a busy server, and overwrote it).
+  const latest = useRef(0);
   const load = async (after: string | null) => {
+    const ticket = ++latest.current;
     try {
       const { auditLog } = await request(auditLogQuery, {
         filter: clean(filter),
         first: 50,
         after,
       });
+      if (ticket !== latest.current) return;
       const nodes = auditLog.edges.map((e) => e.node);
       setRows(after ? [...rows, ...nodes] : nodes);
       setPage({
@@ -391,7 +396,7 @@ function Audit() {
         next: auditLog.pageInfo.hasNextPage ? auditLog.pageInfo.endCursor : null,
       });
     } catch (error) {
-      status.value = `${t('tools.failed')}: ${messageOf(error)}`;
+      if (ticket === latest.current) status.value = `${t('tools.failed')}: ${messageOf(error)}`;
     }
   };
   useEffect(() => {
