@@ -18,6 +18,7 @@ import {
   derivedKindNames,
   refreshDerivedTies,
 } from '../connections/derived-ties.ts';
+import { recordIntroductionFacts } from '../outreach/funnel-facts.ts';
 import { peopleTiedTo, refreshPeopleFacts } from '../person/current-facts.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { recordChange } from '../shared/history.ts';
@@ -152,8 +153,8 @@ async function refreshPeople(tx: Tx, people: Iterable<[string, DerivedKind]>): P
 }
 
 /**
- * The maintained facts a merge (or its undo) changes: of both people, or of everyone who studied or
- * worked at either organisation.
+ * The maintained facts a merge (or its undo) changes: of both people and the introductions either
+ * made (their introducer moved), or of everyone who studied or worked at either organisation.
  */
 async function refreshMergedFacts(tx: Tx, kind: MergeKind, keepId: string, mergedId: string) {
   const people =
@@ -161,6 +162,13 @@ async function refreshMergedFacts(tx: Tx, kind: MergeKind, keepId: string, merge
       ? [keepId, mergedId]
       : await peopleTiedTo(tx, [keepId, mergedId], ['WORKED_AT', 'STUDIED_AT']);
   await refreshPeopleFacts(tx, people);
+  if (kind !== 'Person') return;
+  const [made] = await tx.run<{ ids: string[] }>(
+    `MATCH (p:Person)<-[:INTRODUCER]-(i:Introduction) WHERE p.id IN $people
+     RETURN collect(DISTINCT i.id) AS ids`,
+    { people },
+  );
+  await recordIntroductionFacts(tx, made?.ids ?? []);
 }
 
 /** Moves every relationship of one type and direction from `from` to `to`; returns what moved. */

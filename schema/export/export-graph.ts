@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../../server/db/run.ts';
+import { rebuildIntroductionFacts } from '../outreach/funnel-facts.ts';
 import {
   expertiseKeyProperties,
   factProperties,
@@ -575,5 +576,9 @@ export async function importGraph(
     db,
     touched.map((r) => r.id),
   );
+  // So are the introductions' (their ties came after them) and the funnel days counted from them: all
+  // of them, as an imported introduction may have moved to another day.
+  if (manifest.files.some((f) => f.kind === 'nodes' && f.name === 'Introduction' && f.count > 0))
+    await rebuildIntroductionFacts(db);
   return { nodes, ties };
 }

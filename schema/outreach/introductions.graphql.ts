@@ -294,7 +294,7 @@ async function moveStage(
     note: moveNote,
     override,
   });
-  await recordIntroductionFacts(tx, id);
+  await recordIntroductionFacts(tx, [id]);
   await recordChange(tx, {
     entityId: id,
     op: from === null ? 'create' : 'update',

@@ -12,6 +12,7 @@ import {
   type FunnelReport,
   type StageStat,
 } from './funnel.ts';
+import { readFunnelDays } from './funnel-days.ts';
 import { ChannelEnum, IntroductionStageEnum } from './introductions.graphql.ts';
 import { invitedAtOf } from './invitations.cypher.ts';
 import { viewerParams, visibleTo } from './visibility.ts';
@@ -126,9 +127,10 @@ WHERE ${stages ? `i.stage IN ${JSON.stringify(stages)} AND ` : ''}i.createdAt >=
 /**
  * The report in two statements run side by side, over the introductions of the period in scope (found
  * by their createdAt index), reading only what each introduction keeps (funnel-facts.ts): one pass for
- * the counts per current and furthest stage and the stays between moves, and one over the signed and
- * landed ones alone (the stage and createdAt index) for the credits, with station and consultant
- * worked out once per distinct introducer, event, channel and recorder. Node gets a few dozen rows.
+ * the counts per current and furthest stage and the stays between moves (an unscoped report reads
+ * them from the funnel days instead, funnel-days.ts), and one over the signed and landed ones alone
+ * (the stage and createdAt index) for the credits, with introducer, event, station and consultant
+ * looked up once per distinct introducer, event, channel and recorder. Node gets a few dozen rows.
  */
 const funnelQuery = (scope: ReportScope) => `${scopedIntroductions(scope)}
 WITH i.stage AS stage, coalesce(i.furthest, 0) AS furthest,
@@ -143,9 +145,10 @@ RETURN [r IN collect({kind: kind, stage: stage, furthest: furthest, n: n}) WHERE
         WHERE r.kind = 'stay' | r {.stage, .n, .meanDays, .medianDays}] AS stays`;
 
 const creditsQuery = (scope: ReportScope) => `${scopedIntroductions(scope, ['signed', 'landed'])}
-OPTIONAL MATCH (i)-[:INTRODUCER]->(p:Person)
-OPTIONAL MATCH (i)-[:VIA_EVENT]->(e:Event)
-WITH i.stage AS stage, i.channel AS channel, i.createdBy AS createdBy, p, e, count(*) AS n
+WITH i.stage AS stage, i.channel AS channel, i.createdBy AS createdBy,
+     i.introducerId AS introducerId, i.eventId AS eventId, count(*) AS n
+OPTIONAL MATCH (p:Person {id: introducerId})
+OPTIONAL MATCH (e:Event {id: eventId})
 WITH stage, n, p, e, channel, ${stationVia('e', 'p')} AS station,
      ${consultantVia('p', 'createdBy')} AS consultant
 UNWIND [
@@ -247,17 +250,25 @@ export async function outcomeReport(
   period: { from: string; to: string },
   scope: ReportScope,
 ): Promise<OutcomeReport> {
-  const params = { ...period, scope, ...viewerParams(ctx) };
+  const viewer = viewerParams(ctx);
+  const params = { ...period, scope, ...viewer };
+  // Unscoped, and seen team by team (a consultant sees only their own introductions): the funnel days
+  // hold the counts and stays (funnel-days.ts). Otherwise the introductions are walked.
+  const kept = Object.values(scope).every((v) => v === null) && !viewer.viewer.consultant;
   const [funnel, credits] = await Promise.all([
-    ctx.db.read<Pick<FunnelAggregates, 'counts' | 'stays'>>(funnelQuery(scope), params),
+    kept
+      ? readFunnelDays((cypher, p) => ctx.db.read(cypher, p), period, viewer)
+      : ctx.db
+          .read<Pick<FunnelAggregates, 'counts' | 'stays'>>(funnelQuery(scope), params)
+          .then((rows) => rows[0] ?? { counts: [], stays: [] }),
     ctx.db.read<Pick<FunnelAggregates, 'credits'>>(creditsQuery(scope), params),
   ]);
   // The people counts cost a query of their own: run only when one of them is selected.
   let outreach: Promise<OutreachCounts> | undefined;
   return Object.defineProperty(
     assembleFunnel({
-      counts: funnel[0]?.counts ?? [],
-      stays: funnel[0]?.stays ?? [],
+      counts: funnel.counts,
+      stays: funnel.stays,
       credits: credits[0]?.credits ?? [],
     }),
     'outreach',

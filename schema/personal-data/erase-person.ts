@@ -1,4 +1,6 @@
 import type { Tx } from '../../server/db/run.ts';
+import { funnelDayKeys, refreshFunnelDays } from '../outreach/funnel-days.ts';
+import { recordIntroductionFacts } from '../outreach/funnel-facts.ts';
 import { refreshPeopleFacts } from '../person/current-facts.ts';
 
 /** What replaces an erased contact detail inside free text that stays (notes about others). */
@@ -50,6 +52,7 @@ export async function erasePersonEverything(tx: Tx, id: string): Promise<ErasedP
   );
   const talentIntros = intros?.talent ?? [];
   const subjects = [...ids, ...talentIntros];
+  const days = await funnelDayKeys(tx, talentIntros);
   await count(
     'introductions',
     `MATCH (i:Introduction) WHERE i.id IN $talentIntros
@@ -57,6 +60,7 @@ export async function erasePersonEverything(tx: Tx, id: string): Promise<ErasedP
      DETACH DELETE m, i RETURN count(DISTINCT i) AS n`,
     { talentIntros },
   );
+  await refreshFunnelDays(tx, days);
   await count(
     'introduction notes',
     `MATCH (i:Introduction) WHERE i.id IN $introducerIntros
@@ -137,6 +141,8 @@ export async function erasePersonEverything(tx: Tx, id: string): Promise<ErasedP
      DETACH DELETE d, x`,
     { ids },
   );
+  // The introductions they made have no introducer now (funnel-facts.ts keeps its id for the credits).
+  await recordIntroductionFacts(tx, intros?.introducer ?? []);
   erased.push('person', 'ties');
   if (ids.length > 1) erased.push('merged records');
   return { personIds: ids, erased: [...new Set(erased)] };

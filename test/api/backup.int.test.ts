@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildDerivedTies } from '../../schema/connections/derived-ties.ts';
+import { rebuildIntroductionFacts } from '../../schema/outreach/funnel-facts.ts';
 import { rebuildPeopleFacts } from '../../schema/person/current-facts.ts';
 import { generateGraph } from '../../seed/generate.ts';
 import { loadGraph } from '../../seed/load.ts';
@@ -181,10 +182,11 @@ beforeAll(async () => {
     { role: 'admin' },
   );
   expect(contact.data?.setContact.__typename).toBe('MutationSetContactSuccess');
-  // Derived ties and people's kept facts and counts are recomputed on import; recompute them here too
+  // Derived ties and kept facts (people's, introductions') are recomputed on import; so here too
   // (as every load does), so both sides come from a rebuild.
   await rebuildDerivedTies(db.driver);
   await rebuildPeopleFacts(db);
+  await rebuildIntroductionFacts(db);
 }, 900_000);
 
 afterAll(async () => {

@@ -2,7 +2,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTestData, testPrefix } from '../helpers/test-data.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { createEntity, mutate, removeOutreachData } from './outreach-helpers.ts';
+import {
+  createEntity,
+  deleteIntroductions,
+  mutate,
+  removeOutreachData,
+} from './outreach-helpers.ts';
 
 let server: TestServer;
 const p = testPrefix('oev');
@@ -135,13 +140,19 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  await server.db.writeTx((tx) =>
-    tx.run(
-      `MATCH (x) WHERE (x:Segment OR x:PersonList OR x:Event) AND x.name STARTS WITH $p
-       OPTIONAL MATCH (i:Introduction)-[:VIA_EVENT]->(x) DETACH DELETE i, x`,
+  await server.db.writeTx(async (tx) => {
+    const [via] = await tx.run<{ ids: string[] }>(
+      `MATCH (i:Introduction)-[:VIA_EVENT]->(e:Event) WHERE e.name STARTS WITH $p
+       RETURN collect(i.id) AS ids`,
       { p },
-    ),
-  );
+    );
+    await deleteIntroductions(tx, via?.ids ?? []);
+    await tx.run(
+      `MATCH (x) WHERE (x:Segment OR x:PersonList OR x:Event) AND x.name STARTS WITH $p
+       DETACH DELETE x`,
+      { p },
+    );
+  });
   await removeOutreachData(server, p);
   await removeTestData(server.db, p);
   await server.close();

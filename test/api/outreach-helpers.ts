@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import { funnelDayKeys, refreshFunnelDays } from '../../schema/outreach/funnel-days.ts';
+import type { Tx } from '../../server/db/run.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 
 /** The error fields every outreach mutation test selects. */
@@ -102,31 +104,38 @@ export async function introduce(
   );
   const id = intro.data?.id as string;
   expect(id, JSON.stringify(intro)).toBeTruthy();
-  for (const stage of stages) {
-    const moved = await mutate(
-      server,
-      'moveIntroduction',
-      '$input: MoveIntroductionInput!',
-      'input: $input',
-      'stage',
-      { input: { id, stage } },
-      who,
-    );
-    expect(moved.data?.stage, JSON.stringify(moved)).toBe(stage);
-  }
+  for (const stage of stages) await moveIntroduction(server, id, stage, who);
   return id;
+}
+
+/** Moves introduction `id` to `stage`, failing the test on a refusal. */
+export async function moveIntroduction(
+  server: TestServer,
+  id: string,
+  stage: string,
+  who: Who = { role: 'staff' },
+): Promise<void> {
+  const moved = await mutate(
+    server,
+    'moveIntroduction',
+    '$input: MoveIntroductionInput!',
+    'input: $input',
+    'stage',
+    { input: { id, stage } },
+    who,
+  );
+  expect(moved.data?.stage, JSON.stringify(moved)).toBe(stage);
 }
 
 /** Deletes the outreach records and events made by a test run (the entities go with removeTestData). */
 export async function removeOutreachData(server: TestServer, prefix: string) {
   await server.db.writeTx(async (tx) => {
-    await tx.run(
-      `MATCH (p:Person) WHERE p.name STARTS WITH $prefix
-       OPTIONAL MATCH (p)<-[:TALENT|INTRODUCER]-(i:Introduction)
-       OPTIONAL MATCH (i)-[:MOVED]->(m:StageMove)
-       DETACH DELETE m, i`,
+    const [intros] = await tx.run<{ ids: string[] }>(
+      `MATCH (p:Person)<-[:TALENT|INTRODUCER]-(i:Introduction) WHERE p.name STARTS WITH $prefix
+       RETURN collect(DISTINCT i.id) AS ids`,
       { prefix },
     );
+    await deleteIntroductions(tx, intros?.ids ?? []);
     await tx.run(
       `MATCH (p:Person) WHERE p.name STARTS WITH $prefix
        OPTIONAL MATCH (p)<-[:ON|ABOUT]-(x) WHERE x:Claim OR x:FollowUp OR x:Interaction
@@ -135,6 +144,21 @@ export async function removeOutreachData(server: TestServer, prefix: string) {
     );
     await tx.run('MATCH (e:Event) WHERE e.name STARTS WITH $prefix DETACH DELETE e', { prefix });
   });
+}
+
+/**
+ * Deletes (for real) the introductions `ids` and their moves; their funnel days are recomputed without
+ * them (schema/outreach/funnel-days.ts), as an erasure does.
+ */
+export async function deleteIntroductions(tx: Tx, ids: readonly string[]): Promise<void> {
+  const days = await funnelDayKeys(tx, ids);
+  await tx.run(
+    `MATCH (i:Introduction) WHERE i.id IN $ids
+     OPTIONAL MATCH (i)-[:MOVED]->(m:StageMove)
+     DETACH DELETE m, i`,
+    { ids },
+  );
+  await refreshFunnelDays(tx, days);
 }
 
 /** Creates a team as admin and returns our id (not the global id) for `signIn`. */

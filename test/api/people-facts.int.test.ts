@@ -16,6 +16,7 @@ import { type ImportOptions, ImportRunner } from '../../schema/import/run-import
 import { JobRunner } from '../../server/jobs/job-runner.ts';
 import { removeImportData } from '../helpers/import-data.ts';
 import { rosterDir, writeCsv } from '../helpers/roster-files.ts';
+import { type SeededRandom, seededRandom } from '../helpers/seeded-random.ts';
 import { testPrefix } from '../helpers/test-data.ts';
 import { createEntity } from '../helpers/test-entities.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -25,22 +26,6 @@ const p = testPrefix('facts');
 const staff: { role: 'staff' | 'admin' } = { role: 'staff' };
 const admin: { role: 'staff' | 'admin' } = { role: 'admin' };
 const ERR = '__typename ... on Error { message }';
-
-/** A small seeded random generator (mulberry32): the same sequence of operations every run. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T,
-  };
-}
 
 const plain = (globalId: string) => globalId.slice(globalId.indexOf(':') + 1);
 const categories = ['alumnus', 'returnee', 'academician', 'native_elsewhere'];
@@ -318,7 +303,7 @@ async function expectConsistent(step: string) {
 
 const moves = {
   /** A tie of a person to one of our places, organisations or fields, current or past. */
-  async addTie(r: ReturnType<typeof random>) {
+  async addTie(r: SeededRandom) {
     const person = r.pick(world.people);
     const kind = r.pick(['LIVES_IN', 'BORN_IN', 'WORKED_AT', 'STUDIED_AT', 'EXPERT_IN']);
     const object =
@@ -343,7 +328,7 @@ const moves = {
     const res = await addTie({ kind, subject: person, object, ...props });
     if (res.addTie.data) world.ties.push({ id: res.addTie.data.id, kind });
   },
-  async updateTie(r: ReturnType<typeof random>) {
+  async updateTie(r: SeededRandom) {
     const tie = world.ties.filter(
       (t) => t.kind === 'LIVES_IN' || t.kind === 'WORKED_AT' || t.kind === 'EXPERT_IN',
     );
@@ -360,12 +345,12 @@ const moves = {
       { id, input },
     );
   },
-  async removeTie(r: ReturnType<typeof random>) {
+  async removeTie(r: SeededRandom) {
     if (!world.ties.length) return;
     const tie = world.ties.splice(r.int(world.ties.length), 1)[0]!;
     await gqlOk(`mutation ($id: ID!) { removeTie(id: $id) { ${ERR} } }`, { id: tie.id });
   },
-  async updatePerson(r: ReturnType<typeof random>) {
+  async updatePerson(r: SeededRandom) {
     const input = {
       categories: categories.filter(() => r.next() < 0.4),
       level: r.pick([null, 'national', 'city']),
@@ -375,13 +360,13 @@ const moves = {
       { id: r.pick(world.people), input },
     );
   },
-  async deleteOrRestore(r: ReturnType<typeof random>) {
+  async deleteOrRestore(r: SeededRandom) {
     const id = r.pick([...world.people, ...world.orgs]);
     const verb = r.next() < 0.5 ? 'deleteEntity' : 'restoreEntity';
     await gqlOk(`mutation ($id: ID!) { ${verb}(id: $id) { ${ERR} } }`, { id });
   },
   /** A district moved to another city, or a district made a city (and back). */
-  async movePlace(r: ReturnType<typeof random>) {
+  async movePlace(r: SeededRandom) {
     const id = r.pick(world.districts);
     const input =
       r.next() < 0.6 ? { parent: r.pick(world.cities) } : { kind: r.pick(['city', 'district']) };
@@ -390,7 +375,7 @@ const moves = {
       { id, input },
     );
   },
-  async merge(r: ReturnType<typeof random>) {
+  async merge(r: SeededRandom) {
     const people = r.next() < 0.6;
     const pool = people ? world.people : world.orgs;
     const keep = r.pick(pool);
@@ -403,12 +388,12 @@ const moves = {
     const id = res[name]?.data?.id;
     if (id) world.merges.push(id);
   },
-  async undoMerge(r: ReturnType<typeof random>) {
+  async undoMerge(r: SeededRandom) {
     if (!world.merges.length) return;
     const id = world.merges.splice(r.int(world.merges.length), 1)[0]!;
     await gqlOk(`mutation ($id: ID!) { undoMerge(id: $id) { ${ERR} } }`, { id });
   },
-  async erase(r: ReturnType<typeof random>) {
+  async erase(r: SeededRandom) {
     if (world.people.length < 6) return;
     const id = world.people.splice(r.int(world.people.length), 1)[0]!;
     await gqlOk(
@@ -422,7 +407,7 @@ const moves = {
 describe('maintained facts and people counts', () => {
   it('equal a fresh recount after random writes, merges, undos and erasures', async () => {
     await expectConsistent('after creating');
-    const r = random(20261205);
+    const r = seededRandom(20261205);
     const weighted: (keyof typeof moves)[] = [
       ...Array<'addTie'>(8).fill('addTie'),
       'updateTie',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { funnelDayKeys, refreshFunnelDays } from '../../schema/outreach/funnel-days.ts';
 import {
   peopleAtPlaces,
   peopleTiedTo,
@@ -17,7 +18,8 @@ export function testPrefix(label: string): string {
 /**
  * Deletes (for real) these nodes with their contact details and consents in `tx`. The people counts
  * forget the deleted people, and other people tied to deleted organisations or places get their
- * maintained facts recomputed (schema/person/current-facts.ts), as the API's own writes do.
+ * maintained facts recomputed (schema/person/current-facts.ts), as the API's own writes do; so do the
+ * funnel days of deleted introductions (schema/outreach/funnel-days.ts).
  */
 export async function deleteNodes(tx: Tx, ids: readonly string[]): Promise<void> {
   const people = (
@@ -27,6 +29,7 @@ export async function deleteNodes(tx: Tx, ids: readonly string[]): Promise<void>
     ...(await peopleTiedTo(tx, ids, ['WORKED_AT', 'STUDIED_AT'])),
     ...(await peopleAtPlaces(tx, ids)),
   ]);
+  const days = await funnelDayKeys(tx, ids);
   await tx.run('MATCH (n:Person) WHERE n.id IN $people SET n.deleted = true', { people });
   await refreshPeopleFacts(tx, people);
   await tx.run(
@@ -38,6 +41,7 @@ export async function deleteNodes(tx: Tx, ids: readonly string[]): Promise<void>
     tx,
     [...tied].filter((id) => !people.includes(id)),
   );
+  await refreshFunnelDays(tx, days);
 }
 
 /** Deletes (for real) the nodes named with `prefix` and the sources and history entries made for them. */
