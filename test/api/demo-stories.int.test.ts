@@ -133,7 +133,13 @@ interface Report {
   total: number;
   invited: number;
   attended: number;
-  stages: { stage: string; current: number; reached: number | null; meanDays: number | null }[];
+  stages: {
+    stage: string;
+    current: number;
+    reached: number | null;
+    meanDays: number | null;
+    medianDays: number | null;
+  }[];
   byEvent: { key: string; signed: number; landed: number }[];
   byChannel: { key: string; signed: number; landed: number }[];
   byStation: { key: string; signed: number; landed: number }[];
@@ -144,7 +150,7 @@ describe('the outcome report on the demo graph', () => {
   beforeAll(async () => {
     const res = await server.gql<{ outcomeReport: Report }>(
       `query ($from: String!, $to: String!) { outcomeReport(from: $from, to: $to) {
-         total invited attended stages { stage current reached meanDays }
+         total invited attended stages { stage current reached meanDays medianDays }
          byEvent { key signed landed } byChannel { key signed landed } byStation { key signed landed } } }`,
       period,
       { role: 'staff' },
@@ -153,7 +159,7 @@ describe('the outcome report on the demo graph', () => {
     report = res.data?.outcomeReport as Report;
   });
 
-  it('counts the introductions in each stage and their mean days, as the moves say', async () => {
+  it('counts the introductions in each stage and their mean and median days, as the moves say', async () => {
     const intros = await server.db.read<{ stage: string; moves: { to: string; at: number }[] }>(
       `MATCH (i:Introduction) WHERE i.createdAt >= datetime($from)
          AND i.createdAt < datetime($to) + duration('P1D') AND NOT coalesce(i.deleted, false)
@@ -175,8 +181,17 @@ describe('the outcome report on the demo graph', () => {
     for (const s of report.stages) {
       expect(s.current, s.stage).toBe(current.get(s.stage) ?? 0);
       const stays = days.get(s.stage);
-      if (!stays) expect(s.meanDays, s.stage).toBeNull();
-      else expect(s.meanDays, s.stage).toBeCloseTo(stays.reduce((a, b) => a + b) / stays.length, 6);
+      if (!stays) {
+        expect(s.meanDays, s.stage).toBeNull();
+        expect(s.medianDays, s.stage).toBeNull();
+        continue;
+      }
+      expect(s.meanDays, s.stage).toBeCloseTo(stays.reduce((a, b) => a + b) / stays.length, 6);
+      // The median of an even number of stays is halfway between the middle two.
+      const sorted = [...stays].sort((a, b) => a - b);
+      const mid = (sorted.length - 1) / 2;
+      const median = ((sorted[Math.floor(mid)] as number) + (sorted[Math.ceil(mid)] as number)) / 2;
+      expect(s.medianDays, s.stage).toBeCloseTo(median, 6);
     }
     // Every stage an introduction passes through has days (landed, declined and dormant end it).
     for (const stage of ['proposed', 'contacted', 'interested', 'visited', 'negotiating', 'signed'])
