@@ -18,7 +18,7 @@ import {
   derivedKindNames,
   refreshDerivedTies,
 } from '../connections/derived-ties.ts';
-import { recordIntroductionFacts } from '../outreach/funnel-facts.ts';
+import { recordIntroducers } from '../outreach/funnel-facts.ts';
 import { peopleTiedTo, refreshPeopleFacts } from '../person/current-facts.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { recordChange } from '../shared/history.ts';
@@ -168,7 +168,7 @@ async function refreshMergedFacts(tx: Tx, kind: MergeKind, keepId: string, merge
      RETURN collect(DISTINCT i.id) AS ids`,
     { people },
   );
-  await recordIntroductionFacts(tx, made?.ids ?? []);
+  await recordIntroducers(tx, made?.ids ?? []);
 }
 
 /** Moves every relationship of one type and direction from `from` to `to`; returns what moved. */

@@ -9,16 +9,20 @@
  * | `introducerId`, `eventId` | our ids of the person its INTRODUCER tie and the event its VIA_EVENT tie lead to (absent without one): the credits find them by id, as following an introduction's ties reads all of them (its moves too) to find one type |
  *
  * `recordIntroductionFacts` recomputes them in the transaction of every stage move (creation is the
- * first; introductions.graphql.ts) and of every merge of people or its undo (which move INTRODUCER
- * ties; duplicates/merge.ts), and `rebuildIntroductionFacts` for all of them after bulk loads, imports
- * and in data migrations (0072, 0077); the funnel days counted from them (funnel-days.ts) follow each
- * time.
+ * first; introductions.graphql.ts), and `rebuildIntroductionFacts` for all of them after bulk loads,
+ * imports and in data migrations (0072, 0077); the funnel days counted from them (funnel-days.ts)
+ * follow each time. `recordIntroducers` sets the introducer's id again after a merge of people, its
+ * undo (duplicates/merge.ts) or an erasure moved or removed INTRODUCER ties.
  */
 import type { Db, Tx } from '../../server/db/run.ts';
 import { rebuildFunnelDays, refreshFunnelDaysOf } from './funnel-days.ts';
 import { funnelStages } from './stages.ts';
 
 const stageOrder = Object.fromEntries(funnelStages.map((s, k) => [s, k]));
+
+/** Sets the ids of the introducer and event of an introduction `i` from its ties. */
+const tieIds = `SET i.introducerId = COLLECT { MATCH (i)-[:INTRODUCER]->(p:Person) RETURN p.id }[0],
+    i.eventId = COLLECT { MATCH (i)-[:VIA_EVENT]->(e:Event) RETURN e.id }[0]`;
 
 /** Recomputes the facts of an introduction `i` from its moves and ties. */
 const recompute = `CALL (i) {
@@ -28,9 +32,8 @@ const recompute = `CALL (i) {
 WITH i, ms, CASE WHEN size(ms) = 0 THEN [i.stage] ELSE [m IN ms | m.to] END AS tos
 SET i.furthest = reduce(f = 0, s IN tos | CASE WHEN coalesce($order[s], 0) > f THEN $order[s] ELSE f END),
     i.stayStages = [k IN range(0, size(ms) - 2) | ms[k].to],
-    i.stayMillis = [k IN range(0, size(ms) - 2) | ms[k + 1].at - ms[k].at],
-    i.introducerId = COLLECT { MATCH (i)-[:INTRODUCER]->(p:Person) RETURN p.id }[0],
-    i.eventId = COLLECT { MATCH (i)-[:VIA_EVENT]->(e:Event) RETURN e.id }[0]`;
+    i.stayMillis = [k IN range(0, size(ms) - 2) | ms[k + 1].at - ms[k].at]
+${tieIds}`;
 
 /** After a write to the introductions `ids`, in its transaction: their facts, then their funnel days. */
 export async function recordIntroductionFacts(tx: Tx, ids: readonly string[]): Promise<void> {
@@ -40,6 +43,16 @@ export async function recordIntroductionFacts(tx: Tx, ids: readonly string[]): P
     order: stageOrder,
   });
   await refreshFunnelDaysOf(tx, ids);
+}
+
+/**
+ * After a write that moved or removed INTRODUCER ties of the introductions `ids` (a merge of people or
+ * its undo, an erasure), in its transaction: their introducer's id. Nothing a funnel day counts
+ * changed, so the days stay as they are.
+ */
+export async function recordIntroducers(tx: Tx, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.run(`UNWIND $ids AS id MATCH (i:Introduction {id: id}) ${tieIds}`, { ids });
 }
 
 /**

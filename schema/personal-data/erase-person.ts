@@ -1,6 +1,6 @@
 import type { Tx } from '../../server/db/run.ts';
 import { funnelDayKeys, refreshFunnelDays } from '../outreach/funnel-days.ts';
-import { recordIntroductionFacts } from '../outreach/funnel-facts.ts';
+import { recordIntroducers } from '../outreach/funnel-facts.ts';
 import { refreshPeopleFacts } from '../person/current-facts.ts';
 
 /** What replaces an erased contact detail inside free text that stays (notes about others). */
@@ -142,7 +142,7 @@ export async function erasePersonEverything(tx: Tx, id: string): Promise<ErasedP
     { ids },
   );
   // The introductions they made have no introducer now (funnel-facts.ts keeps its id for the credits).
-  await recordIntroductionFacts(tx, intros?.introducer ?? []);
+  await recordIntroducers(tx, intros?.introducer ?? []);
   erased.push('person', 'ties');
   if (ids.length > 1) erased.push('merged records');
   return { personIds: ids, erased: [...new Set(erased)] };
