@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outreachRoutes } from '../../web/app/router.ts';
+import { presetPeriod } from '../../web/features/report/report-data.ts';
 import { createEntity, introduce, mutate, removeOutreachData } from '../api/outreach-helpers.ts';
 import {
   type BrowserApp,
@@ -420,6 +421,10 @@ describe('outreach screens', { timeout: 180_000 }, () => {
   it('report: period and scope, funnel and per-stage charts, export', async () => {
     await page.locator('nav .nav-link[data-route="report"]').click();
     await page.locator('button[data-preset="all"]').click();
+    // The last 12 months' report stays shown until the whole period's arrives.
+    await page
+      .locator(`#report .outreach-main[data-period^="${presetPeriod('all', new Date()).from}/"]`)
+      .waitFor({ timeout: 30_000 });
     await page.locator('#funnel-chart[data-state="drawn"]').waitFor({ timeout: 20_000 });
     await page.locator('#stage-chart[data-state="drawn"]').waitFor();
     const total = Number(await page.locator('#report-total').getAttribute('data-total'));

@@ -25,16 +25,18 @@ export function ConsultantsView() {
   const periodKey = `${period.from}/${period.to}`;
   const [consultants] = useLoad(
     (signal) =>
-      request(consultantsQuery, { ...period, first: shown }, signal).then((d) =>
-        consultantRows(d.consultants),
-      ),
+      request(consultantsQuery, { ...period, first: shown }, signal).then((d) => ({
+        period: periodKey,
+        rows: consultantRows(d.consultants),
+      })),
     [periodKey],
   );
   const [stations] = useLoad(
     (signal) =>
-      request(talentStationsQuery, { ...period, first: shown }, signal).then((d) =>
-        stationRows(d.talentStations),
-      ),
+      request(talentStationsQuery, { ...period, first: shown }, signal).then((d) => ({
+        period: periodKey,
+        rows: stationRows(d.talentStations),
+      })),
     [periodKey],
   );
   const tables = [
@@ -63,7 +65,7 @@ export function ConsultantsView() {
         <PeriodPicker id="consultants" value={period} onChange={setPeriod} />
         {tables.map(({ loaded, ...table }) =>
           loaded.state === 'shown' ? (
-            <CreditTable key={table.id} {...table} rows={loaded.data} />
+            <CreditTable key={table.id} {...table} {...loaded.data} />
           ) : (
             <p key={table.id} class="muted">
               {loadingText(loaded)}

@@ -12,6 +12,7 @@ export function CreditTable({
   caption,
   empty,
   rows,
+  period,
   param,
   chosen,
 }: {
@@ -19,12 +20,14 @@ export function CreditTable({
   caption: string;
   empty: string;
   rows: CreditRow[];
+  /** `<from>/<to>` of the rows: the old period's rows stay shown while a new period loads. */
+  period: string;
   /** The route parameter that selects a row: consultant or station. */
   param: 'consultant' | 'station';
   chosen: string | null;
 }) {
   return (
-    <table class="table compact credit-table" id={id}>
+    <table class="table compact credit-table" id={id} data-period={period}>
       <caption>{caption}</caption>
       <thead>
         <tr>

@@ -33,7 +33,10 @@ export function ReportView() {
   const scopeKey = JSON.stringify([period, scope]);
   const [report] = useLoad(
     (signal) =>
-      request(outcomeReportQuery, { ...period, scope }, signal).then((d) => d.outcomeReport),
+      request(outcomeReportQuery, { ...period, scope }, signal).then((d) => ({
+        period: `${period.from}/${period.to}`,
+        report: d.outcomeReport,
+      })),
     [scopeKey],
   );
   const waiting = loadingText(report);
@@ -96,9 +99,14 @@ export function ReportView() {
           }
         />
       </aside>
-      <section class="outreach-main" aria-label={t('report.title')}>
+      {/* The period shown: the last report stays on screen while the next one loads. */}
+      <section
+        class="outreach-main"
+        aria-label={t('report.title')}
+        data-period={report.state === 'shown' ? report.data.period : undefined}
+      >
         {waiting && <p class="muted">{waiting}</p>}
-        {report.state === 'shown' && <ReportBody report={report.data} />}
+        {report.state === 'shown' && <ReportBody report={report.data.report} />}
       </section>
     </main>
   );
