@@ -4,16 +4,13 @@
  * resumes it from its last line; killed with SIGKILL, its heartbeat goes stale and the next start takes
  * it over. A job of a kind that cannot resume (an export) is marked failed.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createDriver } from '../../server/db/driver.ts';
 import { Db } from '../../server/db/run.ts';
-import { freePort } from '../helpers/free-port.ts';
 import { removeImportData } from '../helpers/import-data.ts';
 import { rosterDir, writeCsv } from '../helpers/roster-files.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
 import { createTestAccount } from '../helpers/test-accounts.ts';
 import { testPrefix } from '../helpers/test-data.ts';
 
@@ -23,45 +20,20 @@ const driver = createDriver(neo4j);
 const db = new Db(driver);
 const dir = rosterDir();
 let token: string;
-let child: ChildProcess | null = null;
+let server: ServerProcess | null = null;
 
-/** How long a server start or an import may take on a busy shared machine, polled every 200 ms. */
+/** How long an import may take on a busy shared machine, polled every 200 ms. */
 const patience = { timeout: 120_000, interval: 200 };
 
 /** Starts the real server on a free port; resolves with its URL once it answers /health. */
 async function startServer(env: Record<string, string> = {}): Promise<string> {
-  const port = await freePort();
-  child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      PORT: String(port),
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'talentgraph-restart-')),
-      DEMO_DATA: 'false',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await vi.waitFor(async () => {
-    const res = await fetch(`${url}/health`).catch((error: Error) => {
-      throw new Error(`the server at ${url} does not answer /health yet: ${error.message}`);
-    });
-    if (!res.ok) throw new Error(`the server at ${url} answers /health with ${res.status}`);
-  }, patience);
-  return url;
+  server = await startServerProcess(neo4j, env);
+  return server.url;
 }
 
 async function stopServer(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
-  const running = child;
-  if (!running || running.exitCode !== null) return;
-  const exited = new Promise((resolve) => running.once('exit', resolve));
-  running.kill(signal);
-  await exited;
-  child = null;
+  await server?.stop(signal);
+  server = null;
 }
 
 async function startImport(url: string, path: string, dataset: string): Promise<string> {

@@ -1,8 +1,8 @@
 /**
  * `npm run bench:load [-- --connections 100 --seconds 30 --think-ms 5000 --warmup-seconds 20]`: a load test over real HTTP
  * on loopback. Starts the local Neo4j of data/bench/3000 (the demo-sized graph, loaded on first use), the
- * real app on 127.0.0.1 with its default rate limits (every user comes from the same address, like an
- * office behind one NAT), signs in one staff account per user, and drives a mix of searches, people
+ * real server (server/main.ts, in a process of its own, as `npm start` runs it) on 127.0.0.1 with its
+ * default rate limits (every user comes from the same address, like an office behind one NAT), signs in one staff account per user, and drives a mix of searches, people
  * pages, neighbourhoods, introduction paths and writes for a bounded time, after a warm-up (8
  * connections in a closed loop, not measured: a freshly started JVM and Node compile their hot paths
  * in the first seconds; without it every request over 400 ms of a run fell in its first 4 s), twice:
@@ -14,14 +14,11 @@
  */
 
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pino from 'pino';
 import { demoPeople } from '../../seed/demo.ts';
-import { createApp } from '../../server/app.ts';
+import { startServerProcess } from '../helpers/server-process.ts';
 import { createTestAccount } from '../helpers/test-accounts.ts';
 import { deleteNodes } from '../helpers/test-data.ts';
 import { openBenchDatabase } from './bench-database.ts';
@@ -54,11 +51,10 @@ const names = (
   await cypher<{ name: string }>('MATCH (p:Person) RETURN p.name AS name ORDER BY p.id LIMIT 200')
 ).map((r) => r.name);
 
-// The default limits, as deployed: they must not be what is measured.
-const app = createApp({ db: opened.db, logger: pino({ level: 'warn' }) });
-const server = createServer(app.handle);
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+// The server as `npm start` runs it, in a process of its own (the load's clients run here, in
+// another): its default limits, as deployed, must not be what is measured.
+const app = await startServerProcess(opened.neo4j);
+const url = app.url;
 const tokens = await Promise.all(
   Array.from({ length: connections }, () =>
     createTestAccount(opened.db, 'staff').then((a) => a.token),
@@ -281,15 +277,15 @@ await opened.db.writeTx(async (tx) => {
   );
 });
 const machine = await describeMachine(cypher);
-server.closeAllConnections();
-server.close();
+await app.stop('SIGTERM');
 await opened.close();
 
 const ms = (n: number) => Math.round(n).toLocaleString('en');
 const report = `# Load test
 
-Written by \`npm run bench:load\` (test/bench/load.ts): over real HTTP on loopback against the app (default
-rate limits: every user comes from 127.0.0.1, like an office behind one address) and the local Neo4j
+Written by \`npm run bench:load\` (test/bench/load.ts): over real HTTP on loopback against the server as
+\`npm start\` runs it (server/main.ts in a process of its own; the clients run in the bench's process) with its
+default rate limits (every user comes from 127.0.0.1, like an office behind one address) and the local Neo4j
 with the demo-sized graph (${demoPeople.toLocaleString('en')} invented people), one signed-in staff account per user.
 Mix: ${mix.map((m) => `${m.name} ${m.weight}%`).join(', ')}. After a warm-up of ${warmupSeconds} s (${warmed.toLocaleString('en')} requests from
 8 connections in a closed loop, not measured: a freshly started JVM and Node compile their hot paths in

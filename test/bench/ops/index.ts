@@ -1,4 +1,5 @@
 import { alumniMapOperation } from './alumni-map.ts';
+import { emptyRequestOperation } from './empty-request.ts';
 import { introductionPathsOperation } from './introduction-paths.ts';
 import { libraryCountOperation, libraryNestedPageOperation } from './library-baselines.ts';
 import { matchesOperation } from './matches.ts';
@@ -19,4 +20,5 @@ export const operations: readonly Operation[] = [
   neighborhoodOperation,
   alumniMapOperation,
   matchesOperation,
+  emptyRequestOperation,
 ];
