@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Neo4jConnection } from '../../server/db/driver.ts';
 import { freePort } from './free-port.ts';
 
@@ -14,12 +15,13 @@ export interface ServerProcess {
 
 /**
  * The real server (`npm start`'s server/main.ts) in a process of its own, on a free port, against
- * `neo4j` (no demo data, a new DATA_DIR); resolves once it answers /health. Its stderr is passed on.
+ * `neo4j` (no demo data, a new DATA_DIR); resolves once it says it listens and answers /health. Its
+ * stderr is passed on.
  */
 export async function startServerProcess(
   neo4j: Neo4jConnection,
   env: Record<string, string> = {},
-  /** How long the start may take on a busy shared machine (polled every 200 ms). */
+  /** The most the start may take on a busy shared machine. */
   timeoutMs = 120_000,
 ): Promise<ServerProcess> {
   const port = await freePort();
@@ -35,7 +37,7 @@ export async function startServerProcess(
       LOG_LEVEL: 'warn',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (signal: 'SIGTERM' | 'SIGKILL') => {
@@ -43,21 +45,38 @@ export async function startServerProcess(
     await exited;
   };
   const url = `http://127.0.0.1:${port}`;
-  const deadline = performance.now() + timeoutMs;
-  let last = 'no answer yet';
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `the server exited (${child.exitCode ?? child.signalCode}) before ${url}/health answered`,
-      );
-    }
-    const res = await fetch(`${url}/health`).catch((error: Error) => error);
-    if (res instanceof Response && res.ok) return { url, child, stop };
-    last = res instanceof Response ? `status ${res.status}` : res.message;
-    if (performance.now() > deadline) {
-      await stop('SIGKILL');
-      throw new Error(`the server at ${url} did not answer /health in ${timeoutMs} ms (${last})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  // main.ts prints "TalentGraph is running at <url>" once it listens: waited for, not polled. Its
+  // stdout is read to the end, so its logs never fill the pipe.
+  const lines = createInterface({ input: child.stdout! });
+  const running = new Promise<void>((resolve, reject) => {
+    lines.on('line', (line) => {
+      if (line.includes(`running at ${url}`)) resolve();
+    });
+    child.once('exit', (code, signal) =>
+      reject(new Error(`the server exited (${code ?? signal}) before it listened on ${url}`)),
+    );
+  });
+  // A late exit (after the start, or after a time-out) rejects nobody's promise.
+  running.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the server did not listen on ${url} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([running, timedOut]);
+  } catch (error) {
+    await stop('SIGKILL');
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
+  const health = await fetch(`${url}/health`);
+  if (!health.ok) {
+    await stop('SIGKILL');
+    throw new Error(`the server at ${url} answers /health with ${health.status}`);
+  }
+  return { url, child, stop };
 }
