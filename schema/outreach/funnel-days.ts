@@ -64,11 +64,11 @@ export function funnelDayProps(
 }
 
 /** Cypher: the key of the day of introduction `i`. */
-const dayKeyOf = (i: string) =>
+export const dayKeyOf = (i: string) =>
   `toString(date(datetime({epochMillis: ${i}.createdAt.epochMillis}))) + '|' + coalesce(${i}.teamId, '')`;
 
-/** The keys of the days the introductions `ids` count in (read before a write that removes them). */
-export async function funnelDayKeys(tx: Tx, ids: readonly string[]): Promise<string[]> {
+/** The keys of the days the introductions `ids` count in. */
+async function funnelDayKeys(tx: Tx, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await tx.run<{ key: string }>(
     `UNWIND $ids AS id MATCH (i:Introduction {id: id}) RETURN DISTINCT ${dayKeyOf('i')} AS key`,
@@ -115,9 +115,19 @@ export async function refreshFunnelDays(tx: Tx, keys: readonly string[]): Promis
   );
 }
 
-/** After a write to the introductions `ids` that keeps them (a stage move), in its transaction. */
-export async function refreshFunnelDaysOf(tx: Tx, ids: readonly string[]): Promise<void> {
-  await refreshFunnelDays(tx, await funnelDayKeys(tx, ids));
+/**
+ * Runs `remove`, a write in `tx` that deletes the introductions `ids` (an erasure, a test's clean-up),
+ * and recomputes the days they counted in: their keys are read before they go.
+ */
+export async function removingIntroductions<T>(
+  tx: Tx,
+  ids: readonly string[],
+  remove: () => Promise<T>,
+): Promise<T> {
+  const days = await funnelDayKeys(tx, ids);
+  const removed = await remove();
+  await refreshFunnelDays(tx, days);
+  return removed;
 }
 
 /** Recomputes every day from the introductions, and deletes days that count none (bulk loads). */

@@ -15,7 +15,7 @@
  * undo (duplicates/merge.ts) or an erasure moved or removed INTRODUCER ties.
  */
 import type { Db, Tx } from '../../server/db/run.ts';
-import { rebuildFunnelDays, refreshFunnelDaysOf } from './funnel-days.ts';
+import { dayKeyOf, rebuildFunnelDays, refreshFunnelDays } from './funnel-days.ts';
 import { funnelStages } from './stages.ts';
 
 const stageOrder = Object.fromEntries(funnelStages.map((s, k) => [s, k]));
@@ -38,11 +38,15 @@ ${tieIds}`;
 /** After a write to the introductions `ids`, in its transaction: their facts, then their funnel days. */
 export async function recordIntroductionFacts(tx: Tx, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx.run(`UNWIND $ids AS id MATCH (i:Introduction {id: id}) ${recompute}`, {
-    ids,
-    order: stageOrder,
-  });
-  await refreshFunnelDaysOf(tx, ids);
+  const days = await tx.run<{ key: string }>(
+    `UNWIND $ids AS id MATCH (i:Introduction {id: id}) ${recompute}
+     RETURN DISTINCT ${dayKeyOf('i')} AS key`,
+    { ids, order: stageOrder },
+  );
+  await refreshFunnelDays(
+    tx,
+    days.map((d) => d.key),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Tx } from '../../server/db/run.ts';
-import { funnelDayKeys, refreshFunnelDays } from '../outreach/funnel-days.ts';
+import { removingIntroductions } from '../outreach/funnel-days.ts';
 import { recordIntroducers } from '../outreach/funnel-facts.ts';
 import { refreshPeopleFacts } from '../person/current-facts.ts';
 
@@ -52,15 +52,15 @@ export async function erasePersonEverything(tx: Tx, id: string): Promise<ErasedP
   );
   const talentIntros = intros?.talent ?? [];
   const subjects = [...ids, ...talentIntros];
-  const days = await funnelDayKeys(tx, talentIntros);
-  await count(
-    'introductions',
-    `MATCH (i:Introduction) WHERE i.id IN $talentIntros
-     OPTIONAL MATCH (i)-[:MOVED]->(m:StageMove)
-     DETACH DELETE m, i RETURN count(DISTINCT i) AS n`,
-    { talentIntros },
+  await removingIntroductions(tx, talentIntros, () =>
+    count(
+      'introductions',
+      `MATCH (i:Introduction) WHERE i.id IN $talentIntros
+       OPTIONAL MATCH (i)-[:MOVED]->(m:StageMove)
+       DETACH DELETE m, i RETURN count(DISTINCT i) AS n`,
+      { talentIntros },
+    ),
   );
-  await refreshFunnelDays(tx, days);
   await count(
     'introduction notes',
     `MATCH (i:Introduction) WHERE i.id IN $introducerIntros

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { funnelDayKeys, refreshFunnelDays } from '../../schema/outreach/funnel-days.ts';
+import { removingIntroductions } from '../../schema/outreach/funnel-days.ts';
 import type { Tx } from '../../server/db/run.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 
@@ -151,14 +151,14 @@ export async function removeOutreachData(server: TestServer, prefix: string) {
  * them (schema/outreach/funnel-days.ts), as an erasure does.
  */
 export async function deleteIntroductions(tx: Tx, ids: readonly string[]): Promise<void> {
-  const days = await funnelDayKeys(tx, ids);
-  await tx.run(
-    `MATCH (i:Introduction) WHERE i.id IN $ids
-     OPTIONAL MATCH (i)-[:MOVED]->(m:StageMove)
-     DETACH DELETE m, i`,
-    { ids },
+  await removingIntroductions(tx, ids, () =>
+    tx.run(
+      `MATCH (i:Introduction) WHERE i.id IN $ids
+       OPTIONAL MATCH (i)-[:MOVED]->(m:StageMove)
+       DETACH DELETE m, i`,
+      { ids },
+    ),
   );
-  await refreshFunnelDays(tx, days);
 }
 
 /** Creates a team as admin and returns our id (not the global id) for `signIn`. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { funnelDayKeys, refreshFunnelDays } from '../../schema/outreach/funnel-days.ts';
+import { removingIntroductions } from '../../schema/outreach/funnel-days.ts';
 import {
   peopleAtPlaces,
   peopleTiedTo,
@@ -29,19 +29,19 @@ export async function deleteNodes(tx: Tx, ids: readonly string[]): Promise<void>
     ...(await peopleTiedTo(tx, ids, ['WORKED_AT', 'STUDIED_AT'])),
     ...(await peopleAtPlaces(tx, ids)),
   ]);
-  const days = await funnelDayKeys(tx, ids);
   await tx.run('MATCH (n:Person) WHERE n.id IN $people SET n.deleted = true', { people });
   await refreshPeopleFacts(tx, people);
-  await tx.run(
-    `MATCH (n) WHERE n.id IN $ids
-     OPTIONAL MATCH (n)-[:HAS_CONTACT|GAVE_CONSENT]->(c) DETACH DELETE c, n`,
-    { ids },
+  await removingIntroductions(tx, ids, () =>
+    tx.run(
+      `MATCH (n) WHERE n.id IN $ids
+       OPTIONAL MATCH (n)-[:HAS_CONTACT|GAVE_CONSENT]->(c) DETACH DELETE c, n`,
+      { ids },
+    ),
   );
   await refreshPeopleFacts(
     tx,
     [...tied].filter((id) => !people.includes(id)),
   );
-  await refreshFunnelDays(tx, days);
 }
 
 /** Deletes (for real) the nodes named with `prefix` and the sources and history entries made for them. */
